@@ -1,0 +1,133 @@
+import { count } from "../indicators/guards";
+import { Label } from "../indicators/longformat";
+import { MeasureError } from "../indicators/types";
+
+/**
+ * Reading what Excel passes. A range parameter declared `any[][]` arrives as a 2-D array of
+ * numbers, strings, booleans, `null` (blank; some builds pass "") and, where the caller lets
+ * them through, error objects. A scalar `any` parameter arrives as one such value, and an
+ * omitted optional one as `null` or `undefined`.
+ */
+
+/** One cell's value as Excel hands it over. */
+export type CellValue = number | string | boolean | null | undefined | CustomFunctions.Error;
+/** A rectangular block of cells, rows first. */
+export type Grid = CellValue[][];
+/** One cell of a spilled result. */
+export type ResultCell = number | string | CustomFunctions.Error;
+
+export function isBlank(v: unknown): v is null | undefined | "" {
+  return v === null || v === undefined || v === "";
+}
+
+/** " (row 2, column 1)" for a cell of a larger range; nothing for a single cell. */
+export function cellName(arg: string, r: number, c: number, rows: number, cols: number): string {
+  if (rows === 1 && cols === 1) return arg;
+  if (cols === 1) return `${arg} (row ${r + 1})`;
+  if (rows === 1) return `${arg} (column ${c + 1})`;
+  return `${arg} (row ${r + 1}, column ${c + 1})`;
+}
+
+function quote(text: string): string {
+  return text.length > 30 ? `"${text.slice(0, 27)}..."` : `"${text}"`;
+}
+
+/**
+ * A cell that must hold a number: blanks are missing (#N/A), text and TRUE/FALSE are not
+ * numbers (#VALUE!), an error in the cell is passed on as it is. NaN and ±Infinity pass
+ * through to the measure, whose domain check rejects them (#NUM!).
+ */
+export function readNumber(v: unknown, where: string): number {
+  if (typeof v === "number") return v;
+  if (isBlank(v)) throw new MeasureError("missing", `${where} is blank`);
+  if (typeof v === "string") throw new MeasureError("invalid", `${where} is text (${quote(v)}), not a number`);
+  if (typeof v === "boolean") throw new MeasureError("invalid", `${where} is ${v ? "TRUE" : "FALSE"}, not a number`);
+  if (v instanceof CustomFunctions.Error) throw v;
+  throw new MeasureError("invalid", `${where} is not a number`);
+}
+
+/** An optional scalar number: blank or omitted gives the default. */
+export function readOptionalNumber(v: unknown, arg: string, fallback: number): number {
+  const cell = firstCellOf(v, arg);
+  return isBlank(cell) ? fallback : readNumber(cell, arg);
+}
+
+/** An optional TRUE/FALSE (1 and 0 accepted too): blank or omitted gives the default. */
+export function readOptionalBoolean(v: unknown, arg: string, fallback: boolean): boolean {
+  const cell = firstCellOf(v, arg);
+  if (isBlank(cell)) return fallback;
+  if (typeof cell === "boolean") return cell;
+  if (cell === 1 || cell === 0) return cell === 1;
+  if (cell instanceof CustomFunctions.Error) throw cell;
+  throw new MeasureError("invalid", `${arg} must be TRUE or FALSE`);
+}
+
+/** A scalar parameter may still be given a 1×1 range; a larger one is an error. */
+function firstCellOf(v: unknown, arg: string): unknown {
+  if (!Array.isArray(v)) return v;
+  const grid = readGrid(v, arg);
+  if (grid.length !== 1 || grid[0].length !== 1) throw new MeasureError("invalid", `${arg} must be a single value, not a ${grid.length}×${grid[0].length} range`);
+  return grid[0][0];
+}
+
+/**
+ * A range argument as a rectangular, non-empty grid. A scalar (a constant typed into the
+ * formula) is a 1×1 grid.
+ */
+export function readGrid(v: unknown, arg: string): Grid {
+  if (!Array.isArray(v)) return [[v as CellValue]];
+  if (v.length === 0 || !Array.isArray(v[0]) || v[0].length === 0) throw new MeasureError("invalid", `${arg} is empty`);
+  const cols = v[0].length;
+  for (let r = 0; r < v.length; r++) {
+    if (!Array.isArray(v[r]) || v[r].length !== cols) throw new MeasureError("invalid", `${arg} is not a rectangular range`);
+  }
+  return v as Grid;
+}
+
+/**
+ * An origin × destination matrix: square; a blank means no recorded flow (0); the diagonal
+ * is ignored whatever it holds; every other cell a count.
+ */
+export function readMatrix(v: unknown, arg: string): number[][] {
+  const grid = readGrid(v, arg);
+  const n = grid.length;
+  if (grid[0].length !== n) {
+    throw new MeasureError("invalid", `${arg} must be a square origin × destination matrix; it is ${n}×${grid[0].length} (select the numbers only, without labels)`);
+  }
+  const m: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const src = grid[i];
+    const row = new Array<number>(n);
+    for (let j = 0; j < n; j++) {
+      if (i === j) {
+        row[j] = 0;
+        continue;
+      }
+      const cell = src[j];
+      const where = cellName(arg, i, j, n, n);
+      row[j] = isBlank(cell) ? 0 : count(readNumber(cell, where), where);
+    }
+    m[i] = row;
+  }
+  return m;
+}
+
+/** A one-row or one-column range (or a single value) as a list; blanks are missing values. */
+export function readVector(v: unknown, arg: string): number[] {
+  return vectorCells(v, arg).map((cell, k, all) => readNumber(cell, all.length === 1 ? arg : `${arg} (item ${k + 1})`));
+}
+
+/** Labels for the regions of a matrix: one per region, kept as text or number; a blank stays blank. */
+export function readLabels(v: unknown, arg: string, n: number): (Label | CustomFunctions.Error)[] {
+  if (isBlank(v)) return Array.from({ length: n }, (_, i) => i + 1);
+  const cells = vectorCells(v, arg);
+  if (cells.length !== n) throw new MeasureError("invalid", `${arg} has ${cells.length} labels but the matrix has ${n} regions`);
+  return cells.map((cell) => (isBlank(cell) ? "" : typeof cell === "boolean" ? String(cell).toUpperCase() : (cell as Label | CustomFunctions.Error)));
+}
+
+function vectorCells(v: unknown, arg: string): CellValue[] {
+  const grid = readGrid(v, arg);
+  if (grid.length === 1) return grid[0];
+  if (grid[0].length === 1) return grid.map((row) => row[0]);
+  throw new MeasureError("invalid", `${arg} must be a single row or column, not a ${grid.length}×${grid[0].length} range`);
+}

@@ -1,0 +1,86 @@
+import { circulationByRegion, circulationIndex, circulationIndexOfMatrix, returnRate, stayRate } from "../indicators/circulation";
+import { MeasureError } from "../indicators/types";
+import { isBlank, readGrid, readMatrix, readNumber, cellName } from "./cells";
+import { elementwise } from "./elementwise";
+import { guard, toExcelError } from "./errors";
+
+/**
+ * Brain circulation index: 1 − Σ|flow − counterflow| ÷ Σ(flow + counterflow). 1 = fully two-way exchange, 0 = one-way drain.
+ * @customfunction CIRCULATION.INDEX
+ * @helpurl https://localhost:3000/reference.html#circulation-index
+ * @param flows Either flows (e.g. emigrants from A to each partner) paired with counterflows, or alone a square origin × destination matrix.
+ * @param [counterflows] Flows in the opposite direction, same size as flows. Leave out when flows is a matrix.
+ * @returns The share of gross movement that is reciprocated, between 0 and 1.
+ */
+export function circulationIndexFn(flows: any[][], counterflows?: any[][]): number {
+  return guard(() => {
+    if (isBlank(counterflows)) return circulationIndexOfMatrix(readMatrix(flows, "flows"));
+    const f = readGrid(flows, "flows");
+    const c = readGrid(counterflows, "counterflows");
+    if (f.length !== c.length || f[0].length !== c[0].length) {
+      throw new MeasureError("invalid", `flows is ${f.length}×${f[0].length} but counterflows is ${c.length}×${c[0].length}: give ranges of the same size`);
+    }
+    const fs: number[] = [];
+    const cs: number[] = [];
+    const rows = f.length;
+    const cols = f[0].length;
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < cols; k++) {
+        fs.push(readNumber(f[r][k], cellName("flows", r, k, rows, cols)));
+        cs.push(readNumber(c[r][k], cellName("counterflows", r, k, rows, cols)));
+      }
+    }
+    return circulationIndex(fs, cs);
+  });
+}
+
+/**
+ * Circulation index of each region with all others: 1 − Σj|Mij − Mji| ÷ Σj(Mij + Mji).
+ * @customfunction CIRCULATION.BYREGION
+ * @helpurl https://localhost:3000/reference.html#circulation-byregion
+ * @param matrix Square origin × destination matrix (rows = origins), numbers only; blanks are no flow; the diagonal is ignored.
+ * @returns A column with one index per row of the matrix.
+ */
+export function circulationByRegionFn(matrix: any[][]): any[][] {
+  return guard(() => circulationByRegion(readMatrix(matrix, "matrix")).map((v) => [v instanceof MeasureError ? toExcelError(v) : v]));
+}
+
+/**
+ * Return rate: returnees ÷ emigrants.
+ * @customfunction CIRCULATION.RETURNRATE
+ * @helpurl https://localhost:3000/reference.html#circulation-returnrate
+ * @param returnees People who came back (a cell or a range).
+ * @param emigrants Emigrants of the same cohort or period (same size, or one cell).
+ * @returns The return rate as a fraction.
+ */
+export function circulationReturnRate(returnees: any[][], emigrants: any[][]): any[][] {
+  return guard(() =>
+    elementwise(
+      [
+        { name: "returnees", value: returnees },
+        { name: "emigrants", value: emigrants },
+      ],
+      returnRate,
+    ),
+  );
+}
+
+/**
+ * Stay rate: stayers ÷ cohort, e.g. foreign graduates still in the host country.
+ * @customfunction CIRCULATION.STAYRATE
+ * @helpurl https://localhost:3000/reference.html#circulation-stayrate
+ * @param stayers Members of the cohort who stayed (a cell or a range).
+ * @param cohort The whole cohort (same size, or one cell).
+ * @returns The stay rate as a fraction.
+ */
+export function circulationStayRate(stayers: any[][], cohort: any[][]): any[][] {
+  return guard(() =>
+    elementwise(
+      [
+        { name: "stayers", value: stayers },
+        { name: "cohort", value: cohort },
+      ],
+      stayRate,
+    ),
+  );
+}

@@ -1,0 +1,45 @@
+import { MeasureError, MeasureErrorKind } from "../indicators/types";
+
+/**
+ * Excel's errors for the measures' failures. Excel shows a message only beside #VALUE! and
+ * #N/A (CustomFunctionsRuntime 1.3); #NUM! and #DIV/0! carry none, so none is passed.
+ */
+
+const CODE: Record<MeasureErrorKind, CustomFunctions.ErrorCode> = {
+  invalid: "#VALUE!" as CustomFunctions.ErrorCode.invalidValue,
+  missing: "#N/A" as CustomFunctions.ErrorCode.notAvailable,
+  outOfDomain: "#NUM!" as CustomFunctions.ErrorCode.invalidNumber,
+  zeroDenominator: "#DIV/0!" as CustomFunctions.ErrorCode.divisionByZero,
+};
+
+function takesMessage(code: CustomFunctions.ErrorCode): boolean {
+  return code === CODE.invalid || code === CODE.missing;
+}
+
+export function excelErrorOf(kind: MeasureErrorKind, message: string): CustomFunctions.Error {
+  const code = CODE[kind];
+  return takesMessage(code) ? new CustomFunctions.Error(code, message) : new CustomFunctions.Error(code);
+}
+
+/** Anything thrown while computing, as the Excel error the cell should show. */
+export function toExcelError(e: unknown): CustomFunctions.Error {
+  if (e instanceof CustomFunctions.Error) return e;
+  if (e instanceof MeasureError) return excelErrorOf(e.kind, e.message);
+  // Not expected: report it in the cell rather than let the runtime show a generic failure.
+  return new CustomFunctions.Error(CODE.invalid, `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+/** Runs a whole-call computation; any failure becomes the Excel error thrown to the cell. */
+export function guard<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/** An error found in the user's cells, kept as a measure error so it can sit inside a computed table. */
+export function measureErrorOf(e: CustomFunctions.Error, where: string): MeasureError {
+  const kind = (Object.keys(CODE) as MeasureErrorKind[]).find((k) => CODE[k] === e.code) ?? "invalid";
+  return new MeasureError(kind, e.message ?? `${where} holds ${e.code}`);
+}

@@ -1,0 +1,293 @@
+import { count } from "../indicators/guards";
+import { Label, pivotFlows } from "../indicators/longformat";
+import { aggregateNetMigrationRate, connectivity, corridors, giniIndex, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
+import { courgeauK, grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
+import { MeasureError } from "../indicators/types";
+import { CellValue, isBlank, readGrid, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
+import { elementwise } from "./elementwise";
+import { guard, measureErrorOf, toExcelError } from "./errors";
+
+/**
+ * Net migration: inflow − outflow.
+ * @customfunction MIGRATION.NET
+ * @helpurl https://localhost:3000/reference.html#migration-net
+ * @param inflow People who moved in (a cell or a range).
+ * @param outflow People who moved out (same size, or one cell).
+ * @returns Inflow minus outflow (positive = net gain).
+ */
+export function migrationNet(inflow: any[][], outflow: any[][]): any[][] {
+  return guard(() =>
+    elementwise(
+      [
+        { name: "inflow", value: inflow },
+        { name: "outflow", value: outflow },
+      ],
+      netMigration,
+    ),
+  );
+}
+
+/**
+ * Net migration rate: per × (inflow − outflow) ÷ population.
+ * @customfunction MIGRATION.NETRATE
+ * @helpurl https://localhost:3000/reference.html#migration-netrate
+ * @param inflow People who moved in (a cell or a range).
+ * @param outflow People who moved out (same size, or one cell).
+ * @param population Population at risk, e.g. mid-year population (same size, or one cell).
+ * @param [per] Rate base; default 1000 (per 1,000 population).
+ * @returns Net migrants per `per` people.
+ */
+export function migrationNetRate(inflow: any[][], outflow: any[][], population: any[][], per?: any): any[][] {
+  return guard(() => {
+    const base = readOptionalNumber(per, "per", 1000);
+    return elementwise(
+      [
+        { name: "inflow", value: inflow },
+        { name: "outflow", value: outflow },
+        { name: "population", value: population },
+      ],
+      (i, o, p) => netMigrationRate(i, o, p, base),
+    );
+  });
+}
+
+/**
+ * Gross migration rate: per × (inflow + outflow) ÷ population.
+ * @customfunction MIGRATION.GROSSRATE
+ * @helpurl https://localhost:3000/reference.html#migration-grossrate
+ * @param inflow People who moved in (a cell or a range).
+ * @param outflow People who moved out (same size, or one cell).
+ * @param population Population at risk (same size, or one cell).
+ * @param [per] Rate base; default 1000 (per 1,000 population).
+ * @returns Moves in and out per `per` people.
+ */
+export function migrationGrossRate(inflow: any[][], outflow: any[][], population: any[][], per?: any): any[][] {
+  return guard(() => {
+    const base = readOptionalNumber(per, "per", 1000);
+    return elementwise(
+      [
+        { name: "inflow", value: inflow },
+        { name: "outflow", value: outflow },
+        { name: "population", value: population },
+      ],
+      (i, o, p) => grossMigrationRate(i, o, p, base),
+    );
+  });
+}
+
+/**
+ * Migration effectiveness of a region: (inflow − outflow) ÷ (inflow + outflow), from −1 to 1.
+ * @customfunction MIGRATION.EFFECTIVENESS
+ * @helpurl https://localhost:3000/reference.html#migration-effectiveness
+ * @param inflow People who moved in (a cell or a range).
+ * @param outflow People who moved out (same size, or one cell).
+ * @returns Net migration as a share of turnover.
+ */
+export function migrationEffectivenessFn(inflow: any[][], outflow: any[][]): any[][] {
+  return guard(() =>
+    elementwise(
+      [
+        { name: "inflow", value: inflow },
+        { name: "outflow", value: outflow },
+      ],
+      migrationEffectiveness,
+    ),
+  );
+}
+
+/**
+ * Migration effectiveness index of a system (Bell et al. 2002): Σ|inflow − outflow| ÷ Σ(inflow + outflow).
+ * @customfunction MIGRATION.MEI
+ * @helpurl https://localhost:3000/reference.html#migration-mei
+ * @param matrix Square origin × destination matrix (rows = origins), numbers only; blanks are no flow; the diagonal is ignored.
+ * @returns A number from 0 (balanced exchange) to 1 (one-way redistribution).
+ */
+export function migrationMei(matrix: any[][]): number {
+  return guard(() => migrationEffectivenessIndex(readMatrix(matrix, "matrix")));
+}
+
+/**
+ * Crude migration intensity: migrants ÷ population.
+ * @customfunction MIGRATION.INTENSITY
+ * @helpurl https://localhost:3000/reference.html#migration-intensity
+ * @param migrants Number of migrants (a cell or a range).
+ * @param population Population at risk (same size, or one cell).
+ * @returns Migrants as a fraction of the population.
+ */
+export function migrationIntensityFn(migrants: any[][], population: any[][]): any[][] {
+  return guard(() =>
+    elementwise(
+      [
+        { name: "migrants", value: migrants },
+        { name: "population", value: population },
+      ],
+      migrationIntensity,
+    ),
+  );
+}
+
+/**
+ * Courgeau's k: 100 × migrants ÷ population ÷ ln(regions²), intensity adjusted for how finely the territory is divided.
+ * @customfunction MIGRATION.COURGEAUK
+ * @helpurl https://localhost:3000/reference.html#migration-courgeauk
+ * @param migrants Number of migrants between the regions (a cell or a range).
+ * @param population Population at risk (same size, or one cell).
+ * @param regions Number of regions the territory is divided into, a whole number (same size, or one cell).
+ * @returns Courgeau's k, as published.
+ */
+export function migrationCourgeauK(migrants: any[][], population: any[][], regions: any[][]): any[][] {
+  return guard(() =>
+    elementwise(
+      [
+        { name: "migrants", value: migrants },
+        { name: "population", value: population },
+        { name: "regions", value: regions },
+      ],
+      courgeauK,
+    ),
+  );
+}
+
+/**
+ * Aggregate net migration rate: ½ Σ|inflow − outflow| ÷ Σ population (= intensity × MEI).
+ * @customfunction MIGRATION.ANMR
+ * @helpurl https://localhost:3000/reference.html#migration-anmr
+ * @param matrix Square origin × destination matrix (rows = origins), numbers only; blanks are no flow; the diagonal is ignored.
+ * @param populations Population of each region, in the order of the matrix rows (a row or a column).
+ * @returns The net redistribution as a fraction of the total population.
+ */
+export function migrationAnmr(matrix: any[][], populations: any[][]): number {
+  return guard(() => aggregateNetMigrationRate(readMatrix(matrix, "matrix"), readVector(populations, "populations")));
+}
+
+/**
+ * Connectivity: the share of off-diagonal flows that are not zero.
+ * @customfunction MIGRATION.CONNECTIVITY
+ * @helpurl https://localhost:3000/reference.html#migration-connectivity
+ * @param matrix Square origin × destination matrix (rows = origins), numbers only; blanks are no flow; the diagonal is ignored.
+ * @returns A fraction from 0 to 1.
+ */
+export function migrationConnectivity(matrix: any[][]): number {
+  return guard(() => connectivity(readMatrix(matrix, "matrix")));
+}
+
+/**
+ * Total flows Gini index (Plane & Mulligan 1997): how unevenly migration is spread over the possible flows.
+ * @customfunction MIGRATION.GINI
+ * @helpurl https://localhost:3000/reference.html#migration-gini
+ * @param matrix Square origin × destination matrix (rows = origins), numbers only; blanks are no flow; the diagonal is ignored.
+ * @param [corrected] TRUE (default) divides by n(n−1)−1 as Bell et al. (2002); FALSE by n(n−1) as Plane & Mulligan.
+ * @returns A number from 0 (all flows equal) towards 1 (all migration in one flow).
+ */
+export function migrationGini(matrix: any[][], corrected?: any): number {
+  return guard(() => giniIndex(readMatrix(matrix, "matrix"), readOptionalBoolean(corrected, "corrected", true)));
+}
+
+/**
+ * Summary table per region: region, outflow, inflow, turnover, net, effectiveness.
+ * @customfunction MIGRATION.SUMMARY
+ * @helpurl https://localhost:3000/reference.html#migration-summary
+ * @param matrix Square origin × destination matrix (rows = origins), numbers only; blanks are no flow; the diagonal is ignored.
+ * @param [labels] Region names in the order of the matrix rows (a row or a column); default 1, 2, 3…
+ * @returns A table with a header row and one row per region.
+ */
+export function migrationSummary(matrix: any[][], labels?: any[][]): any[][] {
+  return guard(() => {
+    const m = readMatrix(matrix, "matrix");
+    const names = readLabels(labels, "labels", m.length);
+    const table: ResultCell[][] = [["region", "outflow", "inflow", "turnover", "net", "effectiveness"]];
+    regionSummary(m).forEach((s, i) => {
+      table.push([names[i], s.outflow, s.inflow, s.turnover, s.net, s.effectiveness instanceof MeasureError ? toExcelError(s.effectiveness) : s.effectiveness]);
+    });
+    return table;
+  });
+}
+
+/**
+ * Corridors (ordered pairs of regions), largest flow first: origin, destination, flow, counterflow, net, reciprocity.
+ * @customfunction MIGRATION.CORRIDORS
+ * @helpurl https://localhost:3000/reference.html#migration-corridors
+ * @param matrix Square origin × destination matrix (rows = origins), numbers only; blanks are no flow; the diagonal is ignored.
+ * @param [labels] Region names in the order of the matrix rows (a row or a column); default 1, 2, 3…
+ * @param [top] How many corridors to list; default all with a flow.
+ * @returns A table with a header row and one row per corridor.
+ */
+export function migrationCorridors(matrix: any[][], labels?: any[][], top?: any): any[][] {
+  return guard(() => {
+    const m = readMatrix(matrix, "matrix");
+    const names = readLabels(labels, "labels", m.length);
+    const limit = readOptionalNumber(top, "top", Infinity);
+    if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 1)) throw new MeasureError("outOfDomain", `top must be a whole number of at least 1 (got ${limit})`);
+    const table: ResultCell[][] = [["origin", "destination", "flow", "counterflow", "net", "reciprocity"]];
+    for (const c of corridors(m, limit)) table.push([names[c.origin], names[c.destination], c.flow, c.counterflow, c.net, c.reciprocity]);
+    return table;
+  });
+}
+
+/**
+ * Pivots a long origin–destination–flow list into a square matrix with labels; repeated pairs are added up, missing pairs are 0.
+ * @customfunction MIGRATION.MATRIX
+ * @helpurl https://localhost:3000/reference.html#migration-matrix
+ * @param origins Origin of each flow (a column or a row); a header row is skipped.
+ * @param destinations Destination of each flow, same size as origins.
+ * @param flows Number of people in each flow, same size as origins.
+ * @returns A square matrix with region labels in its first row and first column.
+ */
+export function migrationMatrix(origins: any[][], destinations: any[][], flows: any[][]): any[][] {
+  return guard(() => {
+    const o = columnCells(origins, "origins");
+    const d = columnCells(destinations, "destinations");
+    const f = columnCells(flows, "flows");
+    if (o.length !== f.length || d.length !== f.length) {
+      throw new MeasureError("invalid", `origins (${o.length}), destinations (${d.length}) and flows (${f.length}) must be the same size`);
+    }
+    let corner = "origin \\ destination";
+    let first = 0;
+    // A selection that includes the header row: text where the first flow should be.
+    if (f.length > 0 && typeof f[0] === "string" && Number.isNaN(Number(f[0])) && typeof o[0] === "string" && typeof d[0] === "string") {
+      corner = `${o[0]} \\ ${d[0]}`;
+      first = 1;
+    }
+    const os: Label[] = [];
+    const ds: Label[] = [];
+    const fs: (number | MeasureError)[] = [];
+    for (let r = first; r < f.length; r++) {
+      if (isBlank(o[r]) && isBlank(d[r]) && isBlank(f[r])) continue; // trailing blank rows of a whole-column selection
+      os.push(readLabel(o[r], `origins (row ${r + 1})`));
+      ds.push(readLabel(d[r], `destinations (row ${r + 1})`));
+      fs.push(flowOrError(f[r], `flows (row ${r + 1})`));
+    }
+    if (fs.length === 0) throw new MeasureError("missing", "the list has no flows");
+    const { labels, matrix } = pivotFlows(os, ds, fs);
+    const out: ResultCell[][] = [[corner, ...labels]];
+    matrix.forEach((row, i) => out.push([labels[i], ...row.map((v) => (v instanceof MeasureError ? toExcelError(v) : v))]));
+    return out;
+  });
+}
+
+function columnCells(v: unknown, arg: string): CellValue[] {
+  const grid = readGrid(v, arg);
+  if (grid[0].length === 1) return grid.map((row) => row[0]);
+  if (grid.length === 1) return grid[0];
+  throw new MeasureError("invalid", `${arg} must be a single column or row, not a ${grid.length}×${grid[0].length} range`);
+}
+
+function readLabel(v: CellValue, where: string): Label {
+  if (typeof v === "string" || typeof v === "number") {
+    if (v === "") throw new MeasureError("missing", `${where} is blank`);
+    return v;
+  }
+  if (isBlank(v)) throw new MeasureError("missing", `${where} is blank`);
+  if (typeof v === "boolean") throw new MeasureError("invalid", `${where} is ${v ? "TRUE" : "FALSE"}, not a region name`);
+  throw v;
+}
+
+function flowOrError(v: CellValue, where: string): number | MeasureError {
+  try {
+    return count(readNumber(v, where), where);
+  } catch (e) {
+    if (e instanceof MeasureError) return e;
+    if (e instanceof CustomFunctions.Error) return measureErrorOf(e, where);
+    throw e;
+  }
+}

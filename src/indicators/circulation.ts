@@ -1,0 +1,84 @@
+import { count, divide, notAbove } from "./guards";
+import { checkMatrix } from "./matrix";
+import { Count, Matrix, MeasureError, Rate, Vector } from "./types";
+
+/**
+ * Brain circulation index of paired flows: 1 − Σ|f − c| / Σ(f + c).
+ * 1 = every flow is matched by an equal counterflow (two-way exchange); 0 = all movement is
+ * one-way (pure drain). It is 1 minus the migration effectiveness of the pairs, so it reads
+ * as the share of gross movement that is reciprocated.
+ * Source: the effectiveness/reciprocity measure of Bell, Blake, Boyle et al. (2002),
+ * "Cross-national comparison of internal migration", JRSS A 165(3); the brain-circulation
+ * reading follows Saxenian (2005) and Johnson & Regets (1998, NSF Issue Brief 98-316).
+ */
+export function circulationIndex(flows: Vector, counterflows: Vector): Rate {
+  if (flows.length !== counterflows.length) {
+    throw new MeasureError("invalid", `flows (${flows.length}) and counterflows (${counterflows.length}) differ in length`);
+  }
+  if (flows.length === 0) throw new MeasureError("invalid", "flows is empty");
+  let gap = 0;
+  let gross = 0;
+  for (let k = 0; k < flows.length; k++) {
+    const f = count(flows[k], "flows");
+    const c = count(counterflows[k], "counterflows");
+    gap += Math.abs(f - c);
+    gross += f + c;
+  }
+  return 1 - divide(gap, gross, "the sum of flows and counterflows");
+}
+
+/** The circulation index of a square matrix: the same sum over the pairs i < j of Mij and Mji. */
+export function circulationIndexOfMatrix(m: Matrix): Rate {
+  const n = checkMatrix(m);
+  let gap = 0;
+  let gross = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      gap += Math.abs(m[i][j] - m[j][i]);
+      gross += m[i][j] + m[j][i];
+    }
+  }
+  return 1 - divide(gap, gross, "the sum of off-diagonal flows");
+}
+
+/**
+ * Circulation index of each region with all others: 1 − Σj|Mij − Mji| / Σj(Mij + Mji), j ≠ i.
+ * A region with no flows in either direction has no value (zero denominator).
+ */
+export function circulationByRegion(m: Matrix): (Rate | MeasureError)[] {
+  const n = checkMatrix(m);
+  const out: (Rate | MeasureError)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    let gap = 0;
+    let gross = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      gap += Math.abs(m[i][j] - m[j][i]);
+      gross += m[i][j] + m[j][i];
+    }
+    out[i] = gross === 0 ? new MeasureError("zeroDenominator", `region ${i + 1} has no flows`) : 1 - gap / gross;
+  }
+  return out;
+}
+
+/**
+ * Return rate: returnees / emigrants of the same cohort or period.
+ * Source: OECD (2008), International Migration Outlook, ch. III "Return migration: a new
+ * perspective" (return rates of immigrant cohorts).
+ */
+export function returnRate(returnees: Count, emigrants: Count): Rate {
+  return divide(count(returnees, "returnees"), count(emigrants, "emigrants"), "emigrants");
+}
+
+/**
+ * Stay rate: stayers / cohort, e.g. foreign doctoral graduates still in the host country
+ * some years after graduating. Stayers are part of the cohort, so they cannot exceed it.
+ * Source: Finn M.G. (2014), "Stay rates of foreign doctorate recipients from U.S.
+ * universities, 2011", Oak Ridge Institute for Science and Education.
+ */
+export function stayRate(stayers: Count, cohort: Count): Rate {
+  count(stayers, "stayers");
+  count(cohort, "cohort");
+  notAbove(stayers, cohort, "stayers", "cohort");
+  return divide(stayers, cohort, "cohort");
+}

@@ -1,0 +1,83 @@
+/* Build of the add-in, after the official Office add-in templates (webpack + ts-loader). */
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { checkFunctionsMetadata } = require("./scripts/check-functions-metadata");
+
+const DEV_ORIGIN = "https://localhost:3000/";
+// Where the add-in is hosted in production; manifest and help links are rewritten to it.
+const PROD_ORIGIN = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
+// Microsoft requires production pages to load Office's scripts from its CDN. OFFICE_JS=local
+// (tests, air-gapped builds) copies them from the @microsoft/office-js package instead.
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const LOCAL_OFFICE = process.env.OFFICE_JS === "local";
+
+const FUNCTION_MODULES = ["braindrain", "circulation", "migration", "students"].map((m) => `./src/functions/${m}.ts`);
+
+function devServerHttps() {
+  // Certificates installed by `npx office-addin-dev-certs install` (npm run dev-server does it).
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const file = (f) => path.join(dir, f);
+  if (!fs.existsSync(file("localhost.crt"))) return {};
+  return { key: fs.readFileSync(file("localhost.key")), cert: fs.readFileSync(file("localhost.crt")), ca: fs.readFileSync(file("ca.crt")) };
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode === "development";
+  const origin = dev ? DEV_ORIGIN : PROD_ORIGIN;
+  const toOrigin = (text) => text.split(DEV_ORIGIN).join(origin);
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: { functions: "./src/functions/functions.ts" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } }] },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_MODULES }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap("CheckFunctionsMetadata", (compilation) => {
+            const { Compilation, sources, WebpackError } = compiler.webpack;
+            compilation.hooks.processAssets.tap({ name: "CheckFunctionsMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+              const asset = compilation.getAsset("functions.json");
+              const problems = checkFunctionsMetadata(asset ? asset.source.source().toString() : undefined);
+              problems.forEach((p) => compilation.errors.push(new WebpackError(`functions.json: ${p}`)));
+              if (asset && problems.length === 0 && origin !== DEV_ORIGIN) {
+                compilation.updateAsset("functions.json", new sources.RawSource(toOrigin(asset.source.source().toString())));
+              }
+            });
+          });
+        },
+      },
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+        templateParameters: { officeScriptBase: LOCAL_OFFICE ? "office-js/" : CDN },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "docs/reference.html", to: "reference.html" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => toOrigin(content.toString()) },
+          ...(LOCAL_OFFICE
+            ? [
+                { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office-js/office.js" },
+                { from: "node_modules/@microsoft/office-js/dist/custom-functions-runtime.js", to: "office-js/custom-functions-runtime.js" },
+              ]
+            : []),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: devServerHttps() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
