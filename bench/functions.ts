@@ -1,0 +1,120 @@
+/**
+ * Benchmarks of the custom functions as Excel runs them: the BUILT dist/functions.js, called
+ * through the wrappers it registers, with 2-D arrays as Excel passes ranges.
+ * Run alone with `npx tsx bench/functions.ts` (after a production build) or via `npm run bench`.
+ */
+import { statSync } from "fs";
+import { join } from "path";
+import { skilledEmigrationRate } from "../src/indicators/braindrain";
+import { circulationIndexOfMatrix } from "../src/indicators/circulation";
+import { giniIndex, regionSummary } from "../src/indicators/matrix";
+import { DIST, emit, loadFunctions, median, medianMs, prng, round, timeMs } from "./lib";
+
+type Fn = (...args: unknown[]) => any;
+
+/** A random origin × destination flow matrix: whole counts, zero diagonal (as users lay them out). */
+function flowMatrix(n: number, rand: () => number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Math.floor(rand() * 10000))));
+}
+
+/** Scalar calls: the wrapper's fixed cost per formula cell, against the bare measure. */
+function scalarThroughput(rate: Fn, rand: () => number): void {
+  const CALLS = 1_000_000;
+  const POOL = 1024; // varied inputs, so V8 cannot fold the call into a constant
+  const mh = Array.from({ length: POOL }, () => 1 + Math.floor(rand() * 1e6));
+  const nh = Array.from({ length: POOL }, () => 1 + Math.floor(rand() * 1e7));
+  // Excel hands each argument over as a 1×1 range; building those is the runtime's cost, not the wrapper's.
+  const mh2 = mh.map((x) => [[x]]);
+  const nh2 = nh.map((x) => [[x]]);
+
+  // Each loop sums its results and the sum is checked below, so no call is dead code.
+  let bareSum = 0;
+  let wrapSum = 0;
+  const bare = () => {
+    let s = 0;
+    for (let i = 0; i < CALLS; i++) s += skilledEmigrationRate(mh[i & (POOL - 1)], nh[i & (POOL - 1)]);
+    bareSum = s;
+  };
+  const wrapped = () => {
+    let s = 0;
+    for (let i = 0; i < CALLS; i++) s += rate(mh2[i & (POOL - 1)], nh2[i & (POOL - 1)])[0][0];
+    wrapSum = s;
+  };
+
+  for (let i = 0; i < 3; i++) (bare(), wrapped()); // warm-up: let both be optimised
+  // Alternate the two, so GC and CPU frequency drift affect both alike.
+  const bareMs: number[] = [];
+  const wrapMs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    bareMs.push(timeMs(bare));
+    wrapMs.push(timeMs(wrapped));
+  }
+  if (bareSum !== wrapSum) throw new Error(`BRAINDRAIN.RATE disagrees with skilledEmigrationRate (${wrapSum} vs ${bareSum})`);
+
+  const bareRate = CALLS / (median(bareMs) / 1000);
+  const wrapRate = CALLS / (median(wrapMs) / 1000);
+  const overhead = bareRate / wrapRate; // how many times slower a call through the wrapper is
+  emit({
+    name: "BRAINDRAIN.RATE scalar throughput",
+    figures: { wrapper: Math.round(wrapRate), bare: Math.round(bareRate), overhead: round(overhead, 2) },
+    unit: "calls/s (overhead = bare ÷ wrapper)",
+    target: "overhead < 3",
+    met: overhead < 3,
+  });
+}
+
+/** One call over a 100,000-cell range: the per-cell cost of the element-wise loop. */
+function elementwiseRange(rate: Fn, rand: () => number): void {
+  const CELLS = 100_000;
+  const mh = Array.from({ length: CELLS }, () => [1 + Math.floor(rand() * 1e6)]);
+  const nh = Array.from({ length: CELLS }, () => [1 + Math.floor(rand() * 1e7)]);
+  let out: any[][] = [];
+  const ms = medianMs(() => (out = rate(mh, nh)));
+  const k = CELLS - 1; // spot check that the whole range was computed
+  if (out.length !== CELLS || out[k][0] !== skilledEmigrationRate(mh[k][0], nh[k][0])) throw new Error("BRAINDRAIN.RATE range result is wrong");
+  emit({ name: "BRAINDRAIN.RATE 100000x1 range", figures: { ms: round(ms) }, unit: "ms", target: "< 20", met: ms < 20 });
+}
+
+/**
+ * The matrix functions through their wrappers, with the bare measure on the same numbers
+ * beside them: the difference is what reading and checking Excel's cells costs.
+ */
+function matrixFunctions(fns: Map<string, Function>, rand: () => number): void {
+  const cases: [string, (m: number[][]) => unknown][] = [
+    ["MIGRATION.SUMMARY", regionSummary],
+    ["MIGRATION.GINI", (m) => giniIndex(m)],
+    ["CIRCULATION.INDEX", circulationIndexOfMatrix],
+  ];
+  const figures: Record<string, Record<string, { wrapper: number; bare: number }>> = {};
+  let sink: unknown;
+  for (const n of [50, 250]) {
+    const m = flowMatrix(n, rand);
+    const runs = n === 50 ? 21 : 9; // small cases are sub-millisecond: more runs steady the median
+    for (const [id, bare] of cases) {
+      const fn = fns.get(id) as Fn;
+      // Optional arguments left out, as in =MIGRATION.GINI(A1:X24).
+      const wrapper = medianMs(() => (sink = fn(m)), runs);
+      const bareMs = medianMs(() => (sink = bare(m)), runs);
+      (figures[id] ??= {})[`${n}x${n}`] = { wrapper: round(wrapper), bare: round(bareMs) };
+    }
+  }
+  if (sink === undefined) throw new Error("no result");
+  const gini = figures["MIGRATION.GINI"]["250x250"].wrapper;
+  emit({ name: "matrix functions", figures, unit: "ms (median per call)", target: "MIGRATION.GINI 250x250 wrapper < 50", met: gini < 50 });
+}
+
+function bundleSize(): void {
+  const bytes = statSync(join(DIST, "functions.js")).size;
+  emit({ name: "dist/functions.js size", figures: { bytes }, unit: "bytes", target: "< 61440", met: bytes < 61440 });
+}
+
+export function run(): void {
+  const fns = loadFunctions();
+  const rand = prng(20240601);
+  scalarThroughput(fns.get("BRAINDRAIN.RATE") as Fn, rand);
+  elementwiseRange(fns.get("BRAINDRAIN.RATE") as Fn, rand);
+  matrixFunctions(fns, rand);
+  bundleSize();
+}
+
+if (require.main === module) run();

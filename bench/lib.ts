@@ -1,0 +1,82 @@
+/**
+ * Shared helpers for the benchmark scripts under bench/. A benchmark prints one JSON object
+ * per line (name, figures, unit, target, met) so runs can be diffed or collected by a tool.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { runInThisContext } from "vm";
+import { makeCustomFunctions } from "../tests/support/custom-functions";
+
+export const DIST = join(__dirname, "..", "dist");
+
+export interface Result {
+  name: string;
+  figures: Record<string, unknown>;
+  unit: string;
+  target: string;
+  met: boolean;
+}
+
+export function emit(line: Result | Record<string, unknown>): void {
+  console.log(JSON.stringify(line));
+}
+
+/**
+ * Loads the BUILT bundle, so what is measured is what Excel runs (ts-loader + terser output),
+ * not a tsx recompilation of src/. The bundle calls the free global `CustomFunctions`, so the
+ * stand-in is installed as a global and the bundle evaluated in this realm: a separate vm
+ * context would make every array cross realms (different hidden classes), which Excel's
+ * single-realm runtime does not do and which would skew the timings.
+ */
+export function loadFunctions(): Map<string, Function> {
+  const file = join(DIST, "functions.js");
+  let code: string;
+  try {
+    code = readFileSync(file, "utf8");
+  } catch {
+    throw new Error(`${file} not found: build first (npx webpack --mode production, or npm run bench)`);
+  }
+  const cf = makeCustomFunctions();
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = cf;
+  runInThisContext(code, { filename: file });
+  return cf.registered;
+}
+
+/** mulberry32: a tiny seeded PRNG, so every run draws the same inputs and figures compare. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Milliseconds taken by `body`, from the monotonic nanosecond clock. */
+export function timeMs(body: () => void): number {
+  const t0 = process.hrtime.bigint();
+  body();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/**
+ * Median time of `runs` timed runs after `warmup` untimed ones (which let V8 optimise the
+ * code first, so the figure is steady-state speed, not interpreter or compile time).
+ */
+export function medianMs(body: () => void, runs = 7, warmup = 3): number {
+  for (let i = 0; i < warmup; i++) body();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(timeMs(body));
+  return median(times);
+}
+
+/** Rounds for printing: timer noise makes more digits meaningless. */
+export const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
