@@ -15,7 +15,11 @@ const PROD_ORIGIN = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const LOCAL_OFFICE = process.env.OFFICE_JS === "local";
 
-const FUNCTION_MODULES = ["braindrain", "circulation", "migration", "students"].map((m) => `./src/functions/${m}.ts`);
+// The modules holding @customfunction declarations. FUNCTION_MODULES (comma-separated) lets
+// the build's own tests point it at broken fixtures and see the build fail.
+const FUNCTION_MODULES = process.env.FUNCTION_MODULES
+  ? process.env.FUNCTION_MODULES.split(",")
+  : ["braindrain", "circulation", "migration", "students"].map((m) => `./src/functions/${m}.ts`);
 
 function devServerHttps() {
   // Certificates installed by `npx office-addin-dev-certs install` (npm run dev-server does it).
@@ -31,8 +35,8 @@ module.exports = (env, argv) => {
   const toOrigin = (text) => text.split(DEV_ORIGIN).join(origin);
   return {
     devtool: dev ? "source-map" : false,
-    entry: { functions: "./src/functions/functions.ts" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    entry: { functions: process.env.FUNCTION_MODULES ? FUNCTION_MODULES : "./src/functions/functions.ts" },
+    output: { path: path.resolve(__dirname, process.env.DIST_DIR || "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } }] },
     performance: { hints: false },

@@ -3,11 +3,13 @@
  * per line (name, figures, unit, target, met) so runs can be diffed or collected by a tool.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
+import { dirname, join, resolve } from "path";
+import * as ts from "typescript";
 import { runInThisContext } from "vm";
 import { makeCustomFunctions } from "../tests/support/custom-functions";
 
-export const DIST = join(__dirname, "..", "dist");
+export const ROOT = join(__dirname, "..");
+export const DIST = join(ROOT, "dist");
 
 export interface Result {
   name: string;
@@ -40,6 +42,28 @@ export function loadFunctions(): Map<string, Function> {
   (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = cf;
   runInThisContext(code, { filename: file });
   return cf.registered;
+}
+
+/**
+ * A src/ module compiled by TypeScript with the production build's options (what ts-loader
+ * does), for "bare formula" baselines. Why not a plain import under tsx: tsx (esbuild) turns
+ * each export into a getter that reads `from[key]` through one shared closure, so every
+ * cross-module call (skilledEmigrationRate → count, divide) becomes a megamorphic lookup;
+ * that made the bare formula ~14× slower than the same code built by tsc or webpack, and the
+ * wrapper's overhead look small. tsc's `exports.x = x` has no such cost.
+ */
+export function requireCompiled<T>(file: string, cache = new Map<string, { exports: unknown }>()): T {
+  const known = cache.get(file);
+  if (known) return known.exports as T;
+  const { config } = ts.readConfigFile(join(ROOT, "tsconfig.build.json"), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
+  const js = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions: { ...options, sourceMap: false }, fileName: file }).outputText;
+  const module = { exports: {} };
+  cache.set(file, module);
+  // Relative imports (./guards, ./types) are compiled the same way; anything else is a package.
+  const load = (spec: string) => (spec.startsWith(".") ? requireCompiled(resolve(dirname(file), spec) + ".ts", cache) : require(spec));
+  runInThisContext(`(function (exports, require, module) {${js}\n})`, { filename: file })(module.exports, load, module);
+  return module.exports as T;
 }
 
 /** mulberry32: a tiny seeded PRNG, so every run draws the same inputs and figures compare. */

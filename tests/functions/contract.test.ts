@@ -1,0 +1,326 @@
+/**
+ * The contract with Excel: the BUILT dist/functions.js, loaded with a stand-in CustomFunctions
+ * global, called by each catalog name with arguments shaped the way dist/functions.json tells
+ * Excel to pass them (2-D arrays for range parameters, single values for scalar ones, null
+ * for an omitted optional argument).
+ */
+import { CustomFunctionsError } from "../support/custom-functions";
+import { FunctionMetadata, loadBundle, readMetadata } from "../support/bundle";
+import { functions as CATALOG } from "../../src/functions/catalog.json";
+
+type Args = unknown[];
+type Outcome = unknown;
+
+const HYP = [
+  [0, 10, 10],
+  [20, 0, 20],
+  [30, 30, 0],
+];
+
+/** Worked examples, computed by hand (see tests/indicators for the derivations). */
+const EXAMPLES: Record<string, [Args, Outcome][]> = {
+  "BRAINDRAIN.RATE": [
+    [[[[120]], [[880]]], [[0.12]]],
+    [[[[120], [50]], [[880], [50]]], [[0.12], [0.5]]],
+    [[[[120], [0]], [[880]]], [[0.12], [0]]],
+  ],
+  "BRAINDRAIN.NET": [
+    [[[[500]], [[200]], null], [[300]]],
+    [[[[500]], [[200]], [[1000]]], [[0.3]]],
+    [[[[200, 500]], [[500, 200]], null], [[-300, 300]]],
+  ],
+  // IAB 2010, Ghana: high_rate 27.26%, tot_rate 2.27%.
+  "BRAINDRAIN.SELECTION": [[[[[0.272562772035599]], [[0.0227448008954525]]], [[11.98351980694164]]]],
+  "BRAINDRAIN.RELATIVE": [[[[[300]], [[1000]], [[2000]], [[10000]]], [[1.5]]]],
+  "BRAINDRAIN.COST": [
+    [[[[2], [1]], [[100, 100, 100]], 0.1], [[662], [331]]],
+    [[[[3]], [[10], [20], [30]], null], [[180]]],
+  ],
+  "CIRCULATION.INDEX": [
+    [[[[100], [50]], [[100], [0]]], 0.8],
+    [[HYP, null], 2 / 3],
+  ],
+  "CIRCULATION.BYREGION": [[[HYP], [[4 / 7], [0.75], [2 / 3]]]],
+  "CIRCULATION.RETURNRATE": [[[[[150]], [[600]]], [[0.25]]]],
+  "CIRCULATION.STAYRATE": [[[[[420]], [[600]]], [[0.7]]]],
+  "MIGRATION.NET": [[[[[1200]], [[800]]], [[400]]]],
+  "MIGRATION.NETRATE": [
+    [[[[1200]], [[800]], [[50000]], null], [[8]]],
+    [[[[1200]], [[800]], [[50000]], 100], [[0.8]]],
+  ],
+  "MIGRATION.GROSSRATE": [[[[[1200]], [[800]], [[50000]], null], [[40]]]],
+  "MIGRATION.EFFECTIVENESS": [[[[[1200]], [[800]]], [[0.2]]]],
+  "MIGRATION.MEI": [[[HYP], 0.25]],
+  "MIGRATION.INTENSITY": [[[[[2000]], [[50000]]], [[0.04]]]],
+  "MIGRATION.COURGEAUK": [[[[[2000]], [[50000]], [[10]]], [[0.8685889638065035]]]],
+  "MIGRATION.ANMR": [[[HYP, [[100], [200], [300]]], 0.05]],
+  "MIGRATION.CONNECTIVITY": [[[[[0, 10, null], [20, 0, 20], [30, 30, 0]]], 5 / 6]],
+  "MIGRATION.GINI": [
+    [[HYP, null], 0.26666666666666666],
+    [[HYP, false], 0.2222222222222222],
+  ],
+  "MIGRATION.SUMMARY": [
+    [
+      [HYP, [["A"], ["B"], ["C"]]],
+      [
+        ["region", "outflow", "inflow", "turnover", "net", "effectiveness"],
+        ["A", 20, 50, 70, 30, 30 / 70],
+        ["B", 40, 40, 80, 0, 0],
+        ["C", 60, 30, 90, -30, -30 / 90],
+      ],
+    ],
+  ],
+  "MIGRATION.CORRIDORS": [
+    [
+      [HYP, [["A", "B", "C"]], 2],
+      [
+        ["origin", "destination", "flow", "counterflow", "net", "reciprocity"],
+        ["C", "A", 30, 10, 20, 0.5],
+        ["C", "B", 30, 20, 10, 0.8],
+      ],
+    ],
+  ],
+  "MIGRATION.MATRIX": [
+    [
+      [[["A"], ["A"], ["B"]], [["B"], ["C"], ["A"]], [[5], [2], [3]]],
+      [
+        ["origin \\ destination", "A", "B", "C"],
+        ["A", 0, 5, 2],
+        ["B", 3, 0, 0],
+        ["C", 0, 0, 0],
+      ],
+    ],
+  ],
+  "STUDENTS.OUTBOUNDRATIO": [[[[[5000]], [[100000]]], [[0.05]]]],
+  "STUDENTS.INBOUNDRATE": [[[[[8000]], [[100000]]], [[0.08]]]],
+  "STUDENTS.NETFLOW": [[[[[8000]], [[5000]]], [[3000]]]],
+  "STUDENTS.NETFLOWRATIO": [[[[[8000]], [[5000]], [[100000]]], [[0.03]]]],
+  "STUDENTS.GROSSOUTBOUND": [[[[[5000]], [[400000]]], [[0.0125]]]],
+};
+
+/** Cases that must give #DIV/0! (a zero denominator). */
+const ZERO_DENOMINATOR: Record<string, Args> = {
+  "BRAINDRAIN.RATE": [[[0]], [[0]]],
+  "BRAINDRAIN.NET": [[[5]], [[1]], [[0]]],
+  "BRAINDRAIN.SELECTION": [[[0.1]], [[0]]],
+  "BRAINDRAIN.RELATIVE": [[[1]], [[10]], [[0]], [[100]]],
+  "CIRCULATION.INDEX": [[[0]], [[0]]],
+  "CIRCULATION.BYREGION": [[[0, 0], [0, 0]]],
+  "CIRCULATION.RETURNRATE": [[[1]], [[0]]],
+  "CIRCULATION.STAYRATE": [[[0]], [[0]]],
+  "MIGRATION.NETRATE": [[[1]], [[1]], [[0]], null],
+  "MIGRATION.GROSSRATE": [[[1]], [[1]], [[0]], null],
+  "MIGRATION.EFFECTIVENESS": [[[0]], [[0]]],
+  "MIGRATION.MEI": [[[0, 0], [0, 0]]],
+  "MIGRATION.INTENSITY": [[[1]], [[0]]],
+  "MIGRATION.COURGEAUK": [[[1]], [[10]], [[1]]],
+  "MIGRATION.ANMR": [HYP, [[0], [0], [0]]],
+  "MIGRATION.CONNECTIVITY": [[[0]]],
+  "MIGRATION.GINI": [[[0, 0], [0, 0]], null],
+  "MIGRATION.SUMMARY": [[[0, 0], [0, 0]], null],
+  "STUDENTS.OUTBOUNDRATIO": [[[1]], [[0]]],
+  "STUDENTS.INBOUNDRATE": [[[1]], [[0]]],
+  "STUDENTS.NETFLOWRATIO": [[[1]], [[1]], [[0]]],
+  "STUDENTS.GROSSOUTBOUND": [[[1]], [[0]]],
+};
+
+const cf = loadBundle();
+const metadata = readMetadata();
+const byId = new Map(metadata.map((f) => [f.id, f]));
+
+function call(id: string, args: Args): { value?: unknown; thrown?: unknown } {
+  const fn = cf.registered.get(id);
+  if (!fn) throw new Error(`${id} is not registered by dist/functions.js`);
+  try {
+    return { value: fn(...args) };
+  } catch (thrown) {
+    return { thrown };
+  }
+}
+
+/** The Excel error a call produced: thrown, or the first error cell of its result. */
+function errorOf(r: { value?: unknown; thrown?: unknown }): CustomFunctionsError | undefined {
+  if (r.thrown !== undefined) return r.thrown instanceof CustomFunctionsError ? r.thrown : undefined;
+  const cells = Array.isArray(r.value) ? (r.value as unknown[]).flat() : [r.value];
+  return cells.find((c): c is CustomFunctionsError => c instanceof CustomFunctionsError);
+}
+
+function codeOf(r: { value?: unknown; thrown?: unknown }): string {
+  if (r.thrown !== undefined && !(r.thrown instanceof CustomFunctionsError)) throw new Error(`threw a non-Excel error: ${String(r.thrown)}`);
+  const e = errorOf(r);
+  return e ? e.code : "no error";
+}
+
+/** Arguments must be shaped as the metadata says Excel passes them. */
+function checkShapes(f: FunctionMetadata, args: Args): void {
+  expect(args.length).toBe(f.parameters.length);
+  f.parameters.forEach((p, k) => {
+    const a = args[k];
+    if (a === null) expect(p.optional).toBe(true);
+    else if (p.dimensionality === "matrix") expect(Array.isArray(a) && (a as unknown[]).every(Array.isArray)).toBe(true);
+    else expect(Array.isArray(a)).toBe(false);
+  });
+}
+
+function expectClose(actual: unknown, expected: unknown): void {
+  if (typeof expected === "number") {
+    expect(typeof actual).toBe("number");
+    expect(actual as number).toBeCloseTo(expected, 12);
+  } else if (Array.isArray(expected)) {
+    expect(Array.isArray(actual)).toBe(true);
+    expect((actual as unknown[]).length).toBe(expected.length);
+    expected.forEach((e, k) => expectClose((actual as unknown[])[k], e));
+  } else expect(actual).toEqual(expected);
+}
+
+test("the bundle registers exactly the catalog functions, under their Excel names", () => {
+  expect([...cf.registered.keys()].sort()).toEqual([...CATALOG].sort());
+  expect(metadata.map((f) => f.id).sort()).toEqual([...CATALOG].sort());
+});
+
+describe.each(CATALOG)("%s", (id) => {
+  const f = byId.get(id)!;
+  const examples = EXAMPLES[id];
+  const elementwise = f.result.dimensionality === "matrix" && f.parameters.filter((p) => !p.optional).every((p) => p.dimensionality === "matrix") && !/^(MIGRATION\.(SUMMARY|CORRIDORS|MATRIX)|CIRCULATION\.BYREGION)$/.test(id);
+
+  test("worked examples give the hand-computed results", () => {
+    expect(examples).toBeDefined();
+    for (const [args, expected] of examples) {
+      checkShapes(f, args);
+      const r = call(id, args);
+      expect(r.thrown).toBeUndefined();
+      expectClose(r.value, expected);
+    }
+  });
+
+  if (ZERO_DENOMINATOR[id]) {
+    test("a zero denominator gives #DIV/0!", () => {
+      checkShapes(f, ZERO_DENOMINATOR[id]);
+      expect(codeOf(call(id, ZERO_DENOMINATOR[id]))).toBe("#DIV/0!");
+    });
+  }
+
+  if (elementwise) {
+    const [valid] = examples[0];
+    const required = f.parameters.map((p, k) => (p.optional ? -1 : k)).filter((k) => k >= 0 && f.parameters[k].dimensionality === "matrix");
+    const withArg = (k: number, v: unknown) => valid.map((a, j) => (j === k ? v : a));
+    test.each(required.map((k) => [f.parameters[k].name, k]))("bad cells in %s: text and TRUE are #VALUE! naming it, blanks #N/A, negatives and NaN #NUM!", (name, k) => {
+      const text = errorOf(call(id, withArg(k as number, [["abc"]])));
+      expect(text?.code).toBe("#VALUE!");
+      expect(text?.message).toContain(name as string);
+      expect(codeOf(call(id, withArg(k as number, [[true]])))).toBe("#VALUE!");
+      expect(codeOf(call(id, withArg(k as number, [[null]])))).toBe("#N/A");
+      expect(codeOf(call(id, withArg(k as number, [[""]])))).toBe("#N/A");
+      expect(codeOf(call(id, withArg(k as number, [[-1]])))).toBe("#NUM!");
+      expect(codeOf(call(id, withArg(k as number, [[NaN]])))).toBe("#NUM!");
+      expect(codeOf(call(id, withArg(k as number, [[Infinity]])))).toBe("#NUM!");
+      expect(codeOf(call(id, withArg(k as number, [])))).toBe("#VALUE!");
+    });
+    test("in a spilled result a bad cell carries its own error and the rest still compute", () => {
+      const k = required[0];
+      const goodCell = (valid[k] as unknown[][])[0][0];
+      const r = call(id, withArg(k, [[goodCell], ["abc"], [null]]));
+      const out = r.value as unknown[][];
+      expect(out).toHaveLength(3);
+      expectClose(out[0], (examples[0][1] as unknown[][])[0]);
+      expect((out[1][0] as CustomFunctionsError).code).toBe("#VALUE!");
+      expect((out[2][0] as CustomFunctionsError).code).toBe("#N/A");
+    });
+    // BRAINDRAIN.COST goes cell by cell over emigrants only; yearly_costs is one list for all.
+    const broadcast = required.filter((k) => !(id === "BRAINDRAIN.COST" && f.parameters[k].name === "yearly_costs"));
+    if (broadcast.length >= 2) {
+      test("ranges of different sizes are #VALUE! for the whole call, naming both arguments", () => {
+        const [a, b] = broadcast;
+        const args = valid.map((v, j) => (j === a ? [[1], [2]] : j === b ? [[1], [2], [3]] : v));
+        const r = call(id, args);
+        expect((r.thrown as CustomFunctionsError).code).toBe("#VALUE!");
+        expect((r.thrown as CustomFunctionsError).message).toMatch(new RegExp(`${f.parameters[a].name}.*${f.parameters[b].name}`));
+      });
+    }
+  }
+});
+
+describe("matrix functions: the input rules of an origin × destination matrix", () => {
+  const MATRIX_FUNCTIONS: [string, (m: unknown[][]) => Args][] = [
+    ["CIRCULATION.INDEX", (m) => [m, null]],
+    ["CIRCULATION.BYREGION", (m) => [m]],
+    ["MIGRATION.MEI", (m) => [m]],
+    ["MIGRATION.ANMR", (m) => [m, m.map(() => [100])]],
+    ["MIGRATION.CONNECTIVITY", (m) => [m]],
+    ["MIGRATION.GINI", (m) => [m, null]],
+    ["MIGRATION.SUMMARY", (m) => [m, null]],
+    ["MIGRATION.CORRIDORS", (m) => [m, null, null]],
+  ];
+  const withCell = (v: unknown) => HYP.map((row, i) => row.map((x, j) => (i === 0 && j === 1 ? v : x)));
+  test.each(MATRIX_FUNCTIONS)("%s: text or TRUE in a flow is #VALUE! naming the cell; a negative flow #NUM!; non-square and empty #VALUE!", (id, args) => {
+    const text = call(id, args(withCell("n/a")));
+    expect((text.thrown as CustomFunctionsError).code).toBe("#VALUE!");
+    expect((text.thrown as CustomFunctionsError).message).toMatch(/row 1, column 2/);
+    expect(codeOf(call(id, args(withCell(false))))).toBe("#VALUE!");
+    expect(codeOf(call(id, args(withCell(-5))))).toBe("#NUM!");
+    const nonSquare = call(id, args([[0, 1, 2], [1, 0, 2]]));
+    expect((nonSquare.thrown as CustomFunctionsError).code).toBe("#VALUE!");
+    expect((nonSquare.thrown as CustomFunctionsError).message).toMatch(/square/);
+    expect(codeOf(call(id, args([])))).toBe("#VALUE!");
+  });
+  test.each(MATRIX_FUNCTIONS)("%s: a blank flow is no flow (0) and the diagonal is ignored", (id, args) => {
+    const blanks = HYP.map((row, i) => row.map((x, j) => (i === j ? "total" : x === 0 ? null : x)));
+    const zeroed = call(id, args(HYP));
+    expect(call(id, args(blanks))).toEqual(zeroed);
+    const withZeroFlow = call(id, args(withCell(0)));
+    expect(call(id, args(withCell(null)))).toEqual(withZeroFlow);
+  });
+});
+
+describe("argument rules of particular functions", () => {
+  test("CIRCULATION.INDEX: flows and counterflows of different sizes are #VALUE!; a blank pair is #N/A", () => {
+    expect(codeOf(call("CIRCULATION.INDEX", [[[1], [2]], [[1]]]))).toBe("#VALUE!");
+    expect(codeOf(call("CIRCULATION.INDEX", [[[1], [null]], [[1], [2]]]))).toBe("#N/A");
+  });
+  test("MIGRATION.ANMR: populations of the wrong length are #VALUE!", () => {
+    expect(codeOf(call("MIGRATION.ANMR", [HYP, [[1], [2]]]))).toBe("#VALUE!");
+  });
+  test("MIGRATION.GINI: corrected must be TRUE or FALSE", () => {
+    expect(codeOf(call("MIGRATION.GINI", [HYP, "yes"]))).toBe("#VALUE!");
+    expect(call("MIGRATION.GINI", [HYP, 0]).value).toBeCloseTo(0.2222222222222222, 12);
+  });
+  test("MIGRATION.CORRIDORS: top must be a whole number of at least 1; labels must match the regions", () => {
+    expect(codeOf(call("MIGRATION.CORRIDORS", [HYP, null, 0]))).toBe("#NUM!");
+    expect(codeOf(call("MIGRATION.CORRIDORS", [HYP, null, 1.5]))).toBe("#NUM!");
+    expect(codeOf(call("MIGRATION.CORRIDORS", [HYP, [["A"], ["B"]], null]))).toBe("#VALUE!");
+  });
+  test("MIGRATION.NETRATE and GROSSRATE: per must be positive; text per is #VALUE!", () => {
+    expect(codeOf(call("MIGRATION.NETRATE", [[[1]], [[1]], [[10]], 0]))).toBe("#NUM!");
+    expect(codeOf(call("MIGRATION.GROSSRATE", [[[1]], [[1]], [[10]], "x"]))).toBe("#VALUE!");
+  });
+  test("BRAINDRAIN.COST: a blank or negative yearly cost fails the whole call; interest must exceed −100%", () => {
+    expect(codeOf(call("BRAINDRAIN.COST", [[[1]], [[100, null]], null]))).toBe("#N/A");
+    expect(codeOf(call("BRAINDRAIN.COST", [[[1]], [[100, -1]], null]))).toBe("#NUM!");
+    expect(codeOf(call("BRAINDRAIN.COST", [[[1]], [[100]], -1]))).toBe("#NUM!");
+    expect(codeOf(call("BRAINDRAIN.COST", [[[1]], [[1, 2], [3, 4]], null]))).toBe("#VALUE!");
+  });
+  test("MIGRATION.MATRIX: a header row is skipped and names the corner; whole-column blanks are ignored", () => {
+    const r = call("MIGRATION.MATRIX", [[["orig"], ["A"], ["B"], [null]], [["dest"], ["B"], ["A"], [null]], [["flow"], [4], [6], [null]]]).value as unknown[][];
+    expect(r).toEqual([
+      ["orig \\ dest", "A", "B"],
+      ["A", 0, 4],
+      ["B", 6, 0],
+    ]);
+  });
+  test("MIGRATION.MATRIX: a blank flow is #N/A in its cell, a negative one #NUM!; a blank origin fails the call", () => {
+    const r = call("MIGRATION.MATRIX", [[["A"], ["B"]], [["B"], ["A"]], [[null], [-3]]]).value as unknown[][];
+    expect((r[1][2] as CustomFunctionsError).code).toBe("#N/A");
+    expect((r[2][1] as CustomFunctionsError).code).toBe("#NUM!");
+    expect(codeOf(call("MIGRATION.MATRIX", [[["A"], [null]], [["B"], ["A"]], [[1], [2]]]))).toBe("#N/A");
+    expect(codeOf(call("MIGRATION.MATRIX", [[["A"]], [["B"], ["A"]], [[1], [2]]]))).toBe("#VALUE!");
+  });
+  test("labels that look like formulas come back as the same text", () => {
+    const r = call("MIGRATION.SUMMARY", [[[0, 1], [2, 0]], [["=SUM(A1)"], ["@x"]]]).value as unknown[][];
+    expect(r[1][0]).toBe("=SUM(A1)");
+    expect(r[2][0]).toBe("@x");
+  });
+  test("an Excel error inside a range is passed on as it is", () => {
+    const na = new cf.Error("#N/A" as never);
+    expect(codeOf(call("BRAINDRAIN.RATE", [[[na]], [[1]]]))).toBe("#N/A");
+  });
+});
