@@ -29,13 +29,29 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CODE.invalid, `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-/** Runs a whole-call computation; any failure becomes the Excel error thrown to the cell. */
-export function guard<T>(body: () => T): T {
+/**
+ * Runs a whole-call computation; any failure becomes the Excel error thrown to the cell.
+ * A result that overflowed (±Infinity, or NaN from Infinity/Infinity) becomes #NUM!, as
+ * Excel's own arithmetic does, rather than a wrong number presented as right.
+ */
+export function guard<T extends number | unknown[][]>(body: () => T): T {
+  let result: T;
   try {
-    return body();
+    result = body();
   } catch (e) {
     throw toExcelError(e);
   }
+  if (typeof result === "number") {
+    if (!Number.isFinite(result)) throw new CustomFunctions.Error(CODE.outOfDomain);
+    return result;
+  }
+  for (const row of result as unknown[][]) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "number" && !Number.isFinite(v)) row[c] = new CustomFunctions.Error(CODE.outOfDomain);
+    }
+  }
+  return result;
 }
 
 /** An error found in the user's cells, kept as a measure error so it can sit inside a computed table. */

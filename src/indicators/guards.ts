@@ -36,8 +36,10 @@ export function notAbove(part: number, whole: number, partName: string, wholeNam
   if (part > whole) throw new MeasureError("outOfDomain", `${partName} (${part}) exceeds ${wholeName} (${whole})`);
 }
 
-/** n / d, with a zero denominator reported rather than returned as Infinity or NaN. */
+/** n / d, with a zero denominator or an overflow reported rather than returned as Infinity or NaN. */
 export function divide(n: number, d: number, what: string): number {
   if (d === 0) throw new MeasureError("zeroDenominator", `${what} is 0`);
-  return n / d;
+  const q = n / d;
+  if (!Number.isFinite(q)) throw new MeasureError("outOfDomain", `the result overflows (${what} is too close to 0 or the counts too large)`);
+  return q;
 }

@@ -1,0 +1,489 @@
+/**
+ * The function reference: for every catalog function, its definition, source, a worked example
+ * and notes on blanks and errors. `scripts/gen-reference.ts` combines these entries with the
+ * built metadata (dist/functions.json) and computes each example's result by calling the built
+ * function (dist/functions.js), so no result is ever typed in here.
+ *
+ * Notes may mark code with `backticks`; everything else is plain text (the generator escapes it).
+ * Example data come from ../shared/data (see its README for the sources and terms) where the
+ * sample has what the function needs; otherwise the numbers are illustrative and say so.
+ */
+
+/** The errors a function can put in a cell (../shared/DESIGN.md, "Input rules"). */
+export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";
+
+/** One cell as Excel passes it; `null` is a blank cell. */
+export type ExampleCell = number | string | boolean | null;
+
+/**
+ * One argument as Excel passes it: a 2-D array (rows first) for a range parameter, even a
+ * single cell ([[120]]); a plain value for a scalar parameter; `null` for an omitted optional one.
+ */
+export type ExampleArgument = ExampleCell | ExampleCell[][];
+
+export interface ReferenceExample {
+  /** The arguments in parameter order; trailing optional ones may be left out (Excel passes null). */
+  readonly args: readonly ExampleArgument[];
+  /** One line on what the data are and where they come from. */
+  readonly data: string;
+  /** The error codes the result is meant to show; absent = the result holds no error. */
+  readonly demonstrates?: readonly ExcelErrorCode[];
+}
+
+export interface ReferenceEntry {
+  /** The definition in plain text with Unicode math. */
+  readonly formula: string;
+  /** Full citation: authors, year, title, venue. */
+  readonly source: string;
+  readonly example: ReferenceExample;
+  /** Blank handling, errors and caveats, one sentence or two each. */
+  readonly notes: readonly string[];
+}
+
+/** Every function of src/functions/catalog.json. */
+export type FunctionName =
+  | "BRAINDRAIN.RATE"
+  | "BRAINDRAIN.NET"
+  | "BRAINDRAIN.SELECTION"
+  | "BRAINDRAIN.RELATIVE"
+  | "BRAINDRAIN.COST"
+  | "CIRCULATION.INDEX"
+  | "CIRCULATION.BYREGION"
+  | "CIRCULATION.RETURNRATE"
+  | "CIRCULATION.STAYRATE"
+  | "MIGRATION.NET"
+  | "MIGRATION.NETRATE"
+  | "MIGRATION.GROSSRATE"
+  | "MIGRATION.EFFECTIVENESS"
+  | "MIGRATION.MEI"
+  | "MIGRATION.INTENSITY"
+  | "MIGRATION.COURGEAUK"
+  | "MIGRATION.ANMR"
+  | "MIGRATION.CONNECTIVITY"
+  | "MIGRATION.GINI"
+  | "MIGRATION.SUMMARY"
+  | "MIGRATION.CORRIDORS"
+  | "MIGRATION.MATRIX"
+  | "STUDENTS.OUTBOUNDRATIO"
+  | "STUDENTS.INBOUNDRATE"
+  | "STUDENTS.NETFLOW"
+  | "STUDENTS.NETFLOWRATIO"
+  | "STUDENTS.GROSSOUTBOUND";
+
+// ---------------------------------------------------------------------------------------------
+// Citations, as in the comments beside the measures in src/indicators/.
+
+const DOCQUIER_MARFOUK_2006 =
+  "Docquier F., Marfouk A. (2006), “International migration by education attainment, 1990–2000”, in Özden Ç., Schiff M. (eds.), International Migration, Remittances and the Brain Drain, World Bank";
+const BRUCKER_2013 =
+  "Brücker H., Capuano S., Marfouk A. (2013), “Education, gender and international migration: insights from a panel-dataset 1980–2010”, IAB Brain Drain Data, Institute for Employment Research (IAB)";
+const DOCQUIER_RAPOPORT_2012 = "Docquier F., Rapoport H. (2012), “Globalization, brain drain and development”, Journal of Economic Literature 50(3)";
+const DOCQUIER_LOWELL_MARFOUK_2009 = "Docquier F., Lowell B.L., Marfouk A. (2009), “A gendered assessment of highly skilled emigration”, Population and Development Review 35(2)";
+const MILLS_2011 =
+  "Mills E.J. et al. (2011), “The financial cost of doctors emigrating from sub-Saharan Africa: human capital analysis”, BMJ 343:d7031";
+const BELL_2002 =
+  "Bell M., Blake M., Boyle P. et al. (2002), “Cross-national comparison of internal migration: issues and measures”, Journal of the Royal Statistical Society Series A 165(3), 435–464";
+const SAXENIAN_2005 =
+  "Saxenian A. (2005), “From brain drain to brain circulation: transnational communities and regional upgrading in India and China”, Studies in Comparative International Development 40(2)";
+const JOHNSON_REGETS_1998 =
+  "Johnson J.M., Regets M.C. (1998), “International mobility of scientists and engineers to the United States: brain drain or brain circulation?”, National Science Foundation Issue Brief 98-316";
+const OECD_2008 = "OECD (2008), International Migration Outlook 2008, Part III “Return migration: a new perspective”, OECD Publishing, Paris";
+const FINN_2014 = "Finn M.G. (2014), “Stay rates of foreign doctorate recipients from U.S. universities, 2011”, Oak Ridge Institute for Science and Education";
+const ROGERS_1990 = "Rogers A. (1990), “Requiem for the net migrant”, Geographical Analysis 22(4), 283–300";
+const UN_HANDBOOK = "United Nations, Handbook on Statistics of International Migration (UN DESA convention: rates per 1,000 population)";
+const SHRYOCK_SIEGEL_1976 = "Shryock H.S., Siegel J.S. (1976), The Methods and Materials of Demography (condensed edition), Academic Press";
+const COURGEAU_1973 = "Courgeau D. (1973), “Migrations et découpages du territoire”, Population 28(3)";
+const ROGERS_RAYMER_1998 = "Rogers A., Raymer J. (1998), “The spatial focus of US interstate migration flows”, International Journal of Population Geography 4(1), 63–80";
+const PLANE_MULLIGAN_1997 = "Plane D.A., Mulligan G.F. (1997), “Measuring spatial focusing in a migration system”, Demography 34(2), 251–262";
+const UIS =
+  "UNESCO Institute for Statistics (UIS), Glossary and “Methodology for the international student mobility indicators” (UIS publishes the indicators as percentages; here they are fractions)";
+
+// ---------------------------------------------------------------------------------------------
+// Notes shared by families of functions (../shared/DESIGN.md, "Input rules").
+
+const ELEMENTWISE =
+  "Element-wise: give ranges of the same size, or single cells against a range; the result has that size and spills. Ranges of two different sizes give #VALUE! for the whole call.";
+const CELL_ERRORS =
+  "A blank cell is a missing value: that element is #N/A, never a silent 0. Text or TRUE/FALSE gives #VALUE! with a message naming the argument and the cell; an error already in an input cell is passed on. Each bad element carries its own error; the others still compute.";
+const BLANK_AS_ZERO =
+  "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero: there a blank input is computed as 0 (or gives #DIV/0!) instead of #N/A. Check for blanks with ISBLANK or COUNTBLANK before trusting such a result.";
+const MATRIX =
+  "`matrix` must be square and hold the numbers only (select it without its labels), otherwise #VALUE!. Rows are origins, columns destinations; a blank cell means no recorded flow (0) and the diagonal is ignored whatever it holds.";
+const MATRIX_ERRORS =
+  "Off the diagonal, text or TRUE/FALSE gives #VALUE! naming the cell, a negative flow #NUM!; one bad cell makes the whole result that error.";
+const MATRIX_BLANK_AS_ZERO =
+  "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero; for the matrix that changes nothing, since a blank there already means no flow.";
+
+function negative(what: string): string {
+  return `A negative ${what} gives #NUM! (so do NaN and ±infinity).`;
+}
+
+function elementwiseNotes(...specific: string[]): string[] {
+  return [ELEMENTWISE, CELL_ERRORS, ...specific, BLANK_AS_ZERO];
+}
+
+function matrixNotes(...specific: string[]): string[] {
+  return [MATRIX, MATRIX_ERRORS, ...specific, MATRIX_BLANK_AS_ZERO];
+}
+
+/** Matrix notes for a function with a second argument that a blank-as-0 build does affect. */
+function matrixNotesWith(blankAsZero: string, ...specific: string[]): string[] {
+  return [MATRIX, MATRIX_ERRORS, ...specific, `${MATRIX_BLANK_AS_ZERO} ${blankAsZero}`];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sample data used by several examples (from ../shared/data).
+
+/** Erasmus 2012–13, the top-left 3×3 corner (BE, BG, CZ): students sent by each row country to each column country. */
+const ERASMUS_BE_BG_CZ: ExampleCell[][] = [
+  [0, 20, 125],
+  [87, 0, 107],
+  [314, 37, 0],
+];
+const ERASMUS_CORNER = "Erasmus student mobility 2012–13, the top-left 3×3 corner of the matrix (home BE, BG, CZ × host BE, BG, CZ; European Commission, in ../shared/data)";
+
+/** UK 2018, moves among the first three regions of the list: North East, North West, Yorkshire and The Humber. */
+const UK_NE_NW_YH: ExampleCell[][] = [
+  [0, 8111, 12388],
+  [8054, 0, 26101],
+  [13187, 27267, 0],
+];
+const UK_CORNER =
+  "UK interregional moves 2018 among North East, North West and Yorkshire and The Humber (rows = origin, in that order; ONS estimates as tidied in guyabel/migration-in-r, in ../shared/data)";
+
+/** Erasmus 2012–13 totals over the whole 33-country matrix: students received (column sums) and sent (row sums) by BE, BG, CZ. */
+const ERASMUS_IN: ExampleCell[][] = [[9124], [1056], [6437]];
+const ERASMUS_OUT: ExampleCell[][] = [[7741], [1952], [7299]];
+/** UN DESA population 2015 of Belgium, Bulgaria, Czechia. */
+const POP_2015_BE_BG_CZ: ExampleCell[][] = [[11287931], [7199739], [10601390]];
+
+/** UK 2018 in- and out-moves of London, South West and Scotland, summed over the 144-row list. */
+const UK_IN: ExampleCell[][] = [[237270], [169571], [47653]];
+const UK_OUT: ExampleCell[][] = [[340498], [140292], [37673]];
+const UK_IN_OUT =
+  "UK interregional moves 2018 into and out of London, South West and Scotland (each region's rows of the 144-row list summed; ONS estimates as tidied in guyabel/migration-in-r, in ../shared/data)";
+
+/** Total of all 144 flows of the UK 2018 list, and UN DESA's UK population for 2020. */
+const UK_MOVES_2018 = 1591416;
+const UK_POP_2020 = 67886004;
+
+/** One illustrative country for the student indicators (the sample data have no enrolment figures). */
+const STUDENTS_ILLUSTRATIVE = "Illustrative numbers (the sample data have no tertiary enrolment): a country with 250,000 tertiary students";
+
+// ---------------------------------------------------------------------------------------------
+
+export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
+  "BRAINDRAIN.RATE": {
+    formula: "rate = Mh / (Mh + Nh), where Mh = skilled (tertiary-educated) natives living abroad and Nh = skilled residents of the origin country",
+    source: `${DOCQUIER_MARFOUK_2006}; the IAB panel uses the same definition: ${BRUCKER_2013}`,
+    example: {
+      args: [[[1683074], [1026108], [4825096]], [[6948445], [10708982], [37846605]]],
+      data: "Bulgaria, Czechia and Poland in 2020: nationals living abroad and residents, all education levels (UN DESA International Migrant Stock 2020, in ../shared/data; the sample has no counts by education, and the formula is the same for any group).",
+    },
+    notes: elementwiseNotes(
+      negative("count"),
+      "When skilled_emigrants + skilled_residents is 0 the element is #DIV/0!.",
+      "The result is a fraction from 0 to 1: format the cell as %.",
+    ),
+  },
+
+  "BRAINDRAIN.NET": {
+    formula: "net = Mh − Ih, or (Mh − Ih) / base when base is given, where Mh = skilled emigrants and Ih = skilled immigrants; positive = net drain, negative = net gain",
+    source: DOCQUIER_RAPOPORT_2012,
+    example: {
+      args: [[[1683074], [4825096], [3855268]], [[184363], [817254], [15762457]], [[6948445], [37846605], [83783945]]],
+      data: "Bulgaria, Poland and Germany in 2020: emigrant stock, immigrant stock and population as base, all education levels (UN DESA International Migrant Stock 2020, in ../shared/data; the sample has no counts by education).",
+    },
+    notes: elementwiseNotes(
+      negative("count or base"),
+      "Leave `base` out for the plain difference; a `base` that refers to a blank cell is a missing value (#N/A), and a base of 0 gives #DIV/0!.",
+    ),
+  },
+
+  "BRAINDRAIN.SELECTION": {
+    formula: "selection = mh / m, where mh = skilled emigration rate and m = total emigration rate; above 1 = the skilled leave more than everyone (positive selection)",
+    source: `${DOCQUIER_LOWELL_MARFOUK_2009}; ${BRUCKER_2013}`,
+    example: {
+      args: [
+        [[0.272562772035599], [0.145445004105568], [0.076692596077919]],
+        [[0.0227448008954525], [0.0527221597731113], [0.0357325449585915]],
+      ],
+      data: "Ghana, Poland and Germany in 2010, both sexes: high_rate (tertiary) and tot_rate emigration rates of the IAB brain drain data (Brücker, Capuano & Marfouk 2013, in ../shared/data).",
+    },
+    notes: elementwiseNotes(
+      "Both rates must be fractions from 0 to 1 (not percentages): a value outside gives #NUM!.",
+      "A total_rate of 0 gives #DIV/0!.",
+    ),
+  },
+
+  "BRAINDRAIN.RELATIVE": {
+    formula: "relative = (Mh / M) ÷ (Nh / N), where Mh, M = skilled and all emigrants, Nh, N = skilled and all residents",
+    source: `${DOCQUIER_MARFOUK_2006}; ${DOCQUIER_RAPOPORT_2012}`,
+    example: {
+      args: [[[120]], [[400]], [[880]], [[8800]]],
+      data: "Illustrative numbers (the sample data have no counts by education): 120 of 400 emigrants and 880 of 8,800 residents are tertiary-educated.",
+    },
+    notes: elementwiseNotes(
+      `${negative("count")} A skilled count larger than its total (skilled_emigrants > total_emigrants, or skilled_residents > total_residents) also gives #NUM!.`,
+      "A total_emigrants, total_residents or skilled_residents of 0 gives #DIV/0!.",
+    ),
+  },
+
+  "BRAINDRAIN.COST": {
+    formula: "cost = emigrants × Σt=1..T Ct (1 + r)^(T − t), where Ct = public cost of year t of schooling, T = number of costs given and r = interest_rate (default 0)",
+    source: MILLS_2011,
+    example: {
+      args: [[[50]], [[4000, 4000, 4000, 5000, 5000, 5000]], 0.05],
+      data: "Illustrative numbers: 50 emigrant doctors whose six years of training cost the state 4,000 a year for three years and 5,000 a year for three more, compounded at 5% a year.",
+    },
+    notes: [
+      "Element-wise over `emigrants` (a cell or a range; the result spills to its size); `yearly_costs` is one row or one column, first year first, used for every element.",
+      "A blank in `emigrants` gives #N/A for that element; text or TRUE/FALSE gives #VALUE! naming the cell; a negative number of emigrants gives #NUM!.",
+      "`yearly_costs` and `interest_rate` apply to the whole call: a blank cost gives #N/A, a text cost #VALUE!, a negative cost or an interest_rate of −1 or less #NUM!, and a yearly_costs range of more than one row and column #VALUE!. A blank or omitted interest_rate is 0.",
+      BLANK_AS_ZERO,
+    ],
+  },
+
+  "CIRCULATION.INDEX": {
+    formula: "index = 1 − Σ|f − c| / Σ(f + c) over paired flows f and counterflows c; with one square matrix M, the sums run over the pairs i < j of Mij and Mji. 1 = fully two-way exchange, 0 = one-way drain",
+    source: `${BELL_2002} (effectiveness and reciprocity of pairs); the brain-circulation reading follows ${SAXENIAN_2005} and ${JOHNSON_REGETS_1998}`,
+    example: {
+      args: [[[6373, 5450, 4428]], [[4938, 4218, 2112]]],
+      data: "Erasmus 2012–13: students sent from Germany to Spain, France and the UK (flows), and from those countries to Germany (counterflows) (European Commission, in ../shared/data).",
+    },
+    notes: [
+      "Two ranges (flows and counterflows) must have the same size, otherwise #VALUE!; every cell must hold a number: a blank gives #N/A, text or TRUE/FALSE #VALUE!, a negative flow #NUM!, each naming the cell. The result is one number, so one bad cell makes it that error.",
+      "With `counterflows` left out, `flows` is read as an origin × destination matrix: square, numbers only, a blank cell is no flow (0) and the diagonal is ignored.",
+      "When all flows and counterflows are 0 the result is #DIV/0!.",
+      "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero: with two ranges, a blank is then counted as a zero flow instead of giving #N/A. (In the matrix form a blank is a zero flow anyway.)",
+    ],
+  },
+
+  "CIRCULATION.BYREGION": {
+    formula: "indexi = 1 − Σj≠i |Mij − Mji| / Σj≠i (Mij + Mji), for each region i (row i of the matrix)",
+    source: `${BELL_2002}; ${SAXENIAN_2005}`,
+    example: {
+      args: [ERASMUS_BE_BG_CZ],
+      data: `${ERASMUS_CORNER}.`,
+    },
+    notes: matrixNotes("A region with no flows in either direction gets #DIV/0! in its row; the other rows still compute."),
+  },
+
+  "CIRCULATION.RETURNRATE": {
+    formula: "return rate = returnees / emigrants (of the same cohort or period)",
+    source: OECD_2008,
+    example: {
+      args: [[[30], [null], [12]], [[200], [150], [96]]],
+      data: "Illustrative numbers with one blank cell, to show a missing value: 30 of 200, (blank) of 150 and 12 of 96 emigrants came back.",
+      demonstrates: ["#N/A"],
+    },
+    notes: elementwiseNotes(negative("count"), "An emigrants value of 0 gives #DIV/0!. Returnees may exceed emigrants when they come from earlier cohorts, so that is not checked."),
+  },
+
+  "CIRCULATION.STAYRATE": {
+    formula: "stay rate = stayers / cohort",
+    source: FINN_2014,
+    example: {
+      args: [[[640]], [[1000]]],
+      data: "Illustrative numbers: 640 of a cohort of 1,000 foreign doctorate recipients still live in the host country some years after graduating.",
+    },
+    notes: elementwiseNotes(`${negative("count")} Stayers are part of the cohort: more stayers than the cohort gives #NUM! too.`, "A cohort of 0 gives #DIV/0!."),
+  },
+
+  "MIGRATION.NET": {
+    formula: "net = in − out (positive = net gain)",
+    source: `${ROGERS_1990}; ${UN_HANDBOOK}`,
+    example: { args: [UK_IN, UK_OUT], data: `${UK_IN_OUT}.` },
+    notes: elementwiseNotes(negative("inflow or outflow")),
+  },
+
+  "MIGRATION.NETRATE": {
+    formula: "net rate = per × (in − out) / population; per defaults to 1,000",
+    source: `${ROGERS_1990}; ${UN_HANDBOOK}`,
+    example: {
+      args: [ERASMUS_IN, ERASMUS_OUT, POP_2015_BE_BG_CZ, 100000],
+      data: "Belgium, Bulgaria and Czechia: Erasmus students received and sent in 2012–13 (sums over the 33-country matrix; European Commission) per 100,000 population (UN DESA 2015, the nearest year in the sample; both in ../shared/data).",
+    },
+    notes: elementwiseNotes(
+      negative("inflow, outflow or population"),
+      "A population of 0 gives #DIV/0!. `per` must be greater than 0 (otherwise #NUM!); a blank or omitted per is 1,000, a text per #VALUE! for the whole call. (Where a build passes a blank `per` cell as 0, the result is #NUM!.)",
+    ),
+  },
+
+  "MIGRATION.GROSSRATE": {
+    formula: "gross rate = per × (in + out) / population; per defaults to 1,000",
+    source: `${ROGERS_1990}; ${UN_HANDBOOK}`,
+    example: {
+      args: [ERASMUS_IN, ERASMUS_OUT, POP_2015_BE_BG_CZ],
+      data: "Belgium, Bulgaria and Czechia: Erasmus students received and sent in 2012–13 (sums over the 33-country matrix; European Commission) per 1,000 population (UN DESA 2015; both in ../shared/data).",
+    },
+    notes: elementwiseNotes(
+      negative("inflow, outflow or population"),
+      "A population of 0 gives #DIV/0!. `per` must be greater than 0 (otherwise #NUM!); a blank or omitted per is 1,000, a text per #VALUE! for the whole call. (Where a build passes a blank `per` cell as 0, the result is #NUM!.)",
+    ),
+  },
+
+  "MIGRATION.EFFECTIVENESS": {
+    formula: "effectiveness = (in − out) / (in + out), from −1 (all out) to 1 (all in)",
+    source: `${BELL_2002}; ${SHRYOCK_SIEGEL_1976}`,
+    example: { args: [UK_IN, UK_OUT], data: `${UK_IN_OUT}.` },
+    notes: elementwiseNotes(negative("inflow or outflow"), "A region with no inflow and no outflow gives #DIV/0!."),
+  },
+
+  "MIGRATION.MEI": {
+    formula: "MEI = Σi |Di − Oi| / Σi (Di + Oi), where Oi = Σj≠i Mij (out of region i) and Di = Σj≠i Mji (into region i); 0 = balanced exchange, 1 = one-way redistribution",
+    source: BELL_2002,
+    example: { args: [UK_NE_NW_YH], data: `${UK_CORNER}.` },
+    notes: matrixNotes("A matrix with no flows at all gives #DIV/0!."),
+  },
+
+  "MIGRATION.INTENSITY": {
+    formula: "CMI = migrants / population (crude migration intensity, as a fraction; Bell et al. quote it per 100)",
+    source: BELL_2002,
+    example: {
+      args: [[[UK_MOVES_2018]], [[UK_POP_2020]]],
+      data: "The UK in 2018: all moves between its 12 regions (the 144-row ONS list summed) over the UK population (UN DESA 2020, the nearest year in the sample; both in ../shared/data).",
+    },
+    notes: elementwiseNotes(negative("count"), "A population of 0 gives #DIV/0!."),
+  },
+
+  "MIGRATION.COURGEAUK": {
+    formula: "k = 100 × migrants / population ÷ ln(regions²), as published by Courgeau",
+    source: `${COURGEAU_1973}; used by ${BELL_2002}`,
+    example: {
+      args: [[[UK_MOVES_2018]], [[UK_POP_2020]], [[12]]],
+      data: "The UK in 2018: all moves between its 12 regions (the 144-row ONS list summed) over the UK population (UN DESA 2020; both in ../shared/data).",
+    },
+    notes: elementwiseNotes(
+      `${negative("count")} \`regions\` must be a whole number of at least 1, otherwise #NUM!.`,
+      "A population of 0 gives #DIV/0!, and so does regions = 1, since ln(1²) = 0.",
+    ),
+  },
+
+  "MIGRATION.ANMR": {
+    formula: "ANMR = ½ Σi |Di − Oi| / Σi Pi, where Oi and Di are the out- and inflows of region i and Pi its population; equals crude intensity × MEI",
+    source: BELL_2002,
+    example: {
+      args: [ERASMUS_BE_BG_CZ, POP_2015_BE_BG_CZ],
+      data: `${ERASMUS_CORNER}, with the UN DESA 2015 populations of Belgium, Bulgaria and Czechia.`,
+    },
+    notes: matrixNotesWith(
+      "A blank population, though, is then counted as 0 instead of giving #N/A.",
+      "`populations` is one row or column with one value per matrix row: another count gives #VALUE!, a blank population #N/A, a negative one #NUM!, and a total population of 0 #DIV/0!.",
+    ),
+  },
+
+  "MIGRATION.CONNECTIVITY": {
+    formula: "connectivity = (number of off-diagonal cells with Mij > 0) / (n(n − 1)), for an n × n matrix",
+    source: `${BELL_2002} (index of connectivity); ${ROGERS_RAYMER_1998}`,
+    example: {
+      args: [
+        [
+          [0, 5, 0],
+          [3, 0, 7],
+          [0, 0, 0],
+        ],
+      ],
+      data: "Erasmus 2012–13 among Luxembourg, Hungary and Malta (rows and columns LU, HU, MT of the matrix; European Commission, in ../shared/data): three of the six possible flows are zero.",
+    },
+    notes: matrixNotes("A 1 × 1 matrix has no off-diagonal cells and gives #DIV/0!."),
+  },
+
+  "MIGRATION.GINI": {
+    formula: "Gini = ΣΣ |Mij − Mkl| / (2 · D · ΣM), the double sum over all ordered pairs of off-diagonal cells, with D = n(n − 1) − 1 when corrected (default, Bell et al.) or n(n − 1) otherwise",
+    source: `${PLANE_MULLIGAN_1997}; the corrected denominator is that of ${BELL_2002}`,
+    example: { args: [UK_NE_NW_YH], data: `${UK_CORNER}; corrected left out (TRUE).` },
+    notes: matrixNotesWith(
+      "A `corrected` that refers to a blank cell, though, then arrives as 0 and means FALSE.",
+      "A matrix with no flows at all gives #DIV/0!. `corrected` takes TRUE or FALSE (or 1 or 0); blank or omitted is TRUE, anything else #VALUE!.",
+    ),
+  },
+
+  "MIGRATION.SUMMARY": {
+    formula: "per region i: outflow Oi = Σj≠i Mij, inflow Di = Σj≠i Mji, turnover Di + Oi, net Di − Oi, effectiveness (Di − Oi) / (Di + Oi)",
+    source: BELL_2002,
+    example: {
+      args: [ERASMUS_BE_BG_CZ, [["BE"], ["BG"], ["CZ"]]],
+      data: `${ERASMUS_CORNER}, with the country codes as labels.`,
+    },
+    notes: matrixNotesWith(
+      "A blank label, though, then shows as 0.",
+      "`labels` is one row or column with one label per matrix row, otherwise #VALUE!; left out, the regions are numbered 1, 2, 3…",
+      "A region with no flows in either direction gets #DIV/0! as its effectiveness; its other columns still show.",
+    ),
+  },
+
+  "MIGRATION.CORRIDORS": {
+    formula: "per ordered pair (i, j) with Mij > 0: flow f = Mij, counterflow c = Mji, net f − c, reciprocity 1 − |f − c| / (f + c); largest flow first, ties in matrix order",
+    source: `${BELL_2002} (reciprocity = 1 − effectiveness of the pair)`,
+    example: {
+      args: [ERASMUS_BE_BG_CZ, [["BE", "BG", "CZ"]], 3],
+      data: `${ERASMUS_CORNER}, with the country codes as labels; the three largest corridors.`,
+    },
+    notes: matrixNotesWith(
+      "A blank label, though, then shows as 0, and a `top` that refers to a blank cell gives #NUM! instead of listing every corridor.",
+      "Pairs with no flow (0 or blank) are left out; with no flows at all the result is the header row alone.",
+      "`labels` is one row or column with one label per matrix row, otherwise #VALUE!. `top` must be a whole number of at least 1 (otherwise #NUM!); left out, every corridor is listed.",
+    ),
+  },
+
+  "MIGRATION.MATRIX": {
+    formula: "Mij = Σ flow over the rows with origin i and destination j (0 where the list has no such row); regions in order of first appearance",
+    source: "None needed: a reshaping of the data, like a PivotTable of Sum of flow with origins as rows and destinations as columns.",
+    example: {
+      args: [
+        [["orig"], ["North East"], ["North East"], ["North East"], ["North West"], ["North West"], ["North West"], ["Yorkshire and The Humber"], ["Yorkshire and The Humber"], ["Yorkshire and The Humber"]],
+        [["dest"], ["North East"], ["North West"], ["Yorkshire and The Humber"], ["North East"], ["North West"], ["Yorkshire and The Humber"], ["North East"], ["North West"], ["Yorkshire and The Humber"]],
+        [["flow"], [0], [8111], [12388], [8054], [0], [26101], [13187], [27267], [0]],
+      ],
+      data: "The nine rows of the UK 2018 list among North East, North West and Yorkshire and The Humber, header row included (ONS estimates as tidied in guyabel/migration-in-r, in ../shared/data).",
+    },
+    notes: [
+      "`origins`, `destinations` and `flows` are single columns (or rows) of the same size, otherwise #VALUE!. A header row (text in all three) is recognised and its names go in the top-left corner.",
+      "Rows for the same pair are added up; pairs not in the list are 0. Labels are matched by their text, so the number 1 and the text \"1\" are one region. Rows blank in all three columns are skipped (a whole-column selection works).",
+      "A blank origin or destination gives #N/A for the whole call. A blank flow puts #N/A in its cell of the matrix, a text flow #VALUE! and a negative one #NUM!; the other cells still compute.",
+      BLANK_AS_ZERO,
+    ],
+  },
+
+  "STUDENTS.OUTBOUNDRATIO": {
+    formula: "outbound mobility ratio = students from the country enrolled abroad / tertiary enrolment in the country",
+    source: UIS,
+    example: { args: [[[12500]], [[250000]]], data: `${STUDENTS_ILLUSTRATIVE}, 12,500 of its nationals study abroad.` },
+    notes: elementwiseNotes(negative("count"), "A tertiary_enrolment of 0 gives #DIV/0!. Students abroad are not part of the domestic enrolment, so the ratio is not capped at 1."),
+  },
+
+  "STUDENTS.INBOUNDRATE": {
+    formula: "inbound mobility rate = students from abroad enrolled in the country / tertiary enrolment in the country",
+    source: UIS,
+    example: { args: [[[20000]], [[250000]]], data: `${STUDENTS_ILLUSTRATIVE}, 20,000 of whom came from abroad.` },
+    notes: elementwiseNotes(negative("count"), "A tertiary_enrolment of 0 gives #DIV/0!."),
+  },
+
+  "STUDENTS.NETFLOW": {
+    formula: "net flow = inbound − outbound (positive = net receiver)",
+    source: UIS,
+    example: {
+      args: [ERASMUS_IN, ERASMUS_OUT],
+      data: "Belgium, Bulgaria and Czechia: Erasmus students received and sent in 2012–13 (sums over the 33-country matrix; European Commission, in ../shared/data). Erasmus counts credit mobility, not the degree mobility UIS counts.",
+    },
+    notes: elementwiseNotes(negative("count")),
+  },
+
+  "STUDENTS.NETFLOWRATIO": {
+    formula: "net flow ratio = (inbound − outbound) / tertiary enrolment",
+    source: UIS,
+    example: { args: [[[20000]], [[12500]], [[250000]]], data: `${STUDENTS_ILLUSTRATIVE}, 20,000 from abroad and 12,500 nationals abroad.` },
+    notes: elementwiseNotes(negative("count"), "A tertiary_enrolment of 0 gives #DIV/0!."),
+  },
+
+  "STUDENTS.GROSSOUTBOUND": {
+    formula: "gross outbound enrolment ratio = students from the country enrolled abroad / population of tertiary-education age",
+    source: UIS,
+    example: {
+      args: [[[12500]], [[600000]]],
+      data: "Illustrative numbers: 12,500 nationals study abroad, and 600,000 people are of tertiary-education age (the five years after secondary school).",
+    },
+    notes: elementwiseNotes(negative("count"), "A tertiary_age_population of 0 gives #DIV/0!."),
+  },
+};
