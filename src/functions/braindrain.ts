@@ -1,6 +1,6 @@
 import { compoundedSchoolingCost, educationCost, netBrainDrain, relativeSkillShare, selectionRatio, skilledEmigrationRate } from "../indicators/braindrain";
 import { isBlank, readOptionalNumber, readVector } from "./cells";
-import { elementwise } from "./elementwise";
+import { elementwise1, elementwise2, elementwise3, elementwise4 } from "./elementwise";
 import { guard } from "./errors";
 
 /**
@@ -12,15 +12,7 @@ import { guard } from "./errors";
  * @returns The share of the skilled who live abroad, as a fraction (format as %).
  */
 export function braindrainRate(skilled_emigrants: any[][], skilled_residents: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "skilled_emigrants", value: skilled_emigrants },
-        { name: "skilled_residents", value: skilled_residents },
-      ],
-      skilledEmigrationRate,
-    ),
-  );
+  return elementwise2(["skilled_emigrants", "skilled_residents"], skilledEmigrationRate, skilled_emigrants, skilled_residents);
 }
 
 /**
@@ -33,14 +25,8 @@ export function braindrainRate(skilled_emigrants: any[][], skilled_residents: an
  * @returns Skilled emigrants minus skilled immigrants, or that difference ÷ base.
  */
 export function braindrainNet(skilled_emigrants: any[][], skilled_immigrants: any[][], base?: any[][]): any[][] {
-  return guard(() => {
-    const operands = [
-      { name: "skilled_emigrants", value: skilled_emigrants },
-      { name: "skilled_immigrants", value: skilled_immigrants },
-    ];
-    if (isBlank(base)) return elementwise(operands, (e, i) => netBrainDrain(e, i));
-    return elementwise([...operands, { name: "base", value: base }], netBrainDrain);
-  });
+  if (isBlank(base)) return elementwise2(["skilled_emigrants", "skilled_immigrants"], netBrainDrain, skilled_emigrants, skilled_immigrants);
+  return elementwise3(["skilled_emigrants", "skilled_immigrants", "base"], netBrainDrain, skilled_emigrants, skilled_immigrants, base);
 }
 
 /**
@@ -52,15 +38,7 @@ export function braindrainNet(skilled_emigrants: any[][], skilled_immigrants: an
  * @returns How many times more likely the skilled are to emigrate.
  */
 export function braindrainSelection(skilled_rate: any[][], total_rate: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "skilled_rate", value: skilled_rate },
-        { name: "total_rate", value: total_rate },
-      ],
-      selectionRatio,
-    ),
-  );
+  return elementwise2(["skilled_rate", "total_rate"], selectionRatio, skilled_rate, total_rate);
 }
 
 /**
@@ -74,17 +52,7 @@ export function braindrainSelection(skilled_rate: any[][], total_rate: any[][]):
  * @returns The skill share abroad over the skill share at home (above 1 = emigrants are more educated).
  */
 export function braindrainRelative(skilled_emigrants: any[][], total_emigrants: any[][], skilled_residents: any[][], total_residents: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "skilled_emigrants", value: skilled_emigrants },
-        { name: "total_emigrants", value: total_emigrants },
-        { name: "skilled_residents", value: skilled_residents },
-        { name: "total_residents", value: total_residents },
-      ],
-      relativeSkillShare,
-    ),
-  );
+  return elementwise4(["skilled_emigrants", "total_emigrants", "skilled_residents", "total_residents"], relativeSkillShare, skilled_emigrants, total_emigrants, skilled_residents, total_residents);
 }
 
 /**
@@ -101,7 +69,7 @@ export function braindrainCost(emigrants: any[][], yearly_costs: any[][], intere
     const costs = readVector(yearly_costs, "yearly_costs");
     const rate = readOptionalNumber(interest_rate, "interest_rate", 0);
     compoundedSchoolingCost(costs, rate); // bad costs or rate fail the whole call, once
-    return elementwise([{ name: "emigrants", value: emigrants }], (e) => educationCost(e, costs, rate));
+    return elementwise1(["emigrants"], (e) => educationCost(e, costs, rate), emigrants);
   });
 }
 

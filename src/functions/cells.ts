@@ -104,6 +104,10 @@ export function readMatrix(v: unknown, arg: string): number[][] {
         continue;
       }
       const cell = src[j];
+      if (typeof cell === "number" && cell >= 0 && cell !== Infinity) {
+        row[j] = cell; // the common case, without building the cell's name
+        continue;
+      }
       const where = cellName(arg, i, j, n, n);
       row[j] = isBlank(cell) ? 0 : count(readNumber(cell, where), where);
     }

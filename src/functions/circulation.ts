@@ -1,7 +1,7 @@
 import { circulationByRegion, circulationIndex, circulationIndexOfMatrix, returnRate, stayRate } from "../indicators/circulation";
 import { MeasureError } from "../indicators/types";
 import { isBlank, readGrid, readMatrix, readNumber, cellName } from "./cells";
-import { elementwise } from "./elementwise";
+import { elementwise2 } from "./elementwise";
 import { guard, toExcelError } from "./errors";
 
 /**
@@ -54,15 +54,7 @@ export function circulationByRegionFn(matrix: any[][]): any[][] {
  * @returns The return rate as a fraction.
  */
 export function circulationReturnRate(returnees: any[][], emigrants: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "returnees", value: returnees },
-        { name: "emigrants", value: emigrants },
-      ],
-      returnRate,
-    ),
-  );
+  return elementwise2(["returnees", "emigrants"], returnRate, returnees, emigrants);
 }
 
 /**
@@ -74,13 +66,5 @@ export function circulationReturnRate(returnees: any[][], emigrants: any[][]): a
  * @returns The stay rate as a fraction.
  */
 export function circulationStayRate(stayers: any[][], cohort: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "stayers", value: stayers },
-        { name: "cohort", value: cohort },
-      ],
-      stayRate,
-    ),
-  );
+  return elementwise2(["stayers", "cohort"], stayRate, stayers, cohort);
 }

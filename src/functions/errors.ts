@@ -42,16 +42,21 @@ export function guard<T extends number | unknown[][]>(body: () => T): T {
     throw toExcelError(e);
   }
   if (typeof result === "number") {
-    if (!Number.isFinite(result)) throw new CustomFunctions.Error(CODE.outOfDomain);
+    if (!Number.isFinite(result)) throw overflowError();
     return result;
   }
   for (const row of result as unknown[][]) {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === "number" && !Number.isFinite(v)) row[c] = new CustomFunctions.Error(CODE.outOfDomain);
+      if (typeof v === "number" && !Number.isFinite(v)) row[c] = overflowError();
     }
   }
   return result;
+}
+
+/** A result too large for a number (Excel's own arithmetic says #NUM! too). */
+export function overflowError(): CustomFunctions.Error {
+  return new CustomFunctions.Error(CODE.outOfDomain);
 }
 
 /** An error found in the user's cells, kept as a measure error so it can sit inside a computed table. */

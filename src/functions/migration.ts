@@ -4,7 +4,7 @@ import { aggregateNetMigrationRate, connectivity, corridors, giniIndex, migratio
 import { courgeauK, grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
 import { MeasureError } from "../indicators/types";
 import { CellValue, isBlank, readGrid, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
-import { elementwise } from "./elementwise";
+import { elementwise2, elementwise3 } from "./elementwise";
 import { guard, measureErrorOf, toExcelError } from "./errors";
 
 /**
@@ -16,15 +16,7 @@ import { guard, measureErrorOf, toExcelError } from "./errors";
  * @returns Inflow minus outflow (positive = net gain).
  */
 export function migrationNet(inflow: any[][], outflow: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "inflow", value: inflow },
-        { name: "outflow", value: outflow },
-      ],
-      netMigration,
-    ),
-  );
+  return elementwise2(["inflow", "outflow"], netMigration, inflow, outflow);
 }
 
 /**
@@ -40,14 +32,7 @@ export function migrationNet(inflow: any[][], outflow: any[][]): any[][] {
 export function migrationNetRate(inflow: any[][], outflow: any[][], population: any[][], per?: any): any[][] {
   return guard(() => {
     const base = readOptionalNumber(per, "per", 1000);
-    return elementwise(
-      [
-        { name: "inflow", value: inflow },
-        { name: "outflow", value: outflow },
-        { name: "population", value: population },
-      ],
-      (i, o, p) => netMigrationRate(i, o, p, base),
-    );
+    return elementwise3(["inflow", "outflow", "population"], (i, o, p) => netMigrationRate(i, o, p, base), inflow, outflow, population);
   });
 }
 
@@ -64,14 +49,7 @@ export function migrationNetRate(inflow: any[][], outflow: any[][], population: 
 export function migrationGrossRate(inflow: any[][], outflow: any[][], population: any[][], per?: any): any[][] {
   return guard(() => {
     const base = readOptionalNumber(per, "per", 1000);
-    return elementwise(
-      [
-        { name: "inflow", value: inflow },
-        { name: "outflow", value: outflow },
-        { name: "population", value: population },
-      ],
-      (i, o, p) => grossMigrationRate(i, o, p, base),
-    );
+    return elementwise3(["inflow", "outflow", "population"], (i, o, p) => grossMigrationRate(i, o, p, base), inflow, outflow, population);
   });
 }
 
@@ -84,15 +62,7 @@ export function migrationGrossRate(inflow: any[][], outflow: any[][], population
  * @returns Net migration as a share of turnover.
  */
 export function migrationEffectivenessFn(inflow: any[][], outflow: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "inflow", value: inflow },
-        { name: "outflow", value: outflow },
-      ],
-      migrationEffectiveness,
-    ),
-  );
+  return elementwise2(["inflow", "outflow"], migrationEffectiveness, inflow, outflow);
 }
 
 /**
@@ -115,15 +85,7 @@ export function migrationMei(matrix: any[][]): number {
  * @returns Migrants as a fraction of the population.
  */
 export function migrationIntensityFn(migrants: any[][], population: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "migrants", value: migrants },
-        { name: "population", value: population },
-      ],
-      migrationIntensity,
-    ),
-  );
+  return elementwise2(["migrants", "population"], migrationIntensity, migrants, population);
 }
 
 /**
@@ -136,16 +98,7 @@ export function migrationIntensityFn(migrants: any[][], population: any[][]): an
  * @returns Courgeau's k, as published.
  */
 export function migrationCourgeauK(migrants: any[][], population: any[][], regions: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "migrants", value: migrants },
-        { name: "population", value: population },
-        { name: "regions", value: regions },
-      ],
-      courgeauK,
-    ),
-  );
+  return elementwise3(["migrants", "population", "regions"], courgeauK, migrants, population, regions);
 }
 
 /**

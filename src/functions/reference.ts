@@ -365,7 +365,7 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
     source: BELL_2002,
     example: {
       args: [ERASMUS_BE_BG_CZ, POP_2015_BE_BG_CZ],
-      data: `${ERASMUS_CORNER}, with the UN DESA 2015 populations of Belgium, Bulgaria and Czechia.`,
+      data: `${ERASMUS_CORNER}, with the UN DESA 2015 populations of Belgium, Bulgaria and Czechia (a few hundred students against 29 million people, hence the small rate).`,
     },
     notes: matrixNotesWith(
       "A blank population, though, is then counted as 0 instead of giving #N/A.",

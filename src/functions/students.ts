@@ -1,6 +1,5 @@
 import { grossOutboundEnrolmentRatio, inboundMobilityRate, outboundMobilityRatio, studentNetFlow, studentNetFlowRatio } from "../indicators/students";
-import { elementwise } from "./elementwise";
-import { guard } from "./errors";
+import { elementwise2, elementwise3 } from "./elementwise";
 
 /**
  * UNESCO UIS outbound mobility ratio: students from the country studying abroad ÷ tertiary enrolment in the country.
@@ -11,15 +10,7 @@ import { guard } from "./errors";
  * @returns The ratio as a fraction (UIS publishes it as %).
  */
 export function studentsOutboundRatio(outbound_students: any[][], tertiary_enrolment: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "outbound_students", value: outbound_students },
-        { name: "tertiary_enrolment", value: tertiary_enrolment },
-      ],
-      outboundMobilityRatio,
-    ),
-  );
+  return elementwise2(["outbound_students", "tertiary_enrolment"], outboundMobilityRatio, outbound_students, tertiary_enrolment);
 }
 
 /**
@@ -31,15 +22,7 @@ export function studentsOutboundRatio(outbound_students: any[][], tertiary_enrol
  * @returns The rate as a fraction.
  */
 export function studentsInboundRate(inbound_students: any[][], tertiary_enrolment: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "inbound_students", value: inbound_students },
-        { name: "tertiary_enrolment", value: tertiary_enrolment },
-      ],
-      inboundMobilityRate,
-    ),
-  );
+  return elementwise2(["inbound_students", "tertiary_enrolment"], inboundMobilityRate, inbound_students, tertiary_enrolment);
 }
 
 /**
@@ -51,15 +34,7 @@ export function studentsInboundRate(inbound_students: any[][], tertiary_enrolmen
  * @returns Inbound minus outbound students (positive = net receiver).
  */
 export function studentsNetFlow(inbound_students: any[][], outbound_students: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "inbound_students", value: inbound_students },
-        { name: "outbound_students", value: outbound_students },
-      ],
-      studentNetFlow,
-    ),
-  );
+  return elementwise2(["inbound_students", "outbound_students"], studentNetFlow, inbound_students, outbound_students);
 }
 
 /**
@@ -72,16 +47,7 @@ export function studentsNetFlow(inbound_students: any[][], outbound_students: an
  * @returns The net flow as a fraction of enrolment.
  */
 export function studentsNetFlowRatio(inbound_students: any[][], outbound_students: any[][], tertiary_enrolment: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "inbound_students", value: inbound_students },
-        { name: "outbound_students", value: outbound_students },
-        { name: "tertiary_enrolment", value: tertiary_enrolment },
-      ],
-      studentNetFlowRatio,
-    ),
-  );
+  return elementwise3(["inbound_students", "outbound_students", "tertiary_enrolment"], studentNetFlowRatio, inbound_students, outbound_students, tertiary_enrolment);
 }
 
 /**
@@ -93,13 +59,5 @@ export function studentsNetFlowRatio(inbound_students: any[][], outbound_student
  * @returns The ratio as a fraction.
  */
 export function studentsGrossOutbound(outbound_students: any[][], tertiary_age_population: any[][]): any[][] {
-  return guard(() =>
-    elementwise(
-      [
-        { name: "outbound_students", value: outbound_students },
-        { name: "tertiary_age_population", value: tertiary_age_population },
-      ],
-      grossOutboundEnrolmentRatio,
-    ),
-  );
+  return elementwise2(["outbound_students", "tertiary_age_population"], grossOutboundEnrolmentRatio, outbound_students, tertiary_age_population);
 }

@@ -1,19 +1,18 @@
 import { skilledEmigrationRate } from "../../src/indicators/braindrain";
-import { elementwise } from "../../src/functions/elementwise";
+import { elementwise2 } from "../../src/functions/elementwise";
 import { isExcelError } from "../support/custom-functions";
 
-const rate = (a: unknown, b: unknown) =>
-  elementwise(
-    [
-      { name: "skilled_emigrants", value: a },
-      { name: "skilled_residents", value: b },
-    ],
-    skilledEmigrationRate,
-  );
+const rate = (a: unknown, b: unknown) => elementwise2(["skilled_emigrants", "skilled_residents"], skilledEmigrationRate, a, b);
 
 describe("elementwise broadcasting, as Excel arithmetic", () => {
   test("two single cells give a 1×1 result", () => expect(rate([[1]], [[3]])).toEqual([[0.25]]));
   test("a plain value (a constant typed into the formula) counts as a single cell", () => expect(rate(1, [[3]])).toEqual([[0.25]]));
+  test("an overflow is #NUM!, not Infinity, in a single cell and in a range", () => {
+    const ratio = (a: unknown, b: unknown) => elementwise2(["a", "b"], (x, y) => x / y, a, b);
+    expect(isExcelError(ratio([[1]], [[5e-324]])[0][0], "#NUM!")).toBe(true);
+    const out = ratio([[1], [2]], [[5e-324]]);
+    expect(isExcelError(out[0][0], "#NUM!") && isExcelError(out[1][0], "#NUM!")).toBe(true);
+  });
   test("a single cell against a 2×2 range gives a 2×2 result", () => {
     expect(rate([[1, 3], [5, 7]], [[1]])).toEqual([
       [0.5, 0.75],
@@ -21,11 +20,11 @@ describe("elementwise broadcasting, as Excel arithmetic", () => {
     ]);
   });
   test("a row against a column of another size is an error naming both shapes", () => {
-    expect(() => rate([[1, 2, 3]], [[1], [2], [3]])).toThrow("skilled_emigrants is 1×3 but skilled_residents is 3×1: give ranges of the same size, or a single cell");
+    expect(() => rate([[1, 2, 3]], [[1], [2], [3]])).toThrow(expect.objectContaining({ code: "#VALUE!", message: "skilled_emigrants is 1×3 but skilled_residents is 3×1: give ranges of the same size, or a single cell" }));
   });
   test("a ragged or empty array is not a range", () => {
-    expect(() => rate([[1, 2], [3]], [[1]])).toThrow(/not a rectangular range/);
-    expect(() => rate([[]], [[1]])).toThrow(/skilled_emigrants is empty/);
+    expect(() => rate([[1, 2], [3]], [[1]])).toThrow(expect.objectContaining({ code: "#VALUE!", message: "skilled_emigrants is not a rectangular range" }));
+    expect(() => rate([[]], [[1]])).toThrow(expect.objectContaining({ code: "#VALUE!", message: "skilled_emigrants is empty" }));
   });
 });
 
