@@ -6,7 +6,7 @@ import { readFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import * as ts from "typescript";
 import { runInThisContext } from "vm";
-import { makeCustomFunctions } from "../tests/support/custom-functions";
+import { makeCustomFunctions } from "../scripts/lib/custom-functions-runtime";
 
 export const ROOT = join(__dirname, "..");
 export const DIST = join(ROOT, "dist");

@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import { FunctionName, REFERENCE, ReferenceEntry, ExampleArgument, ExampleCell } from "../src/functions/reference";
-import { CustomFunctionsError, makeCustomFunctions } from "../tests/support/custom-functions";
+import { CustomFunctionsError, makeCustomFunctions } from "./lib/custom-functions-runtime";
 
 const ROOT = path.resolve(__dirname, "..");
 export const DIST = path.join(ROOT, "dist");

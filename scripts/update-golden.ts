@@ -1,7 +1,7 @@
 /** Rewrites tests/functions/functions.golden.json from dist/functions.json after a deliberate metadata change. */
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { readMetadata } from "../tests/support/bundle";
+import { readMetadata } from "./lib/bundle";
 import { goldenView } from "../tests/functions/golden";
 
 const file = join(__dirname, "..", "tests", "functions", "functions.golden.json");

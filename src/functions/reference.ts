@@ -89,8 +89,7 @@ const JOHNSON_REGETS_1998 =
   "Johnson J.M., Regets M.C. (1998), “International mobility of scientists and engineers to the United States: brain drain or brain circulation?”, National Science Foundation Issue Brief 98-316";
 const OECD_2008 = "OECD (2008), International Migration Outlook 2008, Part III “Return migration: a new perspective”, OECD Publishing, Paris";
 const FINN_2014 = "Finn M.G. (2014), “Stay rates of foreign doctorate recipients from U.S. universities, 2011”, Oak Ridge Institute for Science and Education";
-const ROGERS_1990 = "Rogers A. (1990), “Requiem for the net migrant”, Geographical Analysis 22(4), 283–300";
-const UN_HANDBOOK = "United Nations, Handbook on Statistics of International Migration (UN DESA convention: rates per 1,000 population)";
+const UN_1998 = "United Nations (1998), Recommendations on Statistics of International Migration, Revision 1, Statistical Papers Series M No. 58 (rates per 1,000 population)";
 const SHRYOCK_SIEGEL_1976 = "Shryock H.S., Siegel J.S. (1976), The Methods and Materials of Demography (condensed edition), Academic Press";
 const COURGEAU_1973 = "Courgeau D. (1973), “Migrations et découpages du territoire”, Population 28(3)";
 const ROGERS_RAYMER_1998 = "Rogers A., Raymer J. (1998), “The spatial focus of US interstate migration flows”, International Journal of Population Geography 4(1), 63–80";
@@ -292,14 +291,14 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
 
   "MIGRATION.NET": {
     formula: "net = in − out (positive = net gain)",
-    source: `${ROGERS_1990}; ${UN_HANDBOOK}`,
+    source: `${SHRYOCK_SIEGEL_1976}; ${UN_1998}`,
     example: { args: [UK_IN, UK_OUT], data: `${UK_IN_OUT}.` },
     notes: elementwiseNotes(negative("inflow or outflow")),
   },
 
   "MIGRATION.NETRATE": {
     formula: "net rate = per × (in − out) / population; per defaults to 1,000",
-    source: `${ROGERS_1990}; ${UN_HANDBOOK}`,
+    source: `${SHRYOCK_SIEGEL_1976}; ${UN_1998}`,
     example: {
       args: [ERASMUS_IN, ERASMUS_OUT, POP_2015_BE_BG_CZ, 100000],
       data: "Belgium, Bulgaria and Czechia: Erasmus students received and sent in 2012–13 (sums over the 33-country matrix; European Commission) per 100,000 population (UN DESA 2015, the nearest year in the sample; both in ../shared/data).",
@@ -312,7 +311,7 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
 
   "MIGRATION.GROSSRATE": {
     formula: "gross rate = per × (in + out) / population; per defaults to 1,000",
-    source: `${ROGERS_1990}; ${UN_HANDBOOK}`,
+    source: `${SHRYOCK_SIEGEL_1976}; ${UN_1998}`,
     example: {
       args: [ERASMUS_IN, ERASMUS_OUT, POP_2015_BE_BG_CZ],
       data: "Belgium, Bulgaria and Czechia: Erasmus students received and sent in 2012–13 (sums over the 33-country matrix; European Commission) per 1,000 population (UN DESA 2015; both in ../shared/data).",

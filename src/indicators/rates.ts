@@ -3,8 +3,10 @@ import { Count, MeasureError, Rate } from "./types";
 
 /**
  * Element-wise migration rates of one region: inflow, outflow and population.
- * Definitions follow the demographic standard of Rogers (1990) and the UN's Handbook on
- * Statistics of International Migration; the effectiveness ratio is Bell et al. (2002).
+ * Definitions follow the demographic standard: Shryock & Siegel (1976), The Methods and
+ * Materials of Demography; United Nations (1998), Recommendations on Statistics of
+ * International Migration, Rev. 1 (rates per 1,000 population). The effectiveness ratio is
+ * Bell et al. (2002).
  */
 
 /** Net migration: in − out. */

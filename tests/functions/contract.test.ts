@@ -4,8 +4,8 @@
  * Excel to pass them (2-D arrays for range parameters, single values for scalar ones, null
  * for an omitted optional argument).
  */
-import { CustomFunctionsError } from "../support/custom-functions";
-import { FunctionMetadata, loadBundle, readMetadata } from "../support/bundle";
+import { CustomFunctionsError } from "../../scripts/lib/custom-functions-runtime";
+import { FunctionMetadata, loadBundle, readMetadata } from "../../scripts/lib/bundle";
 import { functions as CATALOG } from "../../src/functions/catalog.json";
 
 type Args = unknown[];

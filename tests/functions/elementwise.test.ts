@@ -1,6 +1,6 @@
 import { skilledEmigrationRate } from "../../src/indicators/braindrain";
 import { elementwise2 } from "../../src/functions/elementwise";
-import { isExcelError } from "../support/custom-functions";
+import { isExcelError } from "../../scripts/lib/custom-functions-runtime";
 
 const rate = (a: unknown, b: unknown) => elementwise2(["skilled_emigrants", "skilled_residents"], skilledEmigrationRate, a, b);
 

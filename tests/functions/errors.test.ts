@@ -1,6 +1,6 @@
 import { excelErrorOf, guard, measureErrorOf, toExcelError } from "../../src/functions/errors";
 import { MeasureError } from "../../src/indicators/types";
-import { isExcelError } from "../support/custom-functions";
+import { isExcelError } from "../../scripts/lib/custom-functions-runtime";
 
 describe("Excel errors of the measures' failures", () => {
   test("each kind has its Excel error; only #VALUE! and #N/A carry the message", () => {

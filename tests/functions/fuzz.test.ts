@@ -4,8 +4,8 @@
  * returns NaN or Infinity as if it were a result.
  */
 import fc from "fast-check";
-import { CustomFunctionsError } from "../support/custom-functions";
-import { loadBundle, readMetadata } from "../support/bundle";
+import { CustomFunctionsError } from "../../scripts/lib/custom-functions-runtime";
+import { loadBundle, readMetadata } from "../../scripts/lib/bundle";
 
 const cf = loadBundle();
 const metadata = readMetadata();

@@ -1,4 +1,4 @@
-import { FunctionMetadata } from "../support/bundle";
+import { FunctionMetadata } from "../../scripts/lib/bundle";
 
 /**
  * The part of functions.json that is the public interface: names, argument names and order,

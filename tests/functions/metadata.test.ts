@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { functions as CATALOG } from "../../src/functions/catalog.json";
-import { readMetadata } from "../support/bundle";
+import { readMetadata } from "../../scripts/lib/bundle";
 import { goldenView } from "./golden";
 
 const metadata = readMetadata();

@@ -1,4 +1,4 @@
 // Every suite runs with the CustomFunctions global that Excel's runtime would provide.
-import { installCustomFunctions } from "./custom-functions";
+import { installCustomFunctions } from "../../scripts/lib/custom-functions-runtime";
 
 installCustomFunctions();

@@ -2,7 +2,7 @@ import { execSync } from "child_process";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { runInNewContext } from "vm";
-import { CustomFunctionsStandIn, makeCustomFunctions } from "./custom-functions";
+import { CustomFunctionsStandIn, makeCustomFunctions } from "./custom-functions-runtime";
 
 export const ROOT = join(__dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
