@@ -1,0 +1,71 @@
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { ROOT } from "../../scripts/lib/bundle";
+
+const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+
+test("the manifest validates offline against the bundled schemas (npm run validate)", () => {
+  const r = spawnSync("node", [join(ROOT, "scripts", "validate-manifest.js")], { encoding: "utf8" });
+  expect(r.stdout).toContain("manifest.xml is valid");
+  expect(r.status).toBe(0);
+});
+
+test("the validator rejects a broken manifest", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bad-manifest-"));
+  try {
+    const bad = join(dir, "manifest.xml");
+    require("fs").writeFileSync(bad, manifest.replace(/<Id>[^<]+<\/Id>/, "<Id>not-a-guid</Id>"));
+    const r = spawnSync("node", [join(ROOT, "scripts", "validate-manifest.js"), bad], { encoding: "utf8" });
+    expect(r.status).not.toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("custom functions appear without a namespace prefix, and the add-in trusts no other domain", () => {
+  expect(manifest).not.toMatch(/<Namespace/);
+  expect(manifest).toMatch(/<ExtensionPoint xsi:type="CustomFunctions">/);
+  expect(manifest).toMatch(/<AppDomains \/>/);
+});
+
+describe("builds for production and for air-gapped use", () => {
+  const build = (env: Record<string, string>) => {
+    const dist = mkdtempSync(join(tmpdir(), "dist-"));
+    const r = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, env: { ...process.env, ...env, DIST_DIR: dist }, encoding: "utf8" });
+    return { dist, status: r.status, output: r.stdout + r.stderr };
+  };
+
+  test("production: office scripts from Microsoft's CDN; manifest and help links point at ADDIN_ORIGIN", () => {
+    const { dist, status, output } = build({ ADDIN_ORIGIN: "https://addin.example.org/" });
+    try {
+      expect(status).toBe(0);
+      expect(readFileSync(join(dist, "functions.html"), "utf8")).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js");
+      const m = readFileSync(join(dist, "manifest.xml"), "utf8");
+      expect(m).not.toContain("localhost");
+      expect(m).toContain("https://addin.example.org/functions.json");
+      const meta = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
+      for (const f of meta.functions) expect(f.helpUrl.startsWith("https://addin.example.org/reference.html#")).toBe(true);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+      if (status !== 0) console.log(output);
+    }
+  }, 120000);
+
+  test("air-gapped (OFFICE_JS=local): office.js and the runtime are served from the add-in's own folder", () => {
+    const { dist, status } = build({ OFFICE_JS: "local" });
+    try {
+      expect(status).toBe(0);
+      const html = readFileSync(join(dist, "functions.html"), "utf8");
+      expect(html).toContain("office-js/custom-functions-runtime.js");
+      expect(html).not.toContain("appsforoffice.microsoft.com");
+      expect(existsSync(join(dist, "office-js", "custom-functions-runtime.js"))).toBe(true);
+      expect(existsSync(join(dist, "office-js", "office.js"))).toBe(true);
+      expect(existsSync(join(dist, "office-js", "en-us", "office_strings.js"))).toBe(true);
+      expect(existsSync(join(dist, "office-js", "excel-web-16.00.js"))).toBe(true);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  }, 120000);
+});
