@@ -1,0 +1,182 @@
+/**
+ * Command-line arguments → options. Pure: no file system, no process; a bad command line is a
+ * CliError with exit code 2 (usage).
+ */
+import type { Role, Shape, SharingMode } from "../report/types";
+import { CliError, EXIT } from "./errors";
+
+export interface CliOptions {
+  readonly input: string;
+  readonly sheet?: string;
+  readonly range?: string;
+  readonly mode: SharingMode;
+  readonly shape?: Shape;
+  /** Role → column as given: a header name or a column letter ("" unmaps the role). */
+  readonly map: ReadonlyArray<{ readonly role: Role; readonly column: string }>;
+  readonly output?: string;
+  readonly force: boolean;
+  readonly quiet: boolean;
+}
+
+export type ParsedArgs = { readonly kind: "run"; readonly options: CliOptions } | { readonly kind: "help" } | { readonly kind: "version" };
+
+/** Every role, for `--map` (kept in step with types.ts by the `satisfies` check below). */
+export const ROLES = [
+  "region",
+  "code",
+  "year",
+  "group",
+  "emigrants",
+  "immigrants",
+  "skilledEmigrants",
+  "skilledResidents",
+  "skilledImmigrants",
+  "residents",
+  "population",
+  "returnees",
+  "inboundStudents",
+  "outboundStudents",
+  "tertiaryEnrolment",
+  "tertiaryAgePopulation",
+  "totalRate",
+  "skilledRate",
+  "origin",
+  "destination",
+  "flow",
+] as const satisfies readonly Role[];
+// Fails to compile if types.ts gains a role this list lacks.
+const _allRoles: Exclude<Role, (typeof ROLES)[number]> extends never ? true : never = true;
+void _allRoles;
+
+const MODES: readonly SharingMode[] = ["native", "addin", "values"];
+const SHAPES: readonly Shape[] = ["table", "matrix", "long"];
+
+export const USAGE = `Usage: migration-report <input.xlsx|input.csv> [options]
+
+Builds a migration report workbook from a country table, an origin x destination matrix or a
+long origin-destination-flow list.
+
+Options:
+  --sheet NAME          sheet to read (default: the first sheet)
+  --range A1:D20        cells to read (default: the sheet's used range)
+  --mode MODE           native (live Excel formulas, default), addin (BRAINDRAIN.* functions)
+                        or values (numbers only)
+  --shape SHAPE         table, matrix or long (default: detected)
+  --map ROLE=COLUMN     give a column a role, by header name or column letter; repeatable
+                        (ROLE= with nothing after '=' unmaps the role)
+  -o, --output FILE     report to write (default: <input>-report.xlsx beside the input)
+  --force               overwrite the output if it exists
+  -q, --quiet           no progress lines
+  -h, --help            this text
+  --version             the version
+
+Roles: ${ROLES.join(", ")}
+
+Exit codes: 0 ok, 1 other error, 2 usage, 3 missing or unreadable input, 4 unknown sheet or
+bad range, 5 no detectable data, 6 output exists (use --force).
+`;
+
+function usage(message: string): CliError {
+  return new CliError(EXIT.usage, `${message} (see --help)`);
+}
+
+/** A role named loosely: "skilled-emigrants", "skilled_emigrants", "SkilledEmigrants". */
+export function roleOf(name: string): Role | undefined {
+  const key = name.replace(/[-_\s]/g, "").toLowerCase();
+  return ROLES.find((r) => r.toLowerCase() === key);
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  let sheet: string | undefined;
+  let range: string | undefined;
+  let mode: SharingMode = "native";
+  let shape: Shape | undefined;
+  const map: { role: Role; column: string }[] = [];
+  let output: string | undefined;
+  let force = false;
+  let quiet = false;
+  let optionsEnded = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (optionsEnded || arg === "-" || !arg.startsWith("-")) {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      optionsEnded = true;
+      continue;
+    }
+    // --name=value or --name value
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined) throw usage(`${name} needs a value`);
+      i++;
+      return next;
+    };
+    const flag = () => {
+      if (inline !== undefined) throw usage(`${name} takes no value`);
+    };
+    switch (name) {
+      case "-h":
+      case "--help":
+        return { kind: "help" };
+      case "--version":
+        return { kind: "version" };
+      case "--sheet":
+        sheet = value();
+        if (sheet === "") throw usage("--sheet needs a sheet name");
+        break;
+      case "--range":
+        range = value().trim();
+        if (range === "") throw usage("--range needs a range such as A1:D20");
+        break;
+      case "--mode": {
+        const m = value().toLowerCase();
+        if (!MODES.includes(m as SharingMode)) throw usage(`unknown --mode '${m}': use native, addin or values`);
+        mode = m as SharingMode;
+        break;
+      }
+      case "--shape": {
+        const s = value().toLowerCase();
+        if (!SHAPES.includes(s as Shape)) throw usage(`unknown --shape '${s}': use table, matrix or long`);
+        shape = s as Shape;
+        break;
+      }
+      case "--map": {
+        const m = value();
+        const k = m.indexOf("=");
+        if (k <= 0) throw usage(`--map takes ROLE=COLUMN, not '${m}'`);
+        const role = roleOf(m.slice(0, k).trim());
+        if (!role) throw usage(`unknown role '${m.slice(0, k).trim()}' in --map`);
+        if (map.some((e) => e.role === role)) throw usage(`role '${role}' is mapped twice`);
+        map.push({ role, column: m.slice(k + 1).trim() });
+        break;
+      }
+      case "-o":
+      case "--output":
+        output = value();
+        if (output === "") throw usage(`${name} needs a file name`);
+        break;
+      case "--force":
+        flag();
+        force = true;
+        break;
+      case "-q":
+      case "--quiet":
+        flag();
+        quiet = true;
+        break;
+      default:
+        throw usage(`unknown option '${name}'`);
+    }
+  }
+  if (positional.length === 0) throw usage("no input file given");
+  if (positional.length > 1) throw usage(`one input file at a time (got ${positional.map((p) => `'${p}'`).join(", ")})`);
+  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet } };
+}

@@ -1,0 +1,19 @@
+/**
+ * The report engine as the CLI uses it: detection, overrides and planning. Kept apart so tests
+ * (and a changed engine API) touch one small file.
+ */
+import { applyOverrides, detect } from "../report/detect";
+import { planReport } from "../report/plan";
+import type { Detection, Overrides, ReportPlan, SharingMode, SourceBlock } from "../report/types";
+
+export interface Engine {
+  detect(block: SourceBlock): Detection;
+  applyOverrides(block: SourceBlock, detection: Detection, overrides: Overrides): Detection;
+  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date }): ReportPlan;
+}
+
+export const engine: Engine = {
+  detect: (block) => detect(block),
+  applyOverrides: (block, detection, overrides) => applyOverrides(block, detection, overrides),
+  plan: (block, detection, options) => planReport(block, detection, options),
+};

@@ -1,0 +1,24 @@
+/** The CLI's failures: one line for the user and an exit code per kind. */
+
+export const EXIT = {
+  ok: 0,
+  other: 1,
+  usage: 2,
+  input: 3, // missing or unreadable input file
+  range: 4, // unknown sheet or bad range
+  undetectable: 5, // no data, or data whose shape cannot be detected
+  outputExists: 6, // output exists and --force was not given
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An expected failure: `message` is shown as `migration-report: <message>`, no stack trace. */
+export class CliError extends Error {
+  constructor(
+    readonly code: ExitCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}

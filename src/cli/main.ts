@@ -1,0 +1,194 @@
+/**
+ * migration-report: read → detect → plan → write. Every expected failure is one line on stderr,
+ * `migration-report: <message>`, and an exit code from errors.ts; never a stack trace (set
+ * MIGRATION_REPORT_DEBUG=1 to see one for an unexpected error).
+ */
+import { existsSync, realpathSync, statSync } from "fs";
+import { basename, dirname, extname, join, resolve } from "path";
+import { columnIndex } from "../report/address";
+import { saveWorkbook, writeReportXlsx } from "../hosts/xlsx";
+import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
+import { CliOptions, parseArgs, USAGE } from "./args";
+import { CliError, EXIT } from "./errors";
+import { readInput } from "./read-input";
+import type { Engine } from "./engine";
+
+export const PROGRAM = "migration-report";
+
+export interface Io {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+  readonly now: () => Date;
+}
+
+const processIo: Io = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  now: () => new Date(),
+};
+
+/** `<input-basename>-report.xlsx` beside the input. */
+export function defaultOutput(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}-report.xlsx`);
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/** A `--map` column, by header name (case- and space-insensitive) or by sheet column letter. */
+export function resolveColumn(column: string, block: SourceBlock, detection: Detection): number | null {
+  if (column === "") return null;
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+  const headers = detection.headerRow >= 0 ? (block.values[detection.headerRow] ?? []).map((v) => (v === null ? "" : String(v))) : [];
+  const byName = headers.findIndex((h) => norm(h) === norm(column));
+  if (byName >= 0) return byName;
+  if (/^[A-Za-z]{1,3}$/.test(column)) {
+    const index = columnIndex(column) - block.left;
+    const width = block.values[0]?.length ?? 0;
+    if (index >= 0 && index < width) return index;
+    throw new CliError(EXIT.usage, `--map: column ${column.toUpperCase()} is outside the data read (${width} columns from column ${columnLetter(block.left)})`);
+  }
+  const known = headers.filter((h) => h.trim() !== "");
+  throw new CliError(EXIT.usage, `--map: no column '${column}'${known.length ? ` (headers: ${known.map((h) => `'${h}'`).join(", ")})` : ""}; give a header name or a column letter`);
+}
+
+function columnLetter(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function formatHeadline(value: number | string): string {
+  if (typeof value === "string") return value;
+  if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value)) return value.toLocaleString("en-US");
+  return Number(value.toPrecision(4)).toLocaleString("en-US", { maximumFractionDigits: 6 });
+}
+
+async function build(options: CliOptions, io: Io, engine: Engine): Promise<number> {
+  const progress = options.quiet ? () => undefined : io.stderr;
+  const input = options.input;
+  const output = options.output ?? defaultOutput(input);
+
+  if (existsSync(input) && existsSync(output) && samePath(input, output)) {
+    throw new CliError(EXIT.usage, `the output ${output} is the input file; a report never overwrites its data (choose another -o)`);
+  }
+  if (existsSync(output)) {
+    if (statSync(output).isDirectory()) throw new CliError(EXIT.outputExists, `${output} is a folder; give a file name with -o`);
+    if (!options.force) throw new CliError(EXIT.outputExists, `${output} already exists; use --force to overwrite it or -o to choose another file`);
+  }
+  if (!existsSync(dirname(resolve(output)))) throw new CliError(EXIT.other, `cannot write ${output}: folder ${dirname(resolve(output))} does not exist`);
+
+  let t = Date.now();
+  progress(`reading ${input}${existsSync(input) ? ` (${size(statSync(input).size)})` : ""}`);
+  const read = await readInput(input, { sheet: options.sheet, range: options.range });
+  const { block } = read;
+  const rows = block.values.length;
+  const cols = block.values[0]?.length ?? 0;
+  progress(`read sheet '${block.sheet}' ${read.address}: ${rows.toLocaleString("en-US")} rows x ${cols} columns in ${Date.now() - t} ms`);
+
+  t = Date.now();
+  let detection: Detection;
+  try {
+    detection = engine.detect(block);
+  } catch (e) {
+    throw new CliError(EXIT.undetectable, `cannot make out the data in ${read.address}: ${(e as Error).message}`);
+  }
+  const overrides = toOverrides(options, block, detection);
+  if (overrides.shape !== undefined || overrides.map !== undefined) {
+    try {
+      detection = engine.applyOverrides(block, detection, overrides);
+    } catch (e) {
+      throw new CliError(EXIT.usage, `${(e as Error).message}`);
+    }
+  }
+  if (!(detection.confidence > 0)) {
+    const why = detection.reasons.length ? `: ${detection.reasons.join("; ")}` : "";
+    throw new CliError(EXIT.undetectable, `no country table, matrix or flow list found in ${read.address}${why}; try --range, --shape or --map`);
+  }
+  progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
+  if (detection.problems.length > 0) progress(`${detection.problems.length} data problem(s), e.g. ${detection.problems[0].address}: ${detection.problems[0].message}`);
+
+  t = Date.now();
+  let plan: ReportPlan;
+  try {
+    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now() });
+  } catch (e) {
+    throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}`);
+  }
+  const cells = plan.sheets.reduce((n, s) => n + s.cells.length + s.tables.reduce((m, tb) => m + (tb.rows.length + 1) * tb.header.length, 0), 0);
+  progress(`planned ${plan.sheets.length} sheet(s), ${cells.toLocaleString("en-US")} cells, in ${options.mode} mode in ${Date.now() - t} ms`);
+
+  t = Date.now();
+  const wb = writeReportXlsx(plan, { source: { sheet: block.sheet, top: block.top, left: block.left, values: block.values } });
+  progress(`writing ${output}`);
+  if (existsSync(output) && !options.force) throw new CliError(EXIT.outputExists, `${output} appeared while the report was built; use --force to overwrite it`);
+  let bytes: number;
+  try {
+    bytes = await saveWorkbook(wb, output);
+  } catch (e) {
+    throw new CliError(EXIT.other, `cannot write ${output}: ${(e as Error).message}`);
+  }
+  progress(`wrote ${size(bytes)} in ${Date.now() - t} ms`);
+
+  io.stdout(`Report: ${resolve(output)}`);
+  io.stdout(`  ${detection.shape} data from ${block.provenance}; sheets: ${wb.worksheets.map((w) => w.name).join(", ")}; mode: ${plan.mode}`);
+  for (const h of plan.headline) io.stdout(`  ${h.label}: ${formatHeadline(h.value)}`);
+  return EXIT.ok;
+}
+
+function toOverrides(options: CliOptions, block: SourceBlock, detection: Detection): Overrides {
+  const map: Partial<Record<Role, string | number | null>> = {};
+  for (const { role, column } of options.map) map[role] = resolveColumn(column, block, detection);
+  return {
+    ...(options.shape !== undefined ? { shape: options.shape } : {}),
+    ...(options.map.length > 0 ? { map } : {}),
+  };
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function run(argv: readonly string[], io: Io = processIo, engine?: Engine): Promise<number> {
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.kind === "help") {
+      io.stdout(USAGE.trimEnd());
+      return EXIT.ok;
+    }
+    if (parsed.kind === "version") {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      io.stdout(String(require("../../package.json").version));
+      return EXIT.ok;
+    }
+    // The engine is loaded only for a real run: --help and usage errors stay fast.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const eng: Engine = engine ?? (require("./engine") as typeof import("./engine")).engine;
+    return await build(parsed.options, io, eng);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`${PROGRAM}: ${e.message}`);
+      return e.code;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`${PROGRAM}: ${message.split("\n")[0] || "unexpected error"}`);
+    if (process.env.MIGRATION_REPORT_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack);
+    return EXIT.other;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,246 @@
+/**
+ * Reads the CLI's input file into a SourceBlock: an .xlsx sheet (exceljs) or a CSV file
+ * (src/report/csv.ts). Values are what a spreadsheet shows: formula cells give their cached
+ * results, rich text is flattened, dates become ISO text, merged-over cells are blank.
+ */
+import { closeSync, openSync, readSync, statSync } from "fs";
+import { readFile } from "fs/promises";
+import { basename, extname } from "path";
+import ExcelJS from "exceljs";
+import { parseCsv } from "../report/csv";
+import { columnLetters, parseRange } from "../report/address";
+import type { CellValue, SourceBlock } from "../report/types";
+import { CliError, EXIT } from "./errors";
+
+/** The sheet name a CSV file's data gets (a CSV has no sheets). */
+export const CSV_SHEET = "Data";
+
+export interface ReadRequest {
+  readonly sheet?: string;
+  /** A1 range, optionally with a sheet: "B2:F40" or "'My data'!B2:F40". */
+  readonly range?: string;
+}
+
+export interface InputRead {
+  readonly block: SourceBlock;
+  readonly kind: "xlsx" | "csv";
+  /** The file's sheets (for an .xlsx), in order. */
+  readonly sheets: readonly string[];
+  /** The block's A1 range on its sheet. */
+  readonly address: string;
+  readonly bytes: number;
+}
+
+type Kind = "xlsx" | "csv";
+
+/** Decides how to read the file: by extension, else by its first bytes (a zip is an .xlsx). */
+function kindOf(path: string): Kind {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
+  if (ext === ".csv" || ext === ".txt") return "csv";
+  if (ext === ".xls") throw new CliError(EXIT.input, `${basename(path)}: old binary .xls workbooks cannot be read; save it as .xlsx or .csv`);
+  if (ext === ".ods") throw new CliError(EXIT.input, `${basename(path)}: .ods workbooks cannot be read; save it as .xlsx or .csv`);
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b) return "xlsx"; // "PK": a zip
+  return "csv";
+}
+
+function checkFile(path: string): number {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new CliError(EXIT.input, `${path} is a folder, not a file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new CliError(EXIT.input, `no such file: ${path}`);
+    if (code === "EACCES") throw new CliError(EXIT.input, `cannot read ${path}: permission denied`);
+    throw new CliError(EXIT.input, `cannot read ${path}: ${(e as Error).message}`);
+  }
+  if (size === 0) throw new CliError(EXIT.input, `${path} is empty`);
+  return size;
+}
+
+/** Splits "'My data'!B2:F40" into sheet and range. */
+export function splitRange(text: string): { sheet?: string; range: string } {
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { range: text };
+  let sheet = text.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, range: text.slice(bang + 1) };
+}
+
+/** A cell of a block: the block's rows padded to one width, within the requested range. */
+function rectangle(rows: CellValue[][], top: number, left: number, bottom: number, right: number): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const src = rows[r] ?? [];
+    const row: CellValue[] = new Array(right - left + 1);
+    for (let c = left; c <= right; c++) row[c - left] = src[c] ?? null;
+    out.push(row);
+  }
+  return out;
+}
+
+/** The used range of a sparse grid: the smallest rectangle holding every non-blank cell. */
+function usedRange(rows: CellValue[][]): { top: number; left: number; bottom: number; right: number } | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  rows.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((v, c) => {
+      if (v === null || v === undefined || v === "") return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  });
+  return bottom < 0 ? undefined : { top, left, bottom, right };
+}
+
+function pickRange(
+  grid: CellValue[][],
+  sheet: string,
+  requested: string | undefined,
+): { top: number; left: number; bottom: number; right: number } {
+  if (requested !== undefined) {
+    const r = parseRange(requested);
+    if (!r) throw new CliError(EXIT.range, `bad range '${requested}': expected A1 notation such as A1:D20`);
+    if (r.bottom >= 1_048_576 || r.right >= 16_384) throw new CliError(EXIT.range, `bad range '${requested}': beyond the last row or column of a sheet`);
+    return r;
+  }
+  const used = usedRange(grid);
+  if (!used) throw new CliError(EXIT.undetectable, `sheet '${sheet}' has no data`);
+  return used;
+}
+
+function a1(r: { top: number; left: number; bottom: number; right: number }): string {
+  return `${columnLetters(r.left)}${r.top + 1}:${columnLetters(r.right)}${r.bottom + 1}`;
+}
+
+/** What a cell shows, as a CellValue. */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Merge) return null; // a merged-over cell is blank in Excel
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    // cell.value drops falsy results (0, "", false); the model keeps them.
+    return plain((cell.model as { result?: unknown }).result);
+  }
+  return plain(cell.value);
+}
+
+function plain(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return null;
+    const iso = v.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.000Z$/, "Z");
+  }
+  if (typeof v === "object") {
+    const o = v as { error?: string; richText?: { text: string }[]; text?: unknown; result?: unknown; formula?: string; sharedFormula?: string };
+    if (typeof o.error === "string") return o.error; // "#N/A": shown as the error's text
+    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join("");
+    if ("formula" in o || "sharedFormula" in o) return plain(o.result);
+    if (typeof o.text === "string") return o.text; // a hyperlink
+    if (o.text && typeof o.text === "object") return plain(o.text);
+  }
+  return String(v);
+}
+
+async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<InputRead> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    const why = (e as Error).message?.split("\n")[0] ?? String(e);
+    throw new CliError(EXIT.input, `cannot read ${basename(path)} as an .xlsx workbook (${why})`);
+  }
+  const sheets = wb.worksheets.map((w) => w.name);
+  if (sheets.length === 0) throw new CliError(EXIT.input, `${basename(path)} has no sheets`);
+  const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
+  if (req.sheet !== undefined && fromRange?.sheet !== undefined && fromRange.sheet !== req.sheet) {
+    throw new CliError(EXIT.usage, `--sheet '${req.sheet}' and --range '${req.range}' name different sheets`);
+  }
+  const wanted = req.sheet ?? fromRange?.sheet;
+  let ws: ExcelJS.Worksheet | undefined;
+  if (wanted !== undefined) {
+    ws = wb.worksheets.find((w) => w.name === wanted) ?? wb.worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase());
+    if (!ws) throw new CliError(EXIT.range, `no sheet '${wanted}' in ${basename(path)} (sheets: ${sheets.map((s) => `'${s}'`).join(", ")})`);
+  } else {
+    ws = wb.worksheets[0];
+  }
+  const grid: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      cells[c - 1] = cellValueOf(cell);
+    });
+    grid[r - 1] = cells;
+  });
+  const r = pickRange(grid, ws.name, fromRange?.range);
+  const values = rectangle(grid, r.top, r.left, r.bottom, r.right);
+  const address = a1(r);
+  return {
+    kind: "xlsx",
+    sheets,
+    address,
+    bytes,
+    block: { sheet: ws.name, top: r.top, left: r.left, values, provenance: `${basename(path)}, sheet '${ws.name}', ${address}` },
+  };
+}
+
+async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<InputRead> {
+  if (req.sheet !== undefined && req.sheet !== CSV_SHEET) {
+    throw new CliError(EXIT.range, `no sheet '${req.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
+  }
+  const buffer = await readFile(path);
+  if (buffer.subarray(0, 8192).includes(0)) {
+    throw new CliError(EXIT.input, `cannot read ${basename(path)}: it is neither an .xlsx workbook nor a text (CSV) file`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+  } catch {
+    text = buffer.toString("latin1"); // a Windows-1252 export: close enough for names and numbers
+  }
+  const rows = parseCsv(text) as CellValue[][];
+  const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
+  if (fromRange?.sheet !== undefined && fromRange.sheet !== CSV_SHEET) {
+    throw new CliError(EXIT.range, `no sheet '${fromRange.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
+  }
+  const r = pickRange(rows, CSV_SHEET, fromRange?.range);
+  const values = rectangle(rows, r.top, r.left, r.bottom, r.right);
+  const address = a1(r);
+  const whole = fromRange === undefined;
+  return {
+    kind: "csv",
+    sheets: [CSV_SHEET],
+    address,
+    bytes,
+    block: { sheet: CSV_SHEET, top: r.top, left: r.left, values, provenance: whole ? basename(path) : `${basename(path)}, ${address}` },
+  };
+}
+
+/** Reads `path` (.xlsx or .csv) into a block; failures are CliErrors with their exit codes. */
+export async function readInput(path: string, req: ReadRequest = {}): Promise<InputRead> {
+  const bytes = checkFile(path);
+  let kind: Kind;
+  try {
+    kind = kindOf(path);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(EXIT.input, `cannot read ${path}: ${(e as Error).message}`);
+  }
+  return kind === "xlsx" ? readXlsx(path, req, bytes) : readCsv(path, req, bytes);
+}

@@ -1,0 +1,58 @@
+import { MeasureError } from "../indicators/types";
+import { CellValue, Role } from "./types";
+
+/**
+ * What the planner needs to know of the user's data: the values and, for each, the cell it is
+ * in on the source sheet, so native formulas can reference it and stay live. Positions are
+ * 0-based sheet rows and columns.
+ */
+
+/** A column of the source sheet: where it is and its data cells, top to bottom. */
+export interface SourceColumn {
+  readonly col: number;
+  readonly values: readonly CellValue[];
+}
+
+/** A country/region table: one data row per entry (a region, or a region in a year/group). */
+export interface TableInput {
+  readonly shape: "table";
+  readonly sheet: string;
+  /** Sheet row of the first data row; data rows are consecutive. */
+  readonly firstRow: number;
+  readonly rows: number;
+  /** Columns by role: labels (region, code, year, group) and numbers (the rest). */
+  readonly columns: Partial<Record<Role, SourceColumn>>;
+}
+
+/** A square origin × destination matrix: rows are origins. */
+export interface MatrixInput {
+  readonly shape: "matrix";
+  readonly sheet: string;
+  readonly labels: readonly (string | number)[];
+  /** Cells of the numeric part as they are (blank = no flow; text is a problem). */
+  readonly cells: readonly (readonly CellValue[])[];
+  /** Sheet position of the numeric part's top-left cell. */
+  readonly top: number;
+  readonly left: number;
+}
+
+/** A long list of flows: one row per origin–destination pair (and year). */
+export interface LongInput {
+  readonly shape: "long";
+  readonly sheet: string;
+  readonly firstRow: number;
+  readonly rows: number;
+  readonly origin: SourceColumn;
+  readonly destination: SourceColumn;
+  readonly flow: SourceColumn;
+  readonly year?: SourceColumn;
+}
+
+export type ReportInput = TableInput | MatrixInput | LongInput;
+
+/** A data cell as a number for the engine: blank is missing, text and booleans are not numbers. */
+export function numberIn(v: CellValue): number | MeasureError {
+  if (typeof v === "number") return v;
+  if (v === null || v === "") return new MeasureError("missing", "blank");
+  return new MeasureError("invalid", typeof v === "string" ? `text "${v}"` : "TRUE/FALSE");
+}

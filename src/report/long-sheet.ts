@@ -1,0 +1,104 @@
+import { count } from "../indicators/guards";
+import { Label, pivotFlows } from "../indicators/longformat";
+import { MeasureError } from "../indicators/types";
+import { cell, onSheet, range, reportSheet } from "./address";
+import { computed, errorOf, value } from "./cells";
+import { LongInput, numberIn } from "./input";
+import { MatrixLocation } from "./matrix-sheet";
+import { CellValue, PlannedCell, PlannedSheet } from "./types";
+
+/** Above this many (list rows × matrix cells), native SUMPRODUCT formulas would make recalculation slow: the pivot is written as values. */
+export const LIVE_PIVOT_LIMIT = 4_000_000;
+
+export interface PivotResult {
+  readonly sheet: PlannedSheet;
+  readonly labels: Label[];
+  /** The pivoted flows; null when a pair's flow is missing or bad (the report cannot go on). */
+  readonly matrix: number[][];
+  readonly location: MatrixLocation;
+  readonly notes: string[];
+  readonly year?: CellValue;
+}
+
+/**
+ * The Flow Matrix sheet: a long origin–destination–flow list pivoted into a square matrix
+ * (MIGRATION.MATRIX), each cell a live formula summing the list's rows for its pair. With a
+ * year column holding several years, the latest year is used (the others would be added up).
+ */
+export function planPivot(input: LongInput): PivotResult {
+  const years = input.year?.values ?? [];
+  const distinct = [...new Set(years.filter((y) => y !== null && y !== ""))];
+  const latest = distinct.length > 1 ? distinct.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : undefined;
+  const keep = (r: number) => latest === undefined || years[r] === latest;
+
+  const origins: Label[] = [];
+  const destinations: Label[] = [];
+  const flows: (number | MeasureError)[] = [];
+  const problems: string[] = [];
+  for (let r = 0; r < input.rows; r++) {
+    if (!keep(r)) continue;
+    const o = input.origin.values[r];
+    const d = input.destination.values[r];
+    const f = input.flow.values[r];
+    if ((o === null || o === "") && (d === null || d === "") && (f === null || f === "")) continue;
+    if (typeof o !== "string" && typeof o !== "number") problems.push(`origin in ${cell(input.firstRow + r, input.origin.col)} is blank`);
+    if (typeof d !== "string" && typeof d !== "number") problems.push(`destination in ${cell(input.firstRow + r, input.destination.col)} is blank`);
+    origins.push(o as Label);
+    destinations.push(d as Label);
+    const x = numberIn(f);
+    flows.push(x instanceof MeasureError ? x : checkedCount(x));
+  }
+  if (problems.length > 0) throw new Error(`the list has rows without an origin or destination: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? ` and ${problems.length - 5} more` : ""}`);
+  const pivot = pivotFlows(origins, destinations, flows);
+  const n = pivot.labels.length;
+
+  const live = input.rows * n * n <= LIVE_PIVOT_LIMIT;
+  const TOP = 2; // header row of the matrix on the sheet
+  const rowsFrom = input.firstRow;
+  const rowsTo = input.firstRow + input.rows - 1;
+  const col = (c: number) => onSheet(input.sheet, range(rowsFrom, c, rowsTo, c, true));
+  const O = col(input.origin.col);
+  const D = col(input.destination.col);
+  const F = col(input.flow.col);
+  const Y = latest !== undefined && input.year ? `*(${col(input.year.col)}=${typeof latest === "number" ? latest : `"${String(latest).replace(/"/g, '""')}"`})` : "";
+
+  const rows: PlannedCell[][] = pivot.matrix.map((line, i) => [
+    value(pivot.labels[i], "text"),
+    ...line.map((v, j) => {
+      const match = `(${O}=$A${TOP + 2 + i})*(${D}=${cell(TOP, 1 + j, false).replace(/\d+$/, "")}$${TOP + 1})${Y}`;
+      const native = live ? `IF(SUMPRODUCT(${match}*(ISBLANK(${F})+(${F}<0)))>0,NA(),SUMPRODUCT(${match}*${F}))` : undefined;
+      return computed(v instanceof MeasureError ? errorOf(v) : v, native, native, "count");
+    }),
+  ]);
+  const bad = pivot.matrix.flatMap((line, i) => line.map((v, j) => (v instanceof MeasureError ? `${pivot.labels[i]} → ${pivot.labels[j]}` : "")).filter(Boolean));
+  if (bad.length > 0) throw new Error(`some flows are blank, text or negative, so the matrix cannot be summarised: ${bad.slice(0, 5).join("; ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}`);
+
+  const notes = [
+    `The Flow Matrix sheet pivots the long list (${input.rows} rows) into a ${n} × ${n} matrix${live ? ": each cell sums the list's rows for its pair, live" : ": written as values, since live formulas over a list this long would make recalculation slow"}. Rows for the same pair are added up; pairs not listed are 0.`,
+  ];
+  if (latest !== undefined) notes.push(`The list holds ${distinct.length} years; the report uses the latest, ${String(latest)}.`);
+  const sheet: PlannedSheet = {
+    name: "Flow Matrix",
+    cells: [{ row: 0, col: 0, cell: value(`Flows from each origin (row) to each destination (column)${latest !== undefined ? `, ${String(latest)}` : ""}`) }],
+    tables: [{ name: "FlowMatrix", top: TOP, left: 0, header: ["Origin \\ destination", ...pivot.labels.map(String)], rows }],
+    charts: [],
+    widths: [Math.max(14, ...pivot.labels.map((l) => String(l).length + 2)), ...pivot.labels.map((l) => Math.max(10, String(l).length + 2))],
+    freezeRows: TOP + 1,
+  };
+  return {
+    sheet,
+    labels: pivot.labels,
+    matrix: pivot.matrix as number[][],
+    location: { prefix: reportSheet("Flow Matrix", ""), top: TOP + 1, left: 1 },
+    notes,
+    year: latest,
+  };
+}
+
+function checkedCount(x: number): number | MeasureError {
+  try {
+    return count(x, "flow");
+  } catch (e) {
+    return e as MeasureError;
+  }
+}

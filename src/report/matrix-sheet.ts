@@ -1,0 +1,172 @@
+import { circulationByRegion, circulationIndexOfMatrix } from "../indicators/circulation";
+import { connectivity, corridors, giniIndex, margins, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
+import { MeasureError } from "../indicators/types";
+import { cell, range } from "./address";
+import { computed, errorOf, evaluate, value } from "./cells";
+import { BALANCE_THRESHOLD, classify, classifyFormula } from "./measures";
+import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable } from "./types";
+
+/**
+ * Where a matrix lives for the formulas that read it: on the source sheet (matrix input) or on
+ * the report's own Flow Matrix sheet (a pivoted long list). `prefix` is `'Data'!` or
+ * `{{Flow Matrix}}!`; `top`/`left` the sheet position of the numeric part.
+ */
+export interface MatrixLocation {
+  readonly prefix: string;
+  readonly top: number;
+  readonly left: number;
+}
+
+/** How many corridors the report lists. */
+export const TOP_CORRIDORS = 20;
+
+const KEY_TOP = 4; // key figures: label in A, value in B
+const TABLE_TOP = 13; // the per-region table's header row
+
+export interface MatrixSheetsResult {
+  readonly sheets: PlannedSheet[];
+  readonly notes: string[];
+  readonly headline: { label: string; value: number | string }[];
+  /** Catalog functions whose definitions the report uses. */
+  readonly functions: string[];
+}
+
+/**
+ * The summary sheet of an origin × destination matrix (key figures: total, MEI, circulation,
+ * connectivity, Gini; one row per region with outflow, inflow, turnover, net, effectiveness,
+ * circulation and classification) and a Corridors sheet with the largest flows.
+ */
+export function planMatrixSheets(labels: readonly (string | number)[], m: number[][], at: MatrixLocation, title: string[]): MatrixSheetsResult {
+  const n = m.length;
+  const ref = (i: number, j: number) => at.prefix + cell(at.top + i, at.left + j);
+  const rowRange = (i: number) => at.prefix + range(at.top + i, at.left, at.top + i, at.left + n - 1);
+  const colRange = (j: number) => at.prefix + range(at.top, at.left + j, at.top + n - 1, at.left + j);
+  const whole = at.prefix + range(at.top, at.left, at.top + n - 1, at.left + n - 1, true);
+  const first = at.prefix + cell(at.top, at.left, true);
+
+  const summary = regionSummary(m);
+  const byRegion = circulationByRegion(m);
+  const total = margins(m).total;
+
+  // Per-region table: A region, B outflow, C inflow, D turnover, E net, F effectiveness, G circulation, H classification.
+  const rows: PlannedCell[][] = summary.map((s, i) => {
+    const r = TABLE_TOP + 1 + i;
+    const [B, C, D, E, F] = ["B", "C", "D", "E", "F"].map((c) => `${c}${r + 1}`);
+    const diag = `SUM(${ref(i, i)})`; // SUM of the diagonal cell: 0 for a blank or text, so it is ignored whatever it holds
+    const eff = s.effectiveness instanceof MeasureError ? errorOf(s.effectiveness) : s.effectiveness;
+    const circ = byRegion[i] instanceof MeasureError ? errorOf(byRegion[i] as MeasureError) : (byRegion[i] as number);
+    return [
+      value(labels[i], "text"),
+      computed(s.outflow, `SUM(${rowRange(i)})-${diag}`, `SUM(${rowRange(i)})-${diag}`, "count"),
+      computed(s.inflow, `SUM(${colRange(i)})-${diag}`, `SUM(${colRange(i)})-${diag}`, "count"),
+      computed(s.turnover, `${B}+${C}`, `${B}+${C}`, "count"),
+      computed(s.net, `${C}-${B}`, `${C}-${B}`, "count"),
+      computed(eff, `${E}/${D}`, `MIGRATION.EFFECTIVENESS(${C},${B})`, "decimal"),
+      computed(circ, `1-SUMPRODUCT(ABS(${rowRange(i)}-TRANSPOSE(${colRange(i)})))/${D}`, `INDEX(CIRCULATION.BYREGION(${whole}),${i + 1})`, "decimal", true),
+      { value: typeof eff === "number" ? classify(eff) : eff, native: classifyFormula(F), addin: classifyFormula(F), format: "text" },
+    ];
+  });
+  const dataTop = TABLE_TOP + 1;
+  const dataBottom = TABLE_TOP + n;
+  const colOf = (c: string) => `${c}${dataTop + 1}:${c}${dataBottom + 1}`;
+  const totals: PlannedCell[] = [
+    value("Total"),
+    computed(total, `SUM(${colOf("B")})`, `SUM(${colOf("B")})`, "count"),
+    computed(total, `SUM(${colOf("C")})`, `SUM(${colOf("C")})`, "count"),
+    computed(2 * total, `SUM(${colOf("D")})`, `SUM(${colOf("D")})`, "count"),
+    computed(0, `SUM(${colOf("E")})`, `SUM(${colOf("E")})`, "count"),
+    value(null),
+    value(null),
+    value(null),
+  ];
+  const table: PlannedTable = {
+    name: "RegionSummary",
+    top: TABLE_TOP,
+    left: 0,
+    header: ["Region", "Outflow", "Inflow", "Turnover", "Net migration", "Effectiveness", "Circulation index", "Classification"],
+    rows,
+    totals,
+  };
+
+  const totalCell = `B${KEY_TOP + 2}`;
+  const key: [string, PlannedCell][] = [
+    ["Regions", value(n, "count")],
+    ["Total flows (off the diagonal)", computed(total, `SUM(${colOf("B")})`, `SUM(${colOf("B")})`, "count")],
+    ["Migration effectiveness index (MEI)", computed(evaluate(() => migrationEffectivenessIndex(m)), `SUMPRODUCT(ABS(${colOf("E")}))/SUM(${colOf("D")})`, `MIGRATION.MEI(${whole})`, "decimal")],
+    ["Brain circulation index", computed(evaluate(() => circulationIndexOfMatrix(m)), `1-SUMPRODUCT(ABS(${whole}-TRANSPOSE(${whole})))/(2*${totalCell})`, `CIRCULATION.INDEX(${whole})`, "decimal", true)],
+    [
+      "Connectivity (share of possible flows that occur)",
+      computed(evaluate(() => connectivity(m)), `SUMPRODUCT((ROW(${whole})-ROW(${first})<>COLUMN(${whole})-COLUMN(${first}))*ISNUMBER(${whole})*(${whole}>0))/${n * (n - 1)}`, `MIGRATION.CONNECTIVITY(${whole})`, "percent"),
+    ],
+    // No native formula: the Gini index needs the flows sorted, which classic functions cannot do in one cell.
+    ["Total flows Gini index (corrected)", computed(evaluate(() => giniIndex(m)), undefined, `MIGRATION.GINI(${whole})`, "decimal")],
+  ];
+  const cells = [
+    ...title.map((text, row) => ({ row, col: 0, cell: value(text) })),
+    { row: KEY_TOP - 1, col: 0, cell: value("Key figures") },
+    ...key.flatMap(([label, c], k) => [
+      { row: KEY_TOP + k, col: 0, cell: value(label) },
+      { row: KEY_TOP + k, col: 1, cell: c },
+    ]),
+    { row: TABLE_TOP - 2, col: 0, cell: value(`Classification: effectiveness above +${BALANCE_THRESHOLD} = net gain, below −${BALANCE_THRESHOLD} = net drain, otherwise balanced circulation.`) },
+  ];
+  const chart: PlannedChart = { kind: "bar", title: "Net migration by region", table: table.name, categoryColumn: "Region", valueColumn: "Net migration", top: TABLE_TOP, left: 9 };
+
+  const summarySheet: PlannedSheet = {
+    name: "Migration Summary",
+    cells,
+    tables: [table],
+    charts: n <= 60 ? [chart] : [],
+    widths: [Math.max(14, Math.min(40, Math.max(...labels.map((l) => String(l).length)) + 2)), 14, 12, 12, 14, 13, 16, 20],
+    freezeRows: 0,
+  };
+
+  const corridorSheet = planCorridors(labels, m, ref);
+  const [top] = corridors(m, 1);
+  const headline: { label: string; value: number | string }[] = [
+    { label: "regions", value: n },
+    { label: "total flows", value: total },
+    { label: "MEI", value: key[2][1].value as number },
+    { label: "circulation index", value: key[3][1].value as number },
+  ];
+  if (top) headline.push({ label: "largest corridor", value: `${labels[top.origin]} → ${labels[top.destination]} (${top.flow})` });
+  return {
+    sheets: [summarySheet, corridorSheet],
+    notes: [
+      "The Gini index is written as a value in the live-formula mode: it needs the flows sorted, which classic spreadsheet functions cannot do in one cell. It is recomputed when the report is rebuilt.",
+      `The Corridors sheet lists the ${TOP_CORRIDORS} largest flows as ranked when the report was built; their numbers stay live, the ranking does not.`,
+      "Circulation index formulas use TRANSPOSE inside SUMPRODUCT and are written as array formulas (Ctrl+Shift+Enter in Excel 2010–2019).",
+    ],
+    headline,
+    functions: ["MIGRATION.SUMMARY", "MIGRATION.EFFECTIVENESS", "MIGRATION.MEI", "CIRCULATION.INDEX", "CIRCULATION.BYREGION", "MIGRATION.CONNECTIVITY", "MIGRATION.GINI", "MIGRATION.CORRIDORS"],
+  };
+}
+
+function planCorridors(labels: readonly (string | number)[], m: number[][], ref: (i: number, j: number) => string): PlannedSheet {
+  const TOP = 3;
+  const rows = corridors(m, TOP_CORRIDORS).map((c, k) => {
+    const r = TOP + 2 + k; // 1-based sheet row of this data row
+    const f = ref(c.origin, c.destination);
+    const b = ref(c.destination, c.origin);
+    return [
+      value(labels[c.origin], "text"),
+      value(labels[c.destination], "text"),
+      computed(c.flow, f, f, "count"),
+      computed(c.counterflow, b, b, "count"),
+      computed(c.net, `C${r}-D${r}`, `C${r}-D${r}`, "count"),
+      computed(c.reciprocity, `1-ABS(C${r}-D${r})/(C${r}+D${r})`, `1-ABS(C${r}-D${r})/(C${r}+D${r})`, "decimal"),
+    ];
+  });
+  return {
+    name: "Corridors",
+    cells: [
+      { row: 0, col: 0, cell: value(`The ${TOP_CORRIDORS} largest flows (ordered pairs), largest first`) },
+      { row: 1, col: 0, cell: value("Reciprocity = 1 − |flow − counterflow| ÷ (flow + counterflow): 1 = balanced exchange, 0 = one-way.") },
+    ],
+    tables: [{ name: "Corridors", top: TOP, left: 0, header: ["Origin", "Destination", "Flow", "Counterflow", "Net", "Reciprocity"], rows }],
+    charts: [],
+    widths: [22, 22, 12, 13, 12, 12],
+    freezeRows: TOP + 1,
+  };
+}
+

@@ -1,0 +1,224 @@
+import { netBrainDrain, relativeSkillShare, selectionRatio, skilledEmigrationRate } from "../indicators/braindrain";
+import { returnRate } from "../indicators/circulation";
+import { grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
+import { grossOutboundEnrolmentRatio, inboundMobilityRate, outboundMobilityRatio, studentNetFlow, studentNetFlowRatio } from "../indicators/students";
+import { NumberFormat, Role } from "./types";
+
+/**
+ * The indicators a report computes for each row of a country table. Each entry ties one
+ * catalog function (the add-in formula), its measure in src/indicators (the engine's value)
+ * and the same formula written with Excel 2010 functions that LibreOffice also computes (the
+ * native formula): the three faces of one definition, checked against each other by
+ * recalculating reports in LibreOffice (tests/hosts). A measure is used when the table has
+ * a column for each of its inputs.
+ */
+
+/** How a native formula guards an input: a count (≥ 0) or a fraction (0 to 1). */
+type Domain = "count" | "fraction";
+
+export interface TableMeasure {
+  /** Column header in the report. */
+  readonly label: string;
+  /** The catalog function (its reference entry gives the definition and the source). */
+  readonly fn: string;
+  readonly inputs: readonly Role[];
+  readonly domains: readonly Domain[];
+  readonly compute: (...xs: number[]) => number;
+  /** The formula body over the inputs' cell references, without the input guard. */
+  readonly native: (...refs: string[]) => string;
+  /** Extra conditions the engine enforces (e.g. a part not above its whole), as native tests. */
+  readonly nativeChecks?: (...refs: string[]) => string[];
+  readonly format: NumberFormat;
+}
+
+export const TABLE_MEASURES: readonly TableMeasure[] = [
+  {
+    label: "Skilled emigration rate",
+    fn: "BRAINDRAIN.RATE",
+    inputs: ["skilledEmigrants", "skilledResidents"],
+    domains: ["count", "count"],
+    compute: skilledEmigrationRate,
+    native: (mh, nh) => `${mh}/(${mh}+${nh})`,
+    format: "percent",
+  },
+  {
+    label: "Net skilled emigration",
+    fn: "BRAINDRAIN.NET",
+    inputs: ["skilledEmigrants", "skilledImmigrants"],
+    domains: ["count", "count"],
+    compute: (e, i) => netBrainDrain(e, i),
+    native: (e, i) => `${e}-${i}`,
+    format: "count",
+  },
+  {
+    label: "Selection ratio (skilled ÷ total emigration rate)",
+    fn: "BRAINDRAIN.SELECTION",
+    inputs: ["skilledRate", "totalRate"],
+    domains: ["fraction", "fraction"],
+    compute: selectionRatio,
+    native: (s, t) => `${s}/${t}`,
+    format: "ratio",
+  },
+  {
+    label: "Relative skill share",
+    fn: "BRAINDRAIN.RELATIVE",
+    inputs: ["skilledEmigrants", "emigrants", "skilledResidents", "residents"],
+    domains: ["count", "count", "count", "count"],
+    compute: relativeSkillShare,
+    native: (mh, m, nh, n) => `(${mh}/${m})/(${nh}/${n})`,
+    nativeChecks: (mh, m, nh, n) => [`${mh}<=${m}`, `${nh}<=${n}`],
+    format: "ratio",
+  },
+  {
+    label: "Net migration (immigrants − emigrants)",
+    fn: "MIGRATION.NET",
+    inputs: ["immigrants", "emigrants"],
+    domains: ["count", "count"],
+    compute: netMigration,
+    native: (i, o) => `${i}-${o}`,
+    format: "count",
+  },
+  {
+    label: "Net migration per 1,000 population",
+    fn: "MIGRATION.NETRATE",
+    inputs: ["immigrants", "emigrants", "population"],
+    domains: ["count", "count", "count"],
+    compute: (i, o, p) => netMigrationRate(i, o, p),
+    native: (i, o, p) => `1000*(${i}-${o})/${p}`,
+    format: "perThousand",
+  },
+  {
+    label: "Gross migration per 1,000 population",
+    fn: "MIGRATION.GROSSRATE",
+    inputs: ["immigrants", "emigrants", "population"],
+    domains: ["count", "count", "count"],
+    compute: (i, o, p) => grossMigrationRate(i, o, p),
+    native: (i, o, p) => `1000*(${i}+${o})/${p}`,
+    format: "perThousand",
+  },
+  {
+    label: "Migration effectiveness",
+    fn: "MIGRATION.EFFECTIVENESS",
+    inputs: ["immigrants", "emigrants"],
+    domains: ["count", "count"],
+    compute: migrationEffectiveness,
+    native: (i, o) => `(${i}-${o})/(${i}+${o})`,
+    format: "decimal",
+  },
+  {
+    label: "Immigrants as share of population",
+    fn: "MIGRATION.INTENSITY",
+    inputs: ["immigrants", "population"],
+    domains: ["count", "count"],
+    compute: migrationIntensity,
+    native: (m, p) => `${m}/${p}`,
+    format: "percent",
+  },
+  {
+    label: "Emigrants as share of population",
+    fn: "MIGRATION.INTENSITY",
+    inputs: ["emigrants", "population"],
+    domains: ["count", "count"],
+    compute: migrationIntensity,
+    native: (m, p) => `${m}/${p}`,
+    format: "percent",
+  },
+  {
+    label: "Return rate",
+    fn: "CIRCULATION.RETURNRATE",
+    inputs: ["returnees", "emigrants"],
+    domains: ["count", "count"],
+    compute: returnRate,
+    native: (r, e) => `${r}/${e}`,
+    format: "percent",
+  },
+  {
+    label: "Outbound mobility ratio",
+    fn: "STUDENTS.OUTBOUNDRATIO",
+    inputs: ["outboundStudents", "tertiaryEnrolment"],
+    domains: ["count", "count"],
+    compute: outboundMobilityRatio,
+    native: (o, e) => `${o}/${e}`,
+    format: "percent",
+  },
+  {
+    label: "Inbound mobility rate",
+    fn: "STUDENTS.INBOUNDRATE",
+    inputs: ["inboundStudents", "tertiaryEnrolment"],
+    domains: ["count", "count"],
+    compute: inboundMobilityRate,
+    native: (i, e) => `${i}/${e}`,
+    format: "percent",
+  },
+  {
+    label: "Net flow of mobile students",
+    fn: "STUDENTS.NETFLOW",
+    inputs: ["inboundStudents", "outboundStudents"],
+    domains: ["count", "count"],
+    compute: studentNetFlow,
+    native: (i, o) => `${i}-${o}`,
+    format: "count",
+  },
+  {
+    label: "Net flow ratio of mobile students",
+    fn: "STUDENTS.NETFLOWRATIO",
+    inputs: ["inboundStudents", "outboundStudents", "tertiaryEnrolment"],
+    domains: ["count", "count", "count"],
+    compute: studentNetFlowRatio,
+    native: (i, o, e) => `(${i}-${o})/${e}`,
+    format: "percent",
+  },
+  {
+    label: "Gross outbound enrolment ratio",
+    fn: "STUDENTS.GROSSOUTBOUND",
+    inputs: ["outboundStudents", "tertiaryAgePopulation"],
+    domains: ["count", "count"],
+    compute: grossOutboundEnrolmentRatio,
+    native: (o, p) => `${o}/${p}`,
+    format: "percent",
+  },
+];
+
+/**
+ * The native formula of a measure over cell references: the definition, guarded so that a
+ * blank, text, a negative count or a rate outside [0, 1] gives an error (#N/A) as the engine
+ * and the add-in functions do, instead of the number Excel arithmetic would make of it
+ * (a blank counts as 0 there). A zero denominator gives #DIV/0! by itself.
+ */
+export function nativeFormula(m: TableMeasure, refs: readonly string[]): string {
+  const checks = [`COUNT(${refs.join(",")})=${refs.length}`];
+  refs.forEach((r, k) => {
+    checks.push(`${r}>=0`);
+    if (m.domains[k] === "fraction") checks.push(`${r}<=1`);
+  });
+  if (m.nativeChecks) checks.push(...m.nativeChecks(...refs));
+  return `IF(AND(${checks.join(",")}),${m.native(...refs)},NA())`;
+}
+
+/** The add-in formula: the catalog function over the same references. */
+export function addinFormula(m: TableMeasure, refs: readonly string[]): string {
+  return `${m.fn}(${refs.join(",")})`;
+}
+
+/** The measures a table with these mapped roles allows, in catalog order. */
+export function measuresFor(roles: ReadonlySet<Role>): TableMeasure[] {
+  return TABLE_MEASURES.filter((m) => m.inputs.every((r) => roles.has(r)));
+}
+
+/**
+ * Classification of a region by its migration effectiveness (in − out) / (in + out):
+ * above +0.1 net gain, below −0.1 net drain, otherwise balanced circulation. The threshold is
+ * stated on the report; 0.1 means inflows and outflows differ by less than about 22%.
+ */
+export const BALANCE_THRESHOLD = 0.1;
+
+export function classify(effectiveness: number): string {
+  if (effectiveness > BALANCE_THRESHOLD) return "net gain";
+  if (effectiveness < -BALANCE_THRESHOLD) return "net drain";
+  return "balanced circulation";
+}
+
+/** The same classification as a native formula over the effectiveness cell. */
+export function classifyFormula(effectivenessRef: string): string {
+  return `IF(${effectivenessRef}>${BALANCE_THRESHOLD},"net gain",IF(${effectivenessRef}<-${BALANCE_THRESHOLD},"net drain","balanced circulation"))`;
+}

@@ -1,0 +1,85 @@
+import { checkMatrix } from "../indicators/matrix";
+import { MeasureError } from "../indicators/types";
+import { cell, onSheet } from "./address";
+import { planDefinitions } from "./definitions-sheet";
+import { ReportInput, MatrixInput, numberIn } from "./input";
+import { planPivot } from "./long-sheet";
+import { planMatrixSheets } from "./matrix-sheet";
+import { planTableSheet } from "./table-sheet";
+import { PlannedSheet, ReportPlan, SharingMode } from "./types";
+
+export interface PlanOptions {
+  readonly mode: SharingMode;
+  /** Where the data came from: a file name, or "Sheet1!A1:D40". */
+  readonly source: string;
+  readonly now: Date;
+  /** Whether the host draws the planned charts (the task pane does; exceljs cannot). */
+  readonly hostDrawsCharts: boolean;
+  /** Sentences on what was detected, for the Definitions sheet. */
+  readonly detection?: string[];
+}
+
+/**
+ * Plans a report from the user's data: the summary sheet(s), the Definitions sheet, and
+ * headline numbers. Every computed cell carries the engine's value and its formula for each
+ * sharing mode; hosts only write what is planned.
+ */
+export function planFromInput(input: ReportInput, options: PlanOptions): ReportPlan {
+  const title = [`Migration summary: ${options.source}`, `Built ${options.now.toISOString().slice(0, 16).replace("T", " ")} UTC. Definitions, formulas and sources: see the Definitions sheet.`];
+  let sheets: PlannedSheet[];
+  let notes: string[];
+  let functions: string[];
+  let labels = new Map<string, string>();
+  let headline: ReportPlan["headline"];
+
+  if (input.shape === "table") {
+    const t = planTableSheet(input, title);
+    sheets = [t.sheet];
+    notes = t.notes;
+    functions = t.measures.map((m) => m.fn);
+    labels = new Map(t.measures.map((m) => [m.fn, m.label]));
+    if (t.sheet.tables[0].header.includes("Classification")) functions.push("MIGRATION.EFFECTIVENESS");
+    headline = t.headline;
+  } else if (input.shape === "matrix") {
+    const m = matrixOf(input);
+    const r = planMatrixSheets(input.labels, m, { prefix: onSheet(input.sheet, ""), top: input.top, left: input.left }, title);
+    sheets = r.sheets;
+    notes = r.notes;
+    functions = r.functions;
+    headline = r.headline;
+  } else {
+    const p = planPivot(input);
+    const r = planMatrixSheets(p.labels, p.matrix, p.location, title);
+    sheets = [r.sheets[0], p.sheet, ...r.sheets.slice(1)];
+    notes = [...p.notes, ...r.notes];
+    functions = ["MIGRATION.MATRIX", ...r.functions];
+    headline = r.headline;
+  }
+  if (!options.hostDrawsCharts && sheets.some((s) => s.charts.length > 0)) {
+    notes.push("This file has no chart: the spreadsheet library that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
+  }
+  const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [] });
+  return { mode: options.mode, shape: input.shape, sheets: [...sheets, definitions], sourceSheet: input.sheet, headline };
+}
+
+/** The matrix as counts: blanks are no flow; text or negative flows off the diagonal stop the report, naming the cells. */
+function matrixOf(input: MatrixInput): number[][] {
+  const problems: string[] = [];
+  const m = input.cells.map((row, i) =>
+    row.map((v, j) => {
+      if (i === j) return typeof v === "number" ? v : 0; // the diagonal is ignored
+      if (v === null || v === "") return 0;
+      const x = numberIn(v);
+      if (x instanceof MeasureError || !(x >= 0) || !Number.isFinite(x)) {
+        problems.push(`${cell(input.top + i, input.left + j)} (${typeof v === "string" ? `"${v}"` : String(v)})`);
+        return 0;
+      }
+      return x;
+    }),
+  );
+  if (problems.length > 0) {
+    throw new Error(`the matrix has cells that are not counts of people: ${problems.slice(0, 8).join(", ")}${problems.length > 8 ? ` and ${problems.length - 8} more` : ""}. Fix or clear them, or select the numbers only.`);
+  }
+  checkMatrix(m);
+  return m;
+}

@@ -1,0 +1,194 @@
+import { migrationEffectiveness } from "../indicators/rates";
+import { MeasureError } from "../indicators/types";
+import { cell, onSheet, range } from "./address";
+import { computed, evaluate, value } from "./cells";
+import { numberIn, TableInput } from "./input";
+import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
+import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable, Role } from "./types";
+
+/** Where the indicator table starts on the summary sheet (rows above: title, notes). */
+const TABLE_TOP = 4;
+
+const LABEL_ROLES: readonly Role[] = ["region", "code", "group", "year"];
+const LABEL_HEADERS: Partial<Record<Role, string>> = { region: "Region", code: "Code", group: "Group", year: "Year" };
+const INPUT_HEADERS: Partial<Record<Role, string>> = {
+  emigrants: "Emigrants",
+  immigrants: "Immigrants",
+  skilledEmigrants: "Skilled emigrants",
+  skilledResidents: "Skilled residents",
+  skilledImmigrants: "Skilled immigrants",
+  residents: "Residents",
+  population: "Population",
+  returnees: "Returnees",
+  inboundStudents: "Inbound students",
+  outboundStudents: "Outbound students",
+  tertiaryEnrolment: "Tertiary enrolment",
+  tertiaryAgePopulation: "Tertiary-age population",
+  totalRate: "Total emigration rate",
+  skilledRate: "Skilled emigration rate",
+};
+const RATE_ROLES = new Set<Role>(["totalRate", "skilledRate"]);
+
+/** The pair whose balance classifies a row: skilled movers first, then all migrants, then students. */
+const BALANCE_PAIRS: readonly { inflow: Role; outflow: Role; what: string }[] = [
+  { inflow: "skilledImmigrants", outflow: "skilledEmigrants", what: "skilled immigrants and skilled emigrants" },
+  { inflow: "immigrants", outflow: "emigrants", what: "immigrants and emigrants" },
+  { inflow: "inboundStudents", outflow: "outboundStudents", what: "inbound and outbound students" },
+];
+
+export interface TableSheetResult {
+  readonly sheet: PlannedSheet;
+  readonly measures: TableMeasure[];
+  /** Sentences for the Definitions sheet (what the totals and classification mean here). */
+  readonly notes: string[];
+  readonly headline: { label: string; value: number | string }[];
+}
+
+/**
+ * The summary sheet of a country table: one row per data row with its labels, its inputs
+ * (live references to the source cells) and every indicator its columns allow; a classification
+ * column where the table has an inflow/outflow pair; a totals row when each region appears once.
+ */
+export function planTableSheet(input: TableInput, title: string[]): TableSheetResult {
+  const roles = new Set(Object.keys(input.columns) as Role[]);
+  const measures = measuresFor(roles);
+  if (measures.length === 0) {
+    throw new Error(`the table's columns allow no indicator: map at least a pair such as skilled emigrants and skilled residents, immigrants and emigrants, or the skilled and total emigration rates (found: ${[...roles].join(", ") || "none"})`);
+  }
+  const labelRoles = LABEL_ROLES.filter((r) => roles.has(r));
+  const inputRoles = [...new Set(measures.flatMap((m) => m.inputs))];
+  const balance = BALANCE_PAIRS.find((p) => roles.has(p.inflow) && roles.has(p.outflow));
+
+  const header = [...labelRoles.map((r) => LABEL_HEADERS[r]!), ...inputRoles.map((r) => INPUT_HEADERS[r]!), ...measures.map((m) => m.label), ...(balance ? ["Classification"] : [])];
+  const firstInputCol = labelRoles.length;
+  const firstMeasureCol = firstInputCol + inputRoles.length;
+  const src = (role: Role, r: number) => onSheet(input.sheet, cell(input.firstRow + r, input.columns[role]!.col));
+
+  const rows: PlannedCell[][] = [];
+  for (let r = 0; r < input.rows; r++) {
+    const line: PlannedCell[] = labelRoles.map((role) => value(input.columns[role]!.values[r], role === "year" ? "year" : "text"));
+    const numbers = new Map<Role, number | MeasureError>();
+    for (const role of inputRoles) {
+      const v = input.columns[role]!.values[r];
+      numbers.set(role, numberIn(v));
+      const ref = src(role, r);
+      // The input itself, live: a formula referencing the source cell (its value when the cell is a number).
+      line.push(typeof v === "number" ? computed(v, ref, ref, RATE_ROLES.has(role) ? "percent" : "count") : value(v, "text"));
+    }
+    for (const m of measures) {
+      const refs = m.inputs.map((role) => src(role, r));
+      const v = evaluate(() => m.compute(...m.inputs.map((role) => must(numbers.get(role)!))));
+      line.push(computed(v, nativeFormula(m, refs), addinFormula(m, refs), m.format));
+    }
+    if (balance) line.push(classification(input, balance, r, src));
+    rows.push(line);
+  }
+
+  const regions = input.columns.region?.values ?? [];
+  const unique = regions.length > 0 && new Set(regions.map((v) => String(v))).size === regions.length;
+  const table: PlannedTable = {
+    name: "MigrationIndicators",
+    top: TABLE_TOP,
+    left: 0,
+    header,
+    rows,
+    totals: unique ? totalsRow(input, labelRoles, inputRoles, measures, balance) : undefined,
+  };
+
+  const notes: string[] = [];
+  if (!unique) notes.push("No totals row: a region appears on more than one row (several years or groups), so column sums would count it several times.");
+  if (balance) {
+    notes.push(
+      `Classification compares ${balance.what}: effectiveness (in − out) ÷ (in + out) above +${BALANCE_THRESHOLD} is a net gain, below −${BALANCE_THRESHOLD} a net drain, in between balanced circulation.`,
+    );
+  } else notes.push("No classification column: the table has no pair of inflow and outflow columns (immigrants and emigrants, or their skilled or student counterparts).");
+
+  const chartMeasure = measures.find((m) => m.format === "count") ?? measures[0];
+  const chart: PlannedChart | undefined =
+    labelRoles.includes("region") && input.rows <= 60
+      ? { kind: "bar", title: `${chartMeasure.label} by region`, table: table.name, categoryColumn: "Region", valueColumn: chartMeasure.label, top: TABLE_TOP, left: header.length + 1 }
+      : undefined;
+  if (!chart) notes.push("No chart: a bar chart is drawn for tables of up to 60 regions with a region column.");
+
+  const cells = title.map((text, row) => ({ row, col: 0, cell: value(text) }));
+  const widths = header.map((h, k) => (k < firstInputCol ? Math.max(12, Math.min(40, longestLabel(input, labelRoles[k]))) : Math.max(10, Math.min(28, h.length + 2))));
+  return {
+    sheet: { name: "Migration Summary", cells, tables: [table], charts: chart ? [chart] : [], widths, freezeRows: TABLE_TOP + 1 },
+    measures,
+    notes,
+    headline: headlineOf(input, measures, rows, firstMeasureCol),
+  };
+}
+
+function must(v: number | MeasureError): number {
+  if (v instanceof MeasureError) throw v;
+  return v;
+}
+
+function classification(input: TableInput, pair: { inflow: Role; outflow: Role }, r: number, src: (role: Role, r: number) => string): PlannedCell {
+  const i = numberIn(input.columns[pair.inflow]!.values[r]);
+  const o = numberIn(input.columns[pair.outflow]!.values[r]);
+  const e = evaluate(() => migrationEffectiveness(must(i), must(o)));
+  const a = src(pair.inflow, r);
+  const b = src(pair.outflow, r);
+  const native = `IF(AND(COUNT(${a},${b})=2,${a}>=0,${b}>=0),${classifyFormula(`(${a}-${b})/(${a}+${b})`)},NA())`;
+  const addin = classifyFormula(`MIGRATION.EFFECTIVENESS(${a},${b})`);
+  return { value: typeof e === "number" ? classify(e) : e, native, addin, format: "text" };
+}
+
+/**
+ * Totals: each input column summed, and each measure of count inputs recomputed from the sums
+ * (e.g. the skilled emigration rate of all regions together, not an average of rates).
+ */
+function totalsRow(input: TableInput, labelRoles: Role[], inputRoles: Role[], measures: TableMeasure[], balance: unknown): PlannedCell[] {
+  const dataTop = TABLE_TOP + 1;
+  const dataBottom = TABLE_TOP + input.rows;
+  const totalsRowIndex = dataBottom + 1;
+  const line: PlannedCell[] = labelRoles.map((_, k) => value(k === 0 ? "Total" : null));
+  const sums = new Map<Role, number | undefined>();
+  inputRoles.forEach((role, k) => {
+    const c = labelRoles.length + k;
+    if (RATE_ROLES.has(role)) {
+      line.push(value(null));
+      return;
+    }
+    let s = 0;
+    let complete = true;
+    for (const v of input.columns[role]!.values) {
+      if (typeof v === "number") s += v;
+      else complete = false;
+    }
+    sums.set(role, complete ? s : undefined);
+    const f = `SUM(${range(dataTop, c, dataBottom, c)})`;
+    line.push(computed(complete ? s : { error: "#N/A" }, complete ? f : `IF(COUNT(${range(dataTop, c, dataBottom, c)})=${input.rows},${f},NA())`, f, "count"));
+  });
+  measures.forEach((m) => {
+    if (m.inputs.some((r) => RATE_ROLES.has(r))) {
+      line.push(value(null));
+      return;
+    }
+    const refs = m.inputs.map((role) => cell(totalsRowIndex, labelRoles.length + inputRoles.indexOf(role)));
+    const v = evaluate(() => m.compute(...m.inputs.map((role) => sums.get(role) ?? NaN)));
+    line.push(computed(m.inputs.some((role) => sums.get(role) === undefined) ? { error: "#N/A" } : v, nativeFormula(m, refs), addinFormula(m, refs), m.format));
+  });
+  if (balance) line.push(value(null));
+  return line;
+}
+
+function longestLabel(input: TableInput, role: Role): number {
+  let n = 0;
+  for (const v of input.columns[role]?.values ?? []) n = Math.max(n, String(v ?? "").length);
+  return n + 2;
+}
+
+function headlineOf(input: TableInput, measures: TableMeasure[], rows: PlannedCell[][], firstMeasureCol: number): { label: string; value: number | string }[] {
+  const out: { label: string; value: number | string }[] = [{ label: "rows", value: input.rows }];
+  measures.slice(0, 3).forEach((m, k) => {
+    const values = rows.map((r) => r[firstMeasureCol + k].value).filter((v): v is number => typeof v === "number");
+    if (values.length === 0) return;
+    const sorted = [...values].sort((a, b) => a - b);
+    out.push({ label: `median ${m.label.toLowerCase()}`, value: sorted[Math.floor(sorted.length / 2)] });
+  });
+  return out;
+}
+
