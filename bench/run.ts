@@ -4,8 +4,14 @@
  */
 import { emit, round } from "./lib";
 import * as functions from "./functions";
+import * as report from "./report";
 
-const modules: { run(): void }[] = [functions];
+const modules: { run(): void | Promise<void> }[] = [functions, report];
 
-for (const m of modules) m.run();
-emit({ name: "memory", figures: { rss: round(process.memoryUsage().rss / 2 ** 20, 1) }, unit: "MB" });
+(async () => {
+  for (const m of modules) await m.run();
+  emit({ name: "memory", figures: { rss: round(process.memoryUsage().rss / 2 ** 20, 1) }, unit: "MB" });
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -77,7 +77,7 @@ function formatHeadline(value: number | string): string {
   return Number(value.toPrecision(4)).toLocaleString("en-US", { maximumFractionDigits: 6 });
 }
 
-async function build(options: CliOptions, io: Io, engine: Engine): Promise<number> {
+async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Promise<number> {
   const progress = options.quiet ? () => undefined : io.stderr;
   const input = options.input;
   const output = options.output ?? defaultOutput(input);
@@ -92,7 +92,7 @@ async function build(options: CliOptions, io: Io, engine: Engine): Promise<numbe
   if (!existsSync(dirname(resolve(output)))) throw new CliError(EXIT.other, `cannot write ${output}: folder ${dirname(resolve(output))} does not exist`);
 
   let t = Date.now();
-  progress(`reading ${input}${existsSync(input) ? ` (${size(statSync(input).size)})` : ""}`);
+  if (existsSync(input) && statSync(input).isFile()) progress(`reading ${input} (${size(statSync(input).size)})`);
   const read = await readInput(input, { sheet: options.sheet, range: options.range });
   const { block } = read;
   const rows = block.values.length;
@@ -100,6 +100,7 @@ async function build(options: CliOptions, io: Io, engine: Engine): Promise<numbe
   progress(`read sheet '${block.sheet}' ${read.address}: ${rows.toLocaleString("en-US")} rows x ${cols} columns in ${Date.now() - t} ms`);
 
   t = Date.now();
+  const engine = loadEngine();
   let detection: Detection;
   try {
     detection = engine.detect(block);
@@ -171,10 +172,10 @@ export async function run(argv: readonly string[], io: Io = processIo, engine?: 
       io.stdout(String(require("../../package.json").version));
       return EXIT.ok;
     }
-    // The engine is loaded only for a real run: --help and usage errors stay fast.
+    // The engine is loaded once the input is read: usage and input errors stay fast.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const eng: Engine = engine ?? (require("./engine") as typeof import("./engine")).engine;
-    return await build(parsed.options, io, eng);
+    const load = (): Engine => engine ?? (require("./engine") as typeof import("./engine")).engine;
+    return await build(parsed.options, io, load);
   } catch (e) {
     if (e instanceof CliError) {
       io.stderr(`${PROGRAM}: ${e.message}`);

@@ -17,8 +17,8 @@ export interface SourceColumn {
 export interface TableInput {
   readonly shape: "table";
   readonly sheet: string;
-  /** Sheet row of the first data row; data rows are consecutive. */
-  readonly firstRow: number;
+  /** Sheet row of each data row (blank rows inside the table are not data rows). */
+  readonly rowsAt: readonly number[];
   readonly rows: number;
   /** Columns by role: labels (region, code, year, group) and numbers (the rest). */
   readonly columns: Partial<Record<Role, SourceColumn>>;
@@ -40,7 +40,8 @@ export interface MatrixInput {
 export interface LongInput {
   readonly shape: "long";
   readonly sheet: string;
-  readonly firstRow: number;
+  /** Sheet row of each listed flow. */
+  readonly rowsAt: readonly number[];
   readonly rows: number;
   readonly origin: SourceColumn;
   readonly destination: SourceColumn;

@@ -41,8 +41,8 @@ export function planPivot(input: LongInput): PivotResult {
     const d = input.destination.values[r];
     const f = input.flow.values[r];
     if ((o === null || o === "") && (d === null || d === "") && (f === null || f === "")) continue;
-    if (typeof o !== "string" && typeof o !== "number") problems.push(`origin in ${cell(input.firstRow + r, input.origin.col)} is blank`);
-    if (typeof d !== "string" && typeof d !== "number") problems.push(`destination in ${cell(input.firstRow + r, input.destination.col)} is blank`);
+    if (typeof o !== "string" && typeof o !== "number") problems.push(`origin in ${cell(input.rowsAt[r], input.origin.col)} is blank`);
+    if (typeof d !== "string" && typeof d !== "number") problems.push(`destination in ${cell(input.rowsAt[r], input.destination.col)} is blank`);
     origins.push(o as Label);
     destinations.push(d as Label);
     const x = numberIn(f);
@@ -54,8 +54,9 @@ export function planPivot(input: LongInput): PivotResult {
 
   const live = input.rows * n * n <= LIVE_PIVOT_LIMIT;
   const TOP = 2; // header row of the matrix on the sheet
-  const rowsFrom = input.firstRow;
-  const rowsTo = input.firstRow + input.rows - 1;
+  // Whole columns of the list, first to last listed row; rows between that are not flows match no pair.
+  const rowsFrom = Math.min(...input.rowsAt);
+  const rowsTo = Math.max(...input.rowsAt);
   const col = (c: number) => onSheet(input.sheet, range(rowsFrom, c, rowsTo, c, true));
   const O = col(input.origin.col);
   const D = col(input.destination.col);

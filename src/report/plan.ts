@@ -6,7 +6,8 @@ import { ReportInput, MatrixInput, numberIn } from "./input";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
 import { planTableSheet } from "./table-sheet";
-import { PlannedSheet, ReportPlan, SharingMode } from "./types";
+import { inputFromBlock } from "./input-from-block";
+import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
 
 export interface PlanOptions {
   readonly mode: SharingMode;
@@ -14,7 +15,7 @@ export interface PlanOptions {
   readonly source: string;
   readonly now: Date;
   /** Whether the host draws the planned charts (the task pane does; exceljs cannot). */
-  readonly hostDrawsCharts: boolean;
+  readonly hostDrawsCharts?: boolean;
   /** Sentences on what was detected, for the Definitions sheet. */
   readonly detection?: string[];
 }
@@ -82,4 +83,9 @@ function matrixOf(input: MatrixInput): number[][] {
   }
   checkMatrix(m);
   return m;
+}
+
+/** Plans a report from a block of cells and its (possibly overridden) detection. */
+export function planReport(block: SourceBlock, detection: Detection, options: Omit<PlanOptions, "detection" | "source"> & { source?: string }): ReportPlan {
+  return planFromInput(inputFromBlock(block, detection), { ...options, source: options.source ?? block.provenance, detection: detection.reasons });
 }

@@ -85,7 +85,7 @@ const VOCABULARY: Record<Role, { names: string[]; synonyms: string[] }> = {
   },
   flow: {
     names: ["flow"],
-    synonyms: ["count", "moves", "move", "migrants", "migration", "migrations", "movers", "value", "n", "number", "total", "people", "persons", "amount", "frequency", "freq", "estimate"],
+    synonyms: ["count", "moves", "migrants", "migration", "movers", "value", "n", "number", "total", "people", "persons", "amount", "frequency", "freq", "estimate"],
   },
   emigrants: {
     names: ["emigrants"],

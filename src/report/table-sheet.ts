@@ -62,7 +62,7 @@ export function planTableSheet(input: TableInput, title: string[]): TableSheetRe
   const header = [...labelRoles.map((r) => LABEL_HEADERS[r]!), ...inputRoles.map((r) => INPUT_HEADERS[r]!), ...measures.map((m) => m.label), ...(balance ? ["Classification"] : [])];
   const firstInputCol = labelRoles.length;
   const firstMeasureCol = firstInputCol + inputRoles.length;
-  const src = (role: Role, r: number) => onSheet(input.sheet, cell(input.firstRow + r, input.columns[role]!.col));
+  const src = (role: Role, r: number) => onSheet(input.sheet, cell(input.rowsAt[r], input.columns[role]!.col));
 
   const rows: PlannedCell[][] = [];
   for (let r = 0; r < input.rows; r++) {

@@ -102,3 +102,25 @@ test("labels that look like formulas are planned as plain text values", () => {
   expect(labels.map((c) => c.value)).toEqual(["=SUM(A1)", "+44", "-x", "@x"]);
   labels.forEach((c) => expect(c.native).toBeUndefined());
 });
+
+describe("from a block of cells through detection", () => {
+  const { detect } = require("../../src/report/detect") as typeof import("../../src/report/detect");
+  const { planReport } = require("../../src/report/plan") as typeof import("../../src/report/plan");
+  test.each(["erasmus", "uk", "undesa", "iab"] as const)("%s: the same plan as from the hand-built input", (name) => {
+    const values = dataSheet(name);
+    const block = { sheet: "Data", top: 0, left: 0, values, provenance: name };
+    const options = { mode: "native" as const, source: name, now: new Date(0) };
+    const viaDetection = planReport(block, detect(block), options);
+    const byHand = planFromInput(sampleInput(name), options);
+    const strip = (p: ReportPlan) => p.sheets.filter((s) => s.name !== "Definitions");
+    expect(strip(viaDetection)).toEqual(strip(byHand));
+  });
+  test("a block lower on the sheet, under a title row, references the right cells", () => {
+    const values = [["Erasmus flows, 2012-13", null, null], [null, "A", "B"], ["A", 0, 5], ["B", 7, 0]] as CellValue[][];
+    const block = { sheet: "My data", top: 9, left: 2, values, provenance: "x" };
+    const plan = planReport(block, detect(block), { mode: "native", now: new Date(0) });
+    const a = plan.sheets[0].tables[0].rows[0];
+    expect(a[0].value).toBe("A");
+    expect(a[1]).toMatchObject({ value: 5, native: "SUM('My data'!D12:E12)-SUM('My data'!D12)" });
+  });
+});

@@ -14,7 +14,7 @@ export function sampleInput(name: "erasmus" | "uk" | "undesa" | "iab"): ReportIn
   if (name === "uk") {
     const rows = readSample("uk-interregional-flows-2018.csv").slice(1);
     const column = (c: number): SourceColumn => ({ col: c, values: rows.map((r) => r[c]) });
-    return { shape: "long", sheet: "Data", firstRow: 1, rows: rows.length, origin: column(0), destination: column(1), flow: column(2) };
+    return { shape: "long", sheet: "Data", rowsAt: rows.map((_, r) => r + 1), rows: rows.length, origin: column(0), destination: column(1), flow: column(2) };
   }
   const file = name === "undesa" ? "undesa-migrant-stock-totals-1990-2020.csv" : "iab-emigration-rates-1980-2010.csv";
   const [header, ...rows] = readSample(file);
@@ -27,5 +27,5 @@ export function sampleInput(name: "erasmus" | "uk" | "undesa" | "iab"): ReportIn
     const c = header.indexOf(h!);
     columns[role as Role] = { col: c, values: rows.map((r) => r[c]) };
   }
-  return { shape: "table", sheet: "Data", firstRow: 1, rows: rows.length, columns };
+  return { shape: "table", sheet: "Data", rowsAt: rows.map((_, r) => r + 1), rows: rows.length, columns };
 }

@@ -7,7 +7,7 @@
  * stored in the file, and a comparison would only compare our numbers with themselves.
  */
 import { execFileSync, spawn, spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import ExcelJS from "exceljs";
@@ -34,11 +34,28 @@ export function ensureLibreOffice(): string {
   if (!root) {
     throw new Error(`LibreOffice (soffice) is not installed; the recalculation tests need it. Install it with: sudo sh -c '${INSTALL_COMMAND}'`);
   }
-  process.stderr.write(`LibreOffice is missing; installing it: ${INSTALL_COMMAND}\n`);
-  execFileSync("sh", ["-c", INSTALL_COMMAND], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
+  // Test files run in parallel workers: one installs, the others wait for it.
+  const lock = join(tmpdir(), "migration-analytics-libreoffice-install.lock");
+  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 20 * 60_000) rmSync(lock, { recursive: true, force: true }); // stale
+  let mine = false;
+  try {
+    mkdirSync(lock);
+    mine = true;
+  } catch {
+    const deadline = Date.now() + 20 * 60_000;
+    while (existsSync(lock) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+  if (mine) {
+    try {
+      process.stderr.write(`LibreOffice is missing; installing it: ${INSTALL_COMMAND}\n`);
+      execFileSync("sh", ["-c", INSTALL_COMMAND.replace("apt-get install", "apt-get -o DPkg::Lock::Timeout=300 install")], {
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
   const installed = which("soffice");
   if (!installed) throw new Error(`'${INSTALL_COMMAND}' ran but soffice is still not on PATH`);
   return (soffice = installed);

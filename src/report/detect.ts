@@ -1,0 +1,822 @@
+import { cell, columnLetters } from "./address";
+import { cellAt, dataRows, Frame, frameOf, isBlank, isBlankRow, matrixArea } from "./dataset";
+import { isLabelRole, isNumericRole, isRateRole, isRole, matchHeader, MatchKind, normalizeHeader, RoleMatch, ROLES, rolesOf } from "./roles";
+import { CellValue, ColumnMapping, DataProblem, Detection, Overrides, Role, Shape, SourceBlock } from "./types";
+
+export { readDataset } from "./dataset";
+export type { Dataset, Label, LongDataset, MatrixDataset, TableDataset } from "./dataset";
+
+/**
+ * Reading the input (issue 3, item 1): decide which of the three shapes a block of cells is,
+ * map its columns to roles by header name, and list what is wrong in the cells the report will
+ * use. Everything is said in sentences a user reads in the task pane or the CLI.
+ */
+
+/** Problems listed at most; the reasons say how many there were in all. */
+export const MAX_PROBLEMS = 200;
+
+const SHAPE_NAMES: Record<Shape, string> = { table: "country table", matrix: "origin × destination matrix", long: "long origin–destination–flow list" };
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/** How a text cell reads as a number, if it does: the separators it uses decide the advice. */
+export type NumberText = "plain" | "thousands" | "decimalComma";
+
+const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const THOUSANDS = /^[-+]?\d{1,3}([,'\u00a0\u202f ]\d{3})+(\.\d+)?$/;
+const DOT_THOUSANDS = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/; // 1.234.567 or 1.234,5 (continental)
+const SPACE_THOUSANDS_DECIMAL_COMMA = /^[-+]?\d{1,3}([\u00a0\u202f ]\d{3})+,\d+$/;
+const DECIMAL_COMMA = /^[-+]?\d*,\d+$/;
+
+export function numberText(s: string): NumberText | undefined {
+  if (!startsLikeNumber(s)) return undefined; // cheap exit for ordinary text
+  const t = s.trim();
+  if (PLAIN.test(t)) return "plain";
+  if (THOUSANDS.test(t) || SPACE_THOUSANDS_DECIMAL_COMMA.test(t)) return "thousands";
+  if (DOT_THOUSANDS.test(t)) return "thousands"; // "1.234" alone was read as a decimal above
+  if (DECIMAL_COMMA.test(t)) return "decimalComma";
+  return undefined;
+}
+
+/** First non-space character is a digit, sign, point or comma (no regex: runs on every text cell). */
+function startsLikeNumber(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 32 || ch === 160) continue;
+    return (ch >= 48 && ch <= 57) || ch === 43 || ch === 45 || ch === 46 || ch === 44;
+  }
+  return false;
+}
+
+/** Text that statistical offices put where a number is missing (UN "..", Eurostat ":"). */
+const MISSING_MARKERS = new Set(["..", "...", "…", "-", "–", "—", ":", "x", "*", "n/a", "na", "n.a.", "nan", "null"]);
+
+export function isMissingMarker(s: string): boolean {
+  return s.length <= 4 && MISSING_MARKERS.has(s.trim().toLowerCase());
+}
+
+const YEAR = /^\s*(1[89]|2[01])\d\d(\s*[-–/]\s*((1[89]|2[01])?\d\d))?\s*$/;
+
+function isYearLike(v: CellValue): boolean {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1800 && v <= 2199;
+  return typeof v === "string" && startsLikeNumber(v) && YEAR.test(v);
+}
+
+/** What a column's data cells hold, counted once and used to judge every role. */
+interface Profile {
+  readonly filled: number;
+  readonly numbers: number;
+  /** Text that reads as a number ("12,610"): counts towards a numeric column, flagged later. */
+  readonly numberText: number;
+  /** All text, number-like or not. */
+  readonly text: number;
+  /** Missing-value markers ("..", "n/a"): text, but they say nothing about the column's kind. */
+  readonly markers: number;
+  readonly yearLike: number;
+  /** Largest finite number, to spot percentages in a rate column. */
+  readonly max: number;
+}
+
+function profileOf(block: SourceBlock, rows: readonly number[], c: number): Profile {
+  let filled = 0;
+  let numbers = 0;
+  let numberTexts = 0;
+  let text = 0;
+  let markers = 0;
+  let yearLike = 0;
+  let max = -Infinity;
+  for (const r of rows) {
+    const v = block.values[r]?.[c]; // direct access: this loop runs once per cell of a 100,000-row list
+    if (v === null || v === undefined || isBlank(v)) continue;
+    filled++;
+    if (isYearLike(v)) yearLike++;
+    if (typeof v === "number") {
+      numbers++;
+      if (Number.isFinite(v) && v > max) max = v;
+    } else if (typeof v === "string") {
+      text++;
+      if (numberText(v)) numberTexts++;
+      else if (isMissingMarker(v)) markers++;
+    }
+  }
+  return { filled, numbers, numberText: numberTexts, text, markers, yearLike, max };
+}
+
+const numericShare = (p: Profile) => (p.filled === p.markers ? 0 : (p.numbers + p.numberText) / (p.filled - p.markers));
+const isNumericColumn = (p: Profile) => p.filled > 0 && numericShare(p) >= 0.5;
+/** Share of cells holding real text: not numbers, not numbers stored as text, not "..". */
+const textShare = (p: Profile) => (p.filled === 0 ? 0 : (p.text - p.numberText - p.markers) / p.filled);
+const isTextColumn = (p: Profile) => textShare(p) >= 0.8;
+
+/**
+ * How well a column's content suits a role, 0..1. A numeric role needs numbers (an empty column,
+ * like UN DESA's all-NA `imm`, suits none); labels may be numbers (codes) but text suits better.
+ */
+function contentFit(role: Role, p: Profile): number {
+  if (p.filled === 0) return 0;
+  if (role === "year") return p.yearLike / p.filled >= 0.9 ? 1 : 0.5;
+  if (role === "group") return 0.7 + 0.3 * textShare(p);
+  if (isLabelRole(role)) return 0.6 + 0.4 * textShare(p);
+  const share = numericShare(p);
+  return share >= 0.5 ? share : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: where the header is, whether the numbers form a square matrix
+
+/** Everything detection learns about a block before it maps any column. */
+interface Layout {
+  readonly block: SourceBlock;
+  readonly frame: Frame;
+  /** Block row of the header (or a matrix's label row); -1 when none. */
+  readonly headerRow: number;
+  /** Data rows below the header, blank rows skipped. */
+  readonly rows: readonly number[];
+  /** Profiles of the columns frame.left..frame.right, by block column. */
+  readonly profiles: ReadonlyMap<number, Profile>;
+  readonly headers: ReadonlyMap<number, CellValue>;
+  readonly matrix: MatrixFit | undefined;
+}
+
+const HOW_TO_SELECT = "select a country table with a header row, a square origin × destination matrix with labels, or an origin–destination–flow list";
+
+/** The checks that make a block unreadable; each error is one line the CLI prints as it is. */
+function frameOrThrow(block: SourceBlock): Frame {
+  const frame = frameOf(block);
+  if (!frame) throw new Error(`The block is empty: ${HOW_TO_SELECT}.`);
+  if (frame.top === frame.bottom && frame.left === frame.right) {
+    throw new Error(`The block holds a single value (${cell(block.top + frame.top, block.left + frame.left)}): ${HOW_TO_SELECT}.`);
+  }
+  if (!hasNumbers(block, frame)) throw new Error(`The block holds only text, no numbers: ${HOW_TO_SELECT}.`);
+  return frame;
+}
+
+function hasNumbers(block: SourceBlock, frame: Frame): boolean {
+  for (let r = frame.top; r <= frame.bottom; r++) {
+    for (let c = frame.left; c <= frame.right; c++) {
+      const v = cellAt(block, r, c);
+      if (typeof v === "number" || (typeof v === "string" && numberText(v))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The first row is a header unless it holds a number in a column that is numeric below it
+ * (then it is the first data row of a list or matrix without headers).
+ */
+function headerRowOf(block: SourceBlock, frame: Frame): number {
+  const r = frame.start;
+  let hasText = false;
+  for (let c = frame.left; c <= frame.right; c++) {
+    const v = cellAt(block, r, c);
+    if (typeof v === "string" && !isBlank(v) && !numberText(v)) hasText = true;
+    if (typeof v === "number" && numericBelow(block, frame, r, c)) return -1;
+  }
+  return hasText ? r : -1;
+}
+
+function numericBelow(block: SourceBlock, frame: Frame, r: number, c: number): boolean {
+  let filled = 0;
+  let numeric = 0;
+  for (let i = r + 1; i <= Math.min(frame.bottom, r + 20); i++) {
+    const v = cellAt(block, i, c);
+    if (isBlank(v)) continue;
+    filled++;
+    if (typeof v === "number" || (typeof v === "string" && numberText(v))) numeric++;
+  }
+  return filled > 0 && numeric * 2 > filled;
+}
+
+function layoutOf(block: SourceBlock): Layout {
+  const frame = frameOrThrow(block);
+  const headerRow = headerRowOf(block, frame);
+  const rows = dataRows(block, frame, headerRow);
+  const profiles = new Map<number, Profile>();
+  const headers = new Map<number, CellValue>();
+  for (let c = frame.left; c <= frame.right; c++) {
+    profiles.set(c, profileOf(block, rows, c));
+    headers.set(c, headerRow >= 0 ? cellAt(block, headerRow, c) : null);
+  }
+  return { block, frame, headerRow, rows, profiles, headers, matrix: findMatrix(block, frame) };
+}
+
+/** A square numeric part with labels above and/or to its left. */
+interface MatrixFit {
+  /** Labels in the first row (destinations) / first column (origins). */
+  readonly row: boolean;
+  readonly column: boolean;
+  readonly firstRow: number;
+  readonly firstCol: number;
+  readonly n: number;
+  /** Share of row labels also found among column labels (1 for a well-formed matrix). */
+  readonly overlap: number;
+  /** Row and column labels in the same order. */
+  readonly sameOrder: boolean;
+}
+
+/** Labels: nearly all filled, nearly all text (a corner cell is never among them). */
+function labelsFit(values: readonly CellValue[]): boolean {
+  const filled = values.filter((v) => !isBlank(v));
+  const text = filled.filter((v) => typeof v === "string" && !numberText(v)).length;
+  return values.length > 0 && filled.length >= 0.8 * values.length && text >= 0.8 * filled.length;
+}
+
+function numbersFit(block: SourceBlock, firstRow: number, firstCol: number, n: number): boolean {
+  let filled = 0;
+  let numeric = 0;
+  for (let r = firstRow; r < firstRow + n; r++) {
+    for (let c = firstCol; c < firstCol + n; c++) {
+      const v = cellAt(block, r, c);
+      if (isBlank(v)) continue;
+      filled++;
+      if (typeof v === "number" || (typeof v === "string" && numberText(v))) numeric++;
+    }
+  }
+  return numeric > 0 && numeric >= 0.9 * filled;
+}
+
+/** Tries labels on both sides, then above only, then left only, then none. */
+function findMatrix(block: SourceBlock, frame: Frame): MatrixFit | undefined {
+  const options: [boolean, boolean][] = [
+    [true, true],
+    [true, false],
+    [false, true],
+    [false, false],
+  ];
+  for (const [row, column] of options) {
+    const firstRow = frame.start + (row ? 1 : 0);
+    const firstCol = frame.left + (column ? 1 : 0);
+    const n = frame.bottom - firstRow + 1;
+    if (n < 2 || frame.right - firstCol + 1 !== n) continue;
+    const rowLabels = column ? range(n, (i) => cellAt(block, firstRow + i, frame.left)) : [];
+    const colLabels = row ? range(n, (j) => cellAt(block, frame.start, firstCol + j)) : [];
+    if ((row && !labelsFit(colLabels)) || (column && !labelsFit(rowLabels))) continue;
+    if (!numbersFit(block, firstRow, firstCol, n)) continue;
+    return { row, column, firstRow, firstCol, n, ...labelAgreement(rowLabels, colLabels) };
+  }
+  return undefined;
+}
+
+function range<T>(n: number, f: (i: number) => T): T[] {
+  return Array.from({ length: n }, (_, i) => f(i));
+}
+
+const labelKey = (v: CellValue) => String(v ?? "").trim().toLowerCase();
+
+function labelAgreement(rowLabels: readonly CellValue[], colLabels: readonly CellValue[]): { overlap: number; sameOrder: boolean } {
+  if (rowLabels.length === 0 || colLabels.length === 0) return { overlap: 0, sameOrder: false };
+  const cols = new Set(colLabels.map(labelKey));
+  const overlap = rowLabels.filter((v) => cols.has(labelKey(v))).length / rowLabels.length;
+  return { overlap, sameOrder: rowLabels.every((v, i) => labelKey(v) === labelKey(colLabels[i])) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shape
+
+/** The roles a header stands for in a shape; in a table, an origin or destination is the region. */
+function matchesIn(shape: Shape, header: CellValue): RoleMatch[] {
+  const allowed = rolesOf(shape);
+  return matchHeader(header).flatMap((m): RoleMatch[] => {
+    if (shape === "table" && (m.role === "origin" || m.role === "destination")) return [{ ...m, role: "region", score: m.score * 0.9 }];
+    return allowed.includes(m.role) ? [m] : [];
+  });
+}
+
+function columnsOf(layout: Layout): number[] {
+  return range(layout.frame.right - layout.frame.left + 1, (i) => layout.frame.left + i);
+}
+
+/** The best role each header names, whatever the shape. */
+function topRole(layout: Layout, c: number): Role | undefined {
+  return matchHeader(layout.headers.get(c) ?? null)[0]?.role;
+}
+
+function chooseShape(layout: Layout): Shape {
+  const { matrix, headerRow } = layout;
+  const cols = columnsOf(layout);
+  const numeric = cols.filter((c) => isNumericColumn(layout.profiles.get(c)!));
+  if (matrix && (headerRow < 0 || (matrix.row && matrix.column && matrix.overlap >= 0.5) || !headersNameRoles(layout, matrix))) return "matrix";
+  if (headerRow < 0 && !textPair(layout)) {
+    throw new Error(`No header row was found, and the block is not a square matrix: ${HOW_TO_SELECT}.`);
+  }
+  if (numeric.length === 0) throw new Error(`No column holds numbers below the header: ${HOW_TO_SELECT}.`);
+  const origin = cols.some((c) => topRole(layout, c) === "origin");
+  const destination = cols.some((c) => topRole(layout, c) === "destination");
+  if (origin && destination) return "long";
+  const tableNumbers = numeric.some((c) => matchesIn("table", layout.headers.get(c) ?? null).some((m) => isNumericRole(m.role)));
+  if (!origin && !destination && !tableNumbers && textPair(layout)) return "long";
+  if (headerRow < 0) throw new Error(`No header row was found: ${HOW_TO_SELECT}.`);
+  return "table";
+}
+
+/** A square block whose headers are mostly role names is a table that happens to be square. */
+function headersNameRoles(layout: Layout, fit: MatrixFit): boolean {
+  if (layout.headerRow < 0) return false;
+  const named = range(fit.n, (j) => fit.firstCol + j).filter((c) => matchHeader(layout.headers.get(c) ?? null).length > 0);
+  return named.length * 2 >= fit.n;
+}
+
+/** Two text columns sharing most of their values: origins and destinations of a list without names. */
+function textPair(layout: Layout): [number, number] | undefined {
+  const text = columnsOf(layout)
+    .filter((c) => isTextColumn(layout.profiles.get(c)!))
+    .slice(0, 6);
+  const sample = layout.rows.slice(0, 5000);
+  const sets = new Map(text.map((c) => [c, new Set(sample.map((r) => labelKey(cellAt(layout.block, r, c))))]));
+  for (let i = 0; i < text.length; i++) {
+    for (let j = i + 1; j < text.length; j++) {
+      const a = sets.get(text[i])!;
+      const b = sets.get(text[j])!;
+      let shared = 0;
+      for (const v of a) if (b.has(v)) shared++;
+      if (a.size > 1 && shared >= 0.5 * a.size) return [text[i], text[j]];
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping columns to roles
+
+interface Candidate {
+  readonly c: number;
+  readonly role: Role;
+  readonly score: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * One column per role, one role per column: candidates (name score × content fit) are taken
+ * best first, so "alpha3" (text codes) wins code over "country_code" (numbers) and a column
+ * that loses its best role may still take its next one.
+ */
+function mapColumns(layout: Layout, shape: Shape): ColumnMapping[] {
+  const cols = columnsOf(layout);
+  const candidates: Candidate[] = cols.flatMap((c) =>
+    matchesIn(shape, layout.headers.get(c) ?? null).map((m) => ({ c, role: m.role, score: round2(m.score * contentFit(m.role, layout.profiles.get(c)!)) })),
+  );
+  candidates.sort((a, b) => b.score - a.score || a.c - b.c);
+  const roleOf = new Map<number, { role: Role; confidence: number }>();
+  const taken = new Set<Role>();
+  for (const k of candidates) {
+    if (k.score <= 0 || taken.has(k.role) || roleOf.has(k.c)) continue;
+    roleOf.set(k.c, { role: k.role, confidence: k.score });
+    taken.add(k.role);
+  }
+  guessFromContent(layout, shape, roleOf, taken);
+  return cols.map((c) => {
+    const found = roleOf.get(c);
+    return { index: c, header: headerText(layout.headers.get(c) ?? null), role: found?.role ?? null, confidence: found?.confidence ?? 0 };
+  });
+}
+
+const headerText = (v: CellValue) => (v === null ? "" : String(v));
+
+/** Fills roles a table or list cannot do without from content alone, at low confidence. */
+function guessFromContent(layout: Layout, shape: Shape, roleOf: Map<number, { role: Role; confidence: number }>, taken: Set<Role>): void {
+  const free = columnsOf(layout).filter((c) => !roleOf.has(c));
+  const give = (c: number | undefined, role: Role) => {
+    if (c === undefined || taken.has(role)) return;
+    roleOf.set(c, { role, confidence: 0.5 });
+    taken.add(role);
+    free.splice(free.indexOf(c), 1);
+  };
+  const textCols = () => free.filter((c) => isTextColumn(layout.profiles.get(c)!));
+  if (shape === "table") give(textCols()[0], "region");
+  if (shape !== "long") return;
+  const pair = textPair(layout);
+  if (pair && !taken.has("origin") && !taken.has("destination") && free.includes(pair[0]) && free.includes(pair[1])) {
+    give(pair[0], "origin");
+    give(pair[1], "destination");
+  }
+  give(textCols()[0], "origin");
+  give(textCols()[0], "destination");
+  const flowLike = (c: number) => isNumericColumn(layout.profiles.get(c)!) && contentFit("year", layout.profiles.get(c)!) < 1 && !normalizeHeader(layout.headers.get(c) ?? null).share;
+  const numeric = free.filter(flowLike);
+  give(numeric[numeric.length - 1], "flow");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problems
+
+/** Problems in order of discovery, the first MAX_PROBLEMS kept, all counted. */
+class ProblemList {
+  readonly items: DataProblem[] = [];
+  total = 0;
+  readonly byKind = new Map<DataProblem["kind"], number>();
+
+  add(address: string, kind: DataProblem["kind"], message: string): void {
+    this.total++;
+    this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+    if (this.items.length < MAX_PROBLEMS) this.items.push({ address, kind, message });
+  }
+}
+
+/** A block cell's A1 address on the source sheet. */
+const at = (block: SourceBlock, r: number, c: number) => cell(block.top + r, block.left + c);
+const sheetRow = (block: SourceBlock, r: number) => block.top + r + 1;
+const quoted = (v: CellValue) => `'${String(v)}'`;
+/** 1645 → "1,645" (English style, as the sentences are English; Intl costs ~10 ms on first use). */
+function fmt(n: number): string {
+  const [whole, fraction] = String(Math.round(n * 1000) / 1000).split(".");
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (fraction ? `.${fraction}` : "");
+}
+const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
+
+/** Advice for text in a numeric cell: numbers stored as text are named, never converted. */
+function textMessage(v: string, what: string): string {
+  const kind = numberText(v);
+  if (kind === "thousands") return `${quoted(v)} in ${what} is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then it is read as missing.`;
+  if (kind === "decimalComma") return `${quoted(v)} in ${what} is a number stored as text with a decimal comma: convert it to a number (${v.trim().replace(",", ".")}); until then it is read as missing.`;
+  if (kind === "plain") return `${quoted(v)} in ${what} is a number stored as text: convert it to a number; until then it is read as missing.`;
+  if (isMissingMarker(v)) return `${quoted(v)} in ${what} marks a missing value: it is read as missing (clear the cell to silence this).`;
+  return `${quoted(v)} in ${what} is text, not a number: it is read as missing.`;
+}
+
+/** Problems of one cell of a numeric role (or a matrix cell, where blank is no flow). */
+function numberProblems(list: ProblemList, block: SourceBlock, r: number, c: number, v: CellValue, what: string, blankOk: boolean, rate: boolean): void {
+  if (typeof v === "number" && v >= 0 && v < Infinity) return; // the common case, first
+  const address = at(block, r, c);
+  if (v === null || isBlank(v)) {
+    if (!blankOk) list.add(address, "blank", `Blank in ${what}: read as missing, not as 0.`);
+  } else if (typeof v === "string") list.add(address, "text", textMessage(v, what));
+  else if (typeof v === "boolean") list.add(address, "text", `${v ? "TRUE" : "FALSE"} in ${what} is a logical value, not a number: it is read as missing.`);
+  else if (!Number.isFinite(v)) list.add(address, "notFinite", `${String(v)} in ${what} is not a finite number: it is read as missing.`);
+  else if (v < 0) list.add(address, "negative", `${v} in ${what} is negative: a ${rate ? "rate" : "count of people"} cannot be, so measures using it show #NUM!.`);
+}
+
+function duplicateHeaders(list: ProblemList, layout: Layout, row: number): void {
+  const first = new Map<string, number>();
+  for (const c of columnsOf(layout)) {
+    const v = cellAt(layout.block, row, c);
+    if (isBlank(v)) continue;
+    const key = labelKey(v);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, c);
+    else list.add(at(layout.block, row, c), "duplicate", `The header ${quoted(v)} is also in ${at(layout.block, row, seen)}: name the columns apart, or map this one by column index (${c}).`);
+  }
+}
+
+/** Rows longer or shorter than the first row of the block's content (CSV input can be ragged). */
+function raggedRows(list: ProblemList, layout: Layout): void {
+  const { block, frame } = layout;
+  const width = block.values[frame.start]?.length ?? 0;
+  for (let r = frame.start + 1; r <= frame.bottom; r++) {
+    const len = block.values[r]?.length ?? 0;
+    if (len === width) continue;
+    const address = at(block, r, Math.min(len, width));
+    list.add(address, "ragged", `Row ${sheetRow(block, r)} has ${len} cells where row ${sheetRow(block, frame.start)} has ${width}: cells may have shifted; check the row (missing cells read as blank).`);
+  }
+}
+
+function describeColumn(c: ColumnMapping): string {
+  return c.header === "" ? `column ${c.index}` : `'${c.header}' (${c.role})`;
+}
+
+/** What to check in one mapped column, worked out once rather than per cell. */
+interface ColumnCheck {
+  readonly index: number;
+  readonly numeric: boolean;
+  readonly rate: boolean;
+  /** Labels that a row cannot do without (region, origin, destination). */
+  readonly label: Role | undefined;
+  readonly what: string;
+}
+
+function checksOf(columns: readonly ColumnMapping[]): ColumnCheck[] {
+  return columns
+    .filter((c) => c.role !== null)
+    .map((c) => {
+      const role = c.role!;
+      const label = role === "region" || role === "origin" || role === "destination" ? role : undefined;
+      return { index: c.index, numeric: isNumericRole(role), rate: isRateRole(role), label, what: describeColumn(c) };
+    });
+}
+
+/** Row by row, so the listed problems are the top-most ones. */
+function rowProblems(list: ProblemList, layout: Layout, columns: readonly ColumnMapping[], shape: Shape): void {
+  const { block, frame } = layout;
+  const checks = checksOf(columns);
+  const pairs = pairKey(columns);
+  const seen = new Map<string, number>();
+  const top = layout.headerRow >= 0 ? layout.headerRow + 1 : frame.start;
+  for (let r = top; r <= frame.bottom; r++) {
+    const row = block.values[r] ?? [];
+    if (isBlankRow(block, r, frame.left, frame.right)) {
+      list.add(at(block, r, frame.left), "blank", `Row ${sheetRow(block, r)} is blank (merged cells?): it is skipped.`);
+      continue;
+    }
+    for (const k of checks) {
+      const v = row[k.index] ?? null;
+      if (k.numeric) numberProblems(list, block, r, k.index, v, k.what, false, k.rate);
+      else if (k.label && (v === null || isBlank(v))) {
+        list.add(at(block, r, k.index), "blank", `No ${k.label} in row ${sheetRow(block, r)}: if the label was a merged cell, unmerge it and fill the label down; ${shape === "long" ? "the row is skipped" : "the row is labelled by its row number"}.`);
+      }
+    }
+    if (pairs) duplicatePair(list, block, r, row, pairs, seen);
+  }
+}
+
+/** The columns that identify a flow in a long list: origin, destination, and year and group when mapped. */
+function pairKey(columns: readonly ColumnMapping[]): number[] | undefined {
+  const index = (role: Role) => columns.find((c) => c.role === role)?.index;
+  const [o, d, y, g] = [index("origin"), index("destination"), index("year"), index("group")];
+  if (o === undefined || d === undefined) return undefined;
+  return [o, d, ...(y === undefined ? [] : [y]), ...(g === undefined ? [] : [g])];
+}
+
+/** A label as the pivot matches it: trimmed text, or the number's text. */
+const keyOf = (v: CellValue | undefined) => (typeof v === "string" ? v.trim() : String(v ?? ""));
+
+function duplicatePair(list: ProblemList, block: SourceBlock, r: number, row: readonly CellValue[], cols: readonly number[], seen: Map<string, number>): void {
+  let k = keyOf(row[cols[0]]);
+  const d = keyOf(row[cols[1]]);
+  if (k === "" || d === "") return;
+  for (let i = 1; i < cols.length; i++) k += "\u0001" + keyOf(row[cols[i]]);
+  const first = seen.get(k);
+  if (first === undefined) {
+    seen.set(k, r);
+    return;
+  }
+  const extra = cols.length > 2 ? ` (${cols.slice(2).map((c) => keyOf(row[c])).join(", ")})` : "";
+  list.add(at(block, r, cols[0]), "duplicate", `${quoted(keyOf(row[cols[0]]))} → ${quoted(d)}${extra} is listed again (first in row ${sheetRow(block, first)}): the flows are added up.`);
+}
+
+function matrixProblems(list: ProblemList, layout: Layout, fit: MatrixFit): void {
+  const { block, frame } = layout;
+  if (fit.row) duplicateLabels(list, block, range(fit.n, (j) => [frame.start, fit.firstCol + j] as const));
+  if (fit.column) duplicateLabels(list, block, range(fit.n, (i) => [fit.firstRow + i, frame.left] as const));
+  for (let i = 0; i < fit.n; i++) {
+    for (let j = 0; j < fit.n; j++) {
+      const r = fit.firstRow + i;
+      const c = fit.firstCol + j;
+      numberProblems(list, block, r, c, cellAt(block, r, c), "the matrix", true, false);
+    }
+  }
+}
+
+function duplicateLabels(list: ProblemList, block: SourceBlock, cells: readonly (readonly [number, number])[]): void {
+  const first = new Map<string, string>();
+  for (const [r, c] of cells) {
+    const v = cellAt(block, r, c);
+    if (isBlank(v)) continue;
+    const seen = first.get(labelKey(v));
+    if (seen) list.add(at(block, r, c), "duplicate", `The label ${quoted(v)} is also in ${seen}: each region must appear once.`);
+    else first.set(labelKey(v), at(block, r, c));
+  }
+}
+
+function problemsOf(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], fit: MatrixFit | undefined): ProblemList {
+  const list = new ProblemList();
+  raggedRows(list, layout);
+  if (shape === "matrix") {
+    matrixProblems(list, layout, fit!);
+    return list;
+  }
+  if (layout.headerRow >= 0) duplicateHeaders(list, layout, layout.headerRow);
+  rowProblems(list, layout, columns, shape);
+  return list;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reasons and confidence
+
+/** What the user chose, so the reasons can say so. */
+interface UserChoices {
+  readonly shape: boolean;
+  /** Columns the user gave a role, by block column. */
+  readonly roles: ReadonlyMap<number, Role>;
+  /** Roles the user unmapped (`role=null`). */
+  readonly cleared: ReadonlySet<Role>;
+}
+
+const NO_CHOICES: UserChoices = { shape: false, roles: new Map(), cleared: new Set() };
+
+function howMapped(shape: Shape, c: ColumnMapping, user: UserChoices): string {
+  if (user.roles.get(c.index) === c.role) return "your choice";
+  const m = matchesIn(shape, c.header).find((x) => x.role === c.role);
+  if (!m) return "guessed from the content";
+  const direct = matchHeader(c.header).find((x) => x.role === c.role);
+  if (!direct) return `an ${matchHeader(c.header)[0]?.role ?? "origin"} name, read as the region`;
+  const words: Record<MatchKind, string> = { name: "name", synonym: "synonym", partial: "partial name match" };
+  return words[m.kind];
+}
+
+const letter = (layout: Layout, c: ColumnMapping) => columnLetters(layout.block.left + c.index);
+const columnName = (layout: Layout, c: ColumnMapping) => (c.header === "" ? `column ${letter(layout, c)}` : quoted(c.header));
+
+function mappedSentence(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], user: UserChoices): string {
+  const mapped = columns.filter((c) => c.role !== null);
+  if (mapped.length === 0) return "No column could be mapped to a role: map them yourself.";
+  const parts = mapped.map((c) => `${columnName(layout, c)} → ${c.role} (${howMapped(shape, c, user)})`);
+  return `Mapped ${parts.join(", ")}.`;
+}
+
+/** Why each unmapped column is left out: the user reads this when a column is missing. */
+function unmappedSentences(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], user: UserChoices): string[] {
+  const empty: string[] = [];
+  const shares: string[] = [];
+  const unknown: string[] = [];
+  const beaten: string[] = [];
+  for (const c of columns) {
+    if (c.role !== null) continue;
+    const name = columnName(layout, c);
+    const p = layout.profiles.get(c.index);
+    const could = matchesIn(shape, c.header)[0];
+    if (p && p.filled === p.markers) empty.push(name);
+    else if (could && user.cleared.has(could.role) && !columns.some((x) => x.role === could.role)) beaten.push(`${name} looks like ${could.role}, which you unmapped`);
+    else if (could) {
+      const winner = columns.find((x) => x.role === could.role);
+      beaten.push(`${name} (column ${letter(layout, c)}) also looks like ${could.role}, but ${winner ? `${columnName(layout, winner)} (column ${letter(layout, winner)})` : "another column"} fits better`);
+    } else if (normalizeHeader(c.header).share) shares.push(name);
+    else unknown.push(name);
+  }
+  const out: string[] = [];
+  if (beaten.length) out.push(`${beaten.join("; ")}.`);
+  if (shares.length) out.push(`Not used: ${shares.join(", ")} (shares or rates the report has no role for).`);
+  if (empty.length) out.push(`Not used: ${empty.join(", ")} (no values).`);
+  if (unknown.length) out.push(`Not used: ${unknown.join(", ")} (name not recognised; map it if it matters).`);
+  return out;
+}
+
+/** Rates are fractions (../shared/DESIGN.md); a rate column above 1 is probably in percent. */
+function percentSentences(layout: Layout, columns: readonly ColumnMapping[]): string[] {
+  return columns
+    .filter((c) => c.role !== null && isRateRole(c.role) && (layout.profiles.get(c.index)?.max ?? 0) > 1)
+    .map((c) => `${quoted(c.header)} has values above 1 (up to ${fmt(layout.profiles.get(c.index)!.max)}): rates are read as fractions, so these look like percentages.`);
+}
+
+function problemSentence(list: ProblemList): string {
+  if (list.total === 0) return "No problems found in the cells used.";
+  const kinds = [...list.byKind].map(([k, n]) => `${fmt(n)} ${k}`).join(", ");
+  const listed = list.total > MAX_PROBLEMS ? `; the first ${MAX_PROBLEMS} are listed` : "";
+  return `${fmt(list.total)} problem${list.total === 1 ? "" : "s"} in the cells used (${kinds})${listed}.`;
+}
+
+function distinctCount(layout: Layout, c: number | undefined): number {
+  if (c === undefined) return 0;
+  const seen = new Set<string>();
+  for (const r of layout.rows) seen.add(keyOf(layout.block.values[r]?.[c]));
+  seen.delete("");
+  return seen.size;
+}
+
+function headerWhere(layout: Layout): string {
+  return layout.headerRow >= 0 ? `header in row ${sheetRow(layout.block, layout.headerRow)}` : "no header row";
+}
+
+function tableSummary(layout: Layout, columns: readonly ColumnMapping[]): string {
+  const regionCol = columns.find((c) => c.role === "region")?.index;
+  const regions = regionCol === undefined ? "" : `, ${plural(distinctCount(layout, regionCol), "region")}`;
+  return `Country table: ${plural(layout.rows.length, "row")}${regions}, ${headerWhere(layout)}.`;
+}
+
+function longSummary(layout: Layout, columns: readonly ColumnMapping[]): string {
+  const col = (role: Role) => columns.find((c) => c.role === role)?.index;
+  const places = new Set<string>();
+  for (const c of [col("origin"), col("destination")]) {
+    if (c === undefined) continue;
+    for (const r of layout.rows) places.add(keyOf(layout.block.values[r]?.[c]));
+  }
+  places.delete("");
+  const years = col("year") === undefined ? "" : `, ${plural(distinctCount(layout, col("year")), "year")}`;
+  return `Long list: ${plural(layout.rows.length, "flow")} between ${plural(places.size, "region")}${years}, ${headerWhere(layout)}.`;
+}
+
+function matrixSentences(layout: Layout, fit: MatrixFit): string[] {
+  const { block, frame } = layout;
+  const where = [fit.row ? `row ${sheetRow(block, frame.start)}` : "", fit.column ? `column ${columnLetters(block.left + frame.left)}` : ""].filter((s) => s !== "");
+  const labels = where.length ? `with labels in ${where.join(" and ")}` : "without labels (regions are numbered)";
+  const corner = fit.row && fit.column ? cellAt(block, frame.start, frame.left) : null;
+  const out = [`Matrix: ${fit.n} × ${fit.n} flows ${labels}; rows are origins, columns destinations${isBlank(corner) ? "" : ` (the corner ${quoted(corner)} is ignored)`}.`];
+  if (fit.row && fit.column) {
+    if (fit.sameOrder) out.push(`Row and column labels name the same ${fit.n} regions in the same order.`);
+    else if (fit.overlap >= 0.5) out.push("Row and column labels name mostly the same regions but not in the same order: row i and column i must be the same region.");
+    else out.push("Row and column labels differ: check that the matrix is origin × destination.");
+  }
+  out.push("Blank cells are read as no flow (0); the diagonal is kept as given and ignored by the measures.");
+  return out;
+}
+
+function tableConfidence(columns: readonly ColumnMapping[]): number {
+  const mapped = columns.filter((c) => c.role !== null);
+  if (mapped.length === 0) return 0.2;
+  const mean = mapped.reduce((s, c) => s + c.confidence, 0) / mapped.length;
+  const region = mapped.some((c) => c.role === "region") ? 1 : 0.8;
+  const numbers = mapped.some((c) => isNumericRole(c.role!)) ? 1 : 0.5;
+  return mean * region * numbers;
+}
+
+function longConfidence(columns: readonly ColumnMapping[]): number {
+  const of = (role: Role) => columns.find((c) => c.role === role)?.confidence ?? 0;
+  return (of("origin") + of("destination") + of("flow")) / 3;
+}
+
+function matrixConfidence(fit: MatrixFit): number {
+  if (fit.row && fit.column) return fit.sameOrder ? 0.95 : fit.overlap >= 0.5 ? 0.85 : 0.7;
+  return fit.row || fit.column ? 0.75 : 0.5;
+}
+
+/** Problems, reasons and confidence for a shape and mapping: detect and applyOverrides end here. */
+function finish(layout: Layout, shape: Shape, columns: ColumnMapping[], user: UserChoices): Detection {
+  const fit = shape === "matrix" ? layout.matrix : undefined;
+  const list = problemsOf(layout, shape, columns, fit);
+  const reasons: string[] = [];
+  if (fit) reasons.push(...matrixSentences(layout, fit));
+  else {
+    reasons.push(shape === "long" ? longSummary(layout, columns) : tableSummary(layout, columns));
+    reasons.push(mappedSentence(layout, shape, columns, user), ...unmappedSentences(layout, shape, columns, user), ...percentSentences(layout, columns));
+  }
+  if (user.shape) reasons.push(`Shape set by you: ${SHAPE_NAMES[shape]}.`);
+  reasons.push(problemSentence(list));
+  const confidence = fit ? matrixConfidence(fit) : shape === "long" ? longConfidence(columns) : tableConfidence(columns);
+  return {
+    shape,
+    confidence: round2(user.shape ? Math.max(confidence, 0.5) : confidence),
+    reasons,
+    headerRow: fit ? (fit.row ? layout.frame.start : -1) : layout.headerRow,
+    columns: fit ? [] : columns,
+    ...(fit ? { matrixLabels: { row: fit.row, column: fit.column } } : {}),
+    problems: list.items,
+  };
+}
+
+function detectAs(layout: Layout, shape: Shape, user: UserChoices): Detection {
+  if (shape === "matrix" && !layout.matrix) {
+    const { frame } = layout;
+    throw new Error(`The block is not a square matrix: it has ${frame.bottom - frame.start + 1} rows and ${frame.right - frame.left + 1} columns, and no labels make the numbers square.`);
+  }
+  if (shape !== "matrix" && layout.rows.length === 0) throw new Error(`There are no data rows below the header: ${HOW_TO_SELECT}.`);
+  return finish(layout, shape, shape === "matrix" ? [] : mapColumns(layout, shape), user);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API
+
+/**
+ * Decides the shape of a block, maps its columns and lists its problems. Throws an Error with a
+ * one-line message when the block cannot be read at all (empty, a single value, only text, no
+ * column of numbers, no header and not a matrix).
+ */
+export function detect(block: SourceBlock): Detection {
+  const layout = layoutOf(block);
+  return detectAs(layout, chooseShape(layout), NO_CHOICES);
+}
+
+/**
+ * Applies the user's choices: a shape (detection starts again for it) and roles (role → header
+ * name or 0-based block column; null unmaps the role). Problems, reasons and confidence are
+ * derived again. Throws when a role, header or column does not exist.
+ */
+export function applyOverrides(block: SourceBlock, detection: Detection, overrides: Overrides): Detection {
+  const layout = layoutOf(block);
+  const shape = overrides.shape ?? detection.shape;
+  const shapeChanged = overrides.shape !== undefined && overrides.shape !== detection.shape;
+  const entries = Object.entries(overrides.map ?? {}) as [string, string | number | null][];
+  if (entries.length === 0) return shapeChanged ? detectAs(layout, shape, { ...NO_CHOICES, shape: true }) : detection;
+  if (shape === "matrix") throw new Error("A matrix has no columns to map: role overrides apply to a country table or a long list.");
+  const base = shapeChanged ? detectAs(layout, shape, NO_CHOICES).columns : detection.columns;
+  const columns = base.map((c) => ({ ...c }));
+  const chosen = new Map<number, Role>();
+  const cleared = new Set<Role>();
+  for (const [name, target] of entries) {
+    const role = checkRole(name, shape);
+    for (const c of columns) if (c.role === role) Object.assign(c, { role: null, confidence: 0 });
+    if (target === null) {
+      cleared.add(role);
+      continue;
+    }
+    const col = columns[findColumn(columns, target)];
+    Object.assign(col, { role, confidence: 1 });
+    chosen.set(col.index, role);
+  }
+  return finish(layout, shape, columns, { shape: shapeChanged, roles: chosen, cleared });
+}
+
+function checkRole(name: string, shape: Shape): Role {
+  if (!isRole(name)) throw new Error(`Unknown role '${name}'. Roles: ${ROLES.join(", ")}.`);
+  if (!rolesOf(shape).includes(name)) throw new Error(`A ${SHAPE_NAMES[shape]} has no '${name}' column. Its roles: ${rolesOf(shape).join(", ")}.`);
+  return name;
+}
+
+function available(columns: readonly ColumnMapping[]): string {
+  return columns.map((c) => `${c.header === "" ? "(no header)" : `'${c.header}'`} (${c.index})`).join(", ");
+}
+
+/** Position in `columns` of a header name (exact, then loosely) or a 0-based block column. */
+function findColumn(columns: readonly ColumnMapping[], target: string | number): number {
+  if (typeof target === "number") {
+    const i = columns.findIndex((c) => c.index === target);
+    if (i < 0) throw new Error(`There is no column ${target}. Available headers: ${available(columns)}.`);
+    return i;
+  }
+  const exact = columns.filter((c) => c.header.trim() === target.trim());
+  const loose = exact.length ? exact : columns.filter((c) => c.header !== "" && normalizeHeader(c.header).key === normalizeHeader(target).key);
+  if (loose.length > 1) throw new Error(`'${target}' names more than one column (${loose.map((c) => c.index).join(", ")}): map it by column index. Available headers: ${available(columns)}.`);
+  if (loose.length === 1) return columns.indexOf(loose[0]);
+  if (/^\d+$/.test(target.trim())) return findColumn(columns, Number(target));
+  throw new Error(`There is no column '${target}'. Available headers: ${available(columns)}.`);
+}

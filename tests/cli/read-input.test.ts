@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import { CliError, EXIT } from "../../src/cli/errors";
+import { readInput, splitRange } from "../../src/cli/read-input";
+
+const DIR = mkdtempSync(join(tmpdir(), "read-input-"));
+
+async function book(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("First").getCell("A1").value = "first sheet";
+  const ws = wb.addWorksheet("Data 2");
+  ws.getCell("B3").value = "Region";
+  ws.getCell("C3").value = { richText: [{ text: "Emi" }, { font: { bold: true }, text: "grants" }] };
+  ws.getCell("D3").value = "When";
+  ws.getCell("B4").value = "=SUM(A1)"; // text that looks like a formula
+  ws.getCell("C4").value = { formula: "2*3", result: 6 };
+  ws.getCell("D4").value = new Date(Date.UTC(2020, 0, 31));
+  ws.getCell("B5").value = "North";
+  ws.getCell("C5").value = { formula: "1-1", result: 0 }; // a falsy cached result
+  ws.getCell("D5").value = { error: "#N/A" };
+  ws.getCell("E6").value = { text: "link", hyperlink: "https://example.org" };
+  ws.mergeCells("B7:C7");
+  ws.getCell("B7").value = "merged";
+  const path = join(DIR, "book.xlsx");
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+async function failure(p: Promise<unknown>): Promise<CliError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(CliError);
+    return e as CliError;
+  }
+  throw new Error("expected a failure");
+}
+
+test("an .xlsx sheet: used range, cached results, flattened rich text, dates as ISO text, merged-over cells blank", async () => {
+  const path = await book();
+  const { block, address, sheets } = await readInput(path, { sheet: "Data 2" });
+  expect(sheets).toEqual(["First", "Data 2"]);
+  expect(address).toBe("B3:E7");
+  expect(block).toMatchObject({ sheet: "Data 2", top: 2, left: 1, provenance: "book.xlsx, sheet 'Data 2', B3:E7" });
+  expect(block.values).toEqual([
+    ["Region", "Emigrants", "When", null],
+    ["=SUM(A1)", 6, "2020-01-31", null],
+    ["North", 0, "#N/A", null],
+    [null, null, null, "link"],
+    ["merged", null, null, null],
+  ]);
+});
+
+test("the first sheet by default; a range with its sheet; a sheet name in any case", async () => {
+  const path = await book();
+  expect((await readInput(path)).block.values).toEqual([["first sheet"]]);
+  const r = await readInput(path, { range: "'Data 2'!B3:C4" });
+  expect(r.block.values).toEqual([
+    ["Region", "Emigrants"],
+    ["=SUM(A1)", 6],
+  ]);
+  expect((await readInput(path, { sheet: "data 2" })).block.sheet).toBe("Data 2");
+  expect(splitRange("'It''s'!A1:B2")).toEqual({ sheet: "It's", range: "A1:B2" });
+});
+
+test("a CSV: sheet 'Data', ragged rows padded, range applies", async () => {
+  const path = join(DIR, "x.csv");
+  writeFileSync(path, "region,emigrants,population\nA,1\nB,2,30\n");
+  const r = await readInput(path);
+  expect(r.block).toMatchObject({ sheet: "Data", top: 0, left: 0, provenance: "x.csv" });
+  expect(r.block.values).toEqual([
+    ["region", "emigrants", "population"],
+    ["A", 1, null],
+    ["B", 2, 30],
+  ]);
+  expect((await readInput(path, { range: "B2:C3" })).block).toMatchObject({ top: 1, left: 1, values: [[1, null], [2, 30]] });
+  expect((await failure(readInput(path, { sheet: "Other" }))).code).toBe(EXIT.range);
+});
+
+test("failures carry their exit codes", async () => {
+  const path = await book();
+  expect((await failure(readInput(join(DIR, "missing.csv")))).code).toBe(EXIT.input);
+  expect((await failure(readInput(path, { sheet: "Nope" }))).code).toBe(EXIT.range);
+  expect((await failure(readInput(path, { range: "B3:" }))).code).toBe(EXIT.range);
+  const old = join(DIR, "old.xls");
+  writeFileSync(old, "x");
+  expect((await failure(readInput(old))).message).toMatch(/save it as \.xlsx/);
+  const blankSheet = new ExcelJS.Workbook();
+  blankSheet.addWorksheet("Empty");
+  const bp = join(DIR, "blank.xlsx");
+  await blankSheet.xlsx.writeFile(bp);
+  expect((await failure(readInput(bp))).code).toBe(EXIT.undetectable);
+});

@@ -1,0 +1,400 @@
+import { LongDataset, MatrixDataset, readDataset, TableDataset } from "../../src/report/dataset";
+import { applyOverrides, detect, MAX_PROBLEMS, numberText } from "../../src/report/detect";
+import { matchHeader, normalizeHeader, vocabularyClashes } from "../../src/report/roles";
+import { CellValue, Detection, SourceBlock } from "../../src/report/types";
+import { erasmus, readSample, ukFlows } from "../support/samples";
+
+const IAB = "iab-emigration-rates-1980-2010.csv";
+const UNDESA = "undesa-migrant-stock-totals-1990-2020.csv";
+const ERASMUS = "erasmus-student-mobility-2012-13.csv";
+const UK = "uk-interregional-flows-2018.csv";
+
+function block(values: CellValue[][], top = 0, left = 0): SourceBlock {
+  return { sheet: "Data", top, left, values, provenance: "test" };
+}
+
+function sample(file: string): SourceBlock {
+  return { sheet: "Data", top: 0, left: 0, values: readSample(file), provenance: file };
+}
+
+/** role → header of the mapped columns, the way a test reads a mapping. */
+function mapping(d: Detection): Record<string, string> {
+  return Object.fromEntries(d.columns.filter((c) => c.role !== null).map((c) => [c.role, c.header]));
+}
+
+const unmapped = (d: Detection) => d.columns.filter((c) => c.role === null).map((c) => c.header);
+const kinds = (d: Detection) => d.problems.map((p) => p.kind);
+const text = (d: Detection) => d.reasons.join("\n");
+
+describe("the samples are detected with no override", () => {
+  test("IAB: a country table; origin is the region, the skilled rate is high_rate", () => {
+    const b = sample(IAB);
+    const d = detect(b);
+    expect(d.shape).toBe("table");
+    expect(d.headerRow).toBe(0);
+    expect(mapping(d)).toEqual({ region: "origin", code: "ccode_origin", group: "gender", year: "year", totalRate: "tot_rate", skilledRate: "high_rate" });
+    expect(unmapped(d)).toEqual(["low_rate", "med_rate"]);
+    expect(d.problems).toEqual([]);
+    expect(d.confidence).toBeGreaterThan(0.8);
+    expect(d.reasons[0]).toBe("Country table: 4,116 rows, 196 regions, header in row 1.");
+
+    const ds = readDataset(b, d) as TableDataset;
+    expect(ds.shape).toBe("table");
+    expect(ds.rows).toBe(4116);
+    expect(ds.rowIndex[0]).toBe(1);
+    expect(ds.regionLabels[0]).toBe("Afghanistan");
+    expect(ds.text.year?.[0]).toBe(1980);
+    expect(ds.text.group?.[0]).toBe("Male and Female");
+    expect(ds.columns.totalRate?.[0]).toBeCloseTo(0.000660470977891237, 15);
+    expect(ds.columns.skilledRate).toHaveLength(4116);
+    expect(ds.columnIndex).toEqual({ region: 0, code: 1, group: 2, year: 3, totalRate: 4, skilledRate: 7 });
+  });
+
+  test("UN DESA: fb, disp and pop are counts; the shares and the empty imm column are left out", () => {
+    const b = sample(UNDESA);
+    const d = detect(b);
+    expect(d.shape).toBe("table");
+    expect(mapping(d)).toEqual({ region: "name", code: "alpha3", year: "year", immigrants: "fb", emigrants: "disp", population: "pop" });
+    expect(unmapped(d)).toEqual(["country_code", "fb_share", "refugee", "pob_code", "imm", "disp_share"]);
+    expect(d.reasons[0]).toBe("Country table: 1,645 rows, 235 regions, header in row 1.");
+    expect(text(d)).toContain("'fb' → immigrants (synonym)");
+    expect(text(d)).toContain("'imm' (no values)");
+    // 36 rows have no foreign-born figure: blanks in a numeric column are missing, not 0
+    expect(d.problems).toHaveLength(36);
+    expect(d.problems.every((p) => p.kind === "blank" && p.address.startsWith("E"))).toBe(true);
+
+    const ds = readDataset(b, d) as TableDataset;
+    expect(ds.columns.immigrants?.filter((v) => v === null)).toHaveLength(36);
+    expect(ds.columns.population?.every((v) => typeof v === "number")).toBe(true);
+    expect(ds.text.code?.[0]).toBe("BDI");
+  });
+
+  test("Erasmus: a 33 × 33 matrix with labels on both sides and a 'home\\host' corner", () => {
+    const b = sample(ERASMUS);
+    const d = detect(b);
+    expect(d.shape).toBe("matrix");
+    expect(d.matrixLabels).toEqual({ row: true, column: true });
+    expect(d.headerRow).toBe(0);
+    expect(d.columns).toEqual([]);
+    expect(d.problems).toEqual([]);
+    expect(d.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(d.reasons[0]).toContain("33 × 33");
+
+    const ds = readDataset(b, d) as MatrixDataset;
+    const expected = erasmus();
+    expect(ds).toMatchObject({ shape: "matrix", n: 33, firstRow: 1, firstCol: 1, sheet: "Data", top: 0, left: 0 });
+    expect(ds.labels).toEqual(expected.labels);
+    expect(ds.columnLabels).toEqual(expected.labels);
+    expect(ds.matrix).toEqual(expected.matrix);
+    expect(ds.matrix.flat().reduce((s, x) => s + x, 0)).toBe(268142);
+  });
+
+  test("UK: a long list orig, dest, flow", () => {
+    const b = sample(UK);
+    const d = detect(b);
+    expect(d.shape).toBe("long");
+    expect(mapping(d)).toEqual({ origin: "orig", destination: "dest", flow: "flow" });
+    expect(d.problems).toEqual([]);
+    expect(d.reasons[0]).toBe("Long list: 144 flows between 12 regions, header in row 1.");
+
+    const ds = readDataset(b, d) as LongDataset;
+    const expected = ukFlows();
+    expect(ds.rows).toBe(144);
+    expect(ds.origins).toEqual(expected.orig);
+    expect(ds.destinations).toEqual(expected.dest);
+    expect(ds.flows).toEqual(expected.flow);
+    expect(ds.rowIndex.slice(0, 2)).toEqual([1, 2]);
+    expect(ds.columnIndex).toEqual({ origin: 0, destination: 1, flow: 2 });
+    expect(ds.years).toBeUndefined();
+  });
+});
+
+describe("header variants", () => {
+  test("case, spacing, underscores, punctuation and camelCase", () => {
+    const d = detect(block([["  ORIGIN ", "Destination_Region", "FLOW"], ["A", "B", 1], ["B", "A", 2]]));
+    expect(d.shape).toBe("long");
+    expect(mapping(d)).toEqual({ origin: "  ORIGIN ", destination: "Destination_Region", flow: "FLOW" });
+    expect(matchHeader("skilledEmigrants")[0]).toMatchObject({ role: "skilledEmigrants", kind: "name" });
+    expect(matchHeader("Tertiary-age population")[0]?.role).toBe("tertiaryAgePopulation");
+  });
+
+  test("units in brackets are ignored, but a percentage is never a count", () => {
+    const d = detect(
+      block([
+        ["Country", "Population (thousands)", "Emigrants [persons]", "Total emigration rate (%)", "Emigrants (%)"],
+        ["A", 100, 5, 0.05, 5],
+        ["B", 200, 8, 0.04, 4],
+      ]),
+    );
+    expect(mapping(d)).toEqual({ region: "Country", population: "Population (thousands)", emigrants: "Emigrants [persons]", totalRate: "Total emigration rate (%)" });
+    expect(unmapped(d)).toEqual(["Emigrants (%)"]);
+    expect(text(d)).toContain("shares or rates");
+    expect(normalizeHeader("Population (thousands)")).toEqual({ key: "population", words: ["population"], share: false });
+  });
+
+  test("every role by a common name or synonym", () => {
+    const headers = [
+      "Country name", "ISO-3", "Foreign-born", "Diaspora", "Pop.", "Total emigration rate", "Skilled emigrants", "Tertiary residents",
+      "Skilled immigrants", "Residents", "Returnees", "Inbound students", "Outbound students", "Tertiary enrolment", "Tertiary-age population",
+      "High-skilled rate", "Sex", "Period",
+    ];
+    const row = (name: string): CellValue[] => [name, name.slice(0, 3).toUpperCase(), 1, 2, 3, 0.1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0.2, "F", "2010-2015"];
+    const d = detect(block([headers, row("Alpha"), row("Beta")]));
+    expect(d.shape).toBe("table");
+    expect(mapping(d)).toEqual({
+      region: "Country name", code: "ISO-3", immigrants: "Foreign-born", emigrants: "Diaspora", population: "Pop.", totalRate: "Total emigration rate",
+      skilledEmigrants: "Skilled emigrants", skilledResidents: "Tertiary residents", skilledImmigrants: "Skilled immigrants", residents: "Residents",
+      returnees: "Returnees", inboundStudents: "Inbound students", outboundStudents: "Outbound students", tertiaryEnrolment: "Tertiary enrolment",
+      tertiaryAgePopulation: "Tertiary-age population", skilledRate: "High-skilled rate", group: "Sex", year: "Period",
+    });
+  });
+
+  test("long-list synonyms: from/to/moves, home/host/migrants, source/dest/n", () => {
+    for (const [o, dname, f] of [["from", "to", "moves"], ["Home", "Host", "Migrants"], ["source", "dest", "n"]]) {
+      const d = detect(block([[o, dname, f], ["A", "B", 1], ["B", "A", 2]]));
+      expect(d.shape).toBe("long");
+      expect(mapping(d)).toEqual({ origin: o, destination: dname, flow: f });
+    }
+  });
+
+  test("a matrix without a corner label", () => {
+    const d = detect(block([[null, "A", "B", "C"], ["A", 0, 1, 2], ["B", 3, 0, null], ["C", 5, 6, 0]]));
+    expect(d.shape).toBe("matrix");
+    expect(d.matrixLabels).toEqual({ row: true, column: true });
+    expect(d.problems).toEqual([]); // a blank in a matrix is no flow
+    expect((readDataset(block([[null, "A", "B"], ["A", 0, null], ["B", 3, 0]]), d) as MatrixDataset).matrix).toEqual([[0, 0], [3, 0]]);
+  });
+
+  test("a matrix with labels above only, or to the left only", () => {
+    const above = detect(block([["A", "B", "C"], [0, 1, 2], [3, 0, 4], [5, 6, 0]]));
+    expect(above).toMatchObject({ shape: "matrix", matrixLabels: { row: true, column: false }, headerRow: 0 });
+    const left = detect(block([["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]]));
+    expect(left).toMatchObject({ shape: "matrix", matrixLabels: { row: false, column: true }, headerRow: -1 });
+    const ds = readDataset(block([["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]]), left) as MatrixDataset;
+    expect(ds).toMatchObject({ labels: ["A", "B", "C"], firstRow: 0, firstCol: 1 });
+  });
+
+  test("matrix labels in a different order lower the confidence and say why", () => {
+    const d = detect(block([["", "A", "B", "C"], ["B", 0, 1, 2], ["A", 3, 0, 4], ["C", 5, 6, 0]]));
+    expect(d.shape).toBe("matrix");
+    expect(d.confidence).toBeLessThan(0.9);
+    expect(text(d)).toContain("not in the same order");
+  });
+
+  test("a square table is still a table when its headers name roles", () => {
+    const d = detect(block([["Country", "Emigrants", "Immigrants"], ["A", 1, 2], ["B", 3, 4]]));
+    expect(d.shape).toBe("table");
+    expect(mapping(d)).toEqual({ region: "Country", emigrants: "Emigrants", immigrants: "Immigrants" });
+  });
+
+  test("a long list with a year column: pairs repeat across years without being duplicates", () => {
+    const b = block([["From", "To", "Year", "Moves"], ["A", "B", 2019, 5], ["B", "A", 2019, 3], ["A", "B", 2020, 7]]);
+    const d = detect(b);
+    expect(mapping(d)).toEqual({ origin: "From", destination: "To", year: "Year", flow: "Moves" });
+    expect(d.problems).toEqual([]);
+    const ds = readDataset(b, d) as LongDataset;
+    expect(ds.years).toEqual([2019, 2019, 2020]);
+    expect(ds.columnIndex).toEqual({ origin: 0, destination: 1, flow: 3, year: 2 });
+  });
+
+  test("shuffled columns map by name, wherever they are", () => {
+    const rows = readSample(IAB).slice(0, 50);
+    const order = [7, 3, 0, 5, 2, 6, 1, 4];
+    const d = detect(block(rows.map((r) => order.map((k) => r[k]))));
+    expect(mapping(d)).toEqual({ region: "origin", code: "ccode_origin", group: "gender", year: "year", totalRate: "tot_rate", skilledRate: "high_rate" });
+    const flipped = detect(block([["count", "Destination ", "ORIGIN"], [5, "B", "A"], [3, "A", "B"]]));
+    expect(mapping(flipped)).toEqual({ flow: "count", destination: "Destination ", origin: "ORIGIN" });
+  });
+
+  test("titles above the header are skipped, and addresses are on the source sheet", () => {
+    const b = block([["Table 1. Emigrants", null, null], [null, null, null], ["Country", "Emigrants", "Population"], ["A", -1, 10], ["B", 2, 20]], 3, 1);
+    const d = detect(b);
+    expect(d).toMatchObject({ shape: "table", headerRow: 2 });
+    expect(d.reasons[0]).toBe("Country table: 2 rows, 2 regions, header in row 6.");
+    expect(d.problems).toEqual([expect.objectContaining({ address: "C7", kind: "negative" })]);
+  });
+
+  test("a list with unknown names or no header is guessed from its content, with low confidence", () => {
+    const rows: CellValue[][] = [["A", "B", 5], ["B", "A", 3], ["A", "C", 2], ["C", "A", 1]];
+    for (const d of [detect(block([["Herkunft", "Ziel", "Anzahl"], ...rows])), detect(block(rows))]) {
+      expect(d.shape).toBe("long");
+      expect(d.columns.map((c) => c.role)).toEqual(["origin", "destination", "flow"]);
+      expect(d.confidence).toBe(0.5);
+      expect(text(d)).toContain("guessed from the content");
+    }
+  });
+
+  test("the vocabulary names no phrase twice", () => expect(vocabularyClashes()).toEqual([]));
+});
+
+describe("bad blocks", () => {
+  test("an empty block, or one of blanks only, cannot be read", () => {
+    expect(() => detect(block([]))).toThrow(/^The block is empty/);
+    expect(() => detect(block([[null, ""], [null, "  "]]))).toThrow(/^The block is empty/);
+  });
+
+  test("a single value cannot be read; the message names its cell", () => {
+    expect(() => detect(block([[42]], 2, 2))).toThrow("The block holds a single value (C3)");
+  });
+
+  test("text only, no numeric column, or no header and not a matrix", () => {
+    expect(() => detect(block([["a", "b"], ["c", "d"]]))).toThrow(/only text/);
+    expect(() => detect(block([["Country", "Emigrants"], ["A", "many"], ["B", "few"], ["C", 1]]))).toThrow(/No column holds numbers/);
+    expect(() => detect(block([[1, 2, 3], [4, 5, 6]]))).toThrow(/No header row/);
+  });
+
+  test("error messages are one line", () => {
+    for (const values of [[], [[1]], [["a"], ["b"]], [[1, 2, 3], [4, 5, 6]]] as CellValue[][][]) {
+      expect(() => detect(block(values))).toThrow(/^[^\n]+$/);
+    }
+  });
+
+  test("ragged rows are flagged where the row ends or overruns", () => {
+    const d = detect(block([["orig", "dest", "flow"], ["A", "B", 1], ["B", "A"], ["A", "C", 3, 9]], 2, 1));
+    expect(d.shape).toBe("long");
+    expect(d.problems.filter((p) => p.kind === "ragged").map((p) => p.address)).toEqual(["D5", "E6"]);
+  });
+
+  test("merged-looking blank rows and blank labels", () => {
+    const b = block([["Country", "Gender", "Emigrants"], ["France", "Male", 10], [null, "Female", 12], [null, null, null], ["Spain", "Male", 5]]);
+    const d = detect(b);
+    expect(d.problems.map((p) => [p.address, p.kind])).toEqual([["A3", "blank"], ["A4", "blank"]]);
+    expect(d.problems[0].message).toContain("fill the label down");
+    expect(d.problems[1].message).toContain("Row 4 is blank");
+    const ds = readDataset(b, d) as TableDataset;
+    expect(ds.rows).toBe(3);
+    expect(ds.rowIndex).toEqual([1, 2, 4]);
+    expect(ds.regionLabels).toEqual(["France", "Row 3", "Spain"]);
+  });
+
+  test("duplicate headers: flagged, one column mapped, the name is ambiguous for overrides", () => {
+    const b = block([["country", "year", "emigrants", "year"], ["A", 2000, 5, 2001], ["B", 2000, 6, 2001]]);
+    const d = detect(b);
+    expect(d.problems).toEqual([expect.objectContaining({ address: "D1", kind: "duplicate" })]);
+    expect(d.columns.filter((c) => c.role === "year").map((c) => c.index)).toEqual([1]);
+    expect(() => applyOverrides(b, d, { map: { year: "year" } })).toThrow(/more than one column/);
+    expect(mapping(applyOverrides(b, d, { map: { year: 3 } })).year).toBe("year");
+    expect(applyOverrides(b, d, { map: { year: 3 } }).columns[3].role).toBe("year");
+  });
+
+  test("numbers stored as text are problems with advice, never converted", () => {
+    const b = block([["Country", "Emigrants", "Population"], ["A", "12,610", "12 610"], ["B", "3,5", 100], ["C", "42", 200]]);
+    const d = detect(b);
+    expect(mapping(d)).toEqual({ region: "Country", emigrants: "Emigrants", population: "Population" });
+    expect(d.problems.map((p) => [p.address, p.kind])).toEqual([["B2", "text"], ["C2", "text"], ["B3", "text"], ["B4", "text"]]);
+    expect(d.problems[0].message).toMatch(/stored as text with thousands separators: convert it/);
+    expect(d.problems[1].message).toMatch(/thousands separators/);
+    expect(d.problems[2].message).toMatch(/decimal comma: convert it to a number \(3\.5\)/);
+    expect(d.problems[3].message).toMatch(/number stored as text/);
+    const ds = readDataset(b, d) as TableDataset;
+    expect(ds.columns.emigrants).toEqual([null, null, null]);
+    expect(ds.columns.population).toEqual([null, 100, 200]);
+  });
+
+  test("negative counts, non-finite numbers, logical values and blanks in numeric columns", () => {
+    const d = detect(block([["Country", "Emigrants", "Population"], ["A", -4, Infinity], ["B", true, null], ["C", 1, 2]]));
+    expect(d.problems.map((p) => [p.address, p.kind])).toEqual([["B2", "negative"], ["C2", "notFinite"], ["B3", "text"], ["C3", "blank"]]);
+  });
+
+  test("a matrix: text and negative cells are problems, blanks are not", () => {
+    const b = block([["", "A", "B", "C"], ["A", 0, "1,200", null], ["B", -3, 0, 4], ["C", 5, 6, 0]]);
+    const d = detect(b);
+    expect(d.shape).toBe("matrix");
+    expect(d.problems.map((p) => [p.address, p.kind])).toEqual([["C2", "text"], ["B3", "negative"]]);
+    expect((readDataset(b, d) as MatrixDataset).matrix).toEqual([[0, 0, 0], [-3, 0, 4], [5, 6, 0]]);
+  });
+
+  test("duplicate labels in a matrix and duplicate pairs in a long list", () => {
+    const m = detect(block([["", "A", "A"], ["A", 0, 1], ["B", 2, 0]]));
+    expect(m.problems).toEqual([expect.objectContaining({ address: "C1", kind: "duplicate" })]);
+    const l = detect(block([["orig", "dest", "flow"], ["A", "B", 1], ["B", "A", 2], [" A", "B", 3]]));
+    expect(l.problems).toEqual([expect.objectContaining({ address: "A4", kind: "duplicate" })]);
+    expect(l.problems[0].message).toContain("first in row 2");
+  });
+
+  test(`problems are capped at ${MAX_PROBLEMS}, and the reasons give the total`, () => {
+    const rows: CellValue[][] = [["Country", "Emigrants"]];
+    for (let i = 0; i < 300; i++) rows.push([`R${i}`, i % 2 ? i : "n/a"]);
+    const d = detect(block(rows));
+    expect(d.problems).toHaveLength(150);
+    rows.push(...rows.slice(1).map((r) => [`${r[0]}x`, "n/a"]));
+    const big = detect(block(rows));
+    expect(big.problems).toHaveLength(MAX_PROBLEMS);
+    expect(text(big)).toContain(`450 problems in the cells used (450 text); the first ${MAX_PROBLEMS} are listed`);
+    expect(big.problems[0].message).toContain("marks a missing value");
+  });
+
+  test("missing-value markers do not stop a column of numbers being mapped", () => {
+    const d = detect(block([["Country", "Emigrants", "Immigrants"], ["A", "..", ".."], ["B", "..", 5], ["C", 4, ".."]]));
+    expect(mapping(d)).toEqual({ region: "Country", emigrants: "Emigrants", immigrants: "Immigrants" });
+    expect(kinds(d)).toEqual(["text", "text", "text", "text"]);
+  });
+
+  test("numberText tells the separators apart", () => {
+    expect(["12,610", "12 610", "1.234.567", "1 234,5", "3,5", "42", "abc", "1.234"].map(numberText)).toEqual([
+      "thousands", "thousands", "thousands", "thousands", "decimalComma", "plain", undefined, "plain",
+    ]);
+  });
+});
+
+describe("overrides", () => {
+  const un = sample(UNDESA);
+  const d = detect(un);
+
+  test("a role by header name (loosely) or column index; the previous column is unmapped", () => {
+    const byName = applyOverrides(un, d, { map: { immigrants: "FB_SHARE" } });
+    expect(mapping(byName).immigrants).toBe("fb_share");
+    expect(byName.columns.find((c) => c.header === "fb")?.role).toBeNull();
+    expect(byName.columns.find((c) => c.header === "fb_share")?.confidence).toBe(1);
+    expect(text(byName)).toContain("'fb_share' → immigrants (your choice)");
+    expect(mapping(applyOverrides(un, d, { map: { population: 2 } })).population).toBe("country_code");
+  });
+
+  test("null unmaps a role, and problems are derived again", () => {
+    const o = applyOverrides(un, d, { map: { immigrants: null } });
+    expect(mapping(o).immigrants).toBeUndefined();
+    expect(o.problems).toEqual([]); // the blanks were all in fb
+    expect(text(o)).toContain("'fb' looks like immigrants, which you unmapped");
+  });
+
+  test("mapping a column of text brings its problems, capped, with the total in the reasons", () => {
+    const o = applyOverrides(un, d, { map: { returnees: "refugee" } });
+    expect(o.problems).toHaveLength(MAX_PROBLEMS);
+    expect(text(o)).toContain("614 problems in the cells used (578 text, 36 blank)");
+  });
+
+  test("unknown headers, columns and roles throw, naming them and the available headers", () => {
+    expect(() => applyOverrides(un, d, { map: { immigrants: "foreign" } })).toThrow("There is no column 'foreign'. Available headers: 'alpha3' (0), 'name' (1)");
+    expect(() => applyOverrides(un, d, { map: { immigrants: 40 } })).toThrow(/There is no column 40\. Available headers: .*'disp_share' \(11\)/);
+    expect(() => applyOverrides(un, d, { map: { migrants: 4 } as never })).toThrow(/Unknown role 'migrants'/);
+    expect(() => applyOverrides(un, d, { map: { flow: 4 } })).toThrow(/A country table has no 'flow' column/);
+  });
+
+  test("a shape override starts detection again for that shape", () => {
+    const uk = sample(UK);
+    const table = applyOverrides(uk, detect(uk), { shape: "table" });
+    expect(table.shape).toBe("table");
+    expect(mapping(table)).toEqual({ region: "orig" });
+    expect(text(table)).toContain("Shape set by you: country table.");
+    expect(() => applyOverrides(un, d, { shape: "matrix" })).toThrow(/not a square matrix/);
+  });
+
+  test("shape and roles together; a matrix has no roles to map", () => {
+    const long = applyOverrides(un, d, { shape: "long", map: { origin: "name", destination: "alpha3", flow: "fb" } });
+    expect(long.shape).toBe("long");
+    expect(mapping(long)).toMatchObject({ origin: "name", destination: "alpha3", flow: "fb", year: "year" });
+    const er = sample(ERASMUS);
+    expect(() => applyOverrides(er, detect(er), { map: { flow: 1 } })).toThrow(/A matrix has no columns to map/);
+  });
+
+  test("no override returns the detection as it was", () => {
+    expect(applyOverrides(un, d, {})).toBe(d);
+    expect(applyOverrides(un, d, { shape: "table" })).toBe(d);
+  });
+
+  test("reading a long list without its flow column says which role is missing", () => {
+    const uk = sample(UK);
+    const o = applyOverrides(uk, detect(uk), { map: { flow: null } });
+    expect(() => readDataset(uk, o)).toThrow("The long list has no flow column: map one (e.g. flow=<header>).");
+  });
+});

@@ -1,0 +1,60 @@
+/** Reads the entries of a zip file (an .xlsx is one), for tests that check the saved XML. */
+import { readFileSync } from "fs";
+import { inflateRawSync } from "zlib";
+
+/** Every entry of the zip: path → text (UTF-8). Stored and deflated entries only, as .xlsx uses. */
+export function readZip(path: string): Map<string, string> {
+  const buf = readFileSync(path);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error(`${path} is not a zip file`);
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = new Map<string, string>();
+  for (let k = 0; k < count; k++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`${path}: bad central directory`);
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + compressed);
+    if (method !== 0 && method !== 8) throw new Error(`${path}: ${name} uses compression method ${method}`);
+    out.set(name, (method === 8 ? inflateRawSync(data) : data).toString("utf8"));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** The XML of a sheet by its name, via workbook.xml and its relationships. */
+export function sheetXml(entries: Map<string, string>, sheet: string): string {
+  const wbXml = entries.get("xl/workbook.xml") ?? "";
+  const rels = entries.get("xl/_rels/workbook.xml.rels") ?? "";
+  const esc = sheet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  const m = new RegExp(`<sheet [^>]*name="(?:${escapeRe(esc)}|${escapeRe(sheet)})"[^>]*r:id="([^"]+)"`).exec(wbXml);
+  if (!m) throw new Error(`no sheet '${sheet}' in workbook.xml`);
+  const target = new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
+  if (!target) throw new Error(`no relationship ${m[1]}`);
+  const path = target[1].startsWith("/") ? target[1].slice(1) : `xl/${target[1]}`;
+  const xml = entries.get(path);
+  if (xml === undefined) throw new Error(`no part ${path}`);
+  return xml;
+}
+
+/** The `<c>` element of one cell in a sheet's XML, or undefined. */
+export function cellXml(xml: string, address: string): string | undefined {
+  const m = new RegExp(`<c r="${address}"(?:\\s[^>]*?)?(?:/>|>[\\s\\S]*?</c>)`).exec(xml);
+  return m?.[0];
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
