@@ -19,7 +19,7 @@ const LOCAL_OFFICE = process.env.OFFICE_JS === "local";
 // the build's own tests point it at broken fixtures and see the build fail.
 const FUNCTION_MODULES = process.env.FUNCTION_MODULES
   ? process.env.FUNCTION_MODULES.split(",")
-  : ["braindrain", "circulation", "migration", "students"].map((m) => `./src/functions/${m}.ts`);
+  : ["braindrain", "circulation", "estimation", "migration", "students"].map((m) => `./src/functions/${m}.ts`);
 
 const OTHER_HOSTS = /^(access|word|powerpoint|outlook|onenote|project|visio)|\.debug\.js$/;
 function copyOfficeJs(outputPath) {

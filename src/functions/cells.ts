@@ -86,13 +86,14 @@ export function readGrid(v: unknown, arg: string): Grid {
 
 /**
  * An origin × destination matrix: square; a blank means no recorded flow (0); the diagonal
- * is ignored whatever it holds; every other cell a count.
+ * is ignored whatever it holds; every other cell a count. `shape` names what the square is
+ * in the message when it is not (e.g. a place of birth × place of residence table of stocks).
  */
-export function readMatrix(v: unknown, arg: string): number[][] {
+export function readMatrix(v: unknown, arg: string, shape = "origin × destination matrix"): number[][] {
   const grid = readGrid(v, arg);
   const n = grid.length;
   if (grid[0].length !== n) {
-    throw new MeasureError("invalid", `${arg} must be a square origin × destination matrix; it is ${n}×${grid[0].length} (select the numbers only, without labels)`);
+    throw new MeasureError("invalid", `${arg} must be a square ${shape}; it is ${n}×${grid[0].length} (select the numbers only, without labels)`);
   }
   const m: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -114,6 +115,49 @@ export function readMatrix(v: unknown, arg: string): number[][] {
     m[i] = row;
   }
   return m;
+}
+
+/**
+ * A rectangular table of counts in which every cell counts, the diagonal too (e.g. the seed of
+ * a fit): a blank is 0, as in a matrix; text or TRUE/FALSE is #VALUE!, a negative number #NUM!.
+ */
+export function readCountTable(v: unknown, arg: string): number[][] {
+  const grid = readGrid(v, arg);
+  const rows = grid.length;
+  const cols = grid[0].length;
+  const out: number[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const src = grid[i];
+    const row = new Array<number>(cols);
+    for (let j = 0; j < cols; j++) {
+      const cell = src[j];
+      if (typeof cell === "number" && cell >= 0 && cell !== Infinity) {
+        row[j] = cell;
+        continue;
+      }
+      const where = cellName(arg, i, j, rows, cols);
+      row[j] = isBlank(cell) ? 0 : count(readNumber(cell, where), where);
+    }
+    out[i] = row;
+  }
+  return out;
+}
+
+/**
+ * An optional choice among words, such as a method: matched case-insensitively, ignoring
+ * surrounding spaces; blank or omitted gives the default; anything else is #VALUE! naming the
+ * argument and the choices.
+ */
+export function readOptionalChoice<T extends string>(v: unknown, arg: string, choices: readonly T[], fallback: T): T {
+  const cell = firstCellOf(v, arg);
+  if (isBlank(cell)) return fallback;
+  if (cell instanceof CustomFunctions.Error) throw cell;
+  const allowed = choices.map((c) => `"${c}"`).join(" or ");
+  if (typeof cell !== "string") throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell)})`);
+  const word = cell.trim().toLowerCase();
+  const match = choices.find((c) => c.toLowerCase() === word);
+  if (match === undefined) throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${quote(cell)})`);
+  return match;
 }
 
 /** A one-row or one-column range (or a single value) as a list; blanks are missing values. */

@@ -4,5 +4,6 @@
  */
 import "./braindrain";
 import "./circulation";
+import "./estimation";
 import "./migration";
 import "./students";

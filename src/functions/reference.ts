@@ -64,6 +64,8 @@ export type FunctionName =
   | "MIGRATION.SUMMARY"
   | "MIGRATION.CORRIDORS"
   | "MIGRATION.MATRIX"
+  | "MIGRATION.IPF"
+  | "MIGRATION.FLOWSFROMSTOCKS"
   | "STUDENTS.OUTBOUNDRATIO"
   | "STUDENTS.INBOUNDRATE"
   | "STUDENTS.NETFLOW"
@@ -94,6 +96,14 @@ const SHRYOCK_SIEGEL_1976 = "Shryock H.S., Siegel J.S. (1976), The Methods and M
 const COURGEAU_1973 = "Courgeau D. (1973), “Migrations et découpages du territoire”, Population 28(3)";
 const ROGERS_RAYMER_1998 = "Rogers A., Raymer J. (1998), “The spatial focus of US interstate migration flows”, International Journal of Population Geography 4(1), 63–80";
 const PLANE_MULLIGAN_1997 = "Plane D.A., Mulligan G.F. (1997), “Measuring spatial focusing in a migration system”, Demography 34(2), 251–262";
+const DEMING_STEPHAN_1940 =
+  "Deming W.E., Stephan F.F. (1940), “On a least squares adjustment of a sampled frequency table when the expected marginal totals are known”, Annals of Mathematical Statistics 11(4), 427–444";
+const BISHOP_FIENBERG_HOLLAND_1975 = "Bishop Y.M.M., Fienberg S.E., Holland P.W. (1975), Discrete Multivariate Analysis: Theory and Practice, MIT Press, chapter 3";
+const WILLEKENS_1999 =
+  "Willekens F. (1999), “Modeling approaches to the indirect estimation of migration flows: from entropy to EM”, Mathematical Population Studies 7(3), 239–278";
+const ABEL_2013 = "Abel G.J. (2013), “Estimating global migration flow tables using place of birth data”, Demographic Research 28(18), 505–546";
+const ABEL_SANDER_2014 = "Abel G.J., Sander N. (2014), “Quantifying global international migration flows”, Science 343(6178), 1520–1522";
+const ABEL_COHEN_2019 = "Abel G.J., Cohen J.E. (2019), “Bilateral international migration flow estimates for 200 countries”, Scientific Data 6, 82";
 const UIS =
   "UNESCO Institute for Statistics (UIS), Glossary and “Methodology for the international student mobility indicators” (UIS publishes the indicators as percentages; here they are fractions)";
 
@@ -442,6 +452,56 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
       "Rows for the same pair are added up; pairs not in the list are 0. Labels are matched by their text, so the number 1 and the text \"1\" are one region. Rows blank in all three columns are skipped (a whole-column selection works).",
       "A blank origin or destination gives #N/A for the whole call. A blank flow puts #N/A in its cell of the matrix, a text flow #VALUE! and a negative one #NUM!; the other cells still compute.",
       BLANK_AS_ZERO,
+    ],
+  },
+
+  "MIGRATION.IPF": {
+    formula:
+      "fitted_ij = a_i · b_j · seed_ij, with a_i and b_j such that Σj fitted_ij = row_totals_i and Σi fitted_ij = col_totals_j. Found by iterative proportional fitting: scale each row by row_total ÷ row sum, then each column by col_total ÷ column sum, and repeat until every total is within tolerance × the grand total",
+    source: `${DEMING_STEPHAN_1940}; ${BISHOP_FIENBERG_HOLLAND_1975}; for migration tables ${WILLEKENS_1999}`,
+    example: {
+      args: [UK_NE_NW_YH, [[21000], [35000], [41000]], [[22000, 36000, 39000]]],
+      data: `${UK_CORNER}, as the seed, fitted to illustrative out-move totals (row_totals) and in-move totals (col_totals) for another year; the zero diagonal stays zero.`,
+    },
+    notes: [
+      "`seed` is a table of numbers only (select it without its labels); it need not be square. Every cell counts, the diagonal too: a 0 or blank cell is a structural zero and stays 0, so a flow table with a zero diagonal keeps it. Text or TRUE/FALSE in the seed gives #VALUE! naming the cell, a negative number #NUM!.",
+      "`row_totals` has one value per seed row and `col_totals` one per seed column, each a row or a column, otherwise #VALUE!. A blank total gives #N/A, a text one #VALUE!, a negative one #NUM!.",
+      "The fitted table is the one closest to the seed (in the information, or Kullback–Leibler, sense) with these totals: the seed's cross-product ratios are kept. Multiplying the seed by a constant changes nothing.",
+      "#NUM! when no fit exists or none was found. Excel shows no message beside #NUM!, so here is what each case means: (1) the row totals and the column totals add up to different grand totals (by more than the tolerance); (2) a seed row or column is all zeros but its total is positive, so no scaling can reach it; (3) the fit did not converge within `max_iterations`: the zeros in the seed make the totals unreachable even though no row or column is all zeros (as when a 2 × 2 seed with a zero diagonal is asked for different totals out of A and into B), or it needs more iterations. Check the sums with SUM, and the seed's zero rows and columns with COUNTIF. The report engine shows these messages, with the two sums, the row, or the residual reached.",
+      "`max_iterations` (default 1000) must be a whole number from 1 to 100,000, and `tolerance` (default 1E-10, relative to the grand total) greater than 0 and less than 1, otherwise #NUM!. Totals whose sums differ by no more than the tolerance (rounding) are both scaled to the mean of the two sums before fitting.",
+      "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero; for the seed that changes nothing, since a blank there is 0 anyway. A blank total, though, is then 0 instead of giving #N/A.",
+    ],
+  },
+
+  "MIGRATION.FLOWSFROMSTOCKS": {
+    formula:
+      "With Sbj = people born in b living in j (rows = place of birth, columns = place of residence) and Δbj = end Sbj − start Sbj for b ≠ j: \"zero\": Fij = max(0, Δij); \"return\": Fij = max(0, Δij) + max(0, −Δji). F is an origin × destination table (rows = origins) with a zero diagonal",
+    source: `${ABEL_2013}; ${ABEL_SANDER_2014}; the two rules are the stock-differencing estimates (“drop negative”, “reverse negative”) of ${ABEL_COHEN_2019}, and the decrease = "zero" and "return" options of ffs_diff in the R package migest`,
+    example: {
+      args: [
+        [
+          [100, 10, 10, 0],
+          [20, 55, 25, 10],
+          [10, 40, 140, 65],
+          [20, 25, 20, 200],
+        ],
+        [
+          [75, 25, 5, 15],
+          [20, 45, 30, 15],
+          [30, 40, 150, 35],
+          [10, 50, 5, 200],
+        ],
+        "return",
+      ],
+      data: "Illustrative stocks of four places A–D at the start and the end of a period, natives on the diagonal: the example of ffs_diff in the R package migest (Abel), so the result can be compared with R.",
+    },
+    notes: [
+      "A rise in the stock of people born in i living in j is a flow from i to j. With \"zero\" (the default) a fall is ignored; with \"return\" a fall in the stock of people born in j living in i is a return flow from i to j, so \"return\" flows are never smaller. No change gives no flows.",
+      "These are net changes of stocks, not counts of moves: deaths and births of migrants, moves on to third places and moves that were reversed within the period are not seen. Abel (2013) and Abel & Sander (2014) estimate flows from the same stocks with a demographic model that accounts for these; stock differencing is the simple baseline.",
+      "Both tables must be square (select the numbers only, without labels), list the same places in the same order and be the same size, otherwise #VALUE!. The function takes the numbers only, so it cannot compare labels: check that the two tables' row and column labels match.",
+      "A blank cell is 0 (no migrants recorded) and the diagonal (people living where they were born) is ignored whatever it holds. Off the diagonal, text or TRUE/FALSE gives #VALUE! naming the cell and a negative stock #NUM!.",
+      "`method` is \"zero\" or \"return\", in any case; blank or left out is \"zero\"; anything else gives #VALUE!.",
+      "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero; for the stock tables that changes nothing, since a blank there is 0 anyway.",
     ],
   },
 

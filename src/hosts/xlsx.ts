@@ -315,9 +315,10 @@ export function writeReportXlsx(plan: ReportPlan, options: XlsxWriteOptions = {}
     wb.creator = "Migration Analytics for Excel";
     wb.created = new Date();
   }
-  // Full recalculation when Excel opens the file: the cached results are the engine's, and a
-  // live report should recompute from the data.
-  wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
+  // Native mode: full recalculation when Excel opens the file, so a live report recomputes from
+  // the data. Not in add-in mode: without the add-in Excel would replace the cached results
+  // (the engine's numbers) by #NAME?.
+  if (plan.mode === "native") wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
 
   const source = options.source;
   if (source) {

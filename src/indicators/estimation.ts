@@ -1,0 +1,250 @@
+import { count } from "./guards";
+import { Matrix, MeasureError, Vector } from "./types";
+
+/**
+ * Estimating flows: fitting a flow table to known totals, and bilateral flows from two
+ * tables of migrant stocks. Most countries publish stocks (people born in A living in B),
+ * not flows; these are the standard ways from one to the other.
+ */
+
+/** What `ipf` returns: the fitted table, the iterations it took and the residual it reached. */
+export interface IpfResult {
+  /** The fitted table, the shape of the seed; a zero in the seed is a zero here. */
+  readonly matrix: number[][];
+  /** Full iterations (a row-scaling pass and a column-scaling pass each) until convergence. */
+  readonly iterations: number;
+  /** max over all row and column totals of |fitted − requested|, ÷ the grand total; ≤ tolerance. */
+  readonly residual: number;
+}
+
+/** The most iterations `ipf` accepts: a bound on the work one call can do, whatever it is given. */
+export const IPF_MAX_ITERATIONS = 100_000;
+
+/**
+ * Iterative proportional fitting (the Deming–Stephan algorithm, also "RAS" or biproportional
+ * fitting): scales the rows of the seed to the row totals, then its columns to the column
+ * totals, and repeats until both margins match. The limit is the table closest to the seed
+ * (minimum information / Kullback–Leibler divergence) with those margins: the maximum
+ * likelihood estimate of the log-linear model log y_ij = log a_i + log b_j + log seed_ij, so
+ * fitted_ij = a_i · b_j · seed_ij. A zero in the seed (a structural zero, e.g. the diagonal of
+ * a flow table without stayers) stays zero, and the fit is invariant to scaling the seed.
+ *
+ * Convergence is checked on the margins after each iteration: the residual is the largest
+ * |fitted total − requested total| over rows and columns, relative to the grand total, and the
+ * fit stops when it is ≤ `tolerance`. When the row and column totals sum to grand totals that
+ * differ by no more than the tolerance (rounding), both are scaled to the mean of the two sums
+ * first so that a fit exists.
+ *
+ * Errors (all `outOfDomain`): a negative or non-finite seed cell or total; totals whose sums
+ * differ beyond the tolerance (the message gives both sums); a seed row or column of zeros
+ * whose total is positive (no scaling can reach it; the message names it); no convergence
+ * within `maxIterations` (the message gives the residual reached; zeros in the seed can make
+ * the totals unreachable even when no row or column is all zeros). A seed or totals of the
+ * wrong shape are `invalid`.
+ *
+ * Sources: Deming W.E., Stephan F.F. (1940), "On a least squares adjustment of a sampled
+ * frequency table when the expected marginal totals are known", Annals of Mathematical
+ * Statistics 11(4), 427–444; Bishop Y.M.M., Fienberg S.E., Holland P.W. (1975), Discrete
+ * Multivariate Analysis: Theory and Practice, MIT Press, ch. 3 (convergence, uniqueness,
+ * structural zeros); Willekens F. (1999), "Modeling approaches to the indirect estimation of
+ * migration flows: from entropy to EM", Mathematical Population Studies 7(3), 239–278
+ * (IPF for migration tables with known margins). The R package migest (Abel), ipf2, does the same.
+ */
+export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxIterations = 1000, tolerance = 1e-10): IpfResult {
+  const rows = seed.length;
+  if (rows === 0 || seed[0].length === 0) throw new MeasureError("invalid", "the seed is empty");
+  const cols = seed[0].length;
+  for (let i = 1; i < rows; i++) {
+    if (seed[i].length !== cols) throw new MeasureError("invalid", `the seed is not rectangular (row 1 has ${cols} columns, row ${i + 1} has ${seed[i].length})`);
+  }
+  if (rowTotals.length !== rows) throw new MeasureError("invalid", `row_totals has ${rowTotals.length} values but the seed has ${rows} rows`);
+  if (colTotals.length !== cols) throw new MeasureError("invalid", `col_totals has ${colTotals.length} values but the seed has ${cols} columns`);
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 1 && maxIterations <= IPF_MAX_ITERATIONS)) {
+    throw new MeasureError("outOfDomain", `max_iterations must be a whole number from 1 to 100,000 (got ${maxIterations})`);
+  }
+  if (!(tolerance > 0 && tolerance < 1)) throw new MeasureError("outOfDomain", `tolerance must be greater than 0 and less than 1 (got ${tolerance})`);
+
+  // The seed, row-major, with its row and column sums.
+  const x = new Float64Array(rows * cols);
+  const seedRowSum = new Float64Array(rows);
+  const seedColSum = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const row = seed[i];
+    const base = i * cols;
+    let s = 0;
+    for (let j = 0; j < cols; j++) {
+      let v = row[j];
+      if (!(v >= 0 && v !== Infinity)) v = count(v, `seed (row ${i + 1}, column ${j + 1})`); // throws
+      x[base + j] = v;
+      s += v;
+      seedColSum[j] += v;
+    }
+    seedRowSum[i] = s;
+  }
+
+  const r = new Float64Array(rows);
+  const c = new Float64Array(cols);
+  let rowGrand = 0;
+  let colGrand = 0;
+  for (let i = 0; i < rows; i++) rowGrand += r[i] = count(rowTotals[i], `row total ${i + 1}`);
+  for (let j = 0; j < cols; j++) colGrand += c[j] = count(colTotals[j], `column total ${j + 1}`);
+  if (!Number.isFinite(rowGrand) || !Number.isFinite(colGrand)) throw new MeasureError("outOfDomain", "the totals are too large to add up");
+  const grand = (rowGrand + colGrand) / 2;
+  if (Math.abs(rowGrand - colGrand) > tolerance * Math.max(rowGrand, colGrand)) {
+    throw new MeasureError("outOfDomain", `the row totals sum to ${show(rowGrand)} but the column totals sum to ${show(colGrand)}: they must have the same grand total`);
+  }
+  for (let i = 0; i < rows; i++) {
+    if (seedRowSum[i] === 0 && r[i] > 0) throw new MeasureError("outOfDomain", `seed row ${i + 1} is all zeros but its total is ${show(r[i])}: no scaling of the seed can reach it`);
+  }
+  for (let j = 0; j < cols; j++) {
+    if (seedColSum[j] === 0 && c[j] > 0) throw new MeasureError("outOfDomain", `seed column ${j + 1} is all zeros but its total is ${show(c[j])}: no scaling of the seed can reach it`);
+  }
+  if (grand === 0) return { matrix: toRows(new Float64Array(rows * cols), rows, cols), iterations: 0, residual: 0 };
+  if (rowGrand !== colGrand) {
+    // Within the tolerance: meet in the middle, so that the margins are consistent.
+    const fr = grand / rowGrand;
+    const fc = grand / colGrand;
+    for (let i = 0; i < rows; i++) r[i] *= fr;
+    for (let j = 0; j < cols; j++) c[j] *= fc;
+  }
+
+  // Each iteration is two sweeps over the table. The row pass scales row i by r_i / (its sum)
+  // and adds the scaled row into the column sums; the column pass scales every cell by
+  // c_j / (column sum) and adds the scaled row into its row sum, which is both the
+  // convergence check (columns are exact after the column pass, rows may not be) and the
+  // next row pass's sum.
+  const rowSum = seedRowSum;
+  const colSum = new Float64Array(cols);
+  const colFactor = new Float64Array(cols);
+  const limit = tolerance * grand;
+  let deviation = Infinity;
+  for (let it = 1; it <= maxIterations; it++) {
+    colSum.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const s = rowSum[i];
+      const f = s > 0 ? r[i] / s : 0; // a row that is all zeros stays zero
+      const base = i * cols;
+      for (let j = 0; j < cols; j++) {
+        const v = x[base + j] * f;
+        x[base + j] = v;
+        colSum[j] += v;
+      }
+    }
+    // Columns are exact after their pass, except one left all zeros while its total is positive.
+    let colDeviation = 0;
+    for (let j = 0; j < cols; j++) {
+      const s = colSum[j];
+      colFactor[j] = s > 0 ? c[j] / s : 0;
+      if (!(s > 0) && c[j] > colDeviation) colDeviation = c[j];
+    }
+    deviation = colDeviation;
+    for (let i = 0; i < rows; i++) {
+      const base = i * cols;
+      let s = 0;
+      for (let j = 0; j < cols; j++) {
+        const v = x[base + j] * colFactor[j];
+        x[base + j] = v;
+        s += v;
+      }
+      rowSum[i] = s;
+      const d = Math.abs(s - r[i]);
+      if (d > deviation) deviation = d;
+    }
+    if (!Number.isFinite(deviation)) throw new MeasureError("outOfDomain", "the fit overflows: the seed's numbers are too small or too large for the totals");
+    if (deviation <= limit) return { matrix: toRows(x, rows, cols), iterations: it, residual: deviation / grand };
+  }
+  throw new MeasureError(
+    "outOfDomain",
+    `the fit did not converge within ${maxIterations} iterations: a total is still off by ${showSmall(deviation / grand)} of the grand total (tolerance ${showSmall(tolerance)}); ` +
+      "the zeros in the seed may make these totals unreachable, or more iterations may be needed",
+  );
+}
+
+function toRows(x: Float64Array, rows: number, cols: number): number[][] {
+  const out: number[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row = new Array<number>(cols);
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) row[j] = x[base + j];
+    out[i] = row;
+  }
+  return out;
+}
+
+/** A number for a message: up to 15 significant digits, so 0.1 + 0.2 reads 0.3 but 38.0000001 stays. */
+function show(x: number): string {
+  return String(Number(x.toPrecision(15)));
+}
+
+/** A relative quantity for a message, 3 significant digits: 0.16667 → "0.167", 3.2e-7 → "3.2e-7". */
+function showSmall(x: number): string {
+  return String(Number(x.toPrecision(3)));
+}
+
+/** How `flowsFromStocks` treats a stock that fell over the period. */
+export type StockDecrease = "zero" | "return";
+
+/**
+ * Bilateral flows over a period from two tables of migrant stocks, by stock differencing.
+ * In both tables row b is the place of birth and column j the place of residence, so S_bj is
+ * the number of people born in b living in j; the diagonal (people living where they were
+ * born) is ignored. With Δ_bj = end_bj − start_bj for b ≠ j, the result F is an origin ×
+ * destination flow table (rows = origins, columns = destinations) with a zero diagonal:
+ *
+ * - `"zero"`: F_ij = max(0, Δ_ij). A rise in the stock of people born in i living in j is a
+ *   flow from i to j; a fall is ignored (set to zero).
+ * - `"return"`: F_ij = max(0, Δ_ij) + max(0, −Δ_ji). A fall in the stock of people born in j
+ *   living in i is also counted, as a return flow from i back to j (their place of birth).
+ *
+ * So "return" flows are never below "zero" flows, and a period with no change gives no flows.
+ * Both ignore deaths, births and onward moves between third countries, which is what the
+ * model-based estimates of Abel (2013) and Abel & Sander (2014) account for; stock
+ * differencing is the simple baseline they are compared with. The same two rules are the
+ * `decrease = "zero"` and `decrease = "return"` options of ffs_diff in the R package migest
+ * (Abel), following Bertoli & Fernández-Huertas Moraga (2015) and Beine & Parsons (2015).
+ *
+ * Sources: Abel G.J. (2013), "Estimating global migration flow tables using place of birth
+ * data", Demographic Research 28(18), 505–546; Abel G.J., Sander N. (2014), "Quantifying global
+ * international migration flows", Science 343(6178), 1520–1522; Abel G.J., Cohen J.E. (2019),
+ * "Bilateral international migration flow estimates for 200 countries", Scientific Data 6, 82
+ * (stock differencing, "drop negative" and "reverse negative").
+ *
+ * Errors: tables that are empty, not square or of different sizes → `invalid`; a negative or
+ * non-finite stock off the diagonal → `outOfDomain`.
+ */
+export function flowsFromStocks(start: Matrix, end: Matrix, method: StockDecrease = "zero"): number[][] {
+  if (method !== "zero" && method !== "return") throw new MeasureError("invalid", `method must be "zero" or "return" (got ${JSON.stringify(method)})`);
+  const n = checkStocks(start, "the start stocks");
+  const m = checkStocks(end, "the end stocks");
+  if (n !== m) throw new MeasureError("invalid", `the stock tables differ in shape: the start stocks are ${n}×${n}, the end stocks ${m}×${m} (they must list the same places in the same order)`);
+  const flows: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) flows[i] = new Array<number>(n).fill(0);
+  const withReturns = method === "return";
+  for (let b = 0; b < n; b++) {
+    const s0 = start[b];
+    const s1 = end[b];
+    const out = flows[b];
+    for (let j = 0; j < n; j++) {
+      if (j === b) continue;
+      const d = s1[j] - s0[j];
+      if (d > 0) out[j] += d;
+      else if (d < 0 && withReturns) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
+    }
+  }
+  return flows;
+}
+
+/** A non-empty square table of stocks, every cell off the diagonal a count; returns its order. */
+function checkStocks(m: Matrix, name: string): number {
+  const n = m.length;
+  if (n === 0) throw new MeasureError("invalid", `${name} table is empty`);
+  for (let b = 0; b < n; b++) {
+    const row = m[b];
+    if (row.length !== n) throw new MeasureError("invalid", `${name} table must be square, place of birth × place of residence (it has ${n} rows but row ${b + 1} has ${row.length} columns)`);
+    for (let j = 0; j < n; j++) {
+      const v = row[j];
+      if (j !== b && !(v >= 0 && v !== Infinity)) count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
+    }
+  }
+  return n;
+}
