@@ -1,25 +1,25 @@
 /**
- * Run in a fresh process by bench/report.ts: plans and writes the report of a synthetic
- * 100,000-row long list, then prints its timings and the process's peak memory as JSON.
+ * Run in a fresh process by bench/report.ts: the whole command line on a synthetic
+ * 100,000-row long flow list (CSV in, .xlsx report out), then the process's peak memory.
  */
-import { mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { saveReportXlsx } from "../src/hosts/xlsx";
-import { planFromInput } from "../src/report/plan";
+import { run } from "../src/cli/main";
 import { syntheticLongList } from "./report";
 
 async function main(): Promise<void> {
-  const input = syntheticLongList(100_000, 100);
-  const t0 = performance.now();
-  const plan = planFromInput(input, { mode: "native", source: "bench", now: new Date(0) });
-  const t1 = performance.now();
+  const list = syntheticLongList(100_000, 100);
   const dir = mkdtempSync(join(tmpdir(), "bench-memory-"));
   try {
-    const values = [["orig", "dest", "flow", "year"], ...input.origin.values.map((o, r) => [o, input.destination.values[r], input.flow.values[r], input.year!.values[r]])];
-    const { bytes } = await saveReportXlsx(plan, join(dir, "report.xlsx"), { source: { sheet: "Data", top: 0, left: 0, values: values as never } });
-    const t2 = performance.now();
-    console.log(JSON.stringify({ planMs: Math.round(t1 - t0), xlsxWriteMs: Math.round(t2 - t1), bytes, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    const csv = join(dir, "flows.csv");
+    const lines = ["orig,dest,flow,year", ...list.origin.values.map((o, r) => `${o},${list.destination.values[r]},${list.flow.values[r]},${list.year!.values[r]}`)];
+    writeFileSync(csv, lines.join("\n"));
+    const before = process.resourceUsage().maxRSS;
+    const t0 = performance.now();
+    const code = await run([csv, "-o", join(dir, "report.xlsx"), "--quiet"], { stdout: () => undefined, stderr: (s) => process.stderr.write(`${s}\n`), now: () => new Date(0) });
+    if (code !== 0) throw new Error(`CLI exit ${code}`);
+    console.log(JSON.stringify({ cliMs: Math.round(performance.now() - t0), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMB: Math.round(before / 1024) }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

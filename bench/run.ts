@@ -3,10 +3,11 @@
  * process's memory. Add a module here when it is written (e.g. the report engine's).
  */
 import { emit, round } from "./lib";
+import * as estimation from "./estimation";
 import * as functions from "./functions";
 import * as report from "./report";
 
-const modules: { run(): void | Promise<void> }[] = [functions, report];
+const modules: { run(): void | Promise<void> }[] = [functions, estimation, report];
 
 (async () => {
   for (const m of modules) await m.run();

@@ -7,6 +7,7 @@ import { existsSync, realpathSync, statSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { columnIndex } from "../report/address";
 import { saveWorkbook, writeReportXlsx } from "../hosts/xlsx";
+import { cellCount, STREAM_THRESHOLD_CELLS, streamReportXlsx } from "../hosts/xlsx-stream";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
 import { CliError, EXIT } from "./errors";
@@ -133,19 +134,27 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   progress(`planned ${plan.sheets.length} sheet(s), ${cells.toLocaleString("en-US")} cells, in ${options.mode} mode in ${Date.now() - t} ms`);
 
   t = Date.now();
-  const wb = writeReportXlsx(plan, { source: { sheet: block.sheet, top: block.top, left: block.left, values: block.values } });
-  progress(`writing ${output}`);
+  const source = { sheet: block.sheet, top: block.top, left: block.left, values: block.values };
+  // Large reports are streamed: exceljs holds a whole workbook in memory (~2 KB a cell).
+  const stream = cellCount(plan, source) > STREAM_THRESHOLD_CELLS;
+  progress(`writing ${output}${stream ? " (streamed: large report; tables are written as filtered ranges)" : ""}`);
   if (existsSync(output) && !options.force) throw new CliError(EXIT.outputExists, `${output} appeared while the report was built; use --force to overwrite it`);
   let bytes: number;
+  let sheetNames: string[];
   try {
-    bytes = await saveWorkbook(wb, output);
+    if (stream) ({ bytes, sheetNames } = await streamReportXlsx(plan, output, { source }));
+    else {
+      const wb = writeReportXlsx(plan, { source });
+      bytes = await saveWorkbook(wb, output);
+      sheetNames = wb.worksheets.map((w) => w.name);
+    }
   } catch (e) {
     throw new CliError(EXIT.other, `cannot write ${output}: ${(e as Error).message}`);
   }
   progress(`wrote ${size(bytes)} in ${Date.now() - t} ms`);
 
   io.stdout(`Report: ${resolve(output)}`);
-  io.stdout(`  ${detection.shape} data from ${block.provenance}; sheets: ${wb.worksheets.map((w) => w.name).join(", ")}; mode: ${plan.mode}`);
+  io.stdout(`  ${detection.shape} data from ${block.provenance}; sheets: ${sheetNames.join(", ")}; mode: ${plan.mode}`);
   for (const h of plan.headline) io.stdout(`  ${h.label}: ${formatHeadline(h.value)}`);
   return EXIT.ok;
 }

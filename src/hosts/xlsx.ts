@@ -143,7 +143,8 @@ export function needsArrayEntry(formula: string): boolean {
     .some((part) => /(^|[^A-Za-z0-9_.])(TRANSPOSE|MMULT|FREQUENCY)\(/i.test(part));
 }
 
-function cellValue(cell: PlannedCell, mode: SharingMode, sheetNames: ReadonlyMap<string, string>, row: number, col: number): XlsxValue {
+/** What exceljs stores for a planned cell in a mode: a formula with the engine's value as its cached result, or the value. */
+export function cellValue(cell: PlannedCell, mode: SharingMode, sheetNames: ReadonlyMap<string, string>, row: number, col: number): XlsxValue {
   const f = formulaFor(cell, mode);
   if (f === undefined) return plainValue(cell.value);
   const formula = toFileFormula(resolveSheetRefs(f, sheetNames));
@@ -156,7 +157,7 @@ function cellValue(cell: PlannedCell, mode: SharingMode, sheetNames: ReadonlyMap
 }
 
 /** Display length of a value, for fitted widths. */
-function displayLength(cell: PlannedCell): number {
+export function displayLength(cell: PlannedCell): number {
   const v = cell.value;
   if (v === null || v === undefined) return 0;
   if (isPlannedError(v)) return v.error.length;
@@ -188,7 +189,7 @@ function writeCell(ws: ExcelJS.Worksheet, row: number, col: number, cell: Planne
 }
 
 /** Header names an Excel table accepts: non-empty, one line, unique (case-insensitively). */
-function tableHeaders(header: string[], width: number): string[] {
+export function tableHeaders(header: string[], width: number): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (let j = 0; j < width; j++) {

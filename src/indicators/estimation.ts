@@ -134,10 +134,12 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     let colDeviation = 0;
     for (let j = 0; j < cols; j++) {
       const s = colSum[j];
+      if (s === Infinity || s !== s) throw overflow();
       colFactor[j] = s > 0 ? c[j] / s : 0;
       if (!(s > 0) && c[j] > colDeviation) colDeviation = c[j];
     }
     deviation = colDeviation;
+    let fitted = 0; // the fitted grand total: Infinity or NaN if any cell overflowed
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
       let s = 0;
@@ -147,10 +149,11 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
         s += v;
       }
       rowSum[i] = s;
+      fitted += s;
       const d = Math.abs(s - r[i]);
       if (d > deviation) deviation = d;
     }
-    if (!Number.isFinite(deviation)) throw new MeasureError("outOfDomain", "the fit overflows: the seed's numbers are too small or too large for the totals");
+    if (!Number.isFinite(fitted)) throw overflow();
     if (deviation <= limit) return { matrix: toRows(x, rows, cols), iterations: it, residual: deviation / grand };
   }
   throw new MeasureError(
@@ -158,6 +161,10 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     `the fit did not converge within ${maxIterations} iterations: a total is still off by ${showSmall(deviation / grand)} of the grand total (tolerance ${showSmall(tolerance)}); ` +
       "the zeros in the seed may make these totals unreachable, or more iterations may be needed",
   );
+}
+
+function overflow(): MeasureError {
+  return new MeasureError("outOfDomain", "the fit overflows: the seed's numbers are too small or too large for these totals");
 }
 
 function toRows(x: Float64Array, rows: number, cols: number): number[][] {

@@ -17,6 +17,18 @@ const HYP = [
   [30, 30, 0],
 ];
 
+/** Stocks of people born in the row's place living in the column's place, at the start and the end of a period. */
+const STOCKS_START = [
+  [0, 50, 20],
+  [30, 0, 10],
+  [5, 40, 0],
+];
+const STOCKS_END = [
+  [0, 60, 15],
+  [30, 0, 25],
+  [0, 45, 0],
+];
+
 /** Worked examples, computed by hand (see tests/indicators for the derivations). */
 const EXAMPLES: Record<string, [Args, Outcome][]> = {
   "BRAINDRAIN.RATE": [
@@ -88,6 +100,68 @@ const EXAMPLES: Record<string, [Args, Outcome][]> = {
         ["A", 0, 5, 2],
         ["B", 3, 0, 0],
         ["C", 0, 0, 0],
+      ],
+    ],
+  ],
+  // Fitted = a_i · seed_ij · b_j with the requested margins (derivations in tests/indicators/estimation.test.ts);
+  // a tolerance of 1e-14 makes the fit match the hand-computed table to 12 decimals.
+  "MIGRATION.IPF": [
+    [
+      [[[0, 2, 1], [1, 0, 1], [3, 1, 0]], [[5], [10], [7]], [[10, 3, 9]], null, 1e-14],
+      [
+        [0, 2, 3],
+        [4, 0, 6],
+        [6, 1, 0],
+      ],
+    ],
+    // A blank seed cell is a structural zero; totals may be a row or a column.
+    [
+      [[[null, 3], [5, ""]], [[10, 20]], [[20], [10]], null, null],
+      [
+        [0, 10],
+        [20, 0],
+      ],
+    ],
+    [
+      [[[1, 1, 1], [1, 1, 1]], [[40], [60]], [[50, 30, 20]], 50, 1e-12],
+      [
+        [20, 12, 8],
+        [30, 18, 12],
+      ],
+    ],
+  ],
+  // Rows = place of birth, columns = place of residence; Δ12 = +10, Δ13 = −5, Δ23 = +15, Δ31 = −5, Δ32 = +5.
+  "MIGRATION.FLOWSFROMSTOCKS": [
+    [
+      [STOCKS_START, STOCKS_END, null],
+      [
+        [0, 10, 0],
+        [0, 0, 15],
+        [0, 5, 0],
+      ],
+    ],
+    [
+      [STOCKS_START, STOCKS_END, "return"],
+      [
+        [0, 10, 5],
+        [0, 0, 15],
+        [5, 5, 0],
+      ],
+    ],
+    [
+      [STOCKS_START, STOCKS_END, " Return "],
+      [
+        [0, 10, 5],
+        [0, 0, 15],
+        [5, 5, 0],
+      ],
+    ],
+    [
+      [STOCKS_START, STOCKS_END, "ZERO"],
+      [
+        [0, 10, 0],
+        [0, 0, 15],
+        [0, 5, 0],
       ],
     ],
   ],
@@ -181,7 +255,7 @@ test("the bundle registers exactly the catalog functions, under their Excel name
 describe.each(CATALOG)("%s", (id) => {
   const f = byId.get(id)!;
   const examples = EXAMPLES[id];
-  const elementwise = f.result.dimensionality === "matrix" && f.parameters.filter((p) => !p.optional).every((p) => p.dimensionality === "matrix") && !/^(MIGRATION\.(SUMMARY|CORRIDORS|MATRIX)|CIRCULATION\.BYREGION)$/.test(id);
+  const elementwise = f.result.dimensionality === "matrix" && f.parameters.filter((p) => !p.optional).every((p) => p.dimensionality === "matrix") && !/^(MIGRATION\.(SUMMARY|CORRIDORS|MATRIX|IPF|FLOWSFROMSTOCKS)|CIRCULATION\.BYREGION)$/.test(id);
 
   test("worked examples give the hand-computed results", () => {
     expect(examples).toBeDefined();
@@ -240,6 +314,12 @@ describe.each(CATALOG)("%s", (id) => {
   }
 });
 
+const ZERO3 = [
+  [0, 0, 0],
+  [0, 0, 0],
+  [0, 0, 0],
+];
+
 describe("matrix functions: the input rules of an origin × destination matrix", () => {
   const MATRIX_FUNCTIONS: [string, (m: unknown[][]) => Args][] = [
     ["CIRCULATION.INDEX", (m) => [m, null]],
@@ -250,6 +330,8 @@ describe("matrix functions: the input rules of an origin × destination matrix",
     ["MIGRATION.GINI", (m) => [m, null]],
     ["MIGRATION.SUMMARY", (m) => [m, null]],
     ["MIGRATION.CORRIDORS", (m) => [m, null, null]],
+    // The stock tables follow the same rules (a blank is 0, the diagonal is ignored).
+    ["MIGRATION.FLOWSFROMSTOCKS", (m) => [ZERO3, m, null]],
   ];
   const withCell = (v: unknown) => HYP.map((row, i) => row.map((x, j) => (i === 0 && j === 1 ? v : x)));
   test.each(MATRIX_FUNCTIONS)("%s: text or TRUE in a flow is #VALUE! naming the cell; a negative flow #NUM!; non-square and empty #VALUE!", (id, args) => {
@@ -313,6 +395,96 @@ describe("argument rules of particular functions", () => {
     expect((r[2][1] as CustomFunctionsError).code).toBe("#NUM!");
     expect(codeOf(call("MIGRATION.MATRIX", [[["A"], [null]], [["B"], ["A"]], [[1], [2]]]))).toBe("#N/A");
     expect(codeOf(call("MIGRATION.MATRIX", [[["A"]], [["B"], ["A"]], [[1], [2]]]))).toBe("#VALUE!");
+  });
+  describe("MIGRATION.IPF", () => {
+    const SEED = [
+      [5, 2],
+      [1, 7],
+    ];
+    const ROWS = [[18], [20]];
+    const COLS = [[16, 22]];
+    /** #NUM! carries no message in Excel (CustomFunctionsRuntime 1.3): the stand-in would throw if one were given. */
+    const expectNum = (args: Args) => {
+      const e = call("MIGRATION.IPF", args).thrown as CustomFunctionsError;
+      expect(e).toBeInstanceOf(CustomFunctionsError);
+      expect(e.code).toBe("#NUM!");
+      expect(e.message).toBeUndefined();
+    };
+    const expectValue = (args: Args, message: RegExp) => {
+      const e = call("MIGRATION.IPF", args).thrown as CustomFunctionsError;
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toMatch(message);
+    };
+    test("Willekens' example: the fitted table has the requested margins and keeps the cross-product ratio", () => {
+      const m = call("MIGRATION.IPF", [SEED, ROWS, COLS, null, null]).value as number[][];
+      const t = (599 - Math.sqrt(26161)) / 33;
+      expect(m[0][0]).toBeCloseTo(t, 8);
+      expect(m[0][0] + m[0][1]).toBeCloseTo(18, 8);
+      expect(m[0][0] + m[1][0]).toBeCloseTo(16, 8);
+      expect((m[0][0] * m[1][1]) / (m[0][1] * m[1][0])).toBeCloseTo(17.5, 8);
+    });
+    test("no fit is #NUM!: totals with different sums, a zero seed row with a positive total, no convergence", () => {
+      expectNum([SEED, ROWS, [[16, 23]], null, null]);
+      expectNum([[[1, 2], [0, 0]], [[3], [4]], [[3, 4]], null, null]);
+      expectNum([[[0, 1], [1, 0]], [[10], [20]], [[15, 15]], null, null]);
+      expectNum([SEED, ROWS, COLS, 1, null]);
+    });
+    test("a negative seed cell or total is #NUM!; max_iterations outside 1..100,000 and tolerance outside (0, 1) too", () => {
+      expectNum([[[5, -2], [1, 7]], ROWS, COLS, null, null]);
+      expectNum([SEED, [[18], [-20]], COLS, null, null]);
+      expectNum([SEED, ROWS, COLS, 0, null]);
+      expectNum([SEED, ROWS, COLS, 100001, null]);
+      expectNum([SEED, ROWS, COLS, 2.5, null]);
+      expectNum([SEED, ROWS, COLS, null, 0]);
+      expectNum([SEED, ROWS, COLS, null, 1]);
+    });
+    test("text is #VALUE! naming the argument and cell; a blank total #N/A; totals of the wrong length #VALUE!", () => {
+      expectValue([[[5, "x"], [1, 7]], ROWS, COLS, null, null], /seed \(row 1, column 2\) is text/);
+      expectValue([[[5, true], [1, 7]], ROWS, COLS, null, null], /seed \(row 1, column 2\) is TRUE/);
+      expectValue([SEED, [["18"], [20]], COLS, null, null], /row_totals \(item 1\) is text/);
+      expectValue([SEED, ROWS, [[16, 22, 0]], null, null], /col_totals has 3 values but the seed has 2 columns/);
+      expectValue([SEED, [[18, 1], [20, 1]], COLS, null, null], /row_totals must be a single row or column/);
+      expectValue([SEED, ROWS, COLS, "many", null], /max_iterations is text/);
+      expectValue([SEED, ROWS, COLS, null, "small"], /tolerance is text/);
+      expect(codeOf(call("MIGRATION.IPF", [SEED, [[18], [null]], COLS, null, null]))).toBe("#N/A");
+      expect(codeOf(call("MIGRATION.IPF", [[], ROWS, COLS, null, null]))).toBe("#VALUE!");
+    });
+    test("a 200×200 fit returns in time, as a 200×200 array", () => {
+      const n = 200;
+      const seed = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : ((i * 7 + j * 13) % 50) + 1)));
+      const rows = seed.map((row) => [row.reduce((a, b) => a + b, 0) * (1 + (row.length % 3))]);
+      const grand = rows.reduce((a, r) => a + r[0], 0);
+      const cols = [Array.from({ length: n }, () => grand / n)];
+      const m = call("MIGRATION.IPF", [seed, rows, cols, null, null]).value as number[][];
+      expect(m).toHaveLength(n);
+      expect(m.every((row, i) => row.length === n && row[i] === 0)).toBe(true);
+    });
+  });
+
+  describe("MIGRATION.FLOWSFROMSTOCKS", () => {
+    test("stock tables of different shapes are #VALUE! naming both arguments", () => {
+      const e = call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, [[0, 1], [1, 0]], null]).thrown as CustomFunctionsError;
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toMatch(/stocks_start is 3×3 but stocks_end is 2×2/);
+      const nonSquare = call("MIGRATION.FLOWSFROMSTOCKS", [[[0, 1, 2], [1, 0, 2]], STOCKS_END, null]).thrown as CustomFunctionsError;
+      expect(nonSquare.message).toMatch(/stocks_start must be a square place of birth × place of residence table; it is 2×3/);
+    });
+    test("method must be \"zero\" or \"return\": anything else is #VALUE! naming it", () => {
+      for (const bad of ["net", "returns", 1, true]) {
+        const e = call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, STOCKS_END, bad]).thrown as CustomFunctionsError;
+        expect(e.code).toBe("#VALUE!");
+        expect(e.message).toMatch(/method must be "zero" or "return"/);
+      }
+      expect(call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, STOCKS_END, ""]).value).toEqual(call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, STOCKS_END, "zero"]).value);
+    });
+    test("a negative stock is #NUM! (without a message); the diagonal is ignored", () => {
+      const withCell = (v: unknown) => STOCKS_END.map((row, i) => row.map((x, j) => (i === 2 && j === 0 ? v : x)));
+      const e = call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, withCell(-1), null]).thrown as CustomFunctionsError;
+      expect(e.code).toBe("#NUM!");
+      expect(e.message).toBeUndefined();
+      const natives = STOCKS_END.map((row, i) => row.map((x, j) => (i === j ? 1e6 : x)));
+      expect(call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, natives, "return"]).value).toEqual(call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, STOCKS_END, "return"]).value);
+    });
   });
   test("labels that look like formulas come back as the same text", () => {
     const r = call("MIGRATION.SUMMARY", [[[0, 1], [2, 0]], [["=SUM(A1)"], ["@x"]]]).value as unknown[][];

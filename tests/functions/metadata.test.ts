@@ -31,6 +31,8 @@ test("the argument orders are those of the catalog in ../shared/DESIGN.md", () =
   expect(signature("MIGRATION.GINI")).toBe("matrix, [corrected]");
   expect(signature("MIGRATION.CORRIDORS")).toBe("matrix, [labels], [top]");
   expect(signature("MIGRATION.MATRIX")).toBe("origins, destinations, flows");
+  expect(signature("MIGRATION.IPF")).toBe("seed, row_totals, col_totals, [max_iterations], [tolerance]");
+  expect(signature("MIGRATION.FLOWSFROMSTOCKS")).toBe("stocks_start, stocks_end, [method]");
   expect(signature("STUDENTS.NETFLOWRATIO")).toBe("inbound_students, outbound_students, tertiary_enrolment");
   expect(signature("STUDENTS.GROSSOUTBOUND")).toBe("outbound_students, tertiary_age_population");
 });
