@@ -215,11 +215,11 @@ describe("ipf: properties", () => {
   /** A seed of 1..8 rows and columns with some zeros but no row or column of zeros only. */
   const seedArb = fc
     .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }))
-    .chain(([r, c]) => fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 })), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }))
+    .chain(([r, c]) => fc.array(fc.array(fc.oneof(fc.constant<number>(0), fc.integer({ min: 1, max: 1000 })), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }))
     .map((m) => {
-      const out = m.map((row) => [...row]);
+      const out: number[][] = m.map((row) => [...row]);
       out.forEach((row, i) => {
-        if (row.every((v) => v === 0)) row[i % row.length] = 1;
+        if (!row.some((v) => v !== 0)) row[i % row.length] = 1;
       });
       out[0].forEach((_, j) => {
         if (out.every((row) => row[j] === 0)) out[j % out.length][j] = 1;
