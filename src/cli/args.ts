@@ -2,6 +2,7 @@
  * Command-line arguments → options. Pure: no file system, no process; a bad command line is a
  * CliError with exit code 2 (usage).
  */
+import { ROLES } from "../report/roles";
 import type { Role, Shape, SharingMode } from "../report/types";
 import { CliError, EXIT } from "./errors";
 
@@ -20,33 +21,6 @@ export interface CliOptions {
 
 export type ParsedArgs = { readonly kind: "run"; readonly options: CliOptions } | { readonly kind: "help" } | { readonly kind: "version" };
 
-/** Every role, for `--map` (kept in step with types.ts by the `satisfies` check below). */
-export const ROLES = [
-  "region",
-  "code",
-  "year",
-  "group",
-  "emigrants",
-  "immigrants",
-  "skilledEmigrants",
-  "skilledResidents",
-  "skilledImmigrants",
-  "residents",
-  "population",
-  "returnees",
-  "inboundStudents",
-  "outboundStudents",
-  "tertiaryEnrolment",
-  "tertiaryAgePopulation",
-  "totalRate",
-  "skilledRate",
-  "origin",
-  "destination",
-  "flow",
-] as const satisfies readonly Role[];
-// Fails to compile if types.ts gains a role this list lacks.
-const _allRoles: Exclude<Role, (typeof ROLES)[number]> extends never ? true : never = true;
-void _allRoles;
 
 const MODES: readonly SharingMode[] = ["native", "addin", "values"];
 const SHAPES: readonly Shape[] = ["table", "matrix", "long"];

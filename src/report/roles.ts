@@ -7,7 +7,7 @@ import { CellValue, Role, Shape } from "./types";
  */
 
 /** Every role, in the order a user reads them (used in error messages). */
-export const ROLES: readonly Role[] = [
+export const ROLES = [
   "region",
   "code",
   "year",
@@ -29,7 +29,10 @@ export const ROLES: readonly Role[] = [
   "tertiaryAgePopulation",
   "totalRate",
   "skilledRate",
-];
+] as const satisfies readonly Role[];
+// Fails to compile if types.ts gains a role this list lacks.
+const _allRoles: Exclude<Role, (typeof ROLES)[number]> extends never ? true : never = true;
+void _allRoles;
 
 /** Roles whose cells are labels rather than numbers. */
 export type LabelRole = "region" | "code" | "year" | "group" | "origin" | "destination";
