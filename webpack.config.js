@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { checkFunctionsMetadata } = require("./scripts/check-functions-metadata");
+const { localizeFunctionsMetadata, readTable } = require("./scripts/localize-functions-metadata");
 
 const DEV_ORIGIN = "https://localhost:3000/";
 // Where the add-in is hosted in production; manifest and help links are rewritten to it.
@@ -14,6 +15,20 @@ const PROD_ORIGIN = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
 // (tests, air-gapped builds) copies them from the @microsoft/office-js package instead.
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const LOCAL_OFFICE = process.env.OFFICE_JS === "local";
+// The task pane's Content-Security-Policy: scripts only from the add-in itself and, unless
+// air-gapped, Office's CDN; no inline script, no eval, no plugins, nothing sent elsewhere.
+const OFFICE_CDN_ORIGIN = "https://appsforoffice.microsoft.com";
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self'${LOCAL_OFFICE ? "" : ` ${OFFICE_CDN_ORIGIN}`}`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  `connect-src 'self'${LOCAL_OFFICE ? "" : ` ${OFFICE_CDN_ORIGIN}`}`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
 
 // The modules holding @customfunction declarations. FUNCTION_MODULES (comma-separated) lets
 // the build's own tests point it at broken fixtures and see the build fail.
@@ -41,10 +56,10 @@ module.exports = (env, argv) => {
   const toOrigin = (text) => text.split(DEV_ORIGIN).join(origin);
   return {
     devtool: dev ? "source-map" : false,
-    entry: { functions: process.env.FUNCTION_MODULES ? FUNCTION_MODULES : "./src/functions/functions.ts" },
+    entry: { functions: process.env.FUNCTION_MODULES ? FUNCTION_MODULES : "./src/functions/functions.ts", taskpane: "./src/taskpane/taskpane.ts" },
     output: { path: path.resolve(__dirname, process.env.DIST_DIR || "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } }] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", onlyCompileBundledFiles: true } } }] },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_MODULES }),
@@ -56,9 +71,14 @@ module.exports = (env, argv) => {
               const asset = compilation.getAsset("functions.json");
               const problems = checkFunctionsMetadata(asset ? asset.source.source().toString() : undefined);
               problems.forEach((p) => compilation.errors.push(new WebpackError(`functions.json: ${p}`)));
-              if (asset && problems.length === 0 && origin !== DEV_ORIGIN) {
-                compilation.updateAsset("functions.json", new sources.RawSource(toOrigin(asset.source.source().toString())));
-              }
+              if (!asset || problems.length > 0) return;
+              const json = toOrigin(asset.source.source().toString());
+              if (origin !== DEV_ORIGIN) compilation.updateAsset("functions.json", new sources.RawSource(json));
+              // Ukrainian descriptions for Excel in Ukrainian (the manifest's Override for uk-UA);
+              // a function or argument without a translation fails the build.
+              const uk = localizeFunctionsMetadata(json, readTable());
+              uk.problems.forEach((p) => compilation.errors.push(new WebpackError(`functions.uk.json: ${p}`)));
+              if (uk.json) compilation.emitAsset("functions.uk.json", new sources.RawSource(uk.json));
             });
           });
         },
@@ -69,6 +89,13 @@ module.exports = (env, argv) => {
         chunks: ["functions"],
         templateParameters: { officeScriptBase: LOCAL_OFFICE ? "office-js/" : CDN },
       }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+        templateParameters: { officeScriptBase: LOCAL_OFFICE ? "office-js/" : CDN, contentSecurityPolicy: CONTENT_SECURITY_POLICY },
+      }),
       // office.js loads host- and language-specific files from its own folder, so the air-gapped
       // build copies that folder, less debug builds and other hosts' files (~15 MB). A plain
       // file copy after emit: as webpack assets the thousands of files took ~50 s.
@@ -76,6 +103,7 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "docs/reference.html", to: "reference.html" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => toOrigin(content.toString()) },
         ],

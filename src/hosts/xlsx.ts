@@ -15,7 +15,8 @@
 import { rename, unlink, writeFile } from "fs/promises";
 import ExcelJS from "exceljs";
 import { resolveSheetRefs } from "../report/address";
-import type { CellValue, NumberFormat, PlannedCell, PlannedError, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
+import type { CellValue, PlannedCell, PlannedError, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
+import { displayLength, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, uniqueSheetName } from "./common";
 
 /** The source block to copy into the report workbook (file input). */
 export interface XlsxSource {
@@ -32,51 +33,9 @@ export interface XlsxWriteOptions {
   readonly workbook?: ExcelJS.Workbook;
 }
 
-/** Excel number format codes for the plan's formats. */
-export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
-  count: "#,##0",
-  percent: "0.0%",
-  perThousand: "0.00",
-  ratio: "0.00",
-  decimal: "0.000",
-  year: "0",
-  text: "@",
-};
-
-/** Excel's limit on a sheet name's length, and the characters it forbids. */
-const MAX_SHEET_NAME = 31;
-const FORBIDDEN = /[[\]:*?/\\]/g;
-
-/**
- * A sheet name Excel accepts and no sheet in `taken` has (case-insensitively, as Excel compares):
- * forbidden characters become "-", leading/trailing apostrophes go, the name is cut to 31
- * characters, and a clash gets " (2)", " (3)"… with the base shortened to fit.
- */
-export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
-  const used = new Set(Array.from(taken, (n) => n.toLowerCase()));
-  let base = wanted.replace(FORBIDDEN, "-").replace(/[\u0000-\u001f]/g, " ").replace(/^'+|'+$/g, "").trim();
-  if (!base) base = "Sheet";
-  if (base.toLowerCase() === "history") base = "History-"; // reserved by Excel
-  base = base.slice(0, MAX_SHEET_NAME).trim();
-  if (!used.has(base.toLowerCase())) return base;
-  for (let k = 2; ; k++) {
-    const suffix = ` (${k})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-    if (!used.has(name.toLowerCase())) return name;
-  }
-}
-
-/** The formula a cell carries in a mode (no leading "="), or undefined to write its value. */
-export function formulaFor(cell: PlannedCell, mode: SharingMode): string | undefined {
-  const f = mode === "native" ? cell.native : mode === "addin" ? cell.addin : undefined;
-  if (f === undefined || f === null) return undefined;
-  const t = f.trim().replace(/^=/, "");
-  return t === "" ? undefined : t;
-}
-
-function isPlannedError(v: unknown): v is PlannedError {
-  return typeof v === "object" && v !== null && typeof (v as PlannedError).error === "string";
-}
+// Host-neutral helpers moved to ./common (the Office.js host shares them); re-exported here so
+// existing imports keep working.
+export { NUMBER_FORMATS, uniqueSheetName, formulaFor, displayLength, tableHeaders } from "./common";
 
 /**
  * Functions added to Excel after 2007 are stored in the file with an `_xlfn.` prefix; without it
@@ -156,62 +115,11 @@ export function cellValue(cell: PlannedCell, mode: SharingMode, sheetNames: Read
   return { formula, result };
 }
 
-/** Display length of a value, for fitted widths. */
-export function displayLength(cell: PlannedCell): number {
-  const v = cell.value;
-  if (v === null || v === undefined) return 0;
-  if (isPlannedError(v)) return v.error.length;
-  if (typeof v === "number") {
-    switch (cell.format) {
-      case "count":
-        return Math.round(v).toLocaleString("en-US").length;
-      case "percent":
-        return (v * 100).toFixed(1).length + 1;
-      case "perThousand":
-      case "ratio":
-        return v.toFixed(2).length;
-      case "decimal":
-        return v.toFixed(3).length;
-      case "year":
-        return String(Math.round(v)).length;
-      default:
-        return Math.min(String(v).length, 12);
-    }
-  }
-  return String(v).length;
-}
-
 function writeCell(ws: ExcelJS.Worksheet, row: number, col: number, cell: PlannedCell, mode: SharingMode, names: ReadonlyMap<string, string>): ExcelJS.Cell {
   const c = ws.getCell(row + 1, col + 1);
   c.value = cellValue(cell, mode, names, row, col);
   if (cell.format) c.numFmt = NUMBER_FORMATS[cell.format];
   return c;
-}
-
-/** Header names an Excel table accepts: non-empty, one line, unique (case-insensitively). */
-export function tableHeaders(header: string[], width: number): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (let j = 0; j < width; j++) {
-    let base = String(header[j] ?? "").replace(/\s+/g, " ").trim() || `Column${j + 1}`;
-    let name = base;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} ${k}`;
-    seen.add(name.toLowerCase());
-    out.push(name);
-  }
-  return out;
-}
-
-/** Excel table names: a letter or underscore first, then letters, digits, underscores, dots; unique in the workbook. */
-function tableName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(/[^A-Za-z0-9_.]/g, "_");
-  if (!/^[A-Za-z_]/.test(base)) base = `T_${base}`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$/.test(base)) base = `${base}_`; // would read as a cell address
-  base = base.slice(0, 250);
-  let name = base;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}_${k}`;
-  taken.add(name.toLowerCase());
-  return name;
 }
 
 function writeTable(

@@ -1,0 +1,140 @@
+/**
+ * Host-neutral helpers shared by the hosts that write a ReportPlan (.xlsx via exceljs, the
+ * workbook via Office.js). Nothing here imports exceljs, Office.js or Node: the task pane
+ * bundle (src/hosts/office.ts) imports this module, so it must stay plain TypeScript.
+ */
+import type { NumberFormat, PlannedCell, PlannedError, PlannedSheet, SharingMode } from "../report/types";
+
+/** Excel number format codes for the plan's formats. */
+export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
+  count: "#,##0",
+  percent: "0.0%",
+  perThousand: "0.00",
+  ratio: "0.00",
+  decimal: "0.000",
+  year: "0",
+  text: "@",
+};
+
+/** Excel's limit on a sheet name's length, and the characters it forbids. */
+const MAX_SHEET_NAME = 31;
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/**
+ * A sheet name Excel accepts and no sheet in `taken` has (case-insensitively, as Excel compares):
+ * forbidden characters become "-", leading/trailing apostrophes go, the name is cut to 31
+ * characters, and a clash gets " (2)", " (3)"… with the base shortened to fit.
+ */
+export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
+  const used = new Set(Array.from(taken, (n) => n.toLowerCase()));
+  let base = wanted.replace(FORBIDDEN, "-").replace(/[\u0000-\u001f]/g, " ").replace(/^'+|'+$/g, "").trim();
+  if (!base) base = "Sheet";
+  if (base.toLowerCase() === "history") base = "History-"; // reserved by Excel
+  base = base.slice(0, MAX_SHEET_NAME).trim();
+  if (!used.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const name = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/** The formula a cell carries in a mode (no leading "="), or undefined to write its value. */
+export function formulaFor(cell: PlannedCell, mode: SharingMode): string | undefined {
+  const f = mode === "native" ? cell.native : mode === "addin" ? cell.addin : undefined;
+  if (f === undefined || f === null) return undefined;
+  const t = f.trim().replace(/^=/, "");
+  return t === "" ? undefined : t;
+}
+
+export function isPlannedError(v: unknown): v is PlannedError {
+  return typeof v === "object" && v !== null && typeof (v as PlannedError).error === "string";
+}
+
+/** Display length of a value, for fitted widths. */
+export function displayLength(cell: PlannedCell): number {
+  const v = cell.value;
+  if (v === null || v === undefined) return 0;
+  if (isPlannedError(v)) return v.error.length;
+  if (typeof v === "number") {
+    switch (cell.format) {
+      case "count":
+        return Math.round(v).toLocaleString("en-US").length;
+      case "percent":
+        return (v * 100).toFixed(1).length + 1;
+      case "perThousand":
+      case "ratio":
+        return v.toFixed(2).length;
+      case "decimal":
+        return v.toFixed(3).length;
+      case "year":
+        return String(Math.round(v)).length;
+      default:
+        return Math.min(String(v).length, 12);
+    }
+  }
+  return String(v).length;
+}
+
+/** Header names an Excel table accepts: non-empty, one line, unique (case-insensitively). */
+export function tableHeaders(header: string[], width: number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let j = 0; j < width; j++) {
+    let base = String(header[j] ?? "").replace(/\s+/g, " ").trim() || `Column${j + 1}`;
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} ${k}`;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Excel table names: a letter or underscore first, then letters, digits, underscores, dots;
+ * unique in the workbook (`taken` holds lower-cased names and receives the new one).
+ */
+export function tableName(wanted: string, taken: Set<string>): string {
+  let base = wanted.replace(/[^A-Za-z0-9_.]/g, "_");
+  if (!/^[A-Za-z_]/.test(base)) base = `T_${base}`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$/.test(base)) base = `${base}_`; // would read as a cell address
+  base = base.slice(0, 250);
+  let name = base;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}_${k}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** The width of a planned table: its header, its longest row, its totals row. */
+export function tableWidth(t: { header: string[]; rows: PlannedCell[][]; totals?: PlannedCell[] }): number {
+  let width = Math.max(t.header.length, t.totals?.length ?? 0);
+  for (const r of t.rows) if (r.length > width) width = r.length;
+  return width;
+}
+
+/**
+ * Column widths in characters for a planned sheet, as the .xlsx host fits them: the plan's
+ * width where it gives one, else the longest display length + 2 (tables' headers + 3 for the
+ * filter button; titles and notes over 40 characters overflow and do not count), 8 to 60.
+ */
+export function fittedWidths(sheet: PlannedSheet): number[] {
+  const fit: number[] = [];
+  const grow = (col: number, n: number) => (fit[col] = Math.max(fit[col] ?? 0, n));
+  for (const t of sheet.tables) {
+    const width = tableWidth(t);
+    tableHeaders(t.header, width).forEach((h, j) => grow(t.left + j, h.length + 3));
+    for (const r of t.rows) r.forEach((cell, j) => cell && grow(t.left + j, displayLength(cell)));
+    t.totals?.forEach((cell, j) => cell && grow(t.left + j, displayLength(cell)));
+  }
+  for (const { col, cell } of sheet.cells) {
+    const len = displayLength(cell);
+    if (typeof cell.value !== "string" || len <= 40) grow(col, len);
+  }
+  const columns = Math.max(sheet.widths.length, fit.length);
+  const out: number[] = [];
+  for (let j = 0; j < columns; j++) {
+    const given = sheet.widths[j];
+    out.push(given !== undefined && given > 0 ? given : Math.min(60, Math.max(8, (fit[j] ?? 0) + 2)));
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * The task pane's controller: reads the selection through the host, runs the engine's
+ * detection, applies the user's choices, plans the report and has the host write it. It holds
+ * the state and tells the view when it changed; it never touches the DOM.
+ */
+import { detect } from "../report/detect";
+import { planReport } from "../report/plan";
+import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
+import type { Lang } from "./i18n";
+import { Activity, detectionFor, initialState, NO_CHOICES, PaneState, withColumnRole, withShape } from "./state";
+
+/** The Office.js host (src/hosts/office.ts) as the pane uses it. */
+export interface PaneHost {
+  readSelection(options?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal }): Promise<{ block: SourceBlock; address: string; sheet: string }>;
+  writeReport(
+    plan: ReportPlan,
+    options?: { onProgress?: (p: { step: string; fraction: number }) => void; signal?: AbortSignal },
+  ): Promise<{ sheets: string[]; activated: string; syncs: number; largestRequestBytes: number }>;
+}
+
+/** What the view is told: the new state, and what changed, so it can move focus sensibly. */
+export type ChangeCause = "language" | "environment" | "busy" | "progress" | "read" | "choice" | "mode" | "built" | "failed";
+export type Listener = (state: PaneState, cause: ChangeCause) => void;
+
+/** Lets the browser paint the progress before a long synchronous step. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class Controller {
+  private current: PaneState;
+  private abort?: AbortController;
+  private readonly listeners: Listener[] = [];
+
+  constructor(
+    private readonly host: PaneHost,
+    lang: Lang,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.current = initialState(lang);
+  }
+
+  get state(): PaneState {
+    return this.current;
+  }
+
+  subscribe(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  private set(patch: Partial<PaneState>, cause: ChangeCause): void {
+    this.current = { ...this.current, ...patch };
+    for (const l of this.listeners) l(this.current, cause);
+  }
+
+  setEnvironment(environment: PaneState["environment"]): void {
+    this.set({ environment }, "environment");
+  }
+
+  setLanguage(lang: Lang): void {
+    if (lang !== this.current.lang) this.set({ lang }, "language");
+  }
+
+  setMode(mode: SharingMode): void {
+    if (mode !== this.current.mode) this.set({ mode, result: undefined }, "mode");
+  }
+
+  /** Stops the read or build under way; the host undoes what it began. */
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  async useSelection(): Promise<void> {
+    if (this.current.busy || this.current.environment !== "excel") return;
+    const abort = (this.abort = new AbortController());
+    this.set({ busy: { kind: "reading", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
+    try {
+      const read = await this.host.readSelection({
+        signal: abort.signal,
+        onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
+      });
+      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      this.progress({ kind: "detecting" });
+      await nextFrame();
+      const detected = detect(read.block);
+      const selection = { ...read, detected };
+      this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: detected }, "read");
+    } catch (err) {
+      this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
+    }
+  }
+
+  /** The user picked a shape; roles start again from the engine's mapping for it. */
+  chooseShape(shape: Shape): void {
+    const { selection } = this.current;
+    if (!selection || this.current.busy) return;
+    const choices = withShape(selection, shape);
+    this.apply(choices);
+  }
+
+  /** The user gave a column (0-based in the block) a role, or none. */
+  chooseRole(column: number, role: Role | null): void {
+    const { selection, detection } = this.current;
+    if (!selection || !detection || this.current.busy) return;
+    this.apply(withColumnRole(this.current.choices, detection, column, role));
+  }
+
+  private apply(choices: PaneState["choices"]): void {
+    const selection = this.current.selection!;
+    try {
+      const detection = detectionFor(selection, choices);
+      this.set({ choices, detection, failure: undefined, result: undefined }, "choice");
+    } catch (err) {
+      // The previous choices stay; the view shows them again with the reason.
+      this.set({ failure: { error: err, during: "choice", cancelled: false } }, "failed");
+    }
+  }
+
+  async build(): Promise<void> {
+    const { selection, detection, mode } = this.current;
+    if (!selection || !detection || this.current.busy || this.current.environment !== "excel") return;
+    const abort = (this.abort = new AbortController());
+    this.set({ busy: { kind: "planning" }, failure: undefined, result: undefined }, "busy");
+    try {
+      await nextFrame();
+      const plan = planReport(selection.block, detection, { mode, now: this.now(), hostDrawsCharts: true });
+      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      this.progress({ kind: "writing", step: "", fraction: 0 });
+      const written = await this.host.writeReport(plan, {
+        signal: abort.signal,
+        onProgress: (p) => this.progress({ kind: "writing", step: p.step, fraction: p.fraction }),
+      });
+      this.set({ busy: undefined, result: { ...written, mode, headline: plan.headline } }, "built");
+    } catch (err) {
+      this.set({ busy: undefined, failure: { error: err, during: "build", cancelled: abort.signal.aborted } }, "failed");
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
+    }
+  }
+
+  private progress(busy: Activity): void {
+    if (this.current.busy) this.set({ busy }, "progress");
+  }
+}

@@ -1,0 +1,452 @@
+/**
+ * The task pane's words, in English and Ukrainian. Every string the pane shows comes from here;
+ * text from the workbook (headers, sheet names, labels) is only ever inserted as text nodes.
+ * The report engine speaks English: its sentences are shown as they are in English, and in
+ * Ukrainian the pane says the same from the structured detection (see summary.ts).
+ */
+import type { DataProblem, Role, Shape, SharingMode } from "../report/types";
+
+export type Lang = "en" | "uk";
+export const LANGS: readonly Lang[] = ["en", "uk"];
+
+/** Office's display language ("uk-UA", "en-US"…) → the pane's language; Ukrainian for uk-*, else English. */
+export function langOf(tag: string | undefined | null): Lang {
+  return typeof tag === "string" && /^uk(\b|[-_])/i.test(tag.trim()) ? "uk" : "en";
+}
+
+/** BCP 47 tag for number formatting and the page's lang attribute. */
+export const LOCALE: Record<Lang, string> = { en: "en-US", uk: "uk-UA" };
+
+export type ProblemKind = DataProblem["kind"];
+
+export interface Strings {
+  readonly languageName: string;
+  readonly languageLabel: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly loading: string;
+  readonly outsideExcelTitle: string;
+  readonly outsideExcel: string;
+  readonly noOfficeJs: string;
+
+  readonly step1: string;
+  readonly step1Hint: string;
+  readonly useSelection: string;
+  readonly useSelectionAgain: string;
+  readonly found: string;
+  readonly sheet: string;
+  readonly range: string;
+  readonly shape: string;
+  readonly shapeNames: Record<Shape, string>;
+  readonly confidence: (percent: string, level: "high" | "medium" | "low") => string;
+  readonly reasons: string;
+  readonly reasonsInEnglish: string;
+  readonly mapping: string;
+  readonly mappingHint: string;
+  readonly column: string;
+  readonly role: string;
+  readonly roleOf: (column: string, header: string) => string;
+  readonly notUsed: string;
+  readonly noHeader: string;
+  readonly matrixNoColumns: string;
+  readonly roleNames: Record<Role, string>;
+  readonly match: (percent: string) => string;
+  readonly setByYou: string;
+
+  readonly problems: (count: string) => string;
+  readonly problemsNone: string;
+  readonly problemsCapped: (shown: string) => string;
+  readonly problemsBeforeWriting: string;
+  readonly problemKinds: Record<ProblemKind, string>;
+  /** A problem's sentence in this language, from its kind and the column's header and role. */
+  readonly problemText: (kind: ProblemKind, column: string | undefined) => string;
+
+  readonly step2: string;
+  readonly modeLegend: string;
+  readonly modes: Record<SharingMode, { readonly name: string; readonly colleague: string }>;
+
+  readonly step3: string;
+  readonly build: string;
+  readonly buildNeedsSelection: string;
+  readonly cancel: string;
+  readonly reading: string;
+  readonly readingCells: (done: string, total: string) => string;
+  readonly planning: string;
+  readonly writing: string;
+  readonly progressLabel: string;
+  readonly steps: Record<string, string>;
+
+  readonly readDone: (rows: string, columns: string, address: string) => string;
+  readonly doneTitle: string;
+  readonly doneSheets: (count: number) => string;
+  readonly activated: (sheet: string) => string;
+  readonly modeUsed: (mode: string) => string;
+  readonly headline: string;
+  readonly headlineLabel: (english: string) => string;
+  readonly written: string;
+
+  readonly cancelled: string;
+  readonly cancelledRead: string;
+  readonly errorTitle: string;
+  readonly errorUntouched: string;
+  readonly errorFromEngine: string;
+  readonly officeErrors: Record<string, string>;
+  readonly officeErrorOther: (code: string) => string;
+  readonly unexpected: string;
+  readonly shapeRefused: string;
+  readonly roleRefused: string;
+  readonly privacy: string;
+}
+
+const ROLE_EN: Record<Role, string> = {
+  region: "Region",
+  code: "Code",
+  year: "Year",
+  group: "Group",
+  origin: "Origin",
+  destination: "Destination",
+  flow: "Flow",
+  emigrants: "Emigrants",
+  immigrants: "Immigrants",
+  skilledEmigrants: "Skilled emigrants",
+  skilledResidents: "Skilled residents",
+  skilledImmigrants: "Skilled immigrants",
+  residents: "Residents",
+  population: "Population",
+  returnees: "Returnees",
+  inboundStudents: "Inbound students",
+  outboundStudents: "Outbound students",
+  tertiaryEnrolment: "Tertiary enrolment",
+  tertiaryAgePopulation: "Tertiary-age population",
+  totalRate: "Total emigration rate",
+  skilledRate: "Skilled emigration rate",
+};
+
+const ROLE_UK: Record<Role, string> = {
+  region: "Регіон",
+  code: "Код",
+  year: "Рік",
+  group: "Група",
+  origin: "Звідки (походження)",
+  destination: "Куди (призначення)",
+  flow: "Потік",
+  emigrants: "Емігранти",
+  immigrants: "Іммігранти",
+  skilledEmigrants: "Кваліфіковані емігранти",
+  skilledResidents: "Кваліфіковані мешканці",
+  skilledImmigrants: "Кваліфіковані іммігранти",
+  residents: "Мешканці",
+  population: "Населення",
+  returnees: "Ті, хто повернувся",
+  inboundStudents: "Іноземні студенти (вхідні)",
+  outboundStudents: "Студенти за кордоном",
+  tertiaryEnrolment: "Студенти вищої освіти",
+  tertiaryAgePopulation: "Населення віку вищої освіти",
+  totalRate: "Загальний рівень еміграції",
+  skilledRate: "Рівень еміграції кваліфікованих",
+};
+
+/** The engine's headline labels (src/report) and measure labels, in Ukrainian. */
+const HEADLINE_UK: Record<string, string> = {
+  regions: "регіонів",
+  "total flows": "усього переміщень",
+  mei: "індекс ефективності міграції (MEI)",
+  "circulation index": "індекс циркуляції",
+  "largest corridor": "найбільший коридор",
+  rows: "рядків",
+  "skilled emigration rate": "рівень еміграції кваліфікованих",
+  "net skilled emigration": "чиста еміграція кваліфікованих",
+  "selection ratio (skilled ÷ total emigration rate)": "коефіцієнт відбору (кваліфіковані ÷ загальний рівень еміграції)",
+  "relative skill share": "відносна частка кваліфікованих",
+  "net migration (immigrants − emigrants)": "чиста міграція (іммігранти − емігранти)",
+  "net migration per 1,000 population": "чиста міграція на 1000 населення",
+  "gross migration per 1,000 population": "валова міграція на 1000 населення",
+  "migration effectiveness": "ефективність міграції",
+  "immigrants as share of population": "частка іммігрантів у населенні",
+  "emigrants as share of population": "частка емігрантів у населенні",
+  "return rate": "частка тих, хто повернувся",
+  "outbound mobility ratio": "коефіцієнт вихідної мобільності",
+  "inbound mobility rate": "рівень вхідної мобільності",
+  "net flow of mobile students": "чистий потік мобільних студентів",
+  "net flow ratio of mobile students": "коефіцієнт чистого потоку мобільних студентів",
+  "gross outbound enrolment ratio": "валовий коефіцієнт навчання за кордоном",
+};
+
+const en: Strings = {
+  languageName: "English",
+  languageLabel: "Language",
+  title: "Migration Analytics",
+  subtitle: "Summary sheets from the cells you select",
+  loading: "Starting…",
+  outsideExcelTitle: "Open this pane in Excel",
+  outsideExcel: "This task pane works inside Excel (desktop or on the web). Open it from Home → Migration Analytics in Excel; in a plain browser it cannot read or write a workbook.",
+  noOfficeJs: "Office's script (office.js) could not be loaded, so the pane cannot talk to Excel. Check the connection and reopen the pane in Excel.",
+
+  step1: "1. Your data",
+  step1Hint: "Select the cells with your data in the sheet, headers and labels included, then press Use selection. Nothing is written yet.",
+  useSelection: "Use selection",
+  useSelectionAgain: "Use the current selection again",
+  found: "What the add-in found",
+  sheet: "Sheet",
+  range: "Range",
+  shape: "Shape",
+  shapeNames: { table: "Country or region table", matrix: "Origin × destination matrix", long: "Long list (origin, destination, flow)" },
+  confidence: (p, level) => `Confidence: ${p} (${level})`,
+  reasons: "Why",
+  reasonsInEnglish: "Details",
+  mapping: "Columns and their roles",
+  mappingHint: "Change a role if a column was read wrongly; the problems below are checked again.",
+  column: "Column",
+  role: "Role",
+  roleOf: (column, header) => `Role of column ${column}${header ? ` “${header}”` : ""}`,
+  notUsed: "— not used —",
+  noHeader: "(no header)",
+  matrixNoColumns: "A matrix has no columns to map: rows are origins, columns are destinations.",
+  roleNames: ROLE_EN,
+  match: (p) => `match ${p}`,
+  setByYou: "set by you",
+
+  problems: (n) => `Problems in the data (${n})`,
+  problemsNone: "No problems found in the cells the report uses.",
+  problemsCapped: (n) => `The first ${n} are listed.`,
+  problemsBeforeWriting: "Check these before building: the report reads blanks and text as missing values, never as 0.",
+  problemKinds: {
+    text: "Text where a number belongs",
+    negative: "Negative counts",
+    blank: "Blank cells",
+    notFinite: "Numbers that are not finite",
+    duplicate: "Duplicates",
+    ragged: "Rows of a different length",
+  },
+  problemText: (kind, column) => {
+    const where = column ? ` in ${column}` : "";
+    switch (kind) {
+      case "text":
+        return `Text${where} where a number belongs: read as missing.`;
+      case "negative":
+        return `Negative count${where}: not a number of people.`;
+      case "blank":
+        return `Blank${where}: read as missing, not as 0.`;
+      case "notFinite":
+        return `Not a finite number${where}.`;
+      case "duplicate":
+        return `Duplicate${where}.`;
+      case "ragged":
+        return `Row of a different length${where}.`;
+    }
+  },
+
+  step2: "2. Sharing",
+  modeLegend: "How the report keeps its numbers",
+  modes: {
+    native: {
+      name: "Live native formulas",
+      colleague: "A colleague without the add-in sees the same live numbers: only classic Excel functions (Excel 2010 and later, also LibreOffice) that recalculate when your data change.",
+    },
+    addin: {
+      name: "Add-in formulas",
+      colleague: "A colleague without the add-in sees #NAME? instead of numbers once Excel recalculates; with the add-in, short readable formulas such as BRAINDRAIN.RATE.",
+    },
+    values: {
+      name: "Values only",
+      colleague: "A colleague sees the same numbers in any spreadsheet, but they are fixed: they do not follow later changes to your data.",
+    },
+  },
+
+  step3: "3. Report",
+  build: "Build report",
+  buildNeedsSelection: "Use a selection first.",
+  cancel: "Cancel",
+  reading: "Reading the selection…",
+  readingCells: (done, total) => `Reading the selection: ${done} of ${total}`,
+  planning: "Working out the report…",
+  writing: "Writing the report…",
+  progressLabel: "Progress",
+  steps: {},
+
+  readDone: (rows, columns, address) => `Read ${rows} rows × ${columns} columns from ${address}.`,
+  doneTitle: "Report written",
+  doneSheets: (n) => (n === 1 ? "New sheet:" : `${n} new sheets:`),
+  activated: (s) => `Now showing: ${s}`,
+  modeUsed: (m) => `Sharing mode: ${m}`,
+  headline: "Headline numbers",
+  headlineLabel: (english) => english.charAt(0).toUpperCase() + english.slice(1),
+  written: "The report is written. Your data were not changed.",
+
+  cancelled: "Cancelled. Nothing was left half-written and your data were not changed.",
+  cancelledRead: "Reading was cancelled.",
+  errorTitle: "That did not work",
+  errorUntouched: "Your data were not changed.",
+  errorFromEngine: "The add-in says:",
+  officeErrors: {
+    InvalidSelection: "Select a range of cells (not a chart, picture or several separate areas) and try again.",
+    InvalidArgument: "Select a range of cells (not a chart, picture or several separate areas) and try again.",
+    AccessDenied: "The workbook or this sheet is protected, or you may not change it. Unprotect it, or save a copy, and try again.",
+    InvalidOperationInCellEditMode: "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
+    RequestPayloadSizeLimitExceeded: "The selection is too large for Excel to send at once. Select fewer rows and try again.",
+    PayloadTooLarge: "The selection is too large for Excel to send at once. Select fewer rows and try again.",
+    ItemNotFound: "The sheet or range is no longer there. Select the data again and press Use selection.",
+    Conflict: "Another sheet or table has the same name. Try again; the add-in picks new names.",
+    ActivityLimitReached: "Excel is busy. Wait a moment and try again.",
+    RequestAborted: "Excel stopped the request. Try again.",
+    ApiNotFound: "This version of Excel lacks a feature the add-in needs. Update Excel, or use Excel on the web.",
+  },
+  officeErrorOther: (code) => `Excel could not complete the request (${code}). Try again; if it keeps happening, close and reopen the pane.`,
+  unexpected: "Something unexpected went wrong inside the add-in. Try again; if it keeps happening, close and reopen the pane.",
+  shapeRefused: "That shape does not fit these cells.",
+  roleRefused: "That role cannot be given to this column.",
+  privacy: "The add-in works inside your workbook and sends no data anywhere.",
+};
+
+const uk: Strings = {
+  languageName: "Українська",
+  languageLabel: "Мова",
+  title: "Migration Analytics",
+  subtitle: "Підсумкові аркуші з виділених клітинок",
+  loading: "Запуск…",
+  outsideExcelTitle: "Відкрийте цю панель в Excel",
+  outsideExcel: "Ця панель працює лише в Excel (настільному або в браузері). Відкрийте її в Excel через Основне → Migration Analytics; у звичайному браузері вона не може читати чи записувати книгу.",
+  noOfficeJs: "Не вдалося завантажити скрипт Office (office.js), тож панель не може зв'язатися з Excel. Перевірте з'єднання й відкрийте панель в Excel знову.",
+
+  step1: "1. Ваші дані",
+  step1Hint: "Виділіть на аркуші клітинки з даними разом із заголовками й підписами та натисніть «Використати виділення». Поки що нічого не записується.",
+  useSelection: "Використати виділення",
+  useSelectionAgain: "Використати поточне виділення знову",
+  found: "Що знайшла надбудова",
+  sheet: "Аркуш",
+  range: "Діапазон",
+  shape: "Форма даних",
+  shapeNames: { table: "Таблиця країн або регіонів", matrix: "Матриця «звідки × куди»", long: "Довгий список (звідки, куди, потік)" },
+  confidence: (p, level) => `Упевненість: ${p} (${level === "high" ? "висока" : level === "medium" ? "середня" : "низька"})`,
+  reasons: "Чому",
+  reasonsInEnglish: "Подробиці (англійською)",
+  mapping: "Стовпці та їхні ролі",
+  mappingHint: "Змініть роль, якщо стовпець прочитано неправильно; проблеми нижче буде перевірено знову.",
+  column: "Стовпець",
+  role: "Роль",
+  roleOf: (column, header) => `Роль стовпця ${column}${header ? ` «${header}»` : ""}`,
+  notUsed: "— не використовується —",
+  noHeader: "(без заголовка)",
+  matrixNoColumns: "У матриці немає стовпців для зіставлення: рядки — звідки, стовпці — куди.",
+  roleNames: ROLE_UK,
+  match: (p) => `збіг ${p}`,
+  setByYou: "вибрано вами",
+
+  problems: (n) => `Проблеми в даних (${n})`,
+  problemsNone: "У клітинках, які використовує звіт, проблем не знайдено.",
+  problemsCapped: (n) => `Показано перші ${n}.`,
+  problemsBeforeWriting: "Перевірте їх перед побудовою: звіт вважає порожні клітинки й текст пропущеними значеннями, а не нулем.",
+  problemKinds: {
+    text: "Текст замість числа",
+    negative: "Від'ємні кількості",
+    blank: "Порожні клітинки",
+    notFinite: "Нескінченні або нечислові значення",
+    duplicate: "Повтори",
+    ragged: "Рядки іншої довжини",
+  },
+  problemText: (kind, column) => {
+    const where = column ? ` у ${column}` : "";
+    switch (kind) {
+      case "text":
+        return `Текст${where} замість числа: вважається пропущеним.`;
+      case "negative":
+        return `Від'ємна кількість${where}: це не кількість людей.`;
+      case "blank":
+        return `Порожня клітинка${where}: вважається пропущеним значенням, а не 0.`;
+      case "notFinite":
+        return `Не скінченне число${where}.`;
+      case "duplicate":
+        return `Повтор${where}.`;
+      case "ragged":
+        return `Рядок іншої довжини${where}.`;
+    }
+  },
+
+  step2: "2. Спільний доступ",
+  modeLegend: "Як звіт зберігає числа",
+  modes: {
+    native: {
+      name: "Живі вбудовані формули",
+      colleague: "Колега без надбудови бачить ті самі живі числа: лише класичні функції Excel (Excel 2010 і новіші, а також LibreOffice), що перераховуються, коли змінюються ваші дані.",
+    },
+    addin: {
+      name: "Формули надбудови",
+      colleague: "Колега без надбудови після перерахунку бачить #NAME? замість чисел; з надбудовою — короткі зрозумілі формули, як-от BRAINDRAIN.RATE.",
+    },
+    values: {
+      name: "Лише значення",
+      colleague: "Колега бачить ті самі числа в будь-якій програмі електронних таблиць, але вони незмінні: не враховують пізніших змін ваших даних.",
+    },
+  },
+
+  step3: "3. Звіт",
+  build: "Побудувати звіт",
+  buildNeedsSelection: "Спершу використайте виділення.",
+  cancel: "Скасувати",
+  reading: "Читання виділення…",
+  readingCells: (done, total) => `Читання виділення: ${done} з ${total}`,
+  planning: "Підготовка звіту…",
+  writing: "Запис звіту…",
+  progressLabel: "Перебіг",
+  steps: {},
+
+  readDone: (rows, columns, address) => `Прочитано ${rows} рядк. × ${columns} стовп. з ${address}.`,
+  doneTitle: "Звіт записано",
+  doneSheets: (n) => (n === 1 ? "Новий аркуш:" : `Нові аркуші (${n}):`),
+  activated: (s) => `Відкрито аркуш: ${s}`,
+  modeUsed: (m) => `Спільний доступ: ${m}`,
+  headline: "Основні показники",
+  headlineLabel: (english) => {
+    const key = english.toLowerCase();
+    if (HEADLINE_UK[key]) return cap(HEADLINE_UK[key]);
+    if (key.startsWith("median ") && HEADLINE_UK[key.slice(7)]) return `Медіана: ${HEADLINE_UK[key.slice(7)]}`;
+    return cap(english);
+  },
+  written: "Звіт записано. Ваші дані не змінено.",
+
+  cancelled: "Скасовано. Нічого не лишилося записаним наполовину, ваші дані не змінено.",
+  cancelledRead: "Читання скасовано.",
+  errorTitle: "Не вдалося",
+  errorUntouched: "Ваші дані не змінено.",
+  errorFromEngine: "Повідомлення надбудови (англійською):",
+  officeErrors: {
+    InvalidSelection: "Виділіть діапазон клітинок (не діаграму, не малюнок і не кілька окремих областей) і спробуйте знову.",
+    InvalidArgument: "Виділіть діапазон клітинок (не діаграму, не малюнок і не кілька окремих областей) і спробуйте знову.",
+    AccessDenied: "Книгу або аркуш захищено, або ви не маєте права їх змінювати. Зніміть захист або збережіть копію і спробуйте знову.",
+    InvalidOperationInCellEditMode: "Excel редагує клітинку. Натисніть Enter або Esc на аркуші й спробуйте знову.",
+    RequestPayloadSizeLimitExceeded: "Виділення завелике, щоб Excel передав його за раз. Виділіть менше рядків і спробуйте знову.",
+    PayloadTooLarge: "Виділення завелике, щоб Excel передав його за раз. Виділіть менше рядків і спробуйте знову.",
+    ItemNotFound: "Аркуша або діапазону вже немає. Виділіть дані знову й натисніть «Використати виділення».",
+    Conflict: "Аркуш або таблиця з такою назвою вже є. Спробуйте знову — надбудова добере нові назви.",
+    ActivityLimitReached: "Excel зайнятий. Зачекайте трохи й спробуйте знову.",
+    RequestAborted: "Excel перервав запит. Спробуйте знову.",
+    ApiNotFound: "У цій версії Excel немає потрібної надбудові можливості. Оновіть Excel або скористайтеся Excel в браузері.",
+  },
+  officeErrorOther: (code) => `Excel не зміг виконати запит (${code}). Спробуйте знову; якщо не допоможе, закрийте й знову відкрийте панель.`,
+  unexpected: "У надбудові сталася неочікувана помилка. Спробуйте знову; якщо не допоможе, закрийте й знову відкрийте панель.",
+  shapeRefused: "Ця форма не підходить до цих клітинок.",
+  roleRefused: "Цю роль не можна дати цьому стовпцю.",
+  privacy: "Надбудова працює всередині вашої книги й нікуди не надсилає даних.",
+};
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const STRINGS: Record<Lang, Strings> = { en, uk };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}
+
+/** Numbers as the language writes them: grouped integers, fractions to four significant places. */
+export function formatNumber(value: number, lang: Lang): string {
+  if (!Number.isFinite(value)) return String(value);
+  const integer = Number.isInteger(value);
+  const options: Intl.NumberFormatOptions = integer ? { maximumFractionDigits: 0 } : Math.abs(value) >= 100 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 4 };
+  return new Intl.NumberFormat(LOCALE[lang], options).format(value);
+}
+
+export function formatPercent(fraction: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang], { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+}

@@ -1,0 +1,283 @@
+/**
+ * The task pane's DOM. Everything is built with dom.ts (text nodes only); the state decides
+ * what is shown. Live regions (status, alert) and the activity bar persist across renders so
+ * screen readers announce changes once; the rest is rebuilt and focus is put back on the
+ * control that had it (by its data-key), or moved where the user's next step is.
+ */
+import { rolesOf } from "../report/roles";
+import type { Detection, Role, Shape, SharingMode } from "../report/types";
+import type { ChangeCause } from "./controller";
+import { append, el, replaceChildren, setText, uid } from "./dom";
+import { describeError, PaneMessage } from "./errors";
+import { formatNumber, formatPercent, Lang, LANGS, LOCALE, strings, Strings } from "./i18n";
+import type { BuildResult, PaneState, Selection } from "./state";
+import { blockSize, columnName, confidenceLevel, problemGroups, problemSentence, problemsCapped, reasonsUk } from "./summary";
+
+export interface ViewHandlers {
+  useSelection(): void;
+  build(): void;
+  cancel(): void;
+  chooseShape(shape: Shape): void;
+  chooseRole(column: number, role: Role | null): void;
+  setMode(mode: SharingMode): void;
+  setLanguage(lang: Lang): void;
+}
+
+const SHAPES: readonly Shape[] = ["table", "matrix", "long"];
+const MODES: readonly SharingMode[] = ["native", "addin", "values"];
+
+export class View {
+  private readonly title = el("h1", { class: "title" });
+  private readonly subtitle = el("p", { class: "subtitle" });
+  private readonly languageLabel = el("label", { class: "visually-hidden", for: "language" });
+  private readonly language = el("select", { id: "language", class: "language", "data-key": "language" });
+  private readonly activity = el("div", { class: "activity", hidden: true });
+  private readonly activityText = el("p", { class: "activity-text", id: "activity-text" });
+  private readonly progress = el("progress", { class: "progress", max: 1, "aria-labelledby": "activity-text" });
+  private readonly cancelButton = el("button", { type: "button", class: "button", "data-key": "cancel" });
+  private readonly alert = el("div", { class: "alert-region", role: "alert", tabindex: -1, "data-key": "alert" });
+  private readonly status = el("div", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  private readonly content = el("main", { class: "content", id: "content" });
+  private readonly footer = el("p", { class: "footer" });
+  private lastFailure: unknown;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly handlers: ViewHandlers,
+  ) {
+    for (const lang of LANGS) this.language.appendChild(el("option", { value: lang, lang: LOCALE[lang] }, strings(lang).languageName));
+    this.language.addEventListener("change", () => handlers.setLanguage(this.language.value as Lang));
+    this.cancelButton.addEventListener("click", () => handlers.cancel());
+    replaceChildren(
+      root,
+      el("header", { class: "header" }, el("div", { class: "heading" }, this.title, this.subtitle), el("div", { class: "language-box" }, this.languageLabel, this.language)),
+      el("div", { class: "activity-wrap" }, this.activity),
+      this.alert,
+      this.content,
+      this.status,
+      el("footer", {}, this.footer),
+    );
+    append(this.activity, this.activityText, el("div", { class: "activity-row" }, this.progress, this.cancelButton));
+  }
+
+  render(state: PaneState, cause: ChangeCause): void {
+    const s = strings(state.lang);
+    document.documentElement.lang = LOCALE[state.lang];
+    this.renderActivity(state, s);
+    if (cause === "progress") return;
+
+    const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
+    setText(this.title, s.title);
+    setText(this.subtitle, s.subtitle);
+    setText(this.languageLabel, `${strings("en").languageLabel} / ${strings("uk").languageLabel}`);
+    this.language.value = state.lang;
+    setText(this.cancelButton, s.cancel);
+    setText(this.footer, s.privacy);
+    this.renderAlert(state, cause);
+    this.renderStatus(state, cause, s);
+    replaceChildren(this.content, ...this.sections(state, s));
+
+    // Where focus goes next: to the user's next step after something finished, else back.
+    const target =
+      cause === "busy" ? "cancel" : cause === "read" ? "found" : cause === "built" ? "result" : cause === "failed" && state.failure?.during !== "choice" ? "alert" : focusedKey;
+    if (target) {
+      const node = this.root.querySelector<HTMLElement>(`[data-key="${target}"]`);
+      if (node && document.activeElement !== node && !(node as HTMLButtonElement).disabled) node.focus();
+    }
+    if (cause === "failed" && state.failure?.during !== "choice") this.alert.scrollIntoView({ block: "nearest" });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Persistent regions
+
+  private renderActivity(state: PaneState, s: Strings): void {
+    const busy = state.busy;
+    this.activity.hidden = !busy;
+    if (!busy) return;
+    let text = s.reading;
+    let fraction: number | undefined;
+    if (busy.kind === "reading") {
+      if (busy.total > 0) {
+        text = s.readingCells(formatNumber(busy.done, state.lang), formatNumber(busy.total, state.lang));
+        fraction = busy.done / busy.total;
+      }
+    } else if (busy.kind === "detecting" || busy.kind === "planning") {
+      text = busy.kind === "detecting" ? s.reading : s.planning;
+    } else {
+      text = s.steps[busy.step] ?? (state.lang === "en" && busy.step ? busy.step : s.writing);
+      fraction = busy.fraction;
+    }
+    setText(this.activityText, fraction === undefined ? text : `${text} ${formatPercent(Math.min(1, Math.max(0, fraction)), state.lang)}`);
+    if (fraction === undefined) this.progress.removeAttribute("value");
+    else this.progress.value = Math.min(1, Math.max(0, fraction));
+  }
+
+  private renderAlert(state: PaneState, cause: ChangeCause): void {
+    const failure = state.failure;
+    if (!failure) {
+      if (this.alert.firstChild) replaceChildren(this.alert);
+      this.alert.className = "alert-region";
+      this.lastFailure = undefined;
+      return;
+    }
+    // Re-word only when the failure or the language changed, so it is announced once.
+    if (failure === this.lastFailure && cause !== "language") return;
+    this.lastFailure = failure;
+    const message: PaneMessage = describeError(failure.error, state.lang, failure.cancelled, failure.during);
+    const s = strings(state.lang);
+    this.alert.className = `alert-region message ${message.kind}`;
+    replaceChildren(
+      this.alert,
+      message.kind === "error" ? el("p", { class: "message-title" }, s.errorTitle) : null,
+      el("p", {}, message.text),
+      message.detail ? el("p", { class: "message-detail", lang: "en" }, message.detail) : null,
+    );
+  }
+
+  private renderStatus(state: PaneState, cause: ChangeCause, s: Strings): void {
+    let text = "";
+    if (state.environment === "starting") text = s.loading;
+    else if (state.busy) text = state.busy.kind === "reading" || state.busy.kind === "detecting" ? s.reading : state.busy.kind === "planning" ? s.planning : s.writing;
+    else if (cause === "read" && state.selection) {
+      const size = blockSize(state.selection.block);
+      text = s.readDone(formatNumber(size.rows, state.lang), formatNumber(size.columns, state.lang), `${state.selection.sheet}!${state.selection.address}`);
+    } else if (cause === "built") text = s.written;
+    else if (cause === "language") text = "";
+    else return;
+    setText(this.status, text);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Content
+
+  private sections(state: PaneState, s: Strings): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    if (state.environment === "outside" || state.environment === "noOffice") {
+      out.push(el("section", { class: "notice", "aria-labelledby": "outside-title" }, el("h2", { id: "outside-title" }, s.outsideExcelTitle), el("p", {}, state.environment === "noOffice" ? s.noOfficeJs : s.outsideExcel)));
+    }
+    const inExcel = state.environment === "excel";
+    const busy = !!state.busy;
+
+    const use = el("button", { type: "button", class: state.selection ? "button" : "button primary", "data-key": "use-selection", disabled: !inExcel || busy }, s.useSelection);
+    if (state.selection) use.setAttribute("title", s.useSelectionAgain);
+    use.addEventListener("click", () => this.handlers.useSelection());
+    out.push(section("step1", s.step1, el("p", { class: "hint" }, s.step1Hint), use, state.selection && state.detection ? this.found(state, state.selection, state.detection, s) : null));
+
+    out.push(section("step2", s.step2, this.modes(state, s)));
+
+    const hintId = uid("build-hint");
+    const build = el("button", { type: "button", class: "button primary", "data-key": "build", disabled: !inExcel || busy || !state.detection, "aria-describedby": state.detection ? undefined : hintId }, s.build);
+    build.addEventListener("click", () => this.handlers.build());
+    out.push(section("step3", s.step3, build, state.detection ? null : el("p", { class: "hint", id: hintId }, s.buildNeedsSelection), state.result ? this.result(state.result, state.lang, s) : null));
+    return out;
+  }
+
+  /** What was read and detected: where, the shape, how sure, why, the mapping, the problems. */
+  private found(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement {
+    const busy = !!state.busy;
+    const shapeId = uid("shape");
+    const shape = el("select", { id: shapeId, "data-key": "shape", disabled: busy });
+    for (const sh of SHAPES) shape.appendChild(el("option", { value: sh, selected: sh === detection.shape }, s.shapeNames[sh]));
+    shape.value = detection.shape;
+    shape.addEventListener("change", () => this.handlers.chooseShape(shape.value as Shape));
+
+    const level = confidenceLevel(detection.confidence);
+    const reasons =
+      state.lang === "en"
+        ? el("ul", { class: "reasons" }, detection.reasons.map((r) => el("li", {}, r)))
+        : el(
+            "div",
+            {},
+            el("ul", { class: "reasons" }, reasonsUk(selection.block, detection).map((r) => el("li", {}, r))),
+            el("details", { class: "english" }, el("summary", {}, s.reasonsInEnglish), el("ul", { class: "reasons", lang: "en" }, detection.reasons.map((r) => el("li", {}, r)))),
+          );
+
+    return el(
+      "section",
+      { class: "card found", "aria-labelledby": "found-title" },
+      el("h3", { id: "found-title", tabindex: -1, "data-key": "found" }, s.found),
+      el("dl", { class: "where" }, el("dt", {}, s.sheet), el("dd", {}, selection.sheet), el("dt", {}, s.range), el("dd", {}, selection.address)),
+      el("div", { class: "field" }, el("label", { for: shapeId }, s.shape), shape),
+      el("p", { class: `confidence ${level}` }, el("span", { class: "dot", "aria-hidden": "true" }), s.confidence(formatPercent(detection.confidence, state.lang), level)),
+      el("h4", {}, s.reasons),
+      reasons,
+      detection.shape === "matrix" ? el("p", { class: "hint" }, s.matrixNoColumns) : this.mapping(state, selection, detection, s),
+      this.problems(state, selection, detection, s),
+    );
+  }
+
+  private mapping(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement {
+    const roles = rolesOf(detection.shape);
+    const chosen = new Set(Object.entries(state.choices.roles).filter(([, v]) => v !== null && v !== undefined).map(([, v]) => v as number));
+    const rows = detection.columns.map((c) => {
+      const { letters, header } = columnName(selection.block, c);
+      const select = el("select", { "aria-label": s.roleOf(letters, header), "data-key": `role-${c.index}`, disabled: !!state.busy });
+      select.appendChild(el("option", { value: "" }, s.notUsed));
+      for (const r of roles) select.appendChild(el("option", { value: r, selected: r === c.role }, s.roleNames[r]));
+      select.value = c.role ?? "";
+      select.addEventListener("change", () => this.handlers.chooseRole(c.index, select.value === "" ? null : (select.value as Role)));
+      const note = chosen.has(c.index) ? s.setByYou : c.role ? s.match(formatPercent(c.confidence, state.lang)) : "";
+      return el(
+        "tr",
+        { class: c.role ? "mapped" : "unused" },
+        el("th", { scope: "row" }, el("span", { class: "letters" }, letters), " ", el("span", { class: "header-text" }, header || s.noHeader), note ? el("span", { class: "note" }, note) : null),
+        el("td", {}, select),
+      );
+    });
+    return el(
+      "div",
+      { class: "mapping-wrap" },
+      el("table", { class: "mapping" }, el("caption", {}, s.mapping), el("thead", {}, el("tr", {}, el("th", { scope: "col" }, s.column), el("th", { scope: "col" }, s.role))), el("tbody", {}, rows)),
+      el("p", { class: "hint" }, s.mappingHint),
+    );
+  }
+
+  private problems(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement {
+    const list = detection.problems;
+    const count = formatNumber(list.length, state.lang) + (problemsCapped(list) ? "+" : "");
+    const box = el("section", { class: `problems ${list.length ? "has-problems" : "none"}`, "aria-labelledby": "problems-title" }, el("h4", { id: "problems-title" }, s.problems(count)));
+    if (list.length === 0) {
+      box.appendChild(el("p", {}, s.problemsNone));
+      return box;
+    }
+    append(box, el("p", { class: "hint" }, s.problemsBeforeWriting), problemsCapped(list) ? el("p", { class: "hint" }, s.problemsCapped(formatNumber(list.length, state.lang))) : null);
+    problemGroups(list).forEach((g, i) => {
+      const items = g.items.map((p) => el("li", {}, el("span", { class: "address" }, p.address), " ", el("span", {}, problemSentence(selection.block, detection, p, state.lang))));
+      box.appendChild(el("details", { open: i === 0, "data-kind": g.kind }, el("summary", {}, `${s.problemKinds[g.kind]} (${formatNumber(g.items.length, state.lang)})`), el("ul", { class: "problem-list" }, items)));
+    });
+    return box;
+  }
+
+  private modes(state: PaneState, s: Strings): HTMLElement {
+    const fieldset = el("fieldset", { class: "modes" }, el("legend", {}, s.modeLegend));
+    for (const mode of MODES) {
+      const id = `mode-${mode}`;
+      const input = el("input", { type: "radio", name: "mode", id, value: mode, checked: state.mode === mode, "aria-describedby": `${id}-desc`, "data-key": id, disabled: !!state.busy });
+      input.checked = state.mode === mode;
+      input.addEventListener("change", () => input.checked && this.handlers.setMode(mode));
+      fieldset.appendChild(el("div", { class: "radio" }, input, el("label", { for: id }, s.modes[mode].name), el("p", { id: `${id}-desc`, class: "desc" }, s.modes[mode].colleague)));
+    }
+    return fieldset;
+  }
+
+  private result(result: BuildResult, lang: Lang, s: Strings): HTMLElement {
+    const value = (v: number | string) => (typeof v === "number" ? formatNumber(v, lang) : v);
+    return el(
+      "section",
+      { class: "card result", "aria-labelledby": "result-title" },
+      el("h3", { id: "result-title", tabindex: -1, "data-key": "result" }, s.doneTitle),
+      el("p", {}, s.doneSheets(result.sheets.length)),
+      el("ul", { class: "sheets" }, result.sheets.map((name) => el("li", {}, name))),
+      el("p", {}, s.activated(result.activated)),
+      el("p", { class: "hint" }, s.modeUsed(s.modes[result.mode].name)),
+      result.headline.length ? el("h4", {}, s.headline) : null,
+      result.headline.length ? el("dl", { class: "headline" }, result.headline.flatMap((h) => [el("dt", {}, s.headlineLabel(h.label)), el("dd", {}, value(h.value))])) : null,
+    );
+  }
+}
+
+function section(key: string, title: string, ...children: (HTMLElement | null)[]): HTMLElement {
+  const id = `${key}-title`;
+  return el("section", { class: `step ${key}`, "aria-labelledby": id }, el("h2", { id }, title), ...children);
+}
+
