@@ -6,7 +6,7 @@
  * Usage: node scripts/validate-manifest.js [manifest.xml]
  */
 const { spawnSync } = require("child_process");
-const { mkdtempSync, rmSync } = require("fs");
+const { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require("fs");
 const { tmpdir } = require("os");
 const path = require("path");
 
@@ -21,7 +21,30 @@ function run(cmd, args) {
   return r.status;
 }
 
+/**
+ * The converter labels its output schema 1.17 but writes `getStartedMessages` (the XML's
+ * <GetStarted>), which the JSON schemas have only from 1.24: checked against 1.17 a valid
+ * manifest fails to load. Such output is checked against 1.24, the first schema that has every
+ * part the converter wrote; nothing else about it changes.
+ */
+function alignSchemaVersion(dir) {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+  const main = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
+  const uses = (main.extensions || []).some((e) => e.getStartedMessages);
+  const [major, minor] = String(main.manifestVersion).split(".").map(Number);
+  if (!uses || major > 1 || minor >= 24) return;
+  console.log(`(the converter wrote getStartedMessages under schema ${main.manifestVersion}; checking against 1.24, the first schema that has it)`);
+  for (const f of files) {
+    const file = path.join(dir, f);
+    const json = JSON.parse(readFileSync(file, "utf8"));
+    if (typeof json.$schema === "string") json.$schema = json.$schema.replace(/\/v1\.\d+\//, "/v1.24/");
+    if (f === "manifest.json") json.manifestVersion = "1.24";
+    writeFileSync(file, JSON.stringify(json, null, 4));
+  }
+}
+
 let status = run(bin("office-addin-manifest-converter"), ["convert", manifest, "--output", out]);
+if (status === 0) alignSchemaVersion(out);
 if (status === 0) status = run(bin("office-addin-manifest"), ["validate", path.join(out, "manifest.json")]);
 rmSync(out, { recursive: true, force: true });
 console.log(status === 0 ? `${path.basename(manifest)} is valid (converted to JSON, checked against the bundled schemas).` : `${path.basename(manifest)} is NOT valid.`);

@@ -17,6 +17,8 @@ export interface CliOptions {
   readonly output?: string;
   readonly force: boolean;
   readonly quiet: boolean;
+  /** The list holds migrant stocks for several years: estimate flows with this method. */
+  readonly stocks?: "zero" | "return";
 }
 
 export type ParsedArgs = { readonly kind: "run"; readonly options: CliOptions } | { readonly kind: "help" } | { readonly kind: "version" };
@@ -38,6 +40,9 @@ Options:
   --shape SHAPE         table, matrix or long (default: detected)
   --map ROLE=COLUMN     give a column a role, by header name or column letter; repeatable
                         (ROLE= with nothing after '=' unmaps the role)
+  --stocks METHOD       the long list holds migrant stocks (origin = place of birth, destination =
+                        residence) for several years: estimate flows between the first and last
+                        year, METHOD zero or return (MIGRATION.FLOWSFROMSTOCKS)
   -o, --output FILE     report to write (default: <input>-report.xlsx beside the input)
   --force               overwrite the output if it exists
   -q, --quiet           no progress lines
@@ -70,6 +75,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let output: string | undefined;
   let force = false;
   let quiet = false;
+  let stocks: "zero" | "return" | undefined;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -141,6 +147,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         flag();
         force = true;
         break;
+      case "--stocks": {
+        const m = value().toLowerCase();
+        if (m !== "zero" && m !== "return") throw usage(`unknown --stocks method '${m}': use zero or return`);
+        stocks = m;
+        break;
+      }
       case "-q":
       case "--quiet":
         flag();
@@ -152,5 +164,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (positional.length === 0) throw usage("no input file given");
   if (positional.length > 1) throw usage(`one input file at a time (got ${positional.map((p) => `'${p}'`).join(", ")})`);
-  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet } };
+  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks } };
 }

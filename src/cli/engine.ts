@@ -9,7 +9,7 @@ import type { Detection, Overrides, ReportPlan, SharingMode, SourceBlock } from 
 export interface Engine {
   detect(block: SourceBlock): Detection;
   applyOverrides(block: SourceBlock, detection: Detection, overrides: Overrides): Detection;
-  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date }): ReportPlan;
+  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: "zero" | "return" }): ReportPlan;
 }
 
 export const engine: Engine = {

@@ -126,7 +126,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   t = Date.now();
   let plan: ReportPlan;
   try {
-    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now() });
+    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}) });
   } catch (e) {
     throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}`);
   }

@@ -20,16 +20,33 @@ export interface PivotResult {
   readonly year?: CellValue;
 }
 
+/** The distinct years of a list, in ascending order (empty without a year column). */
+export function yearsOf(input: LongInput): CellValue[] {
+  const years = input.year?.values ?? [];
+  return [...new Set(years.filter((y) => y !== null && y !== ""))].sort((a, b) => Number(a) - Number(b) || String(a).localeCompare(String(b)));
+}
+
+export interface PivotOptions {
+  /** The year to pivot; default: the latest when the list holds several (the others would be added up). */
+  readonly year?: CellValue;
+  /** The sheet's name (default "Flow Matrix") and what its cells hold, for its title. */
+  readonly sheetName?: string;
+  readonly what?: string;
+  /** Region order to use (e.g. the same for two years); regions missing from the list are 0. */
+  readonly labels?: readonly Label[];
+}
+
 /**
  * The Flow Matrix sheet: a long origin–destination–flow list pivoted into a square matrix
  * (MIGRATION.MATRIX), each cell a live formula summing the list's rows for its pair. With a
- * year column holding several years, the latest year is used (the others would be added up).
+ * year column holding several years, one year is used.
  */
-export function planPivot(input: LongInput): PivotResult {
+export function planPivot(input: LongInput, options: PivotOptions = {}): PivotResult {
   const years = input.year?.values ?? [];
-  const distinct = [...new Set(years.filter((y) => y !== null && y !== ""))];
-  const latest = distinct.length > 1 ? distinct.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : undefined;
+  const distinct = yearsOf(input);
+  const latest = options.year !== undefined ? options.year : distinct.length > 1 ? distinct[distinct.length - 1] : undefined;
   const keep = (r: number) => latest === undefined || years[r] === latest;
+  const sheetName = options.sheetName ?? "Flow Matrix";
 
   const origins: Label[] = [];
   const destinations: Label[] = [];
@@ -49,7 +66,7 @@ export function planPivot(input: LongInput): PivotResult {
     flows.push(x instanceof MeasureError ? x : checkedCount(x));
   }
   if (problems.length > 0) throw new Error(`the list has rows without an origin or destination: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? ` and ${problems.length - 5} more` : ""}`);
-  const pivot = pivotFlows(origins, destinations, flows);
+  const pivot = options.labels ? aligned(pivotFlows(origins, destinations, flows), options.labels) : pivotFlows(origins, destinations, flows);
   const n = pivot.labels.length;
 
   const live = input.rows * n * n <= LIVE_PIVOT_LIMIT;
@@ -75,13 +92,13 @@ export function planPivot(input: LongInput): PivotResult {
   if (bad.length > 0) throw new Error(`some flows are blank, text or negative, so the matrix cannot be summarised: ${bad.slice(0, 5).join("; ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}`);
 
   const notes = [
-    `The Flow Matrix sheet pivots the long list (${input.rows} rows) into a ${n} × ${n} matrix${live ? ": each cell sums the list's rows for its pair, live" : ": written as values, since live formulas over a list this long would make recalculation slow"}. Rows for the same pair are added up; pairs not listed are 0.`,
+    `The ${sheetName} sheet pivots the long list (${input.rows} rows) into a ${n} × ${n} matrix${live ? ": each cell sums the list's rows for its pair, live" : ": written as values, since live formulas over a list this long would make recalculation slow"}. Rows for the same pair are added up; pairs not listed are 0.`,
   ];
-  if (latest !== undefined) notes.push(`The list holds ${distinct.length} years; the report uses the latest, ${String(latest)}.`);
+  if (latest !== undefined && options.year === undefined) notes.push(`The list holds ${distinct.length} years; the report uses the latest, ${String(latest)}.`);
   const sheet: PlannedSheet = {
-    name: "Flow Matrix",
-    cells: [{ row: 0, col: 0, cell: value(`Flows from each origin (row) to each destination (column)${latest !== undefined ? `, ${String(latest)}` : ""}`) }],
-    tables: [{ name: "FlowMatrix", top: TOP, left: 0, header: ["Origin \\ destination", ...pivot.labels.map(String)], rows }],
+    name: sheetName,
+    cells: [{ row: 0, col: 0, cell: value(`${options.what ?? "Flows from each origin (row) to each destination (column)"}${latest !== undefined ? `, ${String(latest)}` : ""}`) }],
+    tables: [{ name: sheetName.replace(/[^A-Za-z0-9]/g, ""), top: TOP, left: 0, header: ["Origin \\ destination", ...pivot.labels.map(String)], rows }],
     charts: [],
     widths: [Math.max(14, ...pivot.labels.map((l) => String(l).length + 2)), ...pivot.labels.map((l) => Math.max(10, String(l).length + 2))],
     freezeRows: TOP + 1,
@@ -90,7 +107,7 @@ export function planPivot(input: LongInput): PivotResult {
     sheet,
     labels: pivot.labels,
     matrix: pivot.matrix as number[][],
-    location: { prefix: reportSheet("Flow Matrix", ""), top: TOP + 1, left: 1 },
+    location: { prefix: reportSheet(sheetName, ""), top: TOP + 1, left: 1 },
     notes,
     year: latest,
   };
@@ -102,4 +119,11 @@ function checkedCount(x: number): number | MeasureError {
   } catch (e) {
     return e as MeasureError;
   }
+}
+
+/** A pivot laid out over a given region order (regions it lacks get zero rows and columns). */
+function aligned(p: { labels: Label[]; matrix: (number | MeasureError)[][] }, labels: readonly Label[]): { labels: Label[]; matrix: (number | MeasureError)[][] } {
+  const at = new Map(p.labels.map((l, i) => [String(l), i]));
+  const idx = labels.map((l) => at.get(String(l)));
+  return { labels: [...labels], matrix: idx.map((i) => idx.map((j) => (i === undefined || j === undefined ? 0 : p.matrix[i][j]))) };
 }

@@ -6,6 +6,8 @@ import { ReportInput, MatrixInput, numberIn } from "./input";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
 import { planTableSheet } from "./table-sheet";
+import { planEstimatedFlows } from "./stocks-sheet";
+import { StockDecrease } from "../indicators/estimation";
 import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
 
@@ -18,6 +20,11 @@ export interface PlanOptions {
   readonly hostDrawsCharts?: boolean;
   /** Sentences on what was detected, for the Definitions sheet. */
   readonly detection?: string[];
+  /**
+   * The long list holds migrant stocks (by place of birth and residence) for two or more
+   * years: the report estimates flows between the first and last year with this method.
+   */
+  readonly stocks?: StockDecrease;
 }
 
 /**
@@ -33,6 +40,7 @@ export function planFromInput(input: ReportInput, options: PlanOptions): ReportP
   let labels = new Map<string, string>();
   let headline: ReportPlan["headline"];
 
+  if (options.stocks && input.shape !== "long") throw new Error("estimating flows from stocks needs a long list of stocks (origin = place of birth, destination = residence, a year column, the stock)");
   if (input.shape === "table") {
     const t = planTableSheet(input, title);
     sheets = [t.sheet];
@@ -48,6 +56,13 @@ export function planFromInput(input: ReportInput, options: PlanOptions): ReportP
     notes = r.notes;
     functions = r.functions;
     headline = r.headline;
+  } else if (options.stocks) {
+    const est = planEstimatedFlows(input, options.stocks);
+    const r = planMatrixSheets(est.labels, est.matrix, est.location, title);
+    sheets = [r.sheets[0], ...est.sheets, ...r.sheets.slice(1)];
+    notes = [...est.notes, ...r.notes];
+    functions = ["MIGRATION.MATRIX", "MIGRATION.FLOWSFROMSTOCKS", ...r.functions];
+    headline = [{ label: "estimated flows", value: `${String(est.period[0])}–${String(est.period[1])}, method ${options.stocks}` }, ...r.headline];
   } else {
     const p = planPivot(input);
     const r = planMatrixSheets(p.labels, p.matrix, p.location, title);

@@ -1,0 +1,88 @@
+/**
+ * Estimated flows from a long list of migrant stocks for two years (issue 5, report engine):
+ * values by hand, the sheets and method stated, and LibreOffice computing the live formulas.
+ */
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { detect } from "../../src/report/detect";
+import { planReport } from "../../src/report/plan";
+import { CellValue, ReportPlan } from "../../src/report/types";
+import { reportSheetNames, saveWorkbook, writeReportXlsx } from "../../src/hosts/xlsx";
+import { compareWithFile } from "../support/compare-plan";
+import { ensureLibreOffice, recalculate } from "../support/libreoffice";
+
+// Stocks of people born in A, B, C (origin) living in A, B, C (destination), 2010 and 2015.
+// Changes 2010→2015: A→B +30, A→C −10, B→A 0, B→C +15, C→A −5, C→B +20.
+const STOCKS: [string, string, number, number, number][] = [
+  ["A", "B", 100, 130, 0],
+  ["A", "C", 50, 40, 0],
+  ["B", "A", 30, 30, 0],
+  ["B", "C", 20, 35, 0],
+  ["C", "A", 10, 5, 0],
+  ["C", "B", 40, 60, 0],
+];
+const values: CellValue[][] = [["origin", "destination", "year", "stock"]];
+for (const year of [2010, 2015]) for (const [o, d, s2010, s2015] of STOCKS) values.push([o, d, year, year === 2010 ? s2010 : s2015]);
+const block = { sheet: "Stocks", top: 0, left: 0, values, provenance: "stocks test" };
+
+function estimated(plan: ReportPlan): unknown[][] {
+  const sheet = plan.sheets.find((s) => s.name === "Estimated Flows")!;
+  return sheet.tables[0].rows.map((r) => r.map((c) => c.value));
+}
+
+test("method zero: rises in stocks are flows, falls are none", () => {
+  const plan = planReport(block, detect(block), { mode: "native", now: new Date(0), stocks: "zero" });
+  expect(plan.sheets.map((s) => s.name)).toEqual(["Migration Summary", "Stocks 2010", "Stocks 2015", "Estimated Flows", "Corridors", "Definitions"]);
+  expect(estimated(plan)).toEqual([
+    ["A", 0, 30, 0],
+    ["B", 0, 0, 15],
+    ["C", 0, 20, 0],
+  ]);
+  const definitions = plan.sheets.find((s) => s.name === "Definitions")!;
+  const text = JSON.stringify(definitions);
+  expect(text).toContain("MIGRATION.FLOWSFROMSTOCKS");
+  expect(text).toMatch(/method \\"zero\\"/);
+});
+
+test("method return: a fall in the stock born in i living in j is a return flow from j to i", () => {
+  const plan = planReport(block, detect(block), { mode: "native", now: new Date(0), stocks: "return" });
+  expect(estimated(plan)).toEqual([
+    ["A", 0, 30, 5],
+    ["B", 0, 0, 15],
+    ["C", 10, 20, 0],
+  ]);
+  expect(plan.headline[0]).toEqual({ label: "estimated flows", value: "2010–2015, method return" });
+});
+
+test("stocks for one year cannot give flows", () => {
+  const oneYear = { ...block, values: values.slice(0, 7) };
+  expect(() => planReport(oneYear, detect(oneYear), { mode: "native", now: new Date(0), stocks: "zero" })).toThrow(/two years/);
+});
+
+test("LibreOffice computes the estimated flows and the summary from the live formulas", async () => {
+  ensureLibreOffice();
+  for (const method of ["zero", "return"] as const) {
+    const plan = planReport(block, detect(block), { mode: "native", now: new Date(0), stocks: method });
+    const wb = writeReportXlsx(plan, { source: block });
+    const path = join(mkdtempSync(join(tmpdir(), "stocks-")), `${method}.xlsx`);
+    await saveWorkbook(wb, path);
+    const { compared, mismatches } = await compareWithFile(plan, reportSheetNames(wb, plan), await recalculate(path));
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(30);
+  }
+}, 120_000);
+
+test("the command line: --stocks return writes the Estimated Flows sheet; a bad method is a usage error", async () => {
+  const { run } = await import("../../src/cli/main");
+  const dir = mkdtempSync(join(tmpdir(), "stocks-cli-"));
+  const csv = join(dir, "stocks.csv");
+  require("fs").writeFileSync(csv, values.map((r) => r.join(",")).join("\n"));
+  const out: string[] = [];
+  const io = { stdout: (l: string) => out.push(l), stderr: (l: string) => out.push(l), now: () => new Date(0) };
+  expect(await run([csv, "--stocks", "return", "-o", join(dir, "r.xlsx"), "--quiet"], io)).toBe(0);
+  expect(out.join("\n")).toMatch(/Estimated Flows/);
+  expect(out.join("\n")).toMatch(/estimated flows: 2010–2015, method return/);
+  expect(await run([csv, "--stocks", "sideways", "-o", join(dir, "s.xlsx")], io)).toBe(2);
+  expect(out.join("\n")).toMatch(/unknown --stocks method 'sideways'/);
+});
