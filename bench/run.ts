@@ -5,9 +5,10 @@
 import { emit, round } from "./lib";
 import * as estimation from "./estimation";
 import * as functions from "./functions";
+import * as office from "./office";
 import * as report from "./report";
 
-const modules: { run(): void | Promise<void> }[] = [functions, estimation, report];
+const modules: { run(): void | Promise<void> }[] = [functions, estimation, report, office];
 
 (async () => {
   for (const m of modules) await m.run();

@@ -72,8 +72,13 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   const live = input.rows * n * n <= LIVE_PIVOT_LIMIT;
   const TOP = 2; // header row of the matrix on the sheet
   // Whole columns of the list, first to last listed row; rows between that are not flows match no pair.
-  const rowsFrom = Math.min(...input.rowsAt);
-  const rowsTo = Math.max(...input.rowsAt);
+  // (A loop, not Math.min(...rows): spreading 150,000 arguments overflows the call stack.)
+  let rowsFrom = Infinity;
+  let rowsTo = -Infinity;
+  for (const r of input.rowsAt) {
+    if (r < rowsFrom) rowsFrom = r;
+    if (r > rowsTo) rowsTo = r;
+  }
   const col = (c: number) => onSheet(input.sheet, range(rowsFrom, c, rowsTo, c, true));
   const O = col(input.origin.col);
   const D = col(input.destination.col);

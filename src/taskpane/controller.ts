@@ -11,7 +11,7 @@ import { Activity, detectionFor, initialState, NO_CHOICES, PaneState, withColumn
 
 /** The Office.js host (src/hosts/office.ts) as the pane uses it. */
 export interface PaneHost {
-  readSelection(options?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal }): Promise<{ block: SourceBlock; address: string; sheet: string }>;
+  readSelection(options?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal }): Promise<{ block: SourceBlock; address: string; sheet: string; selected?: string }>;
   writeReport(
     plan: ReportPlan,
     options?: { onProgress?: (p: { step: string; fraction: number }) => void; signal?: AbortSignal },

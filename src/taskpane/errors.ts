@@ -29,26 +29,42 @@ function isPlainSentence(message: string): boolean {
   return m.length > 0 && m.length <= 600 && !m.includes("\n") && !INTERNAL.test(m);
 }
 
-/** Office.js errors (OfficeExtension.Error) carry a string code such as "InvalidArgument". */
-function officeCode(err: unknown): string | undefined {
-  if (!err || typeof err !== "object") return undefined;
-  const e = err as { code?: unknown; name?: unknown; debugInfo?: unknown };
-  const looksOffice = e.name === "RichApi.Error" || e.name === "OfficeExtension.Error" || e.debugInfo !== undefined;
-  return looksOffice && typeof e.code === "string" && /^[A-Za-z]+$/.test(e.code) ? e.code : undefined;
+/** Excel's error code, from an Office.js error or from the host's error that wraps one. */
+function codeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[A-Za-z]+$/.test(code) ? code : undefined;
+}
+
+/** A raw Office.js error (OfficeExtension.Error), whose message is Excel's, not ours. */
+function isRawOfficeError(err: unknown): boolean {
+  const e = err as { name?: unknown; debugInfo?: unknown } | null;
+  return !!e && (e.name === "RichApi.Error" || e.name === "OfficeExtension.Error" || e.debugInfo !== undefined);
+}
+
+/** The error's message if it is a sentence written for users (the engine's and the host's are). */
+function plainMessage(err: unknown): string | undefined {
+  if (!(err instanceof Error) || isProgrammingError(err) || !isPlainSentence(err.message)) return undefined;
+  const sentence = capitalise(err.message.trim());
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 export function describeError(err: unknown, lang: Lang, cancelled = false, during: "read" | "build" | "choice" = "build"): PaneMessage {
   const s = strings(lang);
-  if (isAbort(err, cancelled)) return { kind: "cancelled", text: during === "read" ? s.cancelledRead : s.cancelled };
-  const code = officeCode(err);
-  if (code) return { kind: "error", text: `${s.officeErrors[code] ?? s.officeErrorOther(code)} ${s.errorUntouched}` };
-  if (err instanceof Error && !isProgrammingError(err) && isPlainSentence(err.message)) {
-    let sentence = capitalise(err.message.trim());
-    if (!/[.!?]$/.test(sentence)) sentence += ".";
+  const message = plainMessage(err);
+  if (isAbort(err, cancelled)) {
+    // The host says whether the sheets it began could be removed; that must not be glossed over.
+    const leftovers = message !== undefined && /could not be removed/i.test(message);
+    if (during === "read") return { kind: "cancelled", text: s.cancelledRead };
+    if (!leftovers) return { kind: "cancelled", text: s.cancelled };
+    return lang === "en" ? { kind: "cancelled", text: message! } : { kind: "cancelled", text: s.cancelledLeftovers, detail: message };
+  }
+  const code = codeOf(err);
+  if (code && (isRawOfficeError(err) || message === undefined)) return { kind: "error", text: `${s.officeErrors[code] ?? s.officeErrorOther(code)} ${s.errorUntouched}` };
+  if (message !== undefined) {
     const after = during === "choice" ? "" : ` ${s.errorUntouched}`;
-    if (lang === "en") return { kind: "error", text: `${sentence}${after}` };
-    const lead = during === "choice" ? s.shapeRefused : s.errorUntouched;
-    return { kind: "error", text: `${lead} ${s.errorFromEngine}`, detail: sentence };
+    if (lang === "en") return { kind: "error", text: `${message}${after}` };
+    const lead = during === "choice" ? s.shapeRefused : ((code && s.officeErrors[code]) ?? s.errorUntouched);
+    return { kind: "error", text: `${lead} ${s.errorFromEngine}`, detail: message };
   }
   return { kind: "error", text: `${s.unexpected} ${s.errorUntouched}` };
 }

@@ -36,6 +36,7 @@ export interface Strings {
   readonly found: string;
   readonly sheet: string;
   readonly range: string;
+  readonly filledPartOf: (selected: string) => string;
   readonly shape: string;
   readonly shapeNames: Record<Shape, string>;
   readonly confidence: (percent: string, level: "high" | "medium" | "low") => string;
@@ -87,6 +88,7 @@ export interface Strings {
 
   readonly cancelled: string;
   readonly cancelledRead: string;
+  readonly cancelledLeftovers: string;
   readonly errorTitle: string;
   readonly errorUntouched: string;
   readonly errorFromEngine: string;
@@ -189,8 +191,9 @@ const en: Strings = {
   found: "What the add-in found",
   sheet: "Sheet",
   range: "Range",
+  filledPartOf: (sel) => `the filled part of ${sel}`,
   shape: "Shape",
-  shapeNames: { table: "Country or region table", matrix: "Origin × destination matrix", long: "Long list (origin, destination, flow)" },
+  shapeNames: { table: "Country or region table", matrix: "Origin × destination matrix", long: "Long list of flows" },
   confidence: (p, level) => `Confidence: ${p} (${level})`,
   reasons: "Why",
   reasonsInEnglish: "Details",
@@ -258,11 +261,17 @@ const en: Strings = {
   buildNeedsSelection: "Use a selection first.",
   cancel: "Cancel",
   reading: "Reading the selection…",
-  readingCells: (done, total) => `Reading the selection: ${done} of ${total}`,
+  readingCells: (done, total) => `Reading the selection: ${done} of ${total} rows`,
   planning: "Working out the report…",
   writing: "Writing the report…",
   progressLabel: "Progress",
-  steps: {},
+  steps: {
+    names: "Choosing names for the new sheets…",
+    cells: "Writing the cells…",
+    finish: "Adding tables, charts and formats…",
+    cleanup: "Removing the sheets begun…",
+    done: "Finishing…",
+  },
 
   readDone: (rows, columns, address) => `Read ${rows} rows × ${columns} columns from ${address}.`,
   doneTitle: "Report written",
@@ -270,16 +279,19 @@ const en: Strings = {
   activated: (s) => `Now showing: ${s}`,
   modeUsed: (m) => `Sharing mode: ${m}`,
   headline: "Headline numbers",
-  headlineLabel: (english) => english.charAt(0).toUpperCase() + english.slice(1),
+  headlineLabel: (english) => (english === "MEI" ? "Migration effectiveness index (MEI)" : cap(english)),
   written: "The report is written. Your data were not changed.",
 
   cancelled: "Cancelled. Nothing was left half-written and your data were not changed.",
   cancelledRead: "Reading was cancelled.",
+  cancelledLeftovers: "Cancelled, but some of the sheets begun could not be removed.",
   errorTitle: "That did not work",
   errorUntouched: "Your data were not changed.",
   errorFromEngine: "The add-in says:",
   officeErrors: {
     InvalidSelection: "Select a range of cells (not a chart, picture or several separate areas) and try again.",
+    UnsupportedSheet: "This kind of sheet cannot be read: select cells on an ordinary worksheet.",
+    ItemAlreadyExists: "A sheet or table with one of the report's names appeared meanwhile. Try again; the add-in picks new names.",
     InvalidArgument: "Select a range of cells (not a chart, picture or several separate areas) and try again.",
     AccessDenied: "The workbook or this sheet is protected, or you may not change it. Unprotect it, or save a copy, and try again.",
     InvalidOperationInCellEditMode: "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
@@ -315,8 +327,9 @@ const uk: Strings = {
   found: "Що знайшла надбудова",
   sheet: "Аркуш",
   range: "Діапазон",
+  filledPartOf: (sel) => `заповнена частина ${sel}`,
   shape: "Форма даних",
-  shapeNames: { table: "Таблиця країн або регіонів", matrix: "Матриця «звідки × куди»", long: "Довгий список (звідки, куди, потік)" },
+  shapeNames: { table: "Таблиця країн або регіонів", matrix: "Матриця «звідки × куди»", long: "Довгий список потоків" },
   confidence: (p, level) => `Упевненість: ${p} (${level === "high" ? "висока" : level === "medium" ? "середня" : "низька"})`,
   reasons: "Чому",
   reasonsInEnglish: "Подробиці (англійською)",
@@ -384,11 +397,17 @@ const uk: Strings = {
   buildNeedsSelection: "Спершу використайте виділення.",
   cancel: "Скасувати",
   reading: "Читання виділення…",
-  readingCells: (done, total) => `Читання виділення: ${done} з ${total}`,
+  readingCells: (done, total) => `Читання виділення: ${done} з ${total} рядків`,
   planning: "Підготовка звіту…",
   writing: "Запис звіту…",
   progressLabel: "Перебіг",
-  steps: {},
+  steps: {
+    names: "Добір назв для нових аркушів…",
+    cells: "Запис клітинок…",
+    finish: "Додавання таблиць, діаграм і форматів…",
+    cleanup: "Видалення розпочатих аркушів…",
+    done: "Завершення…",
+  },
 
   readDone: (rows, columns, address) => `Прочитано ${rows} рядк. × ${columns} стовп. з ${address}.`,
   doneTitle: "Звіт записано",
@@ -406,11 +425,14 @@ const uk: Strings = {
 
   cancelled: "Скасовано. Нічого не лишилося записаним наполовину, ваші дані не змінено.",
   cancelledRead: "Читання скасовано.",
+  cancelledLeftovers: "Скасовано, але деякі розпочаті аркуші не вдалося видалити.",
   errorTitle: "Не вдалося",
   errorUntouched: "Ваші дані не змінено.",
   errorFromEngine: "Повідомлення надбудови (англійською):",
   officeErrors: {
     InvalidSelection: "Виділіть діапазон клітинок (не діаграму, не малюнок і не кілька окремих областей) і спробуйте знову.",
+    UnsupportedSheet: "Такий аркуш не можна прочитати: виділіть клітинки на звичайному аркуші.",
+    ItemAlreadyExists: "Тим часом з'явився аркуш або таблиця з однією з назв звіту. Спробуйте знову — надбудова добере нові назви.",
     InvalidArgument: "Виділіть діапазон клітинок (не діаграму, не малюнок і не кілька окремих областей) і спробуйте знову.",
     AccessDenied: "Книгу або аркуш захищено, або ви не маєте права їх змінювати. Зніміть захист або збережіть копію і спробуйте знову.",
     InvalidOperationInCellEditMode: "Excel редагує клітинку. Натисніть Enter або Esc на аркуші й спробуйте знову.",

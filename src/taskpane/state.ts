@@ -13,6 +13,8 @@ export interface Selection {
   readonly block: SourceBlock;
   readonly address: string;
   readonly sheet: string;
+  /** The selection as the user made it ("A:D") when the host read only its filled part. */
+  readonly selected?: string;
   readonly detected: Detection;
 }
 

@@ -140,7 +140,7 @@ export class View {
     else if (state.busy) text = state.busy.kind === "reading" || state.busy.kind === "detecting" ? s.reading : state.busy.kind === "planning" ? s.planning : s.writing;
     else if (cause === "read" && state.selection) {
       const size = blockSize(state.selection.block);
-      text = s.readDone(formatNumber(size.rows, state.lang), formatNumber(size.columns, state.lang), `${state.selection.sheet}!${state.selection.address}`);
+      text = s.readDone(formatNumber(size.rows, state.lang), formatNumber(size.columns, state.lang), `${state.selection.sheet}!${rangeOnly(state.selection.address)}`);
     } else if (cause === "built") text = s.written;
     else if (cause === "language") text = "";
     else return;
@@ -196,7 +196,7 @@ export class View {
       "section",
       { class: "card found", "aria-labelledby": "found-title" },
       el("h3", { id: "found-title", tabindex: -1, "data-key": "found" }, s.found),
-      el("dl", { class: "where" }, el("dt", {}, s.sheet), el("dd", {}, selection.sheet), el("dt", {}, s.range), el("dd", {}, selection.address)),
+      el("dl", { class: "where" }, el("dt", {}, s.sheet), el("dd", {}, selection.sheet), el("dt", {}, s.range), el("dd", {}, rangeOnly(selection.address), selection.selected && rangeOnly(selection.selected) !== rangeOnly(selection.address) ? el("span", { class: "note" }, ` (${s.filledPartOf(rangeOnly(selection.selected))})`) : null)),
       el("div", { class: "field" }, el("label", { for: shapeId }, s.shape), shape),
       el("p", { class: `confidence ${level}` }, el("span", { class: "dot", "aria-hidden": "true" }), s.confidence(formatPercent(detection.confidence, state.lang), level)),
       el("h4", {}, s.reasons),
@@ -206,30 +206,27 @@ export class View {
     );
   }
 
+  /** One field per column: its letters, header and how it was matched, and a role drop-down. */
   private mapping(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement {
     const roles = rolesOf(detection.shape);
     const chosen = new Set(Object.entries(state.choices.roles).filter(([, v]) => v !== null && v !== undefined).map(([, v]) => v as number));
-    const rows = detection.columns.map((c) => {
+    const items = detection.columns.map((c) => {
       const { letters, header } = columnName(selection.block, c);
-      const select = el("select", { "aria-label": s.roleOf(letters, header), "data-key": `role-${c.index}`, disabled: !!state.busy });
+      const id = uid("role");
+      const select = el("select", { id, "aria-label": s.roleOf(letters, header), "data-key": `role-${c.index}`, disabled: !!state.busy });
       select.appendChild(el("option", { value: "" }, s.notUsed));
       for (const r of roles) select.appendChild(el("option", { value: r, selected: r === c.role }, s.roleNames[r]));
       select.value = c.role ?? "";
       select.addEventListener("change", () => this.handlers.chooseRole(c.index, select.value === "" ? null : (select.value as Role)));
       const note = chosen.has(c.index) ? s.setByYou : c.role ? s.match(formatPercent(c.confidence, state.lang)) : "";
       return el(
-        "tr",
+        "li",
         { class: c.role ? "mapped" : "unused" },
-        el("th", { scope: "row" }, el("span", { class: "letters" }, letters), " ", el("span", { class: "header-text" }, header || s.noHeader), note ? el("span", { class: "note" }, note) : null),
-        el("td", {}, select),
+        el("label", { for: id, class: "column" }, el("span", { class: "letters" }, letters), " ", el("span", { class: "header-text" }, header || s.noHeader), note ? el("span", { class: "note" }, note) : null),
+        select,
       );
     });
-    return el(
-      "div",
-      { class: "mapping-wrap" },
-      el("table", { class: "mapping" }, el("caption", {}, s.mapping), el("thead", {}, el("tr", {}, el("th", { scope: "col" }, s.column), el("th", { scope: "col" }, s.role))), el("tbody", {}, rows)),
-      el("p", { class: "hint" }, s.mappingHint),
-    );
+    return el("section", { class: "mapping-wrap", "aria-labelledby": "mapping-title" }, el("h4", { id: "mapping-title" }, s.mapping), el("p", { class: "hint" }, s.mappingHint), el("ul", { class: "mapping" }, items));
   }
 
   private problems(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement {
@@ -243,7 +240,10 @@ export class View {
     append(box, el("p", { class: "hint" }, s.problemsBeforeWriting), problemsCapped(list) ? el("p", { class: "hint" }, s.problemsCapped(formatNumber(list.length, state.lang))) : null);
     problemGroups(list).forEach((g, i) => {
       const items = g.items.map((p) => el("li", {}, el("span", { class: "address" }, p.address), " ", el("span", {}, problemSentence(selection.block, detection, p, state.lang))));
-      box.appendChild(el("details", { open: i === 0, "data-kind": g.kind }, el("summary", {}, `${s.problemKinds[g.kind]} (${formatNumber(g.items.length, state.lang)})`), el("ul", { class: "problem-list" }, items)));
+      const title = `${s.problemKinds[g.kind]} (${formatNumber(g.items.length, state.lang)})`;
+      // A long list scrolls inside its box; the box takes focus so keyboard users can scroll it.
+      const list = el("div", { class: "problem-scroll", tabindex: 0, role: "region", "aria-label": title, "data-key": `problems-${g.kind}` }, el("ul", { class: "problem-list" }, items));
+      box.appendChild(el("details", { open: i === 0, "data-kind": g.kind }, el("summary", {}, title), list));
     });
     return box;
   }
@@ -274,6 +274,12 @@ export class View {
       result.headline.length ? el("dl", { class: "headline" }, result.headline.flatMap((h) => [el("dt", {}, s.headlineLabel(h.label)), el("dd", {}, value(h.value))])) : null,
     );
   }
+}
+
+/** "'UK flows'!A1:C145" → "A1:C145": the sheet is shown on its own line. */
+function rangeOnly(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return bang >= 0 ? address.slice(bang + 1) : address;
 }
 
 function section(key: string, title: string, ...children: (HTMLElement | null)[]): HTMLElement {

@@ -30,6 +30,24 @@ test("custom functions appear without a namespace prefix, and the add-in trusts 
   expect(manifest).toMatch(/<AppDomains \/>/);
 });
 
+test("a button on the Home tab opens the task pane, which is also the add-in's default page", () => {
+  expect(manifest).toMatch(/<DefaultSettings>\s*<SourceLocation DefaultValue="https:\/\/localhost:3000\/taskpane.html" \/>/);
+  const desktop = /<DesktopFormFactor>([^]*?)<\/DesktopFormFactor>/.exec(manifest)?.[1] ?? "";
+  expect(desktop).toMatch(/<GetStarted>[^]*<Title resid="GetStarted.Title" \/>[^]*<\/GetStarted>/);
+  expect(desktop).toMatch(/<ExtensionPoint xsi:type="PrimaryCommandSurface">\s*<OfficeTab id="TabHome">/);
+  expect(desktop).toMatch(/<Control xsi:type="Button"[^]*<Action xsi:type="ShowTaskpane">[^]*<SourceLocation resid="Taskpane.Url" \/>/);
+  for (const size of [16, 32, 80]) {
+    expect(desktop).toContain(`<bt:Image size="${size}" resid="Icon.${size}x${size}" />`);
+    expect(existsSync(join(ROOT, "assets", `icon-${size}.png`))).toBe(true);
+  }
+  expect(manifest).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html" />');
+  // Every resid used is defined once.
+  const used = new Set([...manifest.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]));
+  const defined = [...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]);
+  expect(new Set(defined).size).toBe(defined.length);
+  for (const id of used) expect(defined).toContain(id);
+});
+
 describe("builds for production and for air-gapped use", () => {
   const build = (env: Record<string, string>) => {
     const dist = mkdtempSync(join(tmpdir(), "dist-"));
@@ -42,9 +60,16 @@ describe("builds for production and for air-gapped use", () => {
     try {
       expect(status).toBe(0);
       expect(readFileSync(join(dist, "functions.html"), "utf8")).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js");
+      const pane = readFileSync(join(dist, "taskpane.html"), "utf8");
+      expect(pane).toMatch(/<script src="?https:\/\/appsforoffice.microsoft.com\/lib\/1\/hosted\/office.js"?>/);
+      expect(pane).toMatch(/Content-Security-Policy"? content="[^"]*script-src 'self' https:\/\/appsforoffice.microsoft.com;/);
       const m = readFileSync(join(dist, "manifest.xml"), "utf8");
       expect(m).not.toContain("localhost");
       expect(m).toContain("https://addin.example.org/functions.json");
+      expect(m).toContain("https://addin.example.org/functions.uk.json");
+      expect(m).toContain("https://addin.example.org/taskpane.html");
+      const uk = JSON.parse(readFileSync(join(dist, "functions.uk.json"), "utf8"));
+      for (const f of uk.functions) expect(f.helpUrl.startsWith("https://addin.example.org/reference.html#")).toBe(true);
       const meta = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
       for (const f of meta.functions) expect(f.helpUrl.startsWith("https://addin.example.org/reference.html#")).toBe(true);
     } finally {
@@ -60,6 +85,9 @@ describe("builds for production and for air-gapped use", () => {
       const html = readFileSync(join(dist, "functions.html"), "utf8");
       expect(html).toContain("office-js/custom-functions-runtime.js");
       expect(html).not.toContain("appsforoffice.microsoft.com");
+      const pane = readFileSync(join(dist, "taskpane.html"), "utf8");
+      expect(pane).toMatch(/<script src="?office-js\/office.js"?>/);
+      expect(pane).not.toContain("appsforoffice.microsoft.com");
       expect(existsSync(join(dist, "office-js", "custom-functions-runtime.js"))).toBe(true);
       expect(existsSync(join(dist, "office-js", "office.js"))).toBe(true);
       expect(existsSync(join(dist, "office-js", "en-us", "office_strings.js"))).toBe(true);

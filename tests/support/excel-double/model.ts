@@ -343,8 +343,10 @@ export class WorkbookModel {
       headers.push(h);
     }
     if (!hasHeaders) throw new DoubleError("NotImplemented", "The double only models tables with a header row.");
-    // Excel makes header cells static text.
-    headers.forEach((h, j) => sheet.put(rect.top, rect.left + j, { kind: "value", value: h }));
+    // Excel makes header cells static text (text already there stays as it is).
+    headers.forEach((h, j) => {
+      if (sheet.stored(rect.top, rect.left + j) !== h || sheet.formulaAt(rect.top, rect.left + j) !== undefined) sheet.put(rect.top, rect.left + j, { kind: "value", value: h });
+    });
     let name: string;
     do name = `Table${++this.tableCount}`;
     while (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));

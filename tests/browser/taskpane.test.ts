@@ -1,0 +1,642 @@
+/**
+ * The task pane in headless Chromium, as a user drives it: the air-gapped build (office.js from
+ * the npm package) served from a local HTTP server, the Excel test double bundled for the
+ * browser and installed as the global `Excel`, every request that leaves localhost blocked and
+ * counted as a failure. Select a sample, check what the pane understood, change a role, build,
+ * then check the sheets the double received and what the pane says; in English and Ukrainian,
+ * with axe-core before and after, and screenshots at 320 px in test-artifacts/.
+ */
+import { spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
+import http from "http";
+import { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { extname, join, normalize, sep } from "path";
+import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { applyOverrides, detect } from "../../src/report/detect";
+import { planReport } from "../../src/report/plan";
+import type { SourceBlock } from "../../src/report/types";
+import { formatNumber } from "../../src/taskpane/i18n";
+import { CHROMIUM_ARGS, ensureChromium } from "../support/chromium";
+import { readSample } from "../support/samples";
+
+const ROOT = join(__dirname, "..", "..");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+
+type Cells = (string | number | boolean | null)[][];
+interface InitialWorkbook {
+  sheets: { name: string; values: Cells }[];
+  activeSheet?: string;
+  selection?: string;
+}
+
+const sample = (file: string) => readSample(file) as Cells;
+
+let dist: string;
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+let doubleBundle: string;
+let axeSource: string;
+
+// ---------------------------------------------------------------------------------------------
+// Set-up: build, serve, bundle the double, launch Chromium
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+/** A plain static server for the built folder, on 127.0.0.1 and a free port. */
+function serve(folder: string): Promise<http.Server> {
+  const s = http.createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const file = normalize(join(folder, path));
+    let ok = file.startsWith(folder + sep);
+    try {
+      ok = ok && statSync(file).isFile();
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
+}
+
+beforeAll(async () => {
+  const executablePath = ensureChromium();
+  dist = mkdtempSync(join(tmpdir(), "taskpane-dist-"));
+  const build = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, env: { ...process.env, OFFICE_JS: "local", DIST_DIR: dist }, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`the air-gapped build failed:\n${build.stdout}\n${build.stderr}`);
+  // esbuild comes with tsx; the double is plain browser-safe TypeScript.
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  doubleBundle = esbuild.buildSync({
+    entryPoints: [join(ROOT, "tests", "support", "excel-double", "index.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: "ExcelDouble",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    // Init scripts run in their own function scope: make the bundle's global a real one.
+    footer: { js: "window.ExcelDouble = ExcelDouble;" },
+  }).outputFiles[0].text;
+  axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  server = await serve(dist);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Opening the pane
+
+interface Pane {
+  page: Page;
+  context: BrowserContext;
+  /** Requests that tried to leave localhost (blocked). */
+  external: string[];
+  /** Uncaught exceptions and console errors in the page. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the built pane at 320 px. `workbook`: the double's contents and selection (none: plain
+ * Chromium, no Excel). `displayLanguage`: what Office.context.displayLanguage says once
+ * office.js is ready (outside Excel it says nothing, so the test supplies it).
+ */
+async function openPane(options: { workbook?: InitialWorkbook; displayLanguage?: string; slowSyncMs?: number }): Promise<Pane> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "en-US", deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const external: string[] = [];
+  const errors: string[] = [];
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    external.push(url);
+    return route.abort("blockedbyclient");
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} from ${e.sourceFile}`));
+  });
+  if (options.workbook) {
+    await page.addInitScript({ content: doubleBundle });
+    await page.addInitScript(
+      ({ workbook, slowSyncMs }) => {
+        const w = window as unknown as { ExcelDouble: { createExcelDouble(i: unknown): { Excel: { RequestContext: { prototype: { sync(): Promise<void> } } } } }; __double: unknown; Excel: unknown };
+        const double = w.ExcelDouble.createExcelDouble(workbook);
+        if (slowSyncMs) {
+          // Latency, so that a cancel lands while the host is still writing.
+          const proto = double.Excel.RequestContext.prototype;
+          const sync = proto.sync;
+          proto.sync = async function (this: unknown) {
+            await new Promise((r) => setTimeout(r, slowSyncMs));
+            return sync.call(this);
+          };
+        }
+        w.__double = double;
+        w.Excel = double.Excel;
+      },
+      { workbook: options.workbook, slowSyncMs: options.slowSyncMs ?? 0 },
+    );
+  }
+  if (options.displayLanguage) {
+    // office.js builds Office.context during initialisation; the pane reads the language once
+    // onReady resolves. After parsing (office.js has run, the deferred pane script has not),
+    // wrap onReady so the context reports the language before the pane asks.
+    await page.addInitScript((lang) => {
+      document.addEventListener("readystatechange", () => {
+        const office = (window as unknown as { Office?: { onReady: (cb?: (i: unknown) => void) => Promise<unknown>; context: object } }).Office;
+        if (document.readyState !== "interactive" || !office) return;
+        const onReady = office.onReady;
+        office.onReady = (cb) =>
+          onReady.call(office).then((info) => {
+            Object.defineProperty(office.context, "displayLanguage", { configurable: true, get: () => lang });
+            if (cb) cb(info);
+            return info;
+          });
+      });
+    }, options.displayLanguage);
+  }
+  await page.goto(`${origin}/taskpane.html`);
+  await page.locator('[data-key="use-selection"]').waitFor({ state: "visible", timeout: 15_000 });
+  return { page, context, external, errors, close: () => context.close() };
+}
+
+/** axe-core on the pane: no serious or critical violations. */
+async function expectAccessible(page: Page, when: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  });
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect({ when, serious }).toEqual({ when, serious: [] });
+}
+
+/**
+ * office.js, loaded outside Office, sooner or later adds a hidden telemetry iframe
+ * (telemetryservice.firstpartyapps.oaspapps.com) with an inline style: the pane's CSP blocks
+ * both, as it should (the add-in sends nothing anywhere). Those two, from office.js's own files,
+ * are expected; any other violation, or any from the pane's code, fails.
+ */
+const OFFICE_TELEMETRY = /^(frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com|style-src-attr inline) from http:\/\/127\.0\.0\.1:\d+\/office-js\//;
+
+/** Nothing left localhost, no CSP violation of ours, no uncaught error. */
+async function expectClean(pane: Pane): Promise<void> {
+  const all = await pane.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  const csp = all.filter((v) => !OFFICE_TELEMETRY.test(v));
+  const errors = pane.errors.filter((e) => !(all.length > 0 && /Content Security Policy/.test(e) && /telemetryservice|inline style/.test(e)));
+  expect({ external: pane.external, csp, errors }).toEqual({ external: [], csp: [], errors: [] });
+}
+
+/** The double's workbook as plain data. */
+function workbookState(page: Page) {
+  return page.evaluate(() => {
+    type Sheet = { name: string; values(a?: string): unknown[][]; formulas(a?: string): unknown[][]; tables: { name: string }[]; charts: { title: string }[] };
+    const wb = (window as unknown as { __double: { workbook: { sheets: Sheet[]; activeSheet: string; log: unknown[] } } }).__double.workbook;
+    return {
+      names: wb.sheets.map((s) => s.name),
+      active: wb.activeSheet,
+      writes: wb.log.length,
+      sheets: Object.fromEntries(
+        wb.sheets.map((s) => [s.name, { values: s.values(), formulas: s.formulas(), tables: s.tables.map((t) => t.name), charts: s.charts.length }]),
+      ),
+    };
+  });
+}
+
+function found(page: Page) {
+  return page.locator("section.found");
+}
+
+async function dd(page: Page, term: string): Promise<string> {
+  return (await found(page).locator(`dl.where dt:text-is("${term}") + dd`).textContent()) ?? "";
+}
+
+async function mapping(page: Page): Promise<{ column: string; role: string; note: string }[]> {
+  return page.locator("ul.mapping li").evaluateAll((rows) =>
+    rows.map((r) => ({
+      column: `${r.querySelector(".letters")?.textContent} ${r.querySelector(".header-text")?.textContent}`,
+      role: (r.querySelector("select") as HTMLSelectElement).value,
+      note: r.querySelector(".note")?.textContent ?? "",
+    })),
+  );
+}
+
+async function headline(page: Page): Promise<Record<string, string>> {
+  return page.locator("dl.headline").evaluate((dl) => {
+    const out: Record<string, string> = {};
+    dl.querySelectorAll("dt").forEach((dt) => (out[dt.textContent ?? ""] = dt.nextElementSibling?.textContent ?? ""));
+    return out;
+  });
+}
+
+/** Ukrainian groups digits with a no-break space (U+00A0 or U+202F, by ICU version). */
+const norm = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+
+const ukRows = sample("uk-interregional-flows-2018.csv");
+const erasmusRows = sample("erasmus-student-mobility-2012-13.csv");
+const iabRows = sample("iab-emigration-rates-1980-2010.csv");
+
+test("English: a long list is read, two roles are swapped from the drop-downs, and the report is built", async () => {
+  const workbook: InitialWorkbook = {
+    sheets: [
+      { name: "Erasmus", values: erasmusRows },
+      { name: "UK flows", values: ukRows },
+    ],
+    activeSheet: "UK flows",
+    selection: "'UK flows'!A1:C145",
+  };
+  const pane = await openPane({ workbook });
+  const { page } = pane;
+  try {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en-US");
+    expect(await page.locator("h1").textContent()).toBe("Migration Analytics");
+    await expect(page.locator('[data-key="build"]').isDisabled()).resolves.toBe(true);
+    await expectAccessible(page, "English, before reading");
+
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    // Focus moves to what was found, for keyboard and screen-reader users.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).toBe("found");
+    expect(await dd(page, "Sheet")).toBe("UK flows");
+    expect(await dd(page, "Range")).toBe("A1:C145");
+    expect(await page.getByLabel("Shape").inputValue()).toBe("long");
+    expect(await page.locator("p.confidence").textContent()).toBe("Confidence: 93% (high)");
+    expect(await found(page).locator("ul.reasons li").first().textContent()).toBe("Long list: 144 flows between 12 regions, header in row 1.");
+    expect(await mapping(page)).toEqual([
+      { column: "A orig", role: "origin", note: "match 90%" },
+      { column: "B dest", role: "destination", note: "match 90%" },
+      { column: "C flow", role: "flow", note: "match 100%" },
+    ]);
+    // The drop-downs offer the long list's roles and "not used".
+    const options = await page.getByLabel("Role of column A “orig”").locator("option").allTextContents();
+    expect(options).toEqual(["— not used —", "Origin", "Destination", "Flow", "Year", "Group"]);
+    expect(await page.locator("section.problems").textContent()).toContain("No problems found in the cells the report uses.");
+    // Nothing is written before the user builds.
+    expect((await workbookState(page)).writes).toBe(0);
+
+    // The user says the columns run the other way: A is the destination, B the origin.
+    // As a user does: focus the drop-down, pick a role.
+    await page.getByLabel("Role of column A “orig”").focus();
+    await page.getByLabel("Role of column A “orig”").selectOption("destination");
+    expect((await mapping(page)).map((m) => m.role)).toEqual(["destination", "", "flow"]);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).toBe("role-0"); // focus stays put
+    await page.getByLabel("Role of column B “dest”").focus();
+    await page.getByLabel("Role of column B “dest”").selectOption("origin");
+    expect(await mapping(page)).toEqual([
+      { column: "A orig", role: "destination", note: "set by you" },
+      { column: "B dest", role: "origin", note: "set by you" },
+      { column: "C flow", role: "flow", note: "match 100%" },
+    ]);
+
+    // Sharing modes, each with what a colleague without the add-in sees.
+    expect(await page.getByLabel("Live native formulas").isChecked()).toBe(true);
+    for (const name of ["Live native formulas", "Add-in formulas", "Values only"]) {
+      const describedBy = await page.getByLabel(name).getAttribute("aria-describedby");
+      expect(await page.locator(`#${describedBy}`).textContent()).toMatch(/colleague/i);
+    }
+
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).toBe("result");
+
+    // What the double received: new sheets beside the untouched source, the summary active.
+    const wb = await workbookState(page);
+    const created = ["Migration Summary", "Flow Matrix", "Corridors", "Definitions"];
+    expect(wb.names.slice(0, 2)).toEqual(["Erasmus", "UK flows"]);
+    expect([...wb.names.slice(2)].sort()).toEqual([...created].sort());
+    expect(wb.active).toBe("Migration Summary");
+    expect(wb.sheets["UK flows"].values.slice(0, 145).map((r) => r.slice(0, 3))).toEqual(ukRows.map((r) => r.map((v) => (v === null ? "" : v))));
+    expect(wb.sheets["UK flows"].formulas.flat().some((f) => typeof f === "string" && f.startsWith("="))).toBe(false);
+    // Live native formulas referencing the source; a table and a native chart on the summary.
+    const summaryFormulas = wb.sheets["Migration Summary"].formulas.flat().filter((f): f is string => typeof f === "string" && f.startsWith("="));
+    expect(summaryFormulas.length).toBeGreaterThan(20);
+    expect(summaryFormulas.some((f) => f.includes("'Flow Matrix'!"))).toBe(true);
+    // The flow matrix pivots the source with live formulas; after the swap, origins come from column B.
+    const pivot = wb.sheets["Flow Matrix"].formulas.flat().filter((f): f is string => typeof f === "string" && f.startsWith("="));
+    expect(pivot.length).toBe(144);
+    expect(pivot.every((f) => f.includes("('UK flows'!$B$2:$B$145=$A4)") || !f.includes("=$A4)"))).toBe(true);
+    expect(pivot.some((f) => f.includes("('UK flows'!$B$2:$B$145=$A4)"))).toBe(true);
+    expect(summaryFormulas.some((f) => /BRAINDRAIN\.|MIGRATION\.|CIRCULATION\./.test(f))).toBe(false);
+    expect(wb.sheets["Migration Summary"].tables.length).toBeGreaterThan(0);
+    expect(wb.sheets["Migration Summary"].charts).toBeGreaterThan(0);
+    // The swap reached the report: the largest corridor now runs South East → London (the
+    // flows themselves are formulas on the flow matrix, which the double does not calculate).
+    const corridors = wb.sheets["Corridors"].values.map((r) => r.slice(0, 2).join(" → "));
+    const header = corridors.indexOf("Origin → Destination");
+    expect(header).toBeGreaterThan(-1);
+    expect(corridors.slice(header + 1, header + 3)).toEqual(["South East → London", "East → London"]);
+
+    // What the pane says.
+    expect(await page.locator("section.result h3").textContent()).toBe("Report written");
+    expect([...(await page.locator("ul.sheets li").allTextContents())].sort()).toEqual([...created].sort());
+    expect(await page.locator("section.result").textContent()).toContain("Now showing: Migration Summary");
+    const h = await headline(page);
+    expect(h["Regions"]).toBe("12");
+    expect(h["Total flows"]).toBe("1,591,416");
+    expect(h["Largest corridor"]).toBe("South East → London (124751)");
+    expect(await page.locator('[role="status"]').textContent()).toBe("The report is written. Your data were not changed.");
+    expect(await page.locator('[role="alert"]').textContent()).toBe("");
+
+    await expectAccessible(page, "English, after building");
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-en.png"), fullPage: true });
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("Ukrainian (Office's display language uk-UA): a country table, a role changed, values only", async () => {
+  const workbook: InitialWorkbook = { sheets: [{ name: "IAB", values: iabRows }], selection: "IAB!A1:H4117" };
+  const pane = await openPane({ workbook, displayLanguage: "uk-UA" });
+  const { page } = pane;
+  try {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("uk-UA");
+    expect(await page.getByLabel("Language / Мова").inputValue()).toBe("uk");
+    await expectAccessible(page, "Ukrainian, before reading");
+
+    await page.getByRole("button", { name: "Використати виділення" }).click();
+    await found(page).waitFor({ timeout: 30_000 });
+    expect(await found(page).locator("h3").textContent()).toBe("Що знайшла надбудова");
+    expect(await dd(page, "Аркуш")).toBe("IAB");
+    expect(await dd(page, "Діапазон")).toBe("A1:H4117");
+    const shape = page.getByLabel("Форма даних");
+    expect(await shape.inputValue()).toBe("table");
+    expect(await shape.locator("option:checked").textContent()).toBe("Таблиця країн або регіонів");
+    expect(norm(await found(page).locator("ul.reasons li").first().textContent())).toBe("Таблиця: 4 116 рядків даних, заголовок у рядку 1.");
+    expect(await mapping(page)).toEqual([
+      { column: "A origin", role: "region", note: "збіг 90%" },
+      { column: "B ccode_origin", role: "code", note: "збіг 70%" },
+      { column: "C gender", role: "group", note: "збіг 90%" },
+      { column: "D year", role: "year", note: "збіг 100%" },
+      { column: "E tot_rate", role: "totalRate", note: "збіг 90%" },
+      { column: "F low_rate", role: "", note: "" },
+      { column: "G med_rate", role: "", note: "" },
+      { column: "H high_rate", role: "skilledRate", note: "збіг 90%" },
+    ]);
+    const roleG = page.getByLabel("Роль стовпця G «med_rate»");
+    expect(await roleG.locator("option").first().textContent()).toBe("— не використовується —");
+
+    // The user wants the selection ratio of the medium-skilled: G takes the skilled rate from H.
+    await roleG.selectOption({ label: "Рівень еміграції кваліфікованих" });
+    expect((await mapping(page)).map((m) => m.role)).toEqual(["region", "code", "group", "year", "totalRate", "", "skilledRate", ""]);
+    await page.getByLabel("Лише значення").check();
+    expect(await page.locator(`#${await page.getByLabel("Лише значення").getAttribute("aria-describedby")}`).textContent()).toMatch(/^Колега бачить ті самі числа/);
+
+    await page.getByRole("button", { name: "Побудувати звіт" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    expect(await page.locator("section.result h3").textContent()).toBe("Звіт записано");
+
+    // The same choices in the engine, in Node, give the numbers the pane must show.
+    const block: SourceBlock = { sheet: "IAB", top: 0, left: 0, values: iabRows, provenance: "IAB!A1:H4117" };
+    const plan = planReport(block, applyOverrides(block, detect(block), { map: { skilledRate: 6 } }), { mode: "values", now: new Date(), hostDrawsCharts: true });
+    const median = plan.headline.find((x) => x.label.startsWith("median selection ratio"))!.value as number;
+    const h = await headline(page);
+    expect(norm(h["Рядків"])).toBe("4 116");
+    expect(norm(h["Медіана: коефіцієнт відбору (кваліфіковані ÷ загальний рівень еміграції)"])).toBe(norm(formatNumber(median, "uk")));
+    expect(await page.locator("section.result").textContent()).toContain("Спільний доступ: Лише значення");
+
+    // Values only: numbers in the sheets, no formula anywhere; the ratio is med_rate ÷ tot_rate.
+    const wb = await workbookState(page);
+    expect(wb.names[0]).toBe("IAB");
+    expect([...wb.names.slice(1)].sort()).toEqual(["Definitions", "Migration Summary"]);
+    for (const name of wb.names.slice(1)) expect(wb.sheets[name].formulas.flat().filter((f) => typeof f === "string" && f.startsWith("="))).toEqual([]);
+    const afghanistan1980 = (iabRows[1][6] as number) / (iabRows[1][4] as number);
+    expect(wb.sheets["Migration Summary"].values.flat().some((v) => typeof v === "number" && Math.abs(v - afghanistan1980) < 1e-9)).toBe(true);
+
+    await expectAccessible(page, "Ukrainian, after building");
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-uk.png"), fullPage: true });
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 90_000);
+
+test("Ukrainian from the pane's switch: a matrix, its reasons in Ukrainian, and the built report's summary", async () => {
+  const pane = await openPane({ workbook: { sheets: [{ name: "Erasmus", values: erasmusRows }], selection: "Erasmus!A1:AH34" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    expect(await page.getByLabel("Shape").inputValue()).toBe("matrix");
+    expect(await found(page).locator("ul.mapping").count()).toBe(0);
+    await page.getByLabel("Language / Мова").selectOption("uk");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("uk-UA");
+    expect(await page.getByLabel("Мова", { exact: false }).inputValue()).toBe("uk");
+    expect(await found(page).locator("ul.reasons li").first().textContent()).toBe("Матриця 33 × 33 потоків, підписи у рядку 1 і у стовпці A; рядки — звідки, стовпці — куди.");
+    // The engine's own sentences stay available, marked as English.
+    expect(await found(page).locator("details.english ul").getAttribute("lang")).toBe("en");
+    expect(await found(page).textContent()).toContain("Упевненість: 95");
+    await page.getByRole("button", { name: "Побудувати звіт" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    const h = await headline(page);
+    expect(norm(h["Усього переміщень"])).toBe("268 142");
+    expect(h["Регіонів"]).toBe("33");
+    expect(h["Індекс ефективності міграції (MEI)"]).toBe(formatNumber(0.15150554556913873, "uk"));
+    expect(h["Індекс ефективності міграції (MEI)"]).toBe("0,1515");
+    // Back to English: the same result, re-worded.
+    await page.getByLabel("Language / Мова").selectOption("en");
+    expect((await headline(page))["Total flows"]).toBe("268,142");
+    await expectAccessible(page, "matrix report, after switching languages");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("problems in the data are listed with their cells before anything is written; workbook text stays text", async () => {
+  const rows = sample("undesa-migrant-stock-totals-1990-2020.csv");
+  const hostile = '<img src=x onerror="window.__xss=1">refugee';
+  rows[0] = rows[0].map((h) => (h === "refugee" ? hostile : h));
+  const pane = await openPane({ workbook: { sheets: [{ name: "Stocks", values: rows }], selection: `Stocks!A1:L${rows.length}` } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    const problems = page.locator("section.problems");
+    expect(await problems.locator("h4").textContent()).toBe("Problems in the data (36)");
+    expect(await problems.locator("details[open] summary").textContent()).toBe("Blank cells (36)");
+    const first = problems.locator("ul.problem-list li").first();
+    expect(await first.locator(".address").textContent()).toBe("E107");
+    expect(await first.textContent()).toBe("E107 Blank in 'fb' (immigrants): read as missing, not as 0.");
+    // Still nothing written.
+    const wb = await workbookState(page);
+    expect(wb.names).toEqual(["Stocks"]);
+    expect(wb.writes).toBe(0);
+    // A header that looks like markup is shown as the text it is.
+    expect((await mapping(page)).find((m) => m.column.startsWith("H "))!.column).toBe(`H ${hostile}`);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    // In Ukrainian, the same problems in Ukrainian words, with the same cells.
+    await page.getByLabel("Language / Мова").selectOption("uk");
+    expect(await problems.locator("h4").textContent()).toBe("Проблеми в даних (36)");
+    expect(await problems.locator("ul.problem-list li").first().textContent()).toBe("E107 Порожня клітинка у «fb» (Іммігранти): вважається пропущеним значенням, а не 0.");
+    await expectAccessible(page, "problems listed");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("errors are plain words: cells that are no report, and a write Excel refuses (no sheet left behind)", async () => {
+  const pane = await openPane({ workbook: { sheets: [{ name: "UK flows", values: ukRows }], selection: "'UK flows'!E1:F3" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    const alert = page.locator('[role="alert"]');
+    await alert.locator("p").first().waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toMatch(/^That did not work/);
+    expect(text).toMatch(/Your data were not changed\.$/);
+    expect(text).not.toMatch(/\bat \S+:\d+|TypeError|undefined|Error:/);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).toBe("alert");
+
+    // A selection that reads, then Excel fails the first write.
+    await page.evaluate(() => {
+      const d = (window as unknown as { __double: { workbook: { selection: unknown; sheet(n: string): unknown }; failOnSync(n: number, o?: object): void; stats: { syncs: number } } }).__double;
+      d.workbook.selection = { sheet: d.workbook.sheet("UK flows"), rect: { top: 0, left: 0, bottom: 144, right: 2 } };
+    });
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    expect(await alert.textContent()).toBe("");
+    await page.evaluate(() => {
+      const d = (window as unknown as { __double: { failOnSync(n: number, o?: object): void; stats: { syncs: number } } }).__double;
+      d.failOnSync(d.stats.syncs + 1, { code: "GeneralException", message: "An internal error has occurred." });
+    });
+    await page.getByRole("button", { name: "Build report" }).click();
+    await alert.locator("p").first().waitFor({ timeout: 30_000 });
+    const failed = (await alert.textContent()) ?? "";
+    expect(failed).toMatch(/^That did not work/);
+    expect(failed).not.toMatch(/\bat \S+:\d+|TypeError|undefined|Error:|debugInfo/);
+    expect((await workbookState(page)).names).toEqual(["UK flows"]);
+    expect(await page.locator("section.result").count()).toBe(0);
+    await expectAccessible(page, "error shown");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("Cancel stops a build under way; the workbook is left as it was", async () => {
+  const pane = await openPane({ workbook: { sheets: [{ name: "UK flows", values: ukRows }], selection: "'UK flows'!A1:C145" }, slowSyncMs: 400 });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Build report" }).click();
+    const cancel = page.getByRole("button", { name: "Cancel" });
+    await cancel.waitFor({ state: "visible" });
+    expect(await page.locator(".activity progress").count()).toBe(1);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).toBe("cancel");
+    await cancel.click();
+    const alert = page.locator('[role="alert"]');
+    await alert.locator("p").first().waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toBe("Cancelled. Nothing was left half-written and your data were not changed.");
+    expect((await workbookState(page)).names).toEqual(["UK flows"]);
+    expect(await page.locator(".activity").isHidden()).toBe(true);
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("keyboard: the pane is used with Tab and Enter alone, in reading order", async () => {
+  const pane = await openPane({ workbook: { sheets: [{ name: "UK flows", values: ukRows }], selection: "'UK flows'!A1:C145" } });
+  const { page } = pane;
+  try {
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement).dataset.key ?? document.activeElement?.tagName);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("language");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("use-selection");
+    await page.keyboard.press("Enter");
+    await found(page).waitFor();
+    expect(await focused()).toBe("found");
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      order.push((await focused()) ?? "");
+    }
+    expect(order).toEqual(["shape", "role-0", "role-1", "role-2", "mode-native", "build"]);
+    // Arrow keys move between the sharing modes, as in any radio group.
+    await page.keyboard.down("Shift");
+    await page.keyboard.press("Tab");
+    await page.keyboard.up("Shift");
+    await page.keyboard.press("ArrowDown");
+    expect(await focused()).toBe("mode-addin");
+    expect(await page.getByLabel("Add-in formulas").isChecked()).toBe(true);
+    // A visible focus ring on the focused control.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).toBe("solid");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("build");
+    await page.keyboard.press("Enter");
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    expect(await focused()).toBe("result");
+    const wb = await workbookState(page);
+    const formulas = wb.sheets["Migration Summary"].formulas.flat().filter((f): f is string => typeof f === "string" && f.startsWith("="));
+    expect(formulas.some((f) => /MIGRATION\.|CIRCULATION\./.test(f))).toBe(true);
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("outside Excel (plain Chromium, no Excel object) the pane says plainly that it must run inside Excel", async () => {
+  const pane = await openPane({});
+  const { page } = pane;
+  try {
+    await page.locator("section.notice").waitFor();
+    expect(await page.locator("section.notice h2").textContent()).toBe("Open this pane in Excel");
+    expect(await page.locator("section.notice").textContent()).toMatch(/works inside Excel/);
+    expect(await page.locator('[data-key="use-selection"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-key="build"]').isDisabled()).toBe(true);
+    await expectAccessible(page, "outside Excel");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 30_000);
+
+test("the built page: CSP allows scripts only from the add-in (and Office's CDN in production), no inline script", () => {
+  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
+  expect(csp).toMatch(/script-src 'self'(;|$)/); // air-gapped: not even the CDN
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  expect(html).toMatch(/<script src="?office-js\/office.js"?>/);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([^]*?)<\/script>/g)];
+  expect(scripts.length).toBeGreaterThanOrEqual(2);
+  for (const [, attrs, body] of scripts) {
+    expect(attrs).toMatch(/\bsrc=/);
+    expect(body.trim()).toBe("");
+  }
+  const size = statSync(join(dist, "taskpane.js")).size;
+  expect(size).toBeLessThan(400 * 1024);
+});

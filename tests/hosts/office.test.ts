@@ -1,0 +1,441 @@
+/**
+ * The Office.js host (src/hosts/office.ts) against the Excel test double
+ * (tests/support/excel-double): the samples end to end (selection → detect → plan → write),
+ * syncs and request sizes, chunked reads and writes, the source left alone, text kept as text,
+ * unique names, clean-up after a failure or a cancellation.
+ */
+import { cell as cellAddress, columnLetters, range as rangeAddress, resolveSheetRefs } from "../../src/report/address";
+import { detect } from "../../src/report/detect";
+import { planReport } from "../../src/report/plan";
+import type { CellValue, PlannedCell, PlannedSheet, ReportPlan, SharingMode } from "../../src/report/types";
+import { fittedWidths, formulaFor, NUMBER_FORMATS, tableHeaders, tableWidth } from "../../src/hosts/common";
+import { HostError, readSelection, REQUEST_BUDGET_BYTES, widthPoints, writeReport } from "../../src/hosts/office";
+import { ExcelDouble, installExcelDouble, InitialWorkbook, PAYLOAD_LIMIT_BYTES, SheetModel, Stored } from "../support/excel-double";
+import { readSample } from "../support/samples";
+
+const NOW = new Date(Date.UTC(2024, 0, 2, 3, 4));
+const MB = 1024 * 1024;
+
+let double: (ExcelDouble & { uninstall(): void }) | undefined;
+afterEach(() => {
+  double?.uninstall();
+  double = undefined;
+});
+
+function install(initial: InitialWorkbook): ExcelDouble {
+  double?.uninstall();
+  double = installExcelDouble(initial);
+  return double;
+}
+
+/** A sheet "Data" holding `values` at A1, selected whole. */
+function withData(values: CellValue[][], extra: InitialWorkbook["sheets"] = []): ExcelDouble {
+  const cols = values.reduce((m, r) => Math.max(m, r.length), 0);
+  return install({ sheets: [{ name: "Data", values }, ...extra], selection: `Data!A1:${columnLetters(cols - 1)}${values.length}` });
+}
+
+/** selection → detect → plan → write, as the task pane does it; with the syncs each step took. */
+async function build(d: ExcelDouble, mode: SharingMode = "native", writeOptions: Parameters<typeof writeReport>[1] = {}) {
+  const s0 = d.stats.syncs;
+  const read = await readSelection();
+  const readSyncs = d.stats.syncs - s0;
+  const plan = planReport(read.block, detect(read.block), { mode, now: NOW, hostDrawsCharts: true });
+  const s1 = d.stats.syncs;
+  const written = await writeReport(plan, writeOptions);
+  return { read, plan, written, readSyncs, writeCallSyncs: d.stats.syncs - s1, requests: d.stats.requests.filter((r) => r.sync > s1) };
+}
+
+/** What the double should hold for a planned value written as a value. */
+function stored(v: PlannedCell["value"]): Stored {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "object") return { error: v.error };
+  if (typeof v === "number" && !Number.isFinite(v)) return { error: "#NUM!" };
+  return v;
+}
+
+/** Every planned cell of a sheet compared with what the double received; returns the differences. */
+function differences(ws: SheetModel, planned: PlannedSheet, mode: SharingMode, names: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  const check = (r: number, c: number, cell: PlannedCell, bold = false) => {
+    const got = ws.cell(cellAddress(r, c));
+    const at = `${ws.name}!${cellAddress(r, c)}`;
+    const f = formulaFor(cell, mode);
+    if (f !== undefined) {
+      const want = `=${resolveSheetRefs(f, names)}`;
+      if (got.formula !== want) out.push(`${at}: formula ${got.formula} ≠ ${want}`);
+    } else {
+      if (got.formula !== undefined) out.push(`${at}: unexpected formula ${got.formula}`);
+      if (JSON.stringify(got.value) !== JSON.stringify(stored(cell.value))) out.push(`${at}: value ${JSON.stringify(got.value)} ≠ ${JSON.stringify(stored(cell.value))}`);
+      if (typeof cell.value === "string" && cell.value !== "" && !got.quotePrefix) out.push(`${at}: text without its apostrophe`);
+    }
+    const fmt = cell.format ? NUMBER_FORMATS[cell.format] : "General";
+    if (got.numberFormat !== fmt) out.push(`${at}: format ${got.numberFormat} ≠ ${fmt}`);
+    if (bold && !got.bold) out.push(`${at}: not bold`);
+  };
+  for (const { row, col, cell } of planned.cells) check(row, col, cell);
+  for (const t of planned.tables) {
+    const width = tableWidth(t);
+    tableHeaders(t.header, width).forEach((h, j) => check(t.top, t.left + j, { value: h }, t.rows.length === 0));
+    t.rows.forEach((r, i) => r.forEach((cell, j) => check(t.top + 1 + i, t.left + j, cell)));
+    t.totals?.forEach((cell, j) => check(t.top + 1 + t.rows.length, t.left + j, cell, true));
+  }
+  return out;
+}
+
+const SAMPLES = [
+  { file: "iab-emigration-rates-1980-2010.csv", shape: "table" },
+  { file: "undesa-migrant-stock-totals-1990-2020.csv", shape: "table" },
+  { file: "erasmus-student-mobility-2012-13.csv", shape: "matrix" },
+  { file: "uk-interregional-flows-2018.csv", shape: "long" },
+] as const;
+
+describe("a report for each sample, written through the double", () => {
+  for (const { file, shape } of SAMPLES) {
+    test(`${file}: sheets, tables, formulas, formats, chart, 1 read sync + 1 write sync`, async () => {
+      const values = readSample(file);
+      const d = withData(values);
+      const before = d.workbook.sheet("Data")!.snapshot();
+      const { read, plan, written, readSyncs, writeCallSyncs, requests } = await build(d);
+
+      // The read: one sync, the whole block, where it is.
+      expect(readSyncs).toBe(1);
+      expect(read.sheet).toBe("Data");
+      expect(read.block).toMatchObject({ sheet: "Data", top: 0, left: 0, provenance: `Data!A1:${columnLetters(values[0].length - 1)}${values.length}` });
+      expect(read.block.values).toEqual(values.map((r) => r.map((v) => (v === "" ? null : v))));
+      expect(plan.shape).toBe(shape);
+
+      // The write: names (1 sync) + one write sync, under suspended calculation and screen updating.
+      expect(written.writeSyncs).toBe(1);
+      expect(writeCallSyncs).toBe(written.syncs);
+      expect(written.syncs).toBe(2);
+      const writes = requests.slice(1);
+      expect(writes).toHaveLength(1);
+      for (const r of writes) expect(r.suspended).toEqual(expect.arrayContaining(["calculation", "screen"]));
+      for (const r of requests) expect(r.bytes).toBeLessThan(REQUEST_BUDGET_BYTES + 64 * 1024);
+      // The host's estimate is close to (and not below) what the double measured.
+      expect(written.largestRequestBytes).toBeGreaterThanOrEqual(writes[0].bytes);
+      expect(written.largestRequestBytes - writes[0].bytes).toBeLessThan(0.05 * writes[0].bytes + 300 * writes[0].ops);
+
+      // Sheets: the plan's names (nothing clashed), the summary active.
+      expect(written.sheets).toEqual(plan.sheets.map((s) => s.name));
+      expect(d.workbook.sheetNames).toEqual(["Data", ...written.sheets]);
+      expect(written.activated).toBe(written.sheets[0]);
+      expect(d.workbook.activeSheet).toBe(written.sheets[0]);
+
+      const names = new Map(plan.sheets.map((s, k) => [s.name, written.sheets[k]]));
+      plan.sheets.forEach((planned, k) => {
+        const ws = d.workbook.sheet(written.sheets[k])!;
+        expect(differences(ws, planned, "native", names)).toEqual([]);
+        // Tables: real tables over header + rows; the totals row is outside, under them.
+        const expected = planned.tables.filter((t) => t.rows.length > 0).map((t) => `${rangeAddress(t.top, t.left, t.top + t.rows.length, t.left + tableWidth(t) - 1)}`);
+        expect(ws.tables.map((t) => t.address.split("!")[1])).toEqual(expected);
+        ws.tables.forEach((t, i) => expect(t.headers).toEqual(tableHeaders(planned.tables[i].header, tableWidth(planned.tables[i]))));
+        expect(ws.freezeRows).toBe(planned.freezeRows);
+        fittedWidths(planned).forEach((w, j) => expect(ws.columnWidth(j)).toBeCloseTo(widthPoints(w), 2));
+        expect(ws.charts).toHaveLength(planned.charts.length);
+      });
+      expect(d.workbook.tables.map((t) => t.name)).toEqual(plan.sheets.flatMap((s) => s.tables.filter((t) => t.rows.length > 0).map((t) => t.name)));
+
+      // A native chart on the summary sheet wherever the plan has one (matrix and long shapes).
+      const summaryPlan = plan.sheets[0];
+      const charts = d.workbook.sheet(written.sheets[0])!.charts;
+      if (shape === "table") expect(summaryPlan.charts).toHaveLength(0);
+      else {
+        expect(charts).toHaveLength(1);
+        const c = summaryPlan.charts[0];
+        const t = summaryPlan.tables.find((x) => x.name === c.table)!;
+        const col = (h: string) => columnLetters(t.left + t.header.indexOf(h));
+        expect(charts[0]).toMatchObject({ type: c.kind === "bar" ? "BarClustered" : "ColumnClustered", title: c.title, legendVisible: false });
+        expect(charts[0].series).toEqual([
+          {
+            name: c.valueColumn,
+            values: `'${written.sheets[0]}'!${col(c.valueColumn)}${t.top + 2}:${col(c.valueColumn)}${t.top + 1 + t.rows.length}`,
+            categories: `'${written.sheets[0]}'!${col(c.categoryColumn)}${t.top + 2}:${col(c.categoryColumn)}${t.top + 1 + t.rows.length}`,
+          },
+        ]);
+        expect(charts[0].position?.start).toBe(cellAddress(c.top, c.left));
+      }
+
+      // The source: not one operation touched it; its cells are as they were.
+      expect(d.workbook.log.filter((e) => e.sheet === "Data")).toEqual([]);
+      expect(d.workbook.sheet("Data")!.snapshot()).toEqual(before);
+    });
+  }
+
+  test.each(["addin", "values"] as const)("IAB in %s mode: the mode's formulas, or values only", async (mode) => {
+    const d = withData(readSample("iab-emigration-rates-1980-2010.csv"));
+    const { plan, written } = await build(d, mode);
+    const names = new Map(plan.sheets.map((s, k) => [s.name, written.sheets[k]]));
+    plan.sheets.forEach((planned, k) => expect(differences(d.workbook.sheet(written.sheets[k])!, planned, mode, names)).toEqual([]));
+    const formulas = d.workbook.sheet(written.sheets[0])!.formulas().flat().filter((f) => typeof f === "string" && f.startsWith("="));
+    if (mode === "values") expect(formulas).toEqual([]);
+    else expect(formulas.some((f) => String(f).includes("BRAINDRAIN.SELECTION("))).toBe(true);
+  });
+});
+
+describe("readSelection", () => {
+  test("reads the used part of a whole-column selection, on a sheet whose name needs quotes, at an offset", async () => {
+    const values: CellValue[][] = [
+      ["Region", "Emigrants", "Population"],
+      ["North", 10, 100],
+      ["South", "", 200],
+    ];
+    const d = install({ sheets: [{ name: "My data", values, top: 4, left: 2 }], selection: "'My data'!B:F" });
+    const r = await readSelection();
+    expect(d.stats.syncs).toBe(1);
+    expect(r).toMatchObject({ sheet: "My data", address: "C5:E7", selected: "B:F" });
+    expect(r.block).toEqual({ sheet: "My data", top: 4, left: 2, provenance: "'My data'!C5:E7", values: [values[0], values[1], ["South", null, 200]] });
+  });
+
+  test("text comes back as it is, even when it looks like a formula", async () => {
+    const values: CellValue[][] = [["Region", "Value"], ["=SUM(A1)", 1], ["+44", 2], [" padded ", 3]];
+    install({ sheets: [{ name: "Data", values }], selection: "Data!A1:B4" });
+    expect((await readSelection()).block.values).toEqual(values);
+  });
+
+  test("an empty selection is refused in plain words", async () => {
+    install({ sheets: [{ name: "Data", values: [["x"]] }], selection: "Data!D5:F9" });
+    await expect(readSelection()).rejects.toThrow(/^The selection \(D5:F9\) is empty: select the cells/);
+  });
+
+  test("lists up to 25,000 rows and tables up to 5,000 rows × 40 columns take one sync, wherever they start", async () => {
+    const list: CellValue[][] = Array.from({ length: 24_000 }, (_, i) => [`o${i % 50}`, `d${i % 40}`, i, 2000 + (i % 7)]);
+    let d = install({ sheets: [{ name: "Data", values: list, top: 1000 }], selection: "Data!A:D" });
+    let r = await readSelection();
+    expect(d.stats.syncs).toBe(1);
+    expect(r.block.top).toBe(1000);
+    expect(JSON.stringify(r.block.values)).toBe(JSON.stringify(list));
+    const table: CellValue[][] = Array.from({ length: 4000 }, (_, i) => Array.from({ length: 38 }, (_, j) => (j === 0 ? `r${i}` : i * j)));
+    d = install({ sheets: [{ name: "Data", values: table, top: 500, left: 1 }], selection: "Data!A1:AN4600" });
+    r = await readSelection();
+    expect(d.stats.syncs).toBe(1);
+    expect(r.address).toBe("B501:AM4500");
+    expect(r.block.values).toEqual(table);
+  });
+
+  test("a large selection is read in row chunks, with progress; each chunk one sync under 5 MB", async () => {
+    const rows = 30_001;
+    const values: CellValue[][] = [["origin", "destination", "flow"], ...Array.from({ length: rows - 1 }, (_, i) => [`R${i % 97}`, `R${i % 89}`, i])];
+    const d = withData(values);
+    const progress: [number, number][] = [];
+    const r = await readSelection({ chunkCells: 20_000, onProgress: (done, total) => progress.push([done, total]) });
+    expect(r.block.values).toEqual(values);
+    // windows of 500 rows × 40 columns and 2,000 rows × 10 columns, then chunks of 6,666 rows
+    expect(d.stats.syncs).toBe(1 + Math.ceil((rows - 2500) / 6666));
+    expect(progress[0]).toEqual([2500, rows]);
+    expect(progress[progress.length - 1]).toEqual([rows, rows]);
+    for (const q of d.stats.requests) expect(q.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+
+  test("a chunk Excel refuses as too large is halved and read again", async () => {
+    const long = "x".repeat(1000);
+    const values: CellValue[][] = Array.from({ length: 3000 }, (_, i) => [`r${i}`, long, long, i]);
+    const d = withData(values);
+    const r = await readSelection();
+    expect(r.block.values).toEqual(values);
+    const failed = d.stats.requests.filter((q) => q.failed);
+    expect(failed.map((q) => q.failed)).toEqual(expect.arrayContaining(["ResponsePayloadSizeLimitExceeded"]));
+    expect(d.stats.requests.filter((q) => !q.failed).every((q) => q.responseBytes < PAYLOAD_LIMIT_BYTES)).toBe(true);
+  });
+
+  test("cancellation stops a chunked read with an AbortError", async () => {
+    const values: CellValue[][] = Array.from({ length: 5000 }, (_, i) => [`r${i}`, i]);
+    const d = withData(values);
+    const abort = new AbortController();
+    const p = readSelection({ chunkCells: 1000, signal: abort.signal, onProgress: (done) => done >= 1000 && abort.abort() });
+    await expect(p).rejects.toMatchObject({ name: "AbortError" });
+    expect(d.stats.syncs).toBeLessThan(5);
+    expect(d.workbook.log).toEqual([]);
+  });
+});
+
+describe("writeReport", () => {
+  test("unique names when the report's sheets and tables already exist; references follow the new names", async () => {
+    const values = readSample("uk-interregional-flows-2018.csv");
+    const taken = ["Migration Summary", "Definitions", "Flow Matrix", "Migration Summary (2)"];
+    const d = withData(values, taken.map((name) => ({ name, values: [[`keep ${name}`]] })));
+    // An earlier report's table named like the plan's.
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Definitions");
+      ws.getRange("A1:B2").values = [["Indicator", "Function"], ["x", "y"]];
+      ws.tables.add("A1:B2", true).name = "Definitions";
+      await context.sync();
+    });
+    const before = taken.map((n) => d.workbook.sheet(n)!.snapshot());
+    const { plan, written } = await build(d);
+    expect(written.sheets).toEqual(["Migration Summary (3)", "Flow Matrix (2)", "Corridors", "Definitions (2)"]);
+    expect(d.workbook.activeSheet).toBe("Migration Summary (3)");
+    const summary = d.workbook.sheet("Migration Summary (3)")!;
+    expect(summary.formulas().flat().filter((f) => String(f).includes("Flow Matrix")).every((f) => String(f).includes("'Flow Matrix (2)'!"))).toBe(true);
+    const names = new Map(plan.sheets.map((s, k) => [s.name, written.sheets[k]]));
+    plan.sheets.forEach((planned, k) => expect(differences(d.workbook.sheet(written.sheets[k])!, planned, "native", names)).toEqual([]));
+    expect(d.workbook.tables.map((t) => t.name)).toEqual(["Definitions", "RegionSummary", "FlowMatrix", "Corridors", "Definitions_2"]);
+    taken.forEach((n, i) => expect(d.workbook.sheet(n)!.snapshot()).toEqual(before[i]));
+  });
+
+  test('labels "=SUM(A1)", "+44", "-x", "@x" and others arrive as text, never as formulas or numbers', async () => {
+    const labels = ["=SUM(A1)", "+44", "-x", "@x", "\tx", "\rx", "1/2", "TRUE", "12%", "'quoted", "#N/A"];
+    const values: CellValue[][] = [["Region", "Immigrants", "Emigrants", "Population"], ...labels.map((l, i) => [l, 100 + i, 50 + i, 1000 + i])];
+    const d = withData(values);
+    const before = d.workbook.sheet("Data")!.snapshot();
+    const { plan, written } = await build(d);
+    const summary = d.workbook.sheet(written.sheets[0])!;
+    const t = plan.sheets[0].tables[0];
+    const column = t.header.indexOf("Region");
+    labels.forEach((label, i) => {
+      const got = summary.cell(cellAddress(t.top + 1 + i, t.left + column));
+      expect(got).toMatchObject({ value: label, quotePrefix: true });
+      expect(got.formula).toBeUndefined();
+    });
+    expect(d.workbook.sheet("Data")!.snapshot()).toEqual(before);
+  });
+
+  test("the 2nd write sync failing mid-way leaves no sheet behind and says so in plain words", async () => {
+    const values = readSample("uk-interregional-flows-2018.csv");
+    const d = withData(values);
+    const before = d.workbook.sheet("Data")!.snapshot();
+    const read = await readSelection();
+    const plan = planReport(read.block, detect(read.block), { mode: "native", now: NOW, hostDrawsCharts: true });
+    // 1 sync for the names, then write syncs of ≤ 20 kB each: make the 2nd of them fail half-way.
+    d.failOnSync(d.stats.syncs + 1 + 2, { code: "GeneralException", message: "An internal error has occurred." });
+    const steps: string[] = [];
+    const err = await writeReport(plan, { requestBudgetBytes: 20_000, onProgress: (p) => steps.push(p.step) }).catch((e) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.message).toBe("Excel could not write the report (GeneralException: An internal error has occurred). The sheets it had started were removed.");
+    expect(err.code).toBe("GeneralException");
+    expect(steps).toContain("cleanup");
+    // Sheets had been added (1st write sync) and cells written, then all were deleted.
+    expect(d.workbook.log.filter((e) => e.op === "WorksheetCollection.add")).toHaveLength(plan.sheets.length);
+    expect(d.workbook.log.filter((e) => e.op === "Worksheet.delete")).toHaveLength(plan.sheets.length);
+    expect(d.workbook.sheetNames).toEqual(["Data"]);
+    expect(d.workbook.activeSheet).toBe("Data");
+    expect(d.workbook.tables).toEqual([]);
+    expect(d.workbook.sheet("Data")!.snapshot()).toEqual(before);
+  });
+
+  test("a failure in the first write sync (the chart) also leaves nothing", async () => {
+    const d = withData(readSample("erasmus-student-mobility-2012-13.csv"));
+    const read = await readSelection();
+    const plan = planReport(read.block, detect(read.block), { mode: "native", now: NOW, hostDrawsCharts: true });
+    d.failWhen((op) => op.desc === "ChartCollection.add", "InvalidArgument");
+    await expect(writeReport(plan)).rejects.toThrow(/^Excel could not write the report \(InvalidArgument: Injected failure of ChartCollection.add\)\. The sheets it had started were removed\.$/);
+    expect(d.workbook.sheetNames).toEqual(["Data"]);
+  });
+
+  test("a workbook that refuses new sheets: nothing written, nothing to clean", async () => {
+    const d = withData([["Region", "Immigrants", "Emigrants"], ["A", 1, 2], ["B", 3, 4]]);
+    const read = await readSelection();
+    const plan = planReport(read.block, detect(read.block), { mode: "native", now: NOW, hostDrawsCharts: true });
+    d.failWhen((op) => op.desc === "WorksheetCollection.add", "AccessDenied");
+    await expect(writeReport(plan)).rejects.toThrow(/^Excel did not allow the change: the workbook may be protected.* Nothing was written\.$/);
+    expect(d.workbook.sheetNames).toEqual(["Data"]);
+  });
+
+  test("cancellation via AbortSignal leaves no sheets", async () => {
+    const d = withData(readSample("iab-emigration-rates-1980-2010.csv"));
+    const read = await readSelection();
+    const plan = planReport(read.block, detect(read.block), { mode: "native", now: NOW, hostDrawsCharts: true });
+    const abort = new AbortController();
+    const seen: number[] = [];
+    const p = writeReport(plan, {
+      signal: abort.signal,
+      requestBudgetBytes: 200_000,
+      onProgress: ({ step, fraction }) => {
+        if (step === "cells") seen.push(fraction);
+        if (step === "cells" && seen.length === 2) abort.abort();
+      },
+    });
+    await expect(p).rejects.toMatchObject({ name: "AbortError", message: "The report was cancelled. The sheets it had started were removed." });
+    expect(d.workbook.log.some((e) => e.op === "Range.formulas")).toBe(true); // it had begun writing
+    expect(d.workbook.sheetNames).toEqual(["Data"]);
+
+    // Aborted before it starts: not one sync.
+    const syncs = d.stats.syncs;
+    const done = new AbortController();
+    done.abort();
+    await expect(writeReport(plan, { signal: done.signal })).rejects.toMatchObject({ name: "AbortError", message: "The report was cancelled. Nothing was written." });
+    expect(d.stats.syncs).toBe(syncs);
+  });
+
+  test("a plan too big for one request is written in ≤ 4 MB requests, one sync each", async () => {
+    // A 20,000-row country table: ~25 MB of formulas and formats.
+    const rows = 20_000;
+    const values: CellValue[][] = [["Region", "Year", "Immigrants", "Emigrants", "Population"], ...Array.from({ length: rows }, (_, i) => [`Region ${i % 500}`, 1990 + Math.floor(i / 500), 1000 + i, 500 + (i % 700), 100_000 + i])];
+    const d = withData(values);
+    const { plan, written, requests } = await build(d);
+    const writes = requests.slice(1);
+    const payload = writes.reduce((n, r) => n + r.bytes, 0);
+    expect(payload).toBeGreaterThan(5 * MB);
+    expect(writes).toHaveLength(written.writeSyncs);
+    for (const r of writes) expect(r.bytes).toBeLessThan(REQUEST_BUDGET_BYTES + 64 * 1024);
+    // Target: ≤ 3 write syncs up to 5 MB, then one more per 4 MB.
+    expect(written.writeSyncs).toBeLessThanOrEqual(3 + Math.ceil((payload - 5 * MB) / (4 * MB)));
+    const names = new Map(plan.sheets.map((s, k) => [s.name, written.sheets[k]]));
+    expect(differences(d.workbook.sheet(written.sheets[0])!, plan.sheets[0], "native", names)).toEqual([]);
+  }, 60_000);
+
+  /** A long list of `rows` flows among `regions` regions (every ordered pair, repeated over years). */
+  function longList(rows: number, regions: number): CellValue[][] {
+    const values: CellValue[][] = [["origin", "destination", "flow", "year"]];
+    for (let r = 0; r < rows; r++) {
+      const pair = r % (regions * regions);
+      values.push([`Region ${Math.floor(pair / regions) + 1}`, `Region ${(pair % regions) + 1}`, (r * 7919) % 5000, 2000 + Math.floor(r / (regions * regions))]);
+    }
+    return values;
+  }
+
+  test("200,000-row long list: the double holds it, read in chunks under 5 MB, source unchanged", async () => {
+    const values = longList(200_000, 200);
+    const d = withData(values);
+    const before = d.workbook.sheet("Data")!.snapshot();
+    const read = await readSelection();
+    expect(JSON.stringify(read.block.values)).toBe(JSON.stringify(values)); // (toEqual is slow on 800,000 cells)
+    expect(detect(read.block).shape).toBe("long");
+    // The windows (5,000 rows × 40 columns, 20,000 rows × 10), then chunks of 50,000 rows (200,000 cells).
+    expect(d.stats.syncs).toBe(1 + Math.ceil((200_001 - 25_000) / 50_000));
+    for (const r of d.stats.requests) {
+      expect(r.bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      expect(r.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    }
+    expect(JSON.stringify(d.workbook.sheet("Data")!.snapshot())).toBe(JSON.stringify(before));
+  }, 60_000);
+
+  test("200,000-row long list end to end: every request under 5 MB, source unchanged", async () => {
+    const regions = 200;
+    const d = withData(longList(200_000, regions));
+    const before = d.workbook.sheet("Data")!.snapshot();
+    const { plan, written, requests } = await build(d);
+    expect(plan.shape).toBe("long");
+    for (const r of d.stats.requests) {
+      expect(r.bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      expect(r.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    }
+    // The planner writes so large a pivot as values (SUMPRODUCT over 200,000 rows per cell would
+    // make recalculation crawl): the report is small, one write sync.
+    const writes = requests.slice(1);
+    const payload = writes.reduce((n, r) => n + r.bytes, 0);
+    expect(payload).toBeLessThan(REQUEST_BUDGET_BYTES);
+    expect(written.writeSyncs).toBe(1);
+    expect(d.workbook.sheet(written.sheets[1])!.tables[0].address).toBe(`'Flow Matrix'!A3:${columnLetters(regions)}${3 + regions}`);
+    const names = new Map(plan.sheets.map((s, k) => [s.name, written.sheets[k]]));
+    plan.sheets.forEach((planned, k) => expect(differences(d.workbook.sheet(written.sheets[k])!, planned, "native", names)).toEqual([]));
+    expect(d.workbook.log.filter((e) => e.sheet === "Data")).toEqual([]);
+    expect(d.workbook.sheet("Data")!.snapshot()).toEqual(before);
+  }, 120_000);
+
+  test("a minimal hand-made plan: text stays text, a reference to its own sheet resolves", async () => {
+    const d = install({ sheets: [{ name: "Data", values: [["x"]] }] });
+    const plan: ReportPlan = {
+      mode: "native",
+      shape: "table",
+      sourceSheet: "Data",
+      headline: [],
+      sheets: [{ name: "Notes", cells: [{ row: 0, col: 0, cell: { value: "=not a formula" } }, { row: 2, col: 3, cell: { value: 1, native: "{{Notes}}!A1&\"\"", format: "count" } }], tables: [], charts: [], widths: [], freezeRows: 0 }],
+    };
+    const w = await writeReport(plan);
+    expect(w).toMatchObject({ sheets: ["Notes"], activated: "Notes", syncs: 2, writeSyncs: 1 });
+    const ws = d.workbook.sheet("Notes")!;
+    expect(ws.cell("A1")).toMatchObject({ value: "=not a formula", quotePrefix: true });
+    expect(ws.cell("D3")).toMatchObject({ formula: "='Notes'!A1&\"\"", numberFormat: "#,##0" });
+  });
+});
