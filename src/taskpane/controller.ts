@@ -3,11 +3,12 @@
  * detection, applies the user's choices, plans the report and has the host write it. It holds
  * the state and tells the view when it changed; it never touches the DOM.
  */
+import type { StockDecrease } from "../indicators/estimation";
 import { detect } from "../report/detect";
 import { planReport } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
-import { Activity, detectionFor, initialState, NO_CHOICES, PaneState, withColumnRole, withShape } from "./state";
+import { Activity, detectionFor, initialState, NO_CHOICES, NO_STOCKS, PaneState, stocksFor, stockYearsOf, withColumnRole, withShape } from "./state";
 
 /** The Office.js host (src/hosts/office.ts) as the pane uses it. */
 export interface PaneHost {
@@ -19,7 +20,7 @@ export interface PaneHost {
 }
 
 /** What the view is told: the new state, and what changed, so it can move focus sensibly. */
-export type ChangeCause = "language" | "environment" | "busy" | "progress" | "read" | "choice" | "mode" | "built" | "failed";
+export type ChangeCause = "language" | "environment" | "busy" | "progress" | "read" | "choice" | "mode" | "stocks" | "built" | "failed";
 export type Listener = (state: PaneState, cause: ChangeCause) => void;
 
 /** Lets the browser paint the progress before a long synchronous step. */
@@ -63,6 +64,18 @@ export class Controller {
     if (mode !== this.current.mode) this.set({ mode, result: undefined }, "mode");
   }
 
+  /** The user says the long list holds migrant stocks (or takes that back): estimate flows from them. */
+  setEstimateFlows(estimate: boolean): void {
+    if (this.current.busy || estimate === this.current.stocks.estimate) return;
+    this.set({ stocks: { ...this.current.stocks, estimate }, result: undefined }, "stocks");
+  }
+
+  /** How falls in the stocks count when flows are estimated. */
+  setStocksMethod(method: StockDecrease): void {
+    if (this.current.busy || method === this.current.stocks.method) return;
+    this.set({ stocks: { ...this.current.stocks, method }, result: undefined }, "stocks");
+  }
+
   /** Stops the read or build under way; the host undoes what it began. */
   cancel(): void {
     this.abort?.abort();
@@ -82,7 +95,7 @@ export class Controller {
       await nextFrame();
       const detected = detect(read.block);
       const selection = { ...read, detected };
-      this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: detected }, "read");
+      this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: detected, stockYears: stockYearsOf(selection, detected), stocks: NO_STOCKS }, "read");
     } catch (err) {
       this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
     } finally {
@@ -109,7 +122,7 @@ export class Controller {
     const selection = this.current.selection!;
     try {
       const detection = detectionFor(selection, choices);
-      this.set({ choices, detection, failure: undefined, result: undefined }, "choice");
+      this.set({ choices, detection, stockYears: stockYearsOf(selection, detection), failure: undefined, result: undefined }, "choice");
     } catch (err) {
       // The previous choices stay; the view shows them again with the reason.
       this.set({ failure: { error: err, during: "choice", cancelled: false } }, "failed");
@@ -118,12 +131,13 @@ export class Controller {
 
   async build(): Promise<void> {
     const { selection, detection, mode } = this.current;
+    const stocks = stocksFor(this.current);
     if (!selection || !detection || this.current.busy || this.current.environment !== "excel") return;
     const abort = (this.abort = new AbortController());
     this.set({ busy: { kind: "planning" }, failure: undefined, result: undefined }, "busy");
     try {
       await nextFrame();
-      const plan = planReport(selection.block, detection, { mode, now: this.now(), hostDrawsCharts: true });
+      const plan = planReport(selection.block, detection, { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}) });
       if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
       this.progress({ kind: "writing", step: "", fraction: 0 });
       const written = await this.host.writeReport(plan, {

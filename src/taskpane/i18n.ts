@@ -4,6 +4,7 @@
  * The report engine speaks English: its sentences are shown as they are in English, and in
  * Ukrainian the pane says the same from the structured detection (see summary.ts).
  */
+import type { StockDecrease } from "../indicators/estimation";
 import type { DataProblem, Role, Shape, SharingMode } from "../report/types";
 
 export type Lang = "en" | "uk";
@@ -61,6 +62,13 @@ export interface Strings {
   readonly problemKinds: Record<ProblemKind, string>;
   /** A problem's sentence in this language, from its kind and the column's header and role. */
   readonly problemText: (kind: ProblemKind, column: string | undefined) => string;
+
+  /** Estimating flows from a long list of migrant stocks for two or more years. */
+  readonly stocksTitle: string;
+  readonly stocksEstimate: (first: string, last: string) => string;
+  readonly stocksHint: string;
+  readonly stocksMethodLegend: string;
+  readonly stocksMethods: Record<StockDecrease, { readonly name: string; readonly desc: string }>;
 
   readonly step2: string;
   readonly modeLegend: string;
@@ -172,6 +180,7 @@ const HEADLINE_UK: Record<string, string> = {
   "net flow of mobile students": "чистий потік мобільних студентів",
   "net flow ratio of mobile students": "коефіцієнт чистого потоку мобільних студентів",
   "gross outbound enrolment ratio": "валовий коефіцієнт навчання за кордоном",
+  "estimated flows": "оцінені потоки",
 };
 
 const en: Strings = {
@@ -237,6 +246,15 @@ const en: Strings = {
       case "ragged":
         return `Row of a different length${where}.`;
     }
+  },
+
+  stocksTitle: "Flows from stocks",
+  stocksEstimate: (first, last) => `These are migrant stocks (by place of birth and residence): estimate flows between ${first} and ${last}`,
+  stocksHint: "The report then adds the stocks of both years and an Estimated Flows sheet, with the method stated on it and on the Definitions sheet. Deaths, births and onward moves are not modelled.",
+  stocksMethodLegend: "How falls in a stock count",
+  stocksMethods: {
+    zero: { name: "Rises only (“zero”)", desc: "A rise in the number of people born in one place and living in another is a flow between them; a fall counts as no flow." },
+    return: { name: "Rises and returns (“return”)", desc: "Rises are flows as above, and a fall also counts as a return flow, from where those people lived back to where they were born." },
   },
 
   step2: "2. Sharing",
@@ -373,6 +391,15 @@ const uk: Strings = {
       case "ragged":
         return `Рядок іншої довжини${where}.`;
     }
+  },
+
+  stocksTitle: "Потоки з чисельності мігрантів",
+  stocksEstimate: (first, last) => `Це чисельність мігрантів (за місцем народження й місцем проживання): оцінити потоки між ${first} і ${last} роками`,
+  stocksHint: "Тоді звіт додасть чисельність за обидва роки й аркуш Estimated Flows, а метод зазначить на ньому й на аркуші Definitions. Смерті, народження й подальші переїзди не враховуються.",
+  stocksMethodLegend: "Як рахувати зменшення",
+  stocksMethods: {
+    zero: { name: "Лише зростання («zero»)", desc: "Зростання кількості людей, народжених в одному місці, які живуть в іншому, — це потік між ними; зменшення не вважається потоком." },
+    return: { name: "Зростання й повернення («return»)", desc: "Зростання — це потоки, як вище, а зменшення також вважається зворотним потоком: з місця проживання туди, де ці люди народилися." },
   },
 
   step2: "2. Спільний доступ",

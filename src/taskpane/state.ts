@@ -4,8 +4,11 @@
  * block, so choices never pile up on one another and the engine re-derives reasons and
  * problems each time.
  */
+import type { StockDecrease } from "../indicators/estimation";
 import { applyOverrides } from "../report/detect";
-import type { Detection, Overrides, ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
+import { inputFromBlock } from "../report/input-from-block";
+import { yearsOf } from "../report/long-sheet";
+import type { CellValue, Detection, Overrides, ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
 
 /** What "Use selection" read, and what the engine first made of it. */
@@ -26,6 +29,18 @@ export interface Choices {
 }
 
 export const NO_CHOICES: Choices = { roles: {} };
+
+/**
+ * Whether the long list holds migrant stocks (by place of birth and residence) from which the
+ * report estimates flows, and with which method. The method is kept while the box is
+ * unchecked, so checking it again brings back the user's pick.
+ */
+export interface StocksChoice {
+  readonly estimate: boolean;
+  readonly method: StockDecrease;
+}
+
+export const NO_STOCKS: StocksChoice = { estimate: false, method: "zero" };
 
 export type Activity =
   | { readonly kind: "reading"; readonly done: number; readonly total: number }
@@ -57,6 +72,12 @@ export interface PaneState {
   /** The detection with the user's choices applied. */
   readonly detection?: Detection;
   readonly mode: SharingMode;
+  /**
+   * The first and last year of a long list whose mapped year column holds two or more years:
+   * only then is estimating flows from stocks offered.
+   */
+  readonly stockYears?: readonly [CellValue, CellValue];
+  readonly stocks: StocksChoice;
   readonly busy?: Activity;
   /** What went wrong last (or a cancel); the view words it in the current language. */
   readonly failure?: Failure;
@@ -64,7 +85,7 @@ export interface PaneState {
 }
 
 export function initialState(lang: Lang): PaneState {
-  return { lang, environment: "starting", choices: NO_CHOICES, mode: "native" };
+  return { lang, environment: "starting", choices: NO_CHOICES, mode: "native", stocks: NO_STOCKS };
 }
 
 export function overridesOf(choices: Choices): Overrides {
@@ -99,4 +120,26 @@ export function withColumnRole(choices: Choices, current: Detection, index: numb
     roles[role] = index;
   }
   return { ...choices, roles };
+}
+
+/**
+ * The first and last year when the detection is a long list with a year column holding two or
+ * more distinct years (the years the engine would estimate flows between); else undefined.
+ */
+export function stockYearsOf(selection: Selection, detection: Detection): readonly [CellValue, CellValue] | undefined {
+  if (detection.shape !== "long" || !detection.columns.some((c) => c.role === "year")) return undefined;
+  let years: CellValue[];
+  try {
+    const input = inputFromBlock(selection.block, detection);
+    if (input.shape !== "long") return undefined;
+    years = yearsOf(input);
+  } catch {
+    return undefined; // roles the report cannot use yet (e.g. no flow column): nothing to offer
+  }
+  return years.length >= 2 ? [years[0], years[years.length - 1]] : undefined;
+}
+
+/** What the report is asked for: the method when the option is offered and checked, else nothing. */
+export function stocksFor(state: Pick<PaneState, "stockYears" | "stocks">): StockDecrease | undefined {
+  return state.stockYears && state.stocks.estimate ? state.stocks.method : undefined;
 }

@@ -48,6 +48,8 @@ async function start(): Promise<void> {
     chooseShape: (shape) => controller.chooseShape(shape),
     chooseRole: (column, role) => controller.chooseRole(column, role),
     setMode: (mode) => controller.setMode(mode),
+    setEstimateFlows: (estimate) => controller.setEstimateFlows(estimate),
+    setStocksMethod: (method) => controller.setStocksMethod(method),
     setLanguage: (lang) => controller.setLanguage(lang),
   });
   controller.subscribe((state, cause) => view.render(state, cause));

@@ -4,8 +4,9 @@
  * screen readers announce changes once; the rest is rebuilt and focus is put back on the
  * control that had it (by its data-key), or moved where the user's next step is.
  */
+import type { StockDecrease } from "../indicators/estimation";
 import { rolesOf } from "../report/roles";
-import type { Detection, Role, Shape, SharingMode } from "../report/types";
+import type { CellValue, Detection, Role, Shape, SharingMode } from "../report/types";
 import type { ChangeCause } from "./controller";
 import { append, el, replaceChildren, setText, uid } from "./dom";
 import { describeError, PaneMessage } from "./errors";
@@ -20,11 +21,14 @@ export interface ViewHandlers {
   chooseShape(shape: Shape): void;
   chooseRole(column: number, role: Role | null): void;
   setMode(mode: SharingMode): void;
+  setEstimateFlows(estimate: boolean): void;
+  setStocksMethod(method: StockDecrease): void;
   setLanguage(lang: Lang): void;
 }
 
 const SHAPES: readonly Shape[] = ["table", "matrix", "long"];
 const MODES: readonly SharingMode[] = ["native", "addin", "values"];
+const STOCK_METHODS: readonly StockDecrease[] = ["zero", "return"];
 
 export class View {
   private readonly title = el("h1", { class: "title" });
@@ -203,6 +207,7 @@ export class View {
       reasons,
       detection.shape === "matrix" ? el("p", { class: "hint" }, s.matrixNoColumns) : this.mapping(state, selection, detection, s),
       this.problems(state, selection, detection, s),
+      state.stockYears ? this.stocks(state, state.stockYears, s) : null,
     );
   }
 
@@ -246,6 +251,37 @@ export class View {
       box.appendChild(el("details", { open: i === 0, "data-kind": g.kind }, el("summary", {}, title), list));
     });
     return box;
+  }
+
+  /**
+   * Offered only for a long list with two or more years: the user says the numbers are migrant
+   * stocks, and picks how falls count once the box is checked.
+   */
+  private stocks(state: PaneState, years: readonly [CellValue, CellValue], s: Strings): HTMLElement {
+    const busy = !!state.busy;
+    const { estimate, method } = state.stocks;
+    const id = "stocks-estimate";
+    const check = el("input", { type: "checkbox", id, checked: estimate, "aria-describedby": `${id}-desc`, "data-key": id, disabled: busy });
+    check.checked = estimate;
+    check.addEventListener("change", () => this.handlers.setEstimateFlows(check.checked));
+    let methods: HTMLElement | null = null;
+    if (estimate) {
+      methods = el("fieldset", { class: "stock-methods" }, el("legend", {}, s.stocksMethodLegend));
+      for (const m of STOCK_METHODS) {
+        const mid = `stocks-${m}`;
+        const input = el("input", { type: "radio", name: "stocks-method", id: mid, value: m, checked: method === m, "aria-describedby": `${mid}-desc`, "data-key": mid, disabled: busy });
+        input.checked = method === m;
+        input.addEventListener("change", () => input.checked && this.handlers.setStocksMethod(m));
+        methods.appendChild(el("div", { class: "radio" }, input, el("label", { for: mid }, s.stocksMethods[m].name), el("p", { id: `${mid}-desc`, class: "desc" }, s.stocksMethods[m].desc)));
+      }
+    }
+    return el(
+      "section",
+      { class: "stocks", "aria-labelledby": "stocks-title" },
+      el("h4", { id: "stocks-title" }, s.stocksTitle),
+      el("div", { class: "check" }, check, el("label", { for: id }, s.stocksEstimate(String(years[0]), String(years[1]))), el("p", { id: `${id}-desc`, class: "desc" }, s.stocksHint)),
+      methods,
+    );
   }
 
   private modes(state: PaneState, s: Strings): HTMLElement {

@@ -471,6 +471,98 @@ test("Ukrainian from the pane's switch: a matrix, its reasons in Ukrainian, and 
   }
 }, 60_000);
 
+test("flows from stocks: a long list of stocks for two years offers the estimate; checked with “return” (by keyboard), the Estimated Flows sheet is written", async () => {
+  // Stocks of people born in A, B, C (origin) living in A, B, C (destination), 2010 and 2015.
+  const stocks: [string, string, number, number][] = [
+    ["A", "B", 100, 130],
+    ["A", "C", 50, 40],
+    ["B", "A", 30, 30],
+    ["B", "C", 20, 35],
+    ["C", "A", 10, 5],
+    ["C", "B", 40, 60],
+  ];
+  const rows: Cells = [["origin", "destination", "year", "stock"]];
+  for (const year of [2010, 2015]) for (const [o, d, s2010, s2015] of stocks) rows.push([o, d, year, year === 2010 ? s2010 : s2015]);
+  const pane = await openPane({ workbook: { sheets: [{ name: "Stocks", values: rows }], selection: "Stocks!A1:D13" } });
+  const { page } = pane;
+  const focused = () => page.evaluate(() => (document.activeElement as HTMLElement).dataset.key);
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    expect(await page.getByLabel("Shape").inputValue()).toBe("long");
+    expect((await mapping(page)).map((m) => m.role)).toEqual(["origin", "destination", "year", "flow"]);
+
+    // Offered, unchecked, with no method until checked.
+    const option = page.locator("section.stocks");
+    expect(await option.locator("h4").textContent()).toBe("Flows from stocks");
+    const box = page.getByLabel("These are migrant stocks (by place of birth and residence): estimate flows between 2010 and 2015");
+    expect(await box.isChecked()).toBe(false);
+    expect(await page.locator(`#${await box.getAttribute("aria-describedby")}`).textContent()).toMatch(/Estimated Flows sheet, with the method stated on it and on the Definitions sheet/);
+    expect(await option.locator("fieldset").count()).toBe(0);
+
+    // With the keyboard: Space checks the box (focus stays on it), Tab reaches the method, an arrow picks "return".
+    await box.focus();
+    await page.keyboard.press("Space");
+    expect(await box.isChecked()).toBe(true);
+    expect(await focused()).toBe("stocks-estimate");
+    expect(await option.locator("fieldset legend").textContent()).toBe("How falls in a stock count");
+    expect(await page.getByLabel("Rises only (“zero”)").isChecked()).toBe(true);
+    for (const [name, sentence] of [
+      ["Rises only (“zero”)", /^A rise in the number of people born in one place and living in another is a flow between them; a fall counts as no flow\.$/],
+      ["Rises and returns (“return”)", /^Rises are flows as above, and a fall also counts as a return flow/],
+    ] as const) {
+      expect(await page.locator(`#${await page.getByLabel(name).getAttribute("aria-describedby")}`).textContent()).toMatch(sentence);
+    }
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("stocks-zero");
+    await page.keyboard.press("ArrowDown");
+    expect(await focused()).toBe("stocks-return");
+    expect(await page.getByLabel("Rises and returns (“return”)").isChecked()).toBe(true);
+    await expectAccessible(page, "flows from stocks, method shown");
+    await option.screenshot({ path: join(ARTIFACTS, "taskpane-stocks.png") });
+
+    // The same option in Ukrainian, the user's choice kept.
+    await page.getByLabel("Language / Мова").selectOption("uk");
+    expect(await option.locator("h4").textContent()).toBe("Потоки з чисельності мігрантів");
+    expect(await page.getByLabel("Це чисельність мігрантів (за місцем народження й місцем проживання): оцінити потоки між 2010 і 2015 роками").isChecked()).toBe(true);
+    expect(await option.locator("fieldset legend").textContent()).toBe("Як рахувати зменшення");
+    expect(await option.locator("fieldset label").allTextContents()).toEqual(["Лише зростання («zero»)", "Зростання й повернення («return»)"]);
+    expect(await page.getByLabel("Зростання й повернення («return»)").isChecked()).toBe(true);
+    await page.getByLabel("Language / Мова").selectOption("en");
+
+    // Values only, so the double holds the numbers; then build.
+    await page.getByLabel("Values only").check();
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    expect((await headline(page))["Estimated flows"]).toBe("2010–2015, method return");
+
+    // The same block and choices in the engine, in Node: the sheets and numbers the double must hold.
+    const block: SourceBlock = { sheet: "Stocks", top: 0, left: 0, values: rows, provenance: "Stocks!A1:D13" };
+    const plan = planReport(block, detect(block), { mode: "values", now: new Date(), hostDrawsCharts: true, stocks: "return" });
+    const planned = plan.sheets.find((x) => x.name === "Estimated Flows")!;
+    const table = planned.tables[0];
+    const expected = [table.header, ...table.rows.map((r) => r.map((c) => c.value))];
+    expect(expected.slice(1)).toEqual([
+      ["A", 0, 30, 5],
+      ["B", 0, 0, 15],
+      ["C", 10, 20, 0],
+    ]);
+    const wb = await workbookState(page);
+    expect(wb.names[0]).toBe("Stocks");
+    expect([...wb.names.slice(1)].sort()).toEqual(plan.sheets.map((x) => x.name).sort());
+    expect(wb.names).toContain("Estimated Flows");
+    const flows = wb.sheets["Estimated Flows"];
+    expect(flows.values.slice(table.top, table.top + 1 + table.rows.length).map((r) => r.slice(table.left, table.left + table.header.length))).toEqual(expected);
+    expect(flows.values[1][0]).toMatch(/^Method "return"/);
+    expect(flows.formulas.flat().filter((f) => typeof f === "string" && f.startsWith("="))).toEqual([]);
+    expect(JSON.stringify(wb.sheets["Definitions"].values)).toMatch(/MIGRATION\.FLOWSFROMSTOCKS.*method \\"return\\"/);
+    expect([...(await page.locator("ul.sheets li").allTextContents())].sort()).toEqual([...wb.names.slice(1)].sort());
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
 test("problems in the data are listed with their cells before anything is written; workbook text stays text", async () => {
   const rows = sample("undesa-migrant-stock-totals-1990-2020.csv");
   const hostile = '<img src=x onerror="window.__xss=1">refugee';
