@@ -6,11 +6,12 @@
  * Without `OOXMLRecalcMode` = 0 ("always recalculate") LibreOffice keeps the cached results
  * stored in the file, and a comparison would only compare our numbers with themselves.
  */
-import { execFileSync, spawn, spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
+import { spawn, spawnSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import ExcelJS from "exceljs";
+import { ensureInstalled } from "./apt";
 
 /** The one command that installs what these tests need (Debian/Ubuntu). */
 export const INSTALL_COMMAND = "apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui";
@@ -27,38 +28,8 @@ let soffice: string | null = null;
  * Otherwise throws with the command to run: a missing LibreOffice is a failure, never a skip.
  */
 export function ensureLibreOffice(): string {
-  if (soffice) return soffice;
-  const found = which("soffice") ?? which("libreoffice");
-  if (found) return (soffice = found);
-  const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!root) {
-    throw new Error(`LibreOffice (soffice) is not installed; the recalculation tests need it. Install it with: sudo sh -c '${INSTALL_COMMAND}'`);
-  }
-  // Test files run in parallel workers: one installs, the others wait for it.
-  const lock = join(tmpdir(), "migration-analytics-libreoffice-install.lock");
-  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 20 * 60_000) rmSync(lock, { recursive: true, force: true }); // stale
-  let mine = false;
-  try {
-    mkdirSync(lock);
-    mine = true;
-  } catch {
-    const deadline = Date.now() + 20 * 60_000;
-    while (existsSync(lock) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
-  }
-  if (mine) {
-    try {
-      process.stderr.write(`LibreOffice is missing; installing it: ${INSTALL_COMMAND}\n`);
-      execFileSync("sh", ["-c", INSTALL_COMMAND.replace("apt-get install", "apt-get -o DPkg::Lock::Timeout=300 install")], {
-        stdio: ["ignore", "inherit", "inherit"],
-        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-      });
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
-    }
-  }
-  const installed = which("soffice");
-  if (!installed) throw new Error(`'${INSTALL_COMMAND}' ran but soffice is still not on PATH`);
-  return (soffice = installed);
+  if (!soffice) soffice = ensureInstalled("LibreOffice (soffice)", () => which("soffice") ?? which("libreoffice"), INSTALL_COMMAND);
+  return soffice;
 }
 
 /** registrymodifications.xcu of a profile that recalculates every .xlsx on load. */

@@ -108,19 +108,13 @@ export interface DoubleExcelApi {
   readonly RequestContext: typeof RequestContext;
 }
 
-/** UTF-8 length of a string (what a request's JSON weighs on the wire). */
+/**
+ * UTF-8 length of a string (what a request's JSON weighs on the wire). Measured with the
+ * platform's encoder, independently of the host's own estimate, so the two can disagree.
+ */
+const encoder = new TextEncoder();
 export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 2;
-      i++;
-    } else n += 2;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
