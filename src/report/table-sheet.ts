@@ -1,7 +1,7 @@
 import { migrationEffectiveness } from "../indicators/rates";
 import { MeasureError } from "../indicators/types";
 import { cell, onSheet, range } from "./address";
-import { computed, evaluate, value } from "./cells";
+import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
 import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable, Role } from "./types";
@@ -133,7 +133,7 @@ function classification(input: TableInput, pair: { inflow: Role; outflow: Role }
   const b = src(pair.outflow, r);
   const native = `IF(AND(COUNT(${a},${b})=2,${a}>=0,${b}>=0),${classifyFormula(`(${a}-${b})/(${a}+${b})`)},NA())`;
   const addin = classifyFormula(`MIGRATION.EFFECTIVENESS(${a},${b})`);
-  return { value: typeof e === "number" ? classify(e) : e, native, addin, format: "text" };
+  return { value: typeof e === "number" ? classify(e) : e, native: flat(native), addin: flat(addin), format: "text" };
 }
 
 /**
