@@ -34,6 +34,31 @@ export const ROLES = [
 const _allRoles: Exclude<Role, (typeof ROLES)[number]> extends never ? true : never = true;
 void _allRoles;
 
+/** Each role's name in English: report column headers and the task pane's English labels. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  region: "Region",
+  code: "Code",
+  year: "Year",
+  group: "Group",
+  origin: "Origin",
+  destination: "Destination",
+  flow: "Flow",
+  emigrants: "Emigrants",
+  immigrants: "Immigrants",
+  skilledEmigrants: "Skilled emigrants",
+  skilledResidents: "Skilled residents",
+  skilledImmigrants: "Skilled immigrants",
+  residents: "Residents",
+  population: "Population",
+  returnees: "Returnees",
+  inboundStudents: "Inbound students",
+  outboundStudents: "Outbound students",
+  tertiaryEnrolment: "Tertiary enrolment",
+  tertiaryAgePopulation: "Tertiary-age population",
+  totalRate: "Total emigration rate",
+  skilledRate: "Skilled emigration rate",
+};
+
 /** Roles whose cells are labels rather than numbers. */
 export type LabelRole = "region" | "code" | "year" | "group" | "origin" | "destination";
 const LABEL_ROLES = new Set<Role>(["region", "code", "year", "group", "origin", "destination"]);

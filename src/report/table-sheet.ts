@@ -3,6 +3,7 @@ import { MeasureError } from "../indicators/types";
 import { cell, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
+import { ROLE_LABELS } from "./roles";
 import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
 import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable, Role } from "./types";
 
@@ -10,23 +11,6 @@ import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable, Role } from "./t
 const TABLE_TOP = 4;
 
 const LABEL_ROLES: readonly Role[] = ["region", "code", "group", "year"];
-const LABEL_HEADERS: Partial<Record<Role, string>> = { region: "Region", code: "Code", group: "Group", year: "Year" };
-const INPUT_HEADERS: Partial<Record<Role, string>> = {
-  emigrants: "Emigrants",
-  immigrants: "Immigrants",
-  skilledEmigrants: "Skilled emigrants",
-  skilledResidents: "Skilled residents",
-  skilledImmigrants: "Skilled immigrants",
-  residents: "Residents",
-  population: "Population",
-  returnees: "Returnees",
-  inboundStudents: "Inbound students",
-  outboundStudents: "Outbound students",
-  tertiaryEnrolment: "Tertiary enrolment",
-  tertiaryAgePopulation: "Tertiary-age population",
-  totalRate: "Total emigration rate",
-  skilledRate: "Skilled emigration rate",
-};
 const RATE_ROLES = new Set<Role>(["totalRate", "skilledRate"]);
 
 /** The pair whose balance classifies a row: skilled movers first, then all migrants, then students. */
@@ -59,7 +43,7 @@ export function planTableSheet(input: TableInput, title: string[]): TableSheetRe
   const inputRoles = [...new Set(measures.flatMap((m) => m.inputs))];
   const balance = BALANCE_PAIRS.find((p) => roles.has(p.inflow) && roles.has(p.outflow));
 
-  const header = [...labelRoles.map((r) => LABEL_HEADERS[r]!), ...inputRoles.map((r) => INPUT_HEADERS[r]!), ...measures.map((m) => m.label), ...(balance ? ["Classification"] : [])];
+  const header = [...labelRoles.map((r) => ROLE_LABELS[r]), ...inputRoles.map((r) => ROLE_LABELS[r]), ...measures.map((m) => m.label), ...(balance ? ["Classification"] : [])];
   const firstInputCol = labelRoles.length;
   const firstMeasureCol = firstInputCol + inputRoles.length;
   const src = (role: Role, r: number) => onSheet(input.sheet, cell(input.rowsAt[r], input.columns[role]!.col));

@@ -4,6 +4,7 @@
  * The report engine speaks English: its sentences are shown as they are in English, and in
  * Ukrainian the pane says the same from the structured detection (see summary.ts).
  */
+import { ROLE_LABELS } from "../report/roles";
 import type { StockDecrease } from "../indicators/estimation";
 import type { DataProblem, Role, Shape, SharingMode } from "../report/types";
 
@@ -108,29 +109,7 @@ export interface Strings {
   readonly privacy: string;
 }
 
-const ROLE_EN: Record<Role, string> = {
-  region: "Region",
-  code: "Code",
-  year: "Year",
-  group: "Group",
-  origin: "Origin",
-  destination: "Destination",
-  flow: "Flow",
-  emigrants: "Emigrants",
-  immigrants: "Immigrants",
-  skilledEmigrants: "Skilled emigrants",
-  skilledResidents: "Skilled residents",
-  skilledImmigrants: "Skilled immigrants",
-  residents: "Residents",
-  population: "Population",
-  returnees: "Returnees",
-  inboundStudents: "Inbound students",
-  outboundStudents: "Outbound students",
-  tertiaryEnrolment: "Tertiary enrolment",
-  tertiaryAgePopulation: "Tertiary-age population",
-  totalRate: "Total emigration rate",
-  skilledRate: "Skilled emigration rate",
-};
+const ROLE_EN: Record<Role, string> = ROLE_LABELS;
 
 const ROLE_UK: Record<Role, string> = {
   region: "Регіон",

@@ -6,6 +6,7 @@
  * then check the sheets the double received and what the pane says; in English and Ukrainian,
  * with axe-core before and after, and screenshots at 320 px in test-artifacts/.
  */
+import { stockList } from "../support/stocks";
 import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import http from "http";
@@ -472,17 +473,7 @@ test("Ukrainian from the pane's switch: a matrix, its reasons in Ukrainian, and 
 }, 60_000);
 
 test("flows from stocks: a long list of stocks for two years offers the estimate; checked with “return” (by keyboard), the Estimated Flows sheet is written", async () => {
-  // Stocks of people born in A, B, C (origin) living in A, B, C (destination), 2010 and 2015.
-  const stocks: [string, string, number, number][] = [
-    ["A", "B", 100, 130],
-    ["A", "C", 50, 40],
-    ["B", "A", 30, 30],
-    ["B", "C", 20, 35],
-    ["C", "A", 10, 5],
-    ["C", "B", 40, 60],
-  ];
-  const rows: Cells = [["origin", "destination", "year", "stock"]];
-  for (const year of [2010, 2015]) for (const [o, d, s2010, s2015] of stocks) rows.push([o, d, year, year === 2010 ? s2010 : s2015]);
+  const rows: Cells = stockList();
   const pane = await openPane({ workbook: { sheets: [{ name: "Stocks", values: rows }], selection: "Stocks!A1:D13" } });
   const { page } = pane;
   const focused = () => page.evaluate(() => (document.activeElement as HTMLElement).dataset.key);

@@ -4,11 +4,11 @@
  * sheets. No timing here: time and peak memory are measured by bench/large.ts.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { inflateRawSync } from "zlib";
 import { writeCountryTableCsv, writeLongListCsv } from "../../bench/large-data";
+import { readZip } from "../support/zip";
 
 jest.setTimeout(300_000);
 
@@ -23,27 +23,9 @@ afterAll(() => rmSync(DIR, { recursive: true, force: true }));
  * 2,000,000-cell report into exceljs would take gigabytes in the test process).
  */
 function sheetNames(xlsx: string): string[] {
-  const zip = readFileSync(xlsx);
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  for (let k = 0; k < entries; k++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30);
-    const comment = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString("utf8", at + 46, at + 46 + nameLength).replace(/^\//, "");
-    if (name === "xl/workbook.xml") {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      const xml = (method === 8 ? inflateRawSync(data) : data).toString("utf8");
-      return [...xml.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
-    }
-    at += 46 + nameLength + extra + comment;
-  }
-  throw new Error(`${xlsx} has no xl/workbook.xml`);
+  const xml = readZip(xlsx, (name) => name === "xl/workbook.xml").get("xl/workbook.xml");
+  if (xml === undefined) throw new Error(`${xlsx} has no xl/workbook.xml`);
+  return [...xml.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
 }
 
 function cli(csv: string, out: string) {

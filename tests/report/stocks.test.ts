@@ -2,6 +2,7 @@
  * Estimated flows from a long list of migrant stocks for two years (issue 5, report engine):
  * values by hand, the sheets and method stated, and LibreOffice computing the live formulas.
  */
+import { stockList } from "../support/stocks";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -12,18 +13,7 @@ import { reportSheetNames, saveWorkbook, writeReportXlsx } from "../../src/hosts
 import { compareWithFile } from "../support/compare-plan";
 import { ensureLibreOffice, recalculate } from "../support/libreoffice";
 
-// Stocks of people born in A, B, C (origin) living in A, B, C (destination), 2010 and 2015.
-// Changes 2010→2015: A→B +30, A→C −10, B→A 0, B→C +15, C→A −5, C→B +20.
-const STOCKS: [string, string, number, number, number][] = [
-  ["A", "B", 100, 130, 0],
-  ["A", "C", 50, 40, 0],
-  ["B", "A", 30, 30, 0],
-  ["B", "C", 20, 35, 0],
-  ["C", "A", 10, 5, 0],
-  ["C", "B", 40, 60, 0],
-];
-const values: CellValue[][] = [["origin", "destination", "year", "stock"]];
-for (const year of [2010, 2015]) for (const [o, d, s2010, s2015] of STOCKS) values.push([o, d, year, year === 2010 ? s2010 : s2015]);
+const values: CellValue[][] = stockList(); // tests/support/stocks.ts has the changes and the flows by hand
 const block = { sheet: "Stocks", top: 0, left: 0, values, provenance: "stocks test" };
 
 function estimated(plan: ReportPlan): unknown[][] {

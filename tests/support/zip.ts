@@ -2,8 +2,11 @@
 import { readFileSync } from "fs";
 import { inflateRawSync } from "zlib";
 
-/** Every entry of the zip: path → text (UTF-8). Stored and deflated entries only, as .xlsx uses. */
-export function readZip(path: string): Map<string, string> {
+/**
+ * Entries of the zip: path → text (UTF-8). Stored and deflated entries only, as .xlsx uses.
+ * `want` picks the entries to inflate (a large report's sheets need not be, to read one file).
+ */
+export function readZip(path: string, want: (name: string) => boolean = () => true): Map<string, string> {
   const buf = readFileSync(path);
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
@@ -24,7 +27,11 @@ export function readZip(path: string): Map<string, string> {
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen).replace(/^\//, "");
+    if (!want(name)) {
+      p += 46 + nameLen + extraLen + commentLen;
+      continue;
+    }
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(start, start + compressed);
     if (method !== 0 && method !== 8) throw new Error(`${path}: ${name} uses compression method ${method}`);

@@ -4,6 +4,7 @@
  * controller passes to planReport, and the words in both languages. The DOM side is in
  * tests/browser/taskpane.test.ts.
  */
+import { stockList } from "../support/stocks";
 import { detect } from "../../src/report/detect";
 import * as planModule from "../../src/report/plan";
 import type { CellValue, ReportPlan, SourceBlock } from "../../src/report/types";
@@ -12,18 +13,7 @@ import { STRINGS } from "../../src/taskpane/i18n";
 import { detectionFor, NO_STOCKS, Selection, stocksFor, stockYearsOf, withColumnRole, withShape } from "../../src/taskpane/state";
 import { readSample } from "../support/samples";
 
-// Stocks of people born in A, B, C (origin) living in A, B, C (destination), 2010 and 2015.
-// Changes 2010→2015: A→B +30, A→C −10, B→A 0, B→C +15, C→A −5, C→B +20.
-const STOCKS: [string, string, number, number][] = [
-  ["A", "B", 100, 130],
-  ["A", "C", 50, 40],
-  ["B", "A", 30, 30],
-  ["B", "C", 20, 35],
-  ["C", "A", 10, 5],
-  ["C", "B", 40, 60],
-];
-const values: CellValue[][] = [["origin", "destination", "year", "stock"]];
-for (const year of [2010, 2015]) for (const [o, d, s2010, s2015] of STOCKS) values.push([o, d, year, year === 2010 ? s2010 : s2015]);
+const values: CellValue[][] = stockList();
 const block: SourceBlock = { sheet: "Stocks", top: 0, left: 0, values, provenance: "Stocks!A1:D13" };
 
 function selectionOf(b: SourceBlock): Selection {
