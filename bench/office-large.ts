@@ -11,30 +11,8 @@ import { detect } from "../src/report/detect";
 import { planReport } from "../src/report/plan";
 import type { CellValue } from "../src/report/types";
 import { createExcelDouble, ExcelDouble } from "../tests/support/excel-double";
-import { prng } from "./lib";
 
-/** 250,000 rows × 4 (with the header row): every pair of 100 regions over 25 years, seeded. */
-export function longListValues(rows = 250_000, regions = 100): CellValue[][] {
-  const rand = prng(7);
-  const out: CellValue[][] = [["orig", "dest", "flow", "year"]];
-  for (let r = 0; r < rows; r++) {
-    const pair = r % (regions * regions);
-    out.push([`Region ${Math.floor(pair / regions) + 1}`, `Region ${(pair % regions) + 1}`, Math.floor(rand() * 5000), 2000 + Math.floor(r / (regions * regions))]);
-  }
-  return out;
-}
-
-/** 100,000 rows × 10: 1,000 countries × 100 years, with immigrants, emigrants, population, seeded. */
-export function countryTableValues(rows = 100_000): CellValue[][] {
-  const rand = prng(21);
-  const out: CellValue[][] = [["country", "code", "year", "immigrants", "emigrants", "population", "births", "deaths", "refugees", "students"]];
-  for (let r = 0; r < rows; r++) {
-    const c = r % 1000;
-    const pop = 1_000_000 + c * 10_000 + Math.floor(rand() * 50_000);
-    out.push([`Country ${c + 1}`, `C${String(c + 1).padStart(4, "0")}`, 1900 + Math.floor(r / 1000), Math.floor(rand() * 50_000), Math.floor(rand() * 40_000), pop, Math.floor(pop * 0.012), Math.floor(pop * 0.009), Math.floor(rand() * 5000), Math.floor(rand() * 3000)]);
-  }
-  return out;
-}
+export { countryTableValues, longListValues } from "./large-data";
 
 export interface OfficeLargeRun {
   readonly double: ExcelDouble;

@@ -6,10 +6,11 @@ import { emit, round } from "./lib";
 import * as estimation from "./estimation";
 import * as functions from "./functions";
 import * as large from "./large";
+import * as largeXlsx from "./large-xlsx";
 import * as office from "./office";
 import * as report from "./report";
 
-const modules: { run(): void | Promise<void> }[] = [functions, estimation, report, office, large];
+const modules: { run(): void | Promise<void> }[] = [functions, estimation, report, office, large, largeXlsx];
 
 (async () => {
   for (const m of modules) await m.run();

@@ -15,6 +15,6 @@ export interface Engine {
 export const engine: Engine = {
   detect: (block) => detect(block),
   applyOverrides: (block, detection, overrides) => applyOverrides(block, detection, overrides),
-  // exceljs draws no charts: the plan says so on the Definitions sheet.
-  plan: (block, detection, options) => planReport(block, detection, { ...options, hostDrawsCharts: false }),
+  // The .xlsx host draws the planned charts (src/hosts/chart-xml.ts).
+  plan: (block, detection, options) => planReport(block, detection, { ...options, hostDrawsCharts: true }),
 };

@@ -5,9 +5,9 @@
  */
 import { existsSync, realpathSync, statSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
+import { quoteText } from "../indicators/quote";
 import { columnIndex } from "../report/address";
-import { saveWorkbook, writeReportXlsx } from "../hosts/xlsx";
-import { cellCount, STREAM_THRESHOLD_CELLS, streamReportXlsx } from "../hosts/xlsx-stream";
+import { writeReportXlsx } from "../hosts/xlsx";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
 import { CliError, EXIT } from "./errors";
@@ -62,7 +62,7 @@ export function resolveColumn(column: string, block: SourceBlock, detection: Det
     throw new CliError(EXIT.usage, `--map: column ${column.toUpperCase()} is outside the data read (${width} columns from column ${columnLetter(block.left)})`);
   }
   const known = headers.filter((h) => h.trim() !== "");
-  throw new CliError(EXIT.usage, `--map: no column '${column}'${known.length ? ` (headers: ${known.map((h) => `'${h}'`).join(", ")})` : ""}; give a header name or a column letter`);
+  throw new CliError(EXIT.usage, `--map: no column ${quoteText(column, "'")}${known.length ? ` (headers: ${known.map((h) => quoteText(h, "'")).join(", ")})` : ""}; give a header name or a column letter`);
 }
 
 function columnLetter(col: number): string {
@@ -135,19 +135,12 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
 
   t = Date.now();
   const source = { sheet: block.sheet, top: block.top, left: block.left, values: block.values };
-  // Large reports are streamed: exceljs holds a whole workbook in memory (~2 KB a cell).
-  const stream = cellCount(plan, source) > STREAM_THRESHOLD_CELLS;
-  progress(`writing ${output}${stream ? " (streamed: large report; tables are written as filtered ranges)" : ""}`);
+  progress(`writing ${output}`);
   if (existsSync(output) && !options.force) throw new CliError(EXIT.outputExists, `${output} appeared while the report was built; use --force to overwrite it`);
   let bytes: number;
   let sheetNames: string[];
   try {
-    if (stream) ({ bytes, sheetNames } = await streamReportXlsx(plan, output, { source }));
-    else {
-      const wb = writeReportXlsx(plan, { source });
-      bytes = await saveWorkbook(wb, output);
-      sheetNames = wb.worksheets.map((w) => w.name);
-    }
+    ({ bytes, sheetNames } = await writeReportXlsx(plan, output, { source, now: io.now() }));
   } catch (e) {
     throw new CliError(EXIT.other, `cannot write ${output}: ${(e as Error).message}`);
   }

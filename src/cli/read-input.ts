@@ -1,16 +1,17 @@
 /**
- * Reads the CLI's input file into a SourceBlock: an .xlsx sheet (exceljs) or a CSV file
- * (src/report/csv.ts). Values are what a spreadsheet shows: formula cells give their cached
- * results, rich text is flattened, dates become ISO text, merged-over cells are blank.
+ * Reads the CLI's input file into a SourceBlock: an .xlsx sheet (streamed by ./read-xlsx: only
+ * the selected sheet's cells, as plain values) or a CSV file (src/report/csv.ts). Values are
+ * what a spreadsheet shows: formula cells give their cached results, rich text is flattened,
+ * dates become ISO text, merged-over cells are blank.
  */
 import { closeSync, openSync, readSync, statSync } from "fs";
 import { readFile } from "fs/promises";
 import { basename, extname } from "path";
-import ExcelJS from "exceljs";
 import { parseCsv } from "../report/csv";
 import { columnLetters, parseRange } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { CliError, EXIT } from "./errors";
+import { XlsxFile } from "./read-xlsx";
 
 /** The sheet name a CSV file's data gets (a CSV has no sheets). */
 export const CSV_SHEET = "Data";
@@ -128,76 +129,54 @@ function a1(r: { top: number; left: number; bottom: number; right: number }): st
   return `${columnLetters(r.left)}${r.top + 1}:${columnLetters(r.right)}${r.bottom + 1}`;
 }
 
-/** What a cell shows, as a CellValue. */
-export function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null; // a merged-over cell is blank in Excel
-  if (cell.type === ExcelJS.ValueType.Formula) {
-    // cell.value drops falsy results (0, "", false); the model keeps them.
-    return plain((cell.model as { result?: unknown }).result);
-  }
-  return plain(cell.value);
-}
-
-function plain(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return null;
-    const iso = v.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.000Z$/, "Z");
-  }
-  if (typeof v === "object") {
-    const o = v as { error?: string; richText?: { text: string }[]; text?: unknown; result?: unknown; formula?: string; sharedFormula?: string };
-    if (typeof o.error === "string") return o.error; // "#N/A": shown as the error's text
-    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join("");
-    if ("formula" in o || "sharedFormula" in o) return plain(o.result);
-    if (typeof o.text === "string") return o.text; // a hyperlink
-    if (o.text && typeof o.text === "object") return plain(o.text);
-  }
-  return String(v);
-}
-
 async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<InputRead> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(path);
-  } catch (e) {
+  const unreadable = (e: unknown): CliError => {
+    if (e instanceof CliError) return e;
     const why = (e as Error).message?.split("\n")[0] ?? String(e);
-    throw new CliError(EXIT.input, `cannot read ${basename(path)} as an .xlsx workbook (${why})`);
-  }
-  const sheets = wb.worksheets.map((w) => w.name);
-  if (sheets.length === 0) throw new CliError(EXIT.input, `${basename(path)} has no sheets`);
-  const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
-  if (req.sheet !== undefined && fromRange?.sheet !== undefined && fromRange.sheet !== req.sheet) {
-    throw new CliError(EXIT.usage, `--sheet '${req.sheet}' and --range '${req.range}' name different sheets`);
-  }
-  const wanted = req.sheet ?? fromRange?.sheet;
-  let ws: ExcelJS.Worksheet | undefined;
-  if (wanted !== undefined) {
-    ws = wb.worksheets.find((w) => w.name === wanted) ?? wb.worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase());
-    if (!ws) throw new CliError(EXIT.range, `no sheet '${wanted}' in ${basename(path)} (sheets: ${sheets.map((s) => `'${s}'`).join(", ")})`);
-  } else {
-    ws = wb.worksheets[0];
-  }
-  const grid: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      cells[c - 1] = cellValueOf(cell);
-    });
-    grid[r - 1] = cells;
-  });
-  const r = pickRange(grid, ws.name, fromRange?.range);
-  const values = rectangle(grid, r.top, r.left, r.bottom, r.right);
-  const address = a1(r);
-  return {
-    kind: "xlsx",
-    sheets,
-    address,
-    bytes,
-    block: { sheet: ws.name, top: r.top, left: r.left, values, provenance: `${basename(path)}, sheet '${ws.name}', ${address}` },
+    return new CliError(EXIT.input, `cannot read ${basename(path)} as an .xlsx workbook (${why})`);
   };
+  let file: XlsxFile;
+  try {
+    file = XlsxFile.open(path);
+  } catch (e) {
+    throw unreadable(e);
+  }
+  try {
+    const sheets = file.sheets.map((s) => s.name);
+    if (sheets.length === 0) throw new CliError(EXIT.input, `${basename(path)} has no sheets`);
+    const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
+    if (req.sheet !== undefined && fromRange?.sheet !== undefined && fromRange.sheet !== req.sheet) {
+      throw new CliError(EXIT.usage, `--sheet '${req.sheet}' and --range '${req.range}' name different sheets`);
+    }
+    const wanted = req.sheet ?? fromRange?.sheet;
+    let index = 0;
+    if (wanted !== undefined) {
+      index = sheets.indexOf(wanted);
+      if (index < 0) index = sheets.findIndex((s) => s.toLowerCase() === wanted.toLowerCase());
+      if (index < 0) throw new CliError(EXIT.range, `no sheet '${wanted}' in ${basename(path)} (sheets: ${sheets.map((s) => `'${s}'`).join(", ")})`);
+    }
+    const name = sheets[index];
+    // A requested range is checked before the sheet is read, and only its cells are kept.
+    const clip = fromRange !== undefined ? pickRange([], name, fromRange.range) : undefined;
+    let grid: CellValue[][];
+    try {
+      grid = await file.readSheet(index, clip);
+    } catch (e) {
+      throw unreadable(e);
+    }
+    const r = clip ?? pickRange(grid, name, undefined);
+    const values = rectangle(grid, r.top, r.left, r.bottom, r.right);
+    const address = a1(r);
+    return {
+      kind: "xlsx",
+      sheets,
+      address,
+      bytes,
+      block: { sheet: name, top: r.top, left: r.left, values, provenance: `${basename(path)}, sheet '${name}', ${address}` },
+    };
+  } finally {
+    file.close();
+  }
 }
 
 async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<InputRead> {

@@ -1,5 +1,6 @@
 import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
+import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
 
 /**
@@ -28,10 +29,6 @@ export function cellName(arg: string, r: number, c: number, rows: number, cols: 
   return `${arg} (row ${r + 1}, column ${c + 1})`;
 }
 
-function quote(text: string): string {
-  return text.length > 30 ? `"${text.slice(0, 27)}..."` : `"${text}"`;
-}
-
 /**
  * A cell that must hold a number: blanks are missing (#N/A), text and TRUE/FALSE are not
  * numbers (#VALUE!), an error in the cell is passed on as it is. NaN and ±Infinity pass
@@ -40,7 +37,7 @@ function quote(text: string): string {
 export function readNumber(v: unknown, where: string): number {
   if (typeof v === "number") return v;
   if (isBlank(v)) throw new MeasureError("missing", `${where} is blank`);
-  if (typeof v === "string") throw new MeasureError("invalid", `${where} is text (${quote(v)}), not a number`);
+  if (typeof v === "string") throw new MeasureError("invalid", `${where} is text (${quoteText(v)}), not a number`);
   if (typeof v === "boolean") throw new MeasureError("invalid", `${where} is ${v ? "TRUE" : "FALSE"}, not a number`);
   if (v instanceof CustomFunctions.Error) throw v;
   throw new MeasureError("invalid", `${where} is not a number`);
@@ -156,7 +153,7 @@ export function readOptionalChoice<T extends string>(v: unknown, arg: string, ch
   if (typeof cell !== "string") throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell)})`);
   const word = cell.trim().toLowerCase();
   const match = choices.find((c) => c.toLowerCase() === word);
-  if (match === undefined) throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${quote(cell)})`);
+  if (match === undefined) throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${quoteText(cell)})`);
   return match;
 }
 

@@ -49,8 +49,8 @@ export function circulationByRegionFn(matrix: any[][]): any[][] {
  * Return rate: returnees ÷ emigrants.
  * @customfunction CIRCULATION.RETURNRATE
  * @helpurl https://localhost:3000/reference.html#circulation-returnrate
- * @param returnees People who came back (a cell or a range).
- * @param emigrants Emigrants of the same cohort or period (same size, or one cell).
+ * @param returnees Members of the emigrant cohort who came back (a cell or a range).
+ * @param emigrants The emigrant cohort (same size, or one cell).
  * @returns The return rate as a fraction.
  */
 export function circulationReturnRate(returnees: any[][], emigrants: any[][]): any[][] {

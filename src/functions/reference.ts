@@ -279,14 +279,14 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "CIRCULATION.RETURNRATE": {
-    formula: "return rate = returnees / emigrants (of the same cohort or period)",
+    formula: "return rate = returnees / emigrants (of the same cohort)",
     source: OECD_2008,
     example: {
       args: [[[30], [null], [12]], [[200], [150], [96]]],
       data: "Illustrative numbers with one blank cell, to show a missing value: 30 of 200, (blank) of 150 and 12 of 96 emigrants came back.",
       demonstrates: ["#N/A"],
     },
-    notes: elementwiseNotes(negative("count"), "An emigrants value of 0 gives #DIV/0!. Returnees may exceed emigrants when they come from earlier cohorts, so that is not checked."),
+    notes: elementwiseNotes(`${negative("count")} Returnees are part of the emigrant cohort: more returnees than emigrants gives #NUM! too.`, "An emigrants value of 0 gives #DIV/0!."),
   },
 
   "CIRCULATION.STAYRATE": {

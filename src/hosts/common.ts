@@ -1,9 +1,9 @@
 /**
- * Host-neutral helpers shared by the hosts that write a ReportPlan (.xlsx via exceljs, the
- * workbook via Office.js). Nothing here imports exceljs, Office.js or Node: the task pane
+ * Host-neutral helpers shared by the hosts that write a ReportPlan (the .xlsx file, the
+ * workbook via Office.js). Nothing here imports Office.js or Node: the task pane
  * bundle (src/hosts/office.ts) imports this module, so it must stay plain TypeScript.
  */
-import type { NumberFormat, PlannedCell, PlannedError, PlannedSheet, SharingMode } from "../report/types";
+import type { NumberFormat, PlannedCell, PlannedChart, PlannedError, PlannedSheet, SharingMode } from "../report/types";
 
 /** Excel number format codes for the plan's formats. */
 export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
@@ -51,24 +51,41 @@ export function isPlannedError(v: unknown): v is PlannedError {
   return typeof v === "object" && v !== null && typeof (v as PlannedError).error === "string";
 }
 
-/** Display length of a value, for fitted widths. */
+/** Digits of a non-negative integer below 1e21 (without building its string). */
+function digits(n: number): number {
+  let d = 1;
+  for (let p = 10; p <= n && d < 22; p *= 10) d++;
+  return d;
+}
+
+/**
+ * Display length of a value, for fitted widths. Counted, not formatted: it runs for every cell
+ * of a report (1,300,000 for a large one). May be one off where rounding carries (9.996 → 10.00).
+ */
 export function displayLength(cell: PlannedCell): number {
   const v = cell.value;
   if (v === null || v === undefined) return 0;
   if (isPlannedError(v)) return v.error.length;
   if (typeof v === "number") {
+    if (!Number.isFinite(v) || Math.abs(v) >= 1e21) return Math.min(String(v).length, 12);
+    const sign = v < 0 ? 1 : 0;
+    const a = Math.abs(v);
     switch (cell.format) {
-      case "count":
-        return Math.round(v).toLocaleString("en-US").length;
+      case "count": {
+        const d = digits(Math.round(a));
+        return sign + d + Math.floor((d - 1) / 3); // thousands separators
+      }
       case "percent":
-        return (v * 100).toFixed(1).length + 1;
+        return sign + digits(Math.round(a * 100)) + 3; // "12.3%"
       case "perThousand":
       case "ratio":
-        return v.toFixed(2).length;
+        return sign + digits(Math.round(a)) + 3; // "1.23"
       case "decimal":
-        return v.toFixed(3).length;
-      case "year":
-        return String(Math.round(v)).length;
+        return sign + digits(Math.round(a)) + 4; // "1.234"
+      case "year": {
+        const r = Math.round(v);
+        return (r < 0 ? 1 : 0) + digits(Math.abs(r));
+      }
       default:
         return Math.min(String(v).length, 12);
     }
@@ -137,4 +154,56 @@ export function fittedWidths(sheet: PlannedSheet): number[] {
     out.push(given !== undefined && given > 0 ? given : Math.min(60, Math.max(8, (fit[j] ?? 0) + 2)));
   }
   return out;
+}
+
+/**
+ * Text as an .xlsx string stores it (OOXML ST_Xstring, ECMA-376 Part 1, 22.9.2.19): a character
+ * XML cannot carry as it is becomes the escape `_xHHHH_`, and text that already reads as such an
+ * escape has its underscore escaped (`_x005F_`) so that readers give it back literally. A raw
+ * CR would be read back as LF by every XML reader; with this, "\rCR" is stored as "_x000D_CR"
+ * and Excel, LibreOffice and exceljs read "\rCR" back. Tab and LF are valid XML characters and
+ * stay as they are. The .xlsx host applies it to all text it writes (ooxml.ts, xmlText).
+ */
+export function xlsxText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text; // the common case: nothing to escape
+  return text.replace(ESCAPED, (c) => (c.length > 1 ? "_x005F_" + c.slice(1) : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
+}
+
+/** Control characters XML 1.0 cannot hold (all but tab, LF), CR, U+FFFE/U+FFFF; and a literal `_xHHHH_`. */
+const ESCAPED = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g;
+const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
+
+
+/**
+ * Where a planned chart's data and the chart itself go, in 0-based cells: the table's category
+ * column and value column over its data rows (the value column's header names the series), and
+ * the chart's corners (7 columns wide, about a row per bar). Undefined when the table or a
+ * column is missing or the table is empty. Both hosts draw from this.
+ */
+export function chartLayout(
+  sheet: PlannedSheet,
+  c: PlannedChart,
+): { first: number; last: number; categoryCol: number; valueCol: number; headerRow: number; count: number; from: { row: number; col: number }; to: { row: number; col: number } } | undefined {
+  const t = sheet.tables.find((x) => x.name === c.table);
+  if (!t || t.rows.length === 0) return undefined;
+  const headers = tableHeaders(t.header, tableWidth(t));
+  const find = (h: string) => {
+    const k = t.header.indexOf(h);
+    return k >= 0 ? k : headers.indexOf(h);
+  };
+  const ci = find(c.categoryColumn);
+  const vi = find(c.valueColumn);
+  if (ci < 0 || vi < 0) return undefined;
+  const count = t.rows.length;
+  const height = Math.max(15, Math.min(45, Math.ceil(count * 0.9) + 4));
+  return {
+    first: t.top + 1,
+    last: t.top + count,
+    categoryCol: t.left + ci,
+    valueCol: t.left + vi,
+    headerRow: t.top,
+    count,
+    from: { row: c.top, col: c.left },
+    to: { row: c.top + height, col: c.left + 7 },
+  };
 }

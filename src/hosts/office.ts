@@ -19,6 +19,10 @@
  * screen updating. Planned cells go out as whole rectangular blocks (`range.formulas`, formulas
  * and values mixed; `range.numberFormat` the same shape), split into row chunks where a block
  * would pass the budget. A report up to 4 MB of payload is written in ONE write sync.
+ * The cells are prepared lazily, row by row, as each chunk is queued (never the whole report at
+ * once), and every PREPARE_CHUNK_CELLS cells prepared the event loop gets a turn, progress is
+ * reported and the signal is checked: a 100,000-row table takes seconds to prepare in all, and
+ * the task pane must stay responsive and cancellable meanwhile.
  * If anything fails or the signal aborts, the sheets this call added are deleted (new syncs)
  * and an Error in plain words is thrown; the source sheet is never written to.
  *
@@ -32,12 +36,15 @@
  */
 import { cell as cellAddress, parseRange, range as rangeAddress, resolveSheetRefs } from "../report/address";
 import type { CellValue, PlannedCell, PlannedChart, PlannedSheet, PlannedTable, ReportPlan, SharingMode, SourceBlock } from "../report/types";
-import { fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
+import { yieldToEventLoop } from "../report/steps";
+import { chartLayout, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 
 /** Selections up to this many cells are read in one go; larger ones in chunks of this size. */
 export const DEFAULT_CHUNK_CELLS = 200_000;
 /** A batch is sent before its estimated payload would pass this (Excel on the web refuses 5 MB). */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
+/** Cells prepared for writing between two turns of the event loop (tens of ms of work). */
+export const PREPARE_CHUNK_CELLS = 20_000;
 /** Allowance per queued operation for what Office.js sends besides the values (ids, paths, names). */
 const OP_BYTES = 300;
 /**
@@ -312,20 +319,36 @@ function utf8Length(s: string): number {
 
 const jsonBytes = (x: unknown) => utf8Length(JSON.stringify(x));
 
-/** A rectangle of cells to write in one piece (split into row chunks only to fit a request). */
+/** One row of a block as range.formulas / range.numberFormat take it, and its estimated payload. */
+interface PreparedRow {
+  readonly cells: Input[];
+  /** Null = leave the format alone; all null when the block has no formats. */
+  readonly formats: (string | null)[];
+  readonly bytes: number;
+}
+
+/**
+ * A rectangle of cells to write in one piece (split into row chunks only to fit a request). Its
+ * rows are prepared on demand (`row`), just before the chunk holding them is queued.
+ */
 interface Block {
   readonly top: number;
   readonly left: number;
   readonly width: number;
-  readonly cells: Input[][];
-  /** Same shape; null = leave the format alone. Absent when no cell has a format. */
-  readonly formats?: (string | null)[][];
+  readonly rows: number;
+  /** Whether any cell has a format (then numberFormat is written for the whole block). */
+  readonly formats: boolean;
+  row(i: number): PreparedRow;
 }
 
 interface SheetJob {
   readonly planned: PlannedSheet;
   readonly name: string;
   readonly blocks: Block[];
+}
+
+function prepared(cells: Input[], formats: (string | null)[], withFormats: boolean): PreparedRow {
+  return { cells, formats, bytes: jsonBytes(cells) + 1 + (withFormats ? jsonBytes(formats) + 1 : 0) };
 }
 
 /** Free cells as blocks: one per run of consecutive rows, as wide as those rows' cells reach. */
@@ -344,22 +367,25 @@ function freeCellBlocks(sheet: PlannedSheet, mode: SharingMode, names: ReadonlyM
     const run = rows.slice(i, j + 1);
     let left = Infinity;
     let right = -1;
-    for (const r of run) for (const { col } of byRow.get(r)!) (left = Math.min(left, col)), (right = Math.max(right, col));
-    const width = right - left + 1;
-    const cells: Input[][] = [];
-    const formats: (string | null)[][] = [];
     let anyFormat = false;
     for (const r of run) {
-      const row: Input[] = new Array(width).fill(null);
-      const fmt: (string | null)[] = new Array(width).fill(null);
       for (const { col, cell } of byRow.get(r)!) {
-        row[col - left] = cellInput(cell, mode, names);
-        if (cell.format) (fmt[col - left] = NUMBER_FORMATS[cell.format]), (anyFormat = true);
+        left = Math.min(left, col);
+        right = Math.max(right, col);
+        if (cell.format) anyFormat = true;
       }
-      cells.push(row);
-      formats.push(fmt);
     }
-    blocks.push({ top: run[0], left, width, cells, ...(anyFormat ? { formats } : {}) });
+    const width = right - left + 1;
+    const row = (k: number): PreparedRow => {
+      const cells: Input[] = new Array(width).fill(null);
+      const fmt: (string | null)[] = new Array(width).fill(null);
+      for (const { col, cell } of byRow.get(run[k])!) {
+        cells[col - left] = cellInput(cell, mode, names);
+        if (cell.format) fmt[col - left] = NUMBER_FORMATS[cell.format];
+      }
+      return prepared(cells, fmt, anyFormat);
+    };
+    blocks.push({ top: run[0], left, width, rows: run.length, formats: anyFormat, row });
     i = j + 1;
   }
   return blocks;
@@ -368,26 +394,82 @@ function freeCellBlocks(sheet: PlannedSheet, mode: SharingMode, names: ReadonlyM
 /** A table as one block: header (as text), data rows, and the totals row right under it. */
 function tableBlock(t: PlannedTable, mode: SharingMode, names: ReadonlyMap<string, string>): Block {
   const width = tableWidth(t);
-  const headers = tableHeaders(t.header, width);
-  const cells: Input[][] = [headers.map(asText)];
-  const formats: (string | null)[][] = [new Array(width).fill(null)];
-  let anyFormat = false;
-  const add = (r: readonly PlannedCell[]) => {
-    const row: Input[] = new Array(width);
+  const formatOf = (c: PlannedCell | undefined) => (c?.format ? NUMBER_FORMATS[c.format] : null);
+  const hasFormat = (r: readonly PlannedCell[]) => {
+    for (let j = 0; j < width; j++) if (formatOf(r[j])) return true;
+    return false;
+  };
+  const anyFormat = t.rows.some(hasFormat) || (t.totals !== undefined && hasFormat(t.totals));
+  const data = (r: readonly PlannedCell[]): PreparedRow => {
+    const cells: Input[] = new Array(width);
     const fmt: (string | null)[] = new Array(width);
     for (let j = 0; j < width; j++) {
       const c = r[j];
-      row[j] = cellInput(c, mode, names);
-      const f = c?.format ? NUMBER_FORMATS[c.format] : null;
-      fmt[j] = f;
-      if (f) anyFormat = true;
+      cells[j] = cellInput(c, mode, names);
+      fmt[j] = formatOf(c);
     }
-    cells.push(row);
-    formats.push(fmt);
+    return prepared(cells, fmt, anyFormat);
   };
-  for (const r of t.rows) add(r);
-  if (t.totals) add(t.totals);
-  return { top: t.top, left: t.left, width, cells, ...(anyFormat ? { formats } : {}) };
+  const n = t.rows.length;
+  const row = (i: number): PreparedRow => {
+    if (i === 0) return prepared(tableHeaders(t.header, width).map(asText), new Array(width).fill(null), anyFormat);
+    return data(i <= n ? t.rows[i - 1] : t.totals!);
+  };
+  return { top: t.top, left: t.left, width, rows: 1 + n + (t.totals ? 1 : 0), formats: anyFormat, row };
+}
+
+/**
+ * Paces the synchronous work of a write: every PREPARE_CHUNK_CELLS cells it reports progress
+ * (cells prepared of all cells, capped at 0.99), gives the event loop a turn and stops on abort.
+ */
+class Pacer {
+  private done = 0;
+  private since = 0;
+  constructor(
+    private readonly total: number,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onProgress: ((fraction: number) => void) | undefined,
+  ) {}
+  get fraction(): number {
+    return this.total > 0 ? Math.min(0.99, this.done / this.total) : 0;
+  }
+  /** Counts `cells` prepared; true when a turn is due (then `await turn()`). */
+  count(cells: number): boolean {
+    this.done += cells;
+    this.since += cells;
+    return this.since >= PREPARE_CHUNK_CELLS;
+  }
+  report(): void {
+    this.onProgress?.(this.fraction);
+  }
+  async turn(): Promise<void> {
+    this.since = 0;
+    this.report();
+    await yieldToEventLoop();
+    throwIfAborted(this.signal, CANCELLED_WRITE);
+  }
+}
+
+/**
+ * fittedWidths(sheet), in slices of rows with a turn of the event loop between them (it reads
+ * every cell: over half a second for a 100,000-row table). A sheet's widths are the column-wise
+ * maximum of its slices' widths: each is the plan's width where given, else a non-decreasing
+ * function of the longest display length in the column. The header, totals and free cells go in
+ * the first slice (its one table row of holes keeps each table's full width for the headers).
+ */
+export async function pacedFittedWidths(sheet: PlannedSheet, turn: () => Promise<void>): Promise<number[]> {
+  const cells = sheet.tables.reduce((n, t) => n + t.rows.length * tableWidth(t), 0);
+  if (cells <= PREPARE_CHUNK_CELLS) return fittedWidths(sheet);
+  const out = fittedWidths({ ...sheet, tables: sheet.tables.map((t) => ({ ...t, rows: t.rows.length > 0 ? [new Array<PlannedCell>(tableWidth(t))] : [] })) });
+  for (const t of sheet.tables) {
+    const step = Math.max(1, Math.floor(PREPARE_CHUNK_CELLS / Math.max(1, tableWidth(t))));
+    for (let a = 0; a < t.rows.length; a += step) {
+      await turn();
+      const part = fittedWidths({ ...sheet, cells: [], tables: [{ ...t, rows: t.rows.slice(a, a + step), totals: undefined }] });
+      part.forEach((w, j) => (out[j] = out[j] === undefined ? w : Math.max(out[j], w)));
+    }
+  }
+  return out;
 }
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding; 0.75 pt a pixel). */
@@ -442,48 +524,45 @@ class Batcher {
 
 const CANCELLED_WRITE = "The report was cancelled.";
 
-/** Writes a block through the batcher: whole, or in row chunks that each fit the budget. */
-async function writeBlock(b: Batcher, sheet: Excel.Worksheet, block: Block, rowBytes: number[]): Promise<void> {
+/**
+ * Writes a block through the batcher: whole, or in row chunks that each fit the budget. Rows are
+ * prepared as the chunk holding them is built, with the pacer giving the event loop its turns.
+ */
+async function writeBlock(b: Batcher, sheet: Excel.Worksheet, block: Block, pacer: Pacer): Promise<void> {
   const perOp = (block.formats ? 2 : 1) * OP_BYTES;
-  const n = block.cells.length;
+  const n = block.rows;
+  const prepare = async (i: number): Promise<PreparedRow> => {
+    const r = block.row(i);
+    if (pacer.count(block.width)) await pacer.turn();
+    return r;
+  };
+  let next: PreparedRow | undefined = n > 0 ? await prepare(0) : undefined;
   for (let i = 0; i < n; ) {
-    await b.reserve(perOp + rowBytes[i]);
-    let size = perOp + rowBytes[i];
+    const first = next!;
+    await b.reserve(perOp + first.bytes);
+    let size = perOp + first.bytes;
+    const cells = [first.cells];
+    const formats = [first.formats];
+    next = undefined;
     let j = i + 1;
-    while (j < n && size + rowBytes[j] <= b.room) size += rowBytes[j++];
-    const address = rangeAddress(block.top + i, block.left, block.top + j - 1, block.left + block.width - 1);
-    const target = sheet.getRange(address);
-    target.formulas = i === 0 && j === n ? block.cells : block.cells.slice(i, j);
-    if (block.formats) target.numberFormat = i === 0 && j === n ? block.formats : block.formats.slice(i, j);
+    while (j < n) {
+      const r = await prepare(j);
+      if (size + r.bytes > b.room) {
+        next = r; // the first row of the next chunk
+        break;
+      }
+      size += r.bytes;
+      cells.push(r.cells);
+      formats.push(r.formats);
+      j++;
+    }
+    const target = sheet.getRange(rangeAddress(block.top + i, block.left, block.top + j - 1, block.left + block.width - 1));
+    target.formulas = cells;
+    if (block.formats) target.numberFormat = formats;
     b.add(size);
     if (j < n) await b.flush(); // the batch is full; the rest of the block goes in the next
     i = j;
   }
-}
-
-function blockRowBytes(block: Block): number[] {
-  return block.cells.map((row, i) => jsonBytes(row) + 1 + (block.formats ? jsonBytes(block.formats[i]) + 1 : 0));
-}
-
-/** Where a planned chart's data are: the table's category and value columns (data rows). */
-function chartData(sheet: PlannedSheet, c: PlannedChart): { categories: string; values: string; count: number } | undefined {
-  const t = sheet.tables.find((x) => x.name === c.table);
-  if (!t || t.rows.length === 0) return undefined;
-  const width = tableWidth(t);
-  const headers = tableHeaders(t.header, width);
-  const find = (h: string) => {
-    const k = t.header.indexOf(h);
-    return k >= 0 ? k : headers.indexOf(h);
-  };
-  const ci = find(c.categoryColumn);
-  const vi = find(c.valueColumn);
-  if (ci < 0 || vi < 0) return undefined;
-  const last = t.top + t.rows.length;
-  return {
-    categories: rangeAddress(t.top + 1, t.left + ci, last, t.left + ci),
-    values: rangeAddress(t.top, t.left + vi, last, t.left + vi), // with its header: the series name
-    count: t.rows.length,
-  };
 }
 
 /**
@@ -527,14 +606,12 @@ export async function writeReport(plan: ReportPlan, options: WriteOptions = {}):
         name: finalNames[k],
         blocks: [...freeCellBlocks(s, plan.mode, names), ...s.tables.map((t) => tableBlock(t, plan.mode, names))],
       }));
-      const rowBytes = jobs.map((j) => j.blocks.map(blockRowBytes));
-      const estimate = rowBytes.flat(2).reduce((a, b) => a + b, 0) + jobs.reduce((n, j) => n + j.blocks.length * 2 * OP_BYTES, 0) + 1;
-
-      let sent = 0;
-      const b = new Batcher(context, budget, signal, { calc: supports("1.6"), screen: supports("1.9") }, (bytes) => {
-        sent += bytes;
-        onProgress?.({ step: "cells", fraction: Math.min(0.99, sent / estimate) });
-      });
+      // Progress: cells prepared (and queued) of all cells; reported after each sync and every
+      // PREPARE_CHUNK_CELLS cells prepared, with a turn of the event loop.
+      const total = jobs.reduce((n, j) => n + j.blocks.reduce((m, k) => m + k.rows * k.width, 0), 0);
+      const pacer = new Pacer(total, signal, (fraction) => onProgress?.({ step: "cells", fraction }));
+      const b = new Batcher(context, budget, signal, { calc: supports("1.6"), screen: supports("1.9") }, () => pacer.report());
+      pacer.report(); // the cells step begins: nothing prepared yet
 
       // The sheets (all in the first batch, so even a failure in it leaves names to clean up).
       const sheets = jobs.map((j) => {
@@ -546,7 +623,7 @@ export async function writeReport(plan: ReportPlan, options: WriteOptions = {}):
       for (let k = 0; k < jobs.length; k++) {
         const job = jobs[k];
         const ws = sheets[k];
-        for (let i = 0; i < job.blocks.length; i++) await writeBlock(b, ws, job.blocks[i], rowBytes[k][i]);
+        for (const block of job.blocks) await writeBlock(b, ws, block, pacer);
 
         // Tables over the written cells; totals as a plain bold row under each.
         for (const t of job.planned.tables) {
@@ -568,7 +645,7 @@ export async function writeReport(plan: ReportPlan, options: WriteOptions = {}):
           }
         }
         // Column widths (runs of equal widths in one operation), frozen header.
-        const widths = fittedWidths(job.planned);
+        const widths = await pacedFittedWidths(job.planned, () => pacer.turn());
         for (let j = 0; j < widths.length; ) {
           let e = j;
           while (e + 1 < widths.length && widths[e + 1] === widths[j]) e++;
@@ -584,16 +661,16 @@ export async function writeReport(plan: ReportPlan, options: WriteOptions = {}):
         }
         // Native charts.
         for (const c of job.planned.charts) {
-          const data = chartData(job.planned, c);
-          if (!data) continue;
+          const at = chartLayout(job.planned, c);
+          if (!at) continue;
           await b.reserve(6 * OP_BYTES);
           const type = c.kind === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered;
-          const chart = ws.charts.add(type, ws.getRange(data.values), Excel.ChartSeriesBy.columns);
-          chart.series.getItemAt(0).setXAxisValues(ws.getRange(data.categories));
+          // The values with their header: the header names the series.
+          const chart = ws.charts.add(type, ws.getRange(rangeAddress(at.headerRow, at.valueCol, at.last, at.valueCol)), Excel.ChartSeriesBy.columns);
+          chart.series.getItemAt(0).setXAxisValues(ws.getRange(rangeAddress(at.first, at.categoryCol, at.last, at.categoryCol)));
           chart.title.text = c.title;
           chart.legend.visible = false;
-          const height = Math.max(15, Math.min(45, Math.ceil(data.count * 0.9) + 4));
-          chart.setPosition(cellAddress(c.top, c.left), cellAddress(c.top + height, c.left + 7));
+          chart.setPosition(cellAddress(at.from.row, at.from.col), cellAddress(at.to.row, at.to.col));
           b.add(6 * OP_BYTES + c.title.length);
         }
       }

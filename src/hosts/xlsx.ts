@@ -1,24 +1,32 @@
 /**
- * The .xlsx host: writes a ReportPlan into a workbook with exceljs (../shared/DESIGN.md, "Reports").
+ * The .xlsx host (../shared/DESIGN.md, "Reports"): writes a ReportPlan as SpreadsheetML text
+ * streamed straight into a zip (ooxml.ts, zip-writer.ts), so neither the workbook nor a sheet is
+ * ever held in memory as objects.
  *
- * - The source block (file input) is copied to a sheet of the same name at the same cells, so the
- *   plan's native formulas (`'Data'!B2`) point at real data. Its values are written as they are:
- *   text stays text, even "=SUM(A1)" or "+44".
- * - Each planned sheet gets a unique, valid name; its tables become real Excel tables; every
- *   formula cell is written with the engine's value as its cached result, so a reader that does
- *   not recalculate (a viewer, a preview) still shows the right numbers.
+ * - The source block (file input) is copied to a sheet of the same name at the same cells, so
+ *   the plan's native formulas (`'Data'!B2`) point at real data. Text stays text, even
+ *   "=SUM(A1)" or "+44": it is stored as a shared string, never as a formula.
+ * - Each planned sheet gets a unique, valid name; its tables are real Excel tables; every formula
+ *   carries the engine's value as its cached result, so a reader that does not recalculate (a
+ *   viewer, a preview) still shows the right numbers. Native-mode files recalculate on open.
+ * - A table's totals row is a plain bold row right under the table (Excel's own totals row
+ *   holds only SUBTOTAL-style formulas).
  *
- * exceljs limits met here (see writeTable): a table's totals row may only hold text or formulas
- * tagged as custom total formulas (`<totalsRowFormula>`), which exceljs does not write, so the
- * plan's totals row is written as a plain, bold row right under the table.
+ * Why not exceljs, which this replaced: a 1,000,000-cell country table took 25 s and 943 MB with
+ * its streaming writer (its in-memory writer needs ~2 KB a cell), most of it in per-cell objects.
  */
-import { rename, unlink, writeFile } from "fs/promises";
-import ExcelJS from "exceljs";
-import { resolveSheetRefs } from "../report/address";
-import type { CellValue, PlannedCell, PlannedError, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
-import { displayLength, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, uniqueSheetName } from "./common";
+import { createWriteStream } from "fs";
+import { rename, unlink } from "fs/promises";
+import { columnLetters, range, resolveSheetRefs } from "../report/address";
+import type { CellValue, PlannedCell, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
+import { chartLayout, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
+import { ChartData, chartXml, drawingXml } from "./chart-xml";
+import { needsArrayEntry, toFileFormula } from "./file-formula";
+import { CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
+import { RowTemplate } from "./row-template";
+import { ZipEntryWriter, ZipWriter } from "./zip-writer";
 
-/** The source block to copy into the report workbook (file input). */
+/** The source block to copy into the report workbook (file input): same sheet name and cells. */
 export interface XlsxSource {
   readonly sheet: string;
   /** 0-based row and column of the block's top-left cell. */
@@ -27,264 +35,309 @@ export interface XlsxSource {
   readonly values: CellValue[][];
 }
 
-export interface XlsxWriteOptions {
-  readonly source?: XlsxSource;
-  /** Add the report to this workbook instead of a new one (its sheets are never changed). */
-  readonly workbook?: ExcelJS.Workbook;
+const CREATOR = "Migration Analytics for Excel";
+/** Text is handed to the deflater in pieces of about this many characters. */
+const BATCH_CHARS = 1 << 18;
+
+/** Collects XML text and passes it on in large pieces (one Buffer per piece, not per cell). */
+class Batcher {
+  private buf = "";
+  constructor(private readonly entry: ZipEntryWriter) {}
+  async add(text: string): Promise<void> {
+    this.buf += text;
+    if (this.buf.length >= BATCH_CHARS) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (this.buf) await this.entry.write(this.buf);
+    this.buf = "";
+  }
 }
 
-// Host-neutral helpers moved to ./common (the Office.js host shares them); re-exported here so
-// existing imports keep working.
-export { NUMBER_FORMATS, uniqueSheetName, formulaFor, displayLength, tableHeaders } from "./common";
+/** Letters of column `c`, cached: a sheet asks for the same few columns a million times. */
+const letters: string[] = [];
+const col = (c: number) => letters[c] ?? (letters[c] = columnLetters(c));
 
-/**
- * Functions added to Excel after 2007 are stored in the file with an `_xlfn.` prefix; without it
- * Excel shows #NAME? until the formula is re-entered. (Office.js takes formulas as typed, so only
- * this host adds it.) LibreOffice reads both forms.
- */
-const FUTURE_FUNCTIONS = new Set(
-  (
-    "ACOT ACOTH AGGREGATE ARABIC BASE BETA.DIST BETA.INV BINOM.DIST BINOM.DIST.RANGE BINOM.INV BITAND BITLSHIFT BITOR " +
-    "BITRSHIFT BITXOR CEILING.MATH CEILING.PRECISE CHISQ.DIST CHISQ.DIST.RT CHISQ.INV CHISQ.INV.RT CHISQ.TEST COMBINA " +
-    "CONCAT CONFIDENCE.NORM CONFIDENCE.T COT COTH COVARIANCE.P COVARIANCE.S CSC CSCH DAYS DECIMAL ERF.PRECISE " +
-    "ERFC.PRECISE EXPON.DIST F.DIST F.DIST.RT F.INV F.INV.RT F.TEST FILTER FILTERXML FLOOR.MATH FLOOR.PRECISE " +
-    "FORECAST.LINEAR FORMULATEXT GAMMA GAMMA.DIST GAMMA.INV GAMMALN.PRECISE GAUSS HYPGEOM.DIST IFNA IFS ISFORMULA " +
-    "ISOWEEKNUM LET LOGNORM.DIST LOGNORM.INV MAXIFS MINIFS MODE.MULT MODE.SNGL MUNIT NEGBINOM.DIST NORM.DIST NORM.INV " +
-    "NORM.S.DIST NORM.S.INV NUMBERVALUE PDURATION PERCENTILE.EXC PERCENTILE.INC PERCENTRANK.EXC PERCENTRANK.INC " +
-    "PERMUTATIONA PHI POISSON.DIST QUARTILE.EXC QUARTILE.INC RANDARRAY RANK.AVG RANK.EQ RRI SEC SECH SEQUENCE SHEET " +
-    "SHEETS SKEW.P SORT SORTBY STDEV.P STDEV.S SWITCH T.DIST T.DIST.2T T.DIST.RT T.INV T.INV.2T T.TEST TEXTJOIN " +
-    "UNICHAR UNICODE UNIQUE VAR.P VAR.S WEIBULL.DIST XLOOKUP XMATCH XOR Z.TEST"
-  ).split(" "),
-);
-
-/** Adds `_xlfn.` to post-2007 function names, outside string literals and quoted sheet names. */
-export function toFileFormula(formula: string): string {
-  return formula
-    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(/(^|[^A-Za-z0-9_.])([A-Za-z][A-Za-z0-9.]*)\(/g, (m, pre: string, name: string) =>
-            FUTURE_FUNCTIONS.has(name.toUpperCase()) ? `${pre}_xlfn.${name}(` : m,
-          ),
-    )
-    .join("");
+/** A planned formula as the file stores it: sheet references resolved, `_xlfn.` prefixes added. */
+function fileFormula(f: string, names: ReadonlyMap<string, string>): string {
+  return toFileFormula(f.includes("{{") ? resolveSheetRefs(f, names) : f);
 }
 
-type XlsxValue = ExcelJS.CellValue;
-
-/** A plain value as exceljs should store it: strings stay strings (never parsed as formulas). */
-function plainValue(v: CellValue | PlannedError): XlsxValue {
-  if (v === null || v === undefined) return null;
-  if (isPlannedError(v)) return { error: v.error } as ExcelJS.CellErrorValue;
-  if (typeof v === "number" && !Number.isFinite(v)) return { error: "#NUM!" } as ExcelJS.CellErrorValue;
-  return v;
-}
-
-/** The cached result of a formula cell: the engine's value (an error value for a PlannedError). */
-function resultValue(v: CellValue | PlannedError): ExcelJS.CellFormulaValue["result"] {
-  if (v === null || v === undefined) return undefined;
-  if (isPlannedError(v)) return { error: v.error } as ExcelJS.CellErrorValue;
-  if (typeof v === "number" && !Number.isFinite(v)) return { error: "#NUM!" } as ExcelJS.CellErrorValue;
-  return v;
-}
-
-/**
- * Whether a formula must be array-entered (Ctrl+Shift+Enter) to compute right in Excel 2010–2019:
- * TRANSPOSE, MMULT and FREQUENCY are evaluated element-wise only in an array formula, even inside
- * SUMPRODUCT (`SUMPRODUCT(ABS(B2:D2-TRANSPOSE(B2:B4)))`). Such cells are written as single-cell
- * array formulas (`<f t="array" ref="X1">`), which Excel 365 and LibreOffice also compute.
- * The planner says so with `nativeArray`; this check is a safety net for formulas it did not mark.
- */
-export function needsArrayEntry(formula: string): boolean {
-  return formula
-    .split(/"(?:[^"]|"")*"|'(?:[^']|'')*'/)
-    .some((part) => /(^|[^A-Za-z0-9_.])(TRANSPOSE|MMULT|FREQUENCY)\(/i.test(part));
-}
-
-/** What exceljs stores for a planned cell in a mode: a formula with the engine's value as its cached result, or the value. */
-export function cellValue(cell: PlannedCell, mode: SharingMode, sheetNames: ReadonlyMap<string, string>, row: number, col: number): XlsxValue {
+/** A planned cell as the file stores it in a mode: the value, and the formula if the mode has one. */
+function stored(cell: PlannedCell, mode: SharingMode, names: ReadonlyMap<string, string>): { value: StoredValue; formula?: FormulaForm } {
+  const v = cell.value;
+  const value: StoredValue = v === undefined ? null : isPlannedError(v) ? { error: v.error } : v;
   const f = formulaFor(cell, mode);
-  if (f === undefined) return plainValue(cell.value);
-  const formula = toFileFormula(resolveSheetRefs(f, sheetNames));
-  const result = resultValue(cell.value);
-  if (mode === "native" && (cell.nativeArray || needsArrayEntry(formula))) {
-    const ref = `${colLetter(col)}${row + 1}`;
-    return { formula, result, shareType: "array", ref } as ExcelJS.CellFormulaValue;
-  }
-  return { formula, result };
-}
-
-function writeCell(ws: ExcelJS.Worksheet, row: number, col: number, cell: PlannedCell, mode: SharingMode, names: ReadonlyMap<string, string>): ExcelJS.Cell {
-  const c = ws.getCell(row + 1, col + 1);
-  c.value = cellValue(cell, mode, names, row, col);
-  if (cell.format) c.numFmt = NUMBER_FORMATS[cell.format];
-  return c;
-}
-
-function writeTable(
-  ws: ExcelJS.Worksheet,
-  t: PlannedTable,
-  mode: SharingMode,
-  names: ReadonlyMap<string, string>,
-  tableNames: Set<string>,
-  fit: number[],
-): void {
-  const width = Math.max(t.header.length, ...t.rows.map((r) => r.length), t.totals?.length ?? 0);
-  const headers = tableHeaders(t.header, width);
-  headers.forEach((h, j) => (fit[t.left + j] = Math.max(fit[t.left + j] ?? 0, h.length + 3))); // room for the filter button
-  const rows = t.rows.map((r, i) => Array.from({ length: width }, (_, j) => (r[j] ? cellValue(r[j], mode, names, t.top + 1 + i, t.left + j) : null)));
-  if (rows.length > 0) {
-    ws.addTable({
-      name: tableName(t.name, tableNames),
-      ref: `${colLetter(t.left)}${t.top + 1}`,
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: "TableStyleMedium2", showRowStripes: true },
-      columns: headers.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
-  } else {
-    // Excel tables need a data row: an empty table is written as a bold header line.
-    headers.forEach((h, j) => {
-      const c = ws.getCell(t.top + 1, t.left + j + 1);
-      c.value = h;
-      c.font = { bold: true };
-    });
-  }
-  // Number formats (addTable wrote the values; formats are per cell).
-  t.rows.forEach((r, i) =>
-    r.forEach((cell, j) => {
-      if (cell?.format) ws.getCell(t.top + 2 + i, t.left + j + 1).numFmt = NUMBER_FORMATS[cell.format];
-      if (cell) fit[t.left + j] = Math.max(fit[t.left + j] ?? 0, displayLength(cell));
-    }),
-  );
-  if (t.totals) {
-    // A plain row right under the table: Excel accepts only text or tagged custom formulas in a
-    // table's own totals row, and exceljs cannot write the tag.
-    const row = t.top + 1 + Math.max(rows.length, 0);
-    t.totals.forEach((cell, j) => {
-      if (!cell) return;
-      const c = writeCell(ws, row, t.left + j, cell, mode, names);
-      c.font = { bold: true };
-      c.border = { top: { style: "thin" }, bottom: { style: "double" } };
-      fit[t.left + j] = Math.max(fit[t.left + j] ?? 0, displayLength(cell));
-    });
-  }
-}
-
-function colLetter(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function writeSheet(ws: ExcelJS.Worksheet, sheet: PlannedSheet, mode: SharingMode, names: ReadonlyMap<string, string>, tableNames: Set<string>): void {
-  const fit: number[] = [];
-  // Tables first: exceljs's addTable writes its cells, free cells may then sit beside them.
-  for (const t of sheet.tables) writeTable(ws, t, mode, names, tableNames, fit);
-  for (const { row, col, cell } of sheet.cells) {
-    writeCell(ws, row, col, cell, mode, names);
-    // Long titles and notes overflow into empty neighbours; they should not widen a column.
-    const len = displayLength(cell);
-    if (typeof cell.value !== "string" || len <= 40) fit[col] = Math.max(fit[col] ?? 0, len);
-  }
-  const columns = Math.max(sheet.widths.length, fit.length);
-  for (let j = 0; j < columns; j++) {
-    const given = sheet.widths[j];
-    const width = given !== undefined && given > 0 ? given : Math.min(60, Math.max(8, (fit[j] ?? 0) + 2));
-    ws.getColumn(j + 1).width = width;
-  }
-  if (sheet.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: 0, topLeftCell: `A${sheet.freezeRows + 1}` }];
-}
-
-/** Copies the source block to its sheet, at the same cells, values as they are. */
-function writeSource(ws: ExcelJS.Worksheet, source: XlsxSource): void {
-  const fit: number[] = [];
-  source.values.forEach((r, i) =>
-    r.forEach((v, j) => {
-      if (v === null || v === undefined || v === "") return;
-      const c = ws.getCell(source.top + i + 1, source.left + j + 1);
-      c.value = typeof v === "number" && !Number.isFinite(v) ? { error: "#NUM!" } : v; // a string is stored as a string
-      const col = source.left + j;
-      fit[col] = Math.max(fit[col] ?? 0, String(v).length);
-    }),
-  );
-  fit.forEach((w, j) => (ws.getColumn(j + 1).width = Math.min(40, Math.max(8, w + 2))));
-  if (source.top === 0 && source.values.length > 1) ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0, topLeftCell: "A2" }];
+  if (f === undefined) return { value };
+  const text = fileFormula(f, names);
+  return { value, formula: { kind: mode === "native" && (cell.nativeArray === true || needsArrayEntry(text)) ? "array" : "plain", text } };
 }
 
 /**
- * Writes the plan into a workbook (a new one unless `options.workbook` is given) and returns it.
- * Sheets are added in the plan's order, after the source sheet.
+ * Shared formulas for a table's body (§18.3.1.40): in each column, each run of rows whose
+ * formula is the run's first formula filled down is stored once. A 100,000-row table's
+ * formulas took 190 MB of sheet XML written out in full. Returns, per column, the form of each
+ * row's formula (undefined: write it as stored() says).
  */
-export function writeReportXlsx(plan: ReportPlan, options: XlsxWriteOptions = {}): ExcelJS.Workbook {
-  const wb = options.workbook ?? new ExcelJS.Workbook();
-  if (!options.workbook) {
-    wb.creator = "Migration Analytics for Excel";
-    wb.created = new Date();
-  }
-  // Native mode: full recalculation when Excel opens the file, so a live report recomputes from
-  // the data. Not in add-in mode: without the add-in Excel would replace the cached results
-  // (the engine's numbers) by #NAME?.
-  if (plan.mode === "native") wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
-
-  const source = options.source;
-  if (source) {
-    const existing = wb.getWorksheet(source.sheet);
-    if (existing) {
-      if (existing.actualRowCount > 0) throw new Error(`the workbook already has a sheet '${source.sheet}' with data; the source cannot be copied into it`);
-      writeSource(existing, source);
-    } else {
-      if (uniqueSheetName(source.sheet, []) !== source.sheet) throw new Error(`'${source.sheet}' is not a valid sheet name`);
-      writeSource(wb.addWorksheet(source.sheet), source);
+function shareFormulas(t: PlannedTable, mode: SharingMode, names: ReadonlyMap<string, string>, nextSi: () => number): (FormulaForm | undefined)[][] {
+  const width = tableWidth(t);
+  const forms: (FormulaForm | undefined)[][] = [];
+  for (let j = 0; j < width; j++) {
+    const column: (FormulaForm | undefined)[] = (forms[j] = []);
+    let run: { template: RowTemplate; text: string; first: number; last: number } | undefined;
+    const close = () => {
+      if (run && run.last > run.first) {
+        const si = nextSi();
+        const top = t.top + 1 + run.first;
+        column[run.first] = { kind: "sharedMaster", text: run.text, si, ref: range(top, t.left + j, t.top + 1 + run.last, t.left + j) };
+        const member: FormulaForm = { kind: "sharedMember", si };
+        for (let i = run.first + 1; i <= run.last; i++) column[i] = member;
+      }
+      run = undefined;
+    };
+    // Rows are compared as planned; only a run's first formula is resolved for the file.
+    for (let i = 0; i < t.rows.length; i++) {
+      const cell = t.rows[i][j];
+      const f = cell && formulaFor(cell, mode);
+      if (!cell || f === undefined || (mode === "native" && (cell.nativeArray || needsArrayEntry(f)))) {
+        close();
+        continue;
+      }
+      const r = t.top + 1 + i;
+      if (run && run.template.at(r) === f) run.last = i;
+      else {
+        close();
+        run = { template: new RowTemplate(f, r), text: fileFormula(f, names), first: i, last: i };
+      }
     }
+    close();
   }
-
-  // Final names first: formulas may reference other report sheets ({{planned name}}).
-  const names = new Map<string, string>();
-  const taken = wb.worksheets.map((w) => w.name);
-  const finalNames = plan.sheets.map((s) => {
-    const name = uniqueSheetName(s.name, taken);
-    taken.push(name);
-    if (!names.has(s.name)) names.set(s.name, name);
-    return name;
-  });
-  const tableNames = new Set<string>();
-  for (const w of wb.worksheets) for (const t of Object.keys((w as unknown as { tables?: Record<string, unknown> }).tables ?? {})) tableNames.add(t.toLowerCase());
-
-  plan.sheets.forEach((s, k) => {
-    const ws = wb.addWorksheet(finalNames[k]);
-    writeSheet(ws, s, plan.mode, names, tableNames);
-  });
-  return wb;
+  return forms;
 }
 
-/** The final name each planned sheet got in a workbook written by writeReportXlsx (same order). */
-export function reportSheetNames(wb: ExcelJS.Workbook, plan: ReportPlan): string[] {
-  return wb.worksheets.slice(wb.worksheets.length - plan.sheets.length).map((w) => w.name);
+/** Copies the source block to its sheet at the same cells, values as they are (text stays text). */
+async function writeSource(zip: ZipWriter, part: string, source: XlsxSource, strings: SharedStrings): Promise<void> {
+  const fit: (number | undefined)[] = [];
+  for (const r of source.values)
+    for (let j = 0; j < r.length; j++) {
+      const v = r[j];
+      if (v === null || v === "") continue;
+      const n = String(v).length;
+      if (n > (fit[source.left + j] ?? 0)) fit[source.left + j] = n;
+    }
+  const widths = fit.map((w) => (w === undefined ? undefined : Math.min(40, Math.max(8, w + 2))));
+  const entry = await zip.entry(part);
+  const out = new Batcher(entry);
+  await out.add(worksheetStart({ freezeRows: source.top === 0 && source.values.length > 1 ? 1 : 0, widths }));
+  for (let i = 0; i < source.values.length; i++) {
+    const r = source.values[i];
+    const row = source.top + i + 1;
+    let xml = "";
+    for (let j = 0; j < r.length; j++) {
+      const v = r[j];
+      if (v === null || v === "") continue;
+      xml += cellXml(`${col(source.left + j)}${row}`, v, 0, strings);
+    }
+    if (xml) await out.add(`<row r="${row}">${xml}</row>`);
+  }
+  await out.add(worksheetEnd({ tables: 0 }));
+  await out.flush();
+  await entry.close();
+}
+
+/** One cell waiting in a row: its column and its XML. */
+type Pending = { col: number; xml: string };
+
+/**
+ * A planned sheet. Table bodies are read from the plan row by row (a 100,000-row table is
+ * 1,300,000 cells: no copy of them is made); headers, totals and free cells are few and go in a
+ * map by row. Returns the tables written, for the sheet's relationships.
+ */
+async function writePlanned(
+  zip: ZipWriter,
+  part: string,
+  sheet: PlannedSheet,
+  ctx: { mode: SharingMode; names: ReadonlyMap<string, string>; styles: CellStyles; strings: SharedStrings; tableNames: Set<string>; nextTableId: () => number },
+  drawing: boolean,
+): Promise<{ id: number; xml: string }[]> {
+  const { mode, names, styles, strings } = ctx;
+  const extra = new Map<number, Pending[]>();
+  const put = (r: number, c: number, xml: string) => {
+    if (!xml) return;
+    let line = extra.get(r);
+    if (!line) extra.set(r, (line = []));
+    line.push({ col: c, xml });
+  };
+  const cellAt = (r: number, c: number, cell: PlannedCell, bold = false, border = false) => {
+    const s = stored(cell, mode, names);
+    return cellXml(`${col(c)}${r + 1}`, s.value, styles.id(cell.format, bold, border), strings, s.formula);
+  };
+  // A body cell whose formula is part of a shared formula: only its value is worked out here.
+  const bodyCell = (r: number, c: number, cell: PlannedCell, form: FormulaForm | undefined) => {
+    if (!form) return cellAt(r, c, cell);
+    const v = cell.value;
+    return cellXml(`${col(c)}${r + 1}`, v === undefined ? null : isPlannedError(v) ? { error: v.error } : v, styles.id(cell.format), strings, form);
+  };
+  let si = 0;
+  const nextSi = () => si++;
+
+  const tables: { id: number; xml: string }[] = [];
+  const bodies: { t: PlannedTable; first: number; forms: (FormulaForm | undefined)[][] }[] = [];
+  const rowsUsed = new Set<number>();
+  for (const t of sheet.tables) {
+    const width = tableWidth(t);
+    const headers = tableHeaders(t.header, width);
+    // Excel tables need a data row: an empty table is a bold header line.
+    const real = t.rows.length > 0;
+    headers.forEach((h, j) => put(t.top, t.left + j, cellXml(`${col(t.left + j)}${t.top + 1}`, h, real ? 0 : styles.id(undefined, true), strings)));
+    if (real) {
+      const id = ctx.nextTableId();
+      const name = tableName(t.name, ctx.tableNames);
+      tables.push({ id, xml: tableXml(id, name, range(t.top, t.left, t.top + t.rows.length, t.left + width - 1), headers) });
+      bodies.push({ t, first: t.top + 1, forms: shareFormulas(t, mode, names, nextSi) });
+      for (let i = 0; i < t.rows.length; i++) rowsUsed.add(t.top + 1 + i);
+    }
+    // The totals row is a plain bold row under the table, with a rule above and a double rule below.
+    t.totals?.forEach((cell, j) => cell && put(t.top + 1 + t.rows.length, t.left + j, cellAt(t.top + 1 + t.rows.length, t.left + j, cell, true, true)));
+  }
+  for (const { row, col: c, cell } of sheet.cells) put(row, c, cellAt(row, c, cell));
+  for (const r of extra.keys()) rowsUsed.add(r);
+  const order = [...rowsUsed].sort((a, b) => a - b);
+
+  const entry = await zip.entry(part);
+  const out = new Batcher(entry);
+  await out.add(worksheetStart({ freezeRows: sheet.freezeRows, widths: fittedWidths(sheet) }));
+  for (const r of order) {
+    const more = extra.get(r);
+    let covering = 0;
+    for (const { t, first } of bodies) if (r >= first && t.rows[r - first]) covering++;
+    let xml = "";
+    if (covering === 1 && !more) {
+      // The common row: one table's body and nothing else, already in column order.
+      for (const { t, first, forms } of bodies) {
+        const line = r >= first ? t.rows[r - first] : undefined;
+        if (line) for (let j = 0; j < line.length; j++) if (line[j]) xml += bodyCell(r, t.left + j, line[j], forms[j][r - first]);
+      }
+    } else {
+      // Several sources on one row: cells go in column order, one per column (the last wins).
+      const byCol = new Map<number, string>();
+      for (const { t, first, forms } of bodies) t.rows[r - first]?.forEach((cell, j) => cell && byCol.set(t.left + j, bodyCell(r, t.left + j, cell, forms[j][r - first])));
+      for (const p of more ?? []) byCol.set(p.col, p.xml);
+      xml = [...byCol].sort((x, y) => x[0] - y[0]).map(([, x]) => x).join("");
+    }
+    if (xml) await out.add(`<row r="${r + 1}">${xml}</row>`);
+  }
+  await out.add(worksheetEnd({ tables: tables.length, drawing }));
+  await out.flush();
+  await entry.close();
+  return tables;
+}
+
+/** The planned charts of a sheet that have data, with their cells and where they go. */
+function chartsOf(sheet: PlannedSheet, sheetName: string): { data: ChartData; anchor: { from: { row: number; col: number }; to: { row: number; col: number } } }[] {
+  const out: { data: ChartData; anchor: { from: { row: number; col: number }; to: { row: number; col: number } } }[] = [];
+  for (const c of sheet.charts) {
+    const at = chartLayout(sheet, c);
+    const t = sheet.tables.find((x) => x.name === c.table);
+    if (!at || !t) continue;
+    const cells = t.rows.map((r) => ({ category: r[at.categoryCol - t.left], value: r[at.valueCol - t.left] }));
+    const format = cells.find((x) => x.value?.format)?.value?.format;
+    out.push({
+      data: {
+        chart: c,
+        sheet: sheetName,
+        ...at,
+        seriesName: tableHeaders(t.header, tableWidth(t))[at.valueCol - t.left],
+        categories: cells.map((x) => x.category?.value ?? null),
+        values: cells.map((x) => x.value?.value ?? null),
+        formatCode: format ? NUMBER_FORMATS[format] : "General",
+      },
+      anchor: { from: at.from, to: at.to },
+    });
+  }
+  return out;
 }
 
 /**
- * Saves a workbook to `path` without leaving a half-written file: it is written beside the
- * target under a temporary name and renamed into place. Returns the size in bytes.
+ * Writes the report to `path`, the source block first when given (via a temporary file renamed
+ * into place, so a failure leaves no half-written file). Returns the size in bytes and the
+ * sheet names used, in order. `now` stamps the file (default: the current time).
  */
-export async function saveWorkbook(wb: ExcelJS.Workbook, path: string): Promise<number> {
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+export async function writeReportXlsx(plan: ReportPlan, path: string, options: { source?: XlsxSource; now?: Date } = {}): Promise<{ bytes: number; sheetNames: string[] }> {
+  const source = options.source;
+  if (source && uniqueSheetName(source.sheet, []) !== source.sheet) throw new Error(`'${source.sheet}' is not a valid sheet name`);
+  const now = options.now ?? new Date();
   const tmp = `${path}.${process.pid}.partial`;
+  const out = createWriteStream(tmp);
   try {
-    await writeFile(tmp, buffer);
+    const zip = new ZipWriter(out, { date: now });
+    const taken: string[] = source ? [source.sheet] : [];
+    const names = new Map<string, string>();
+    for (const s of plan.sheets) {
+      const name = uniqueSheetName(s.name, taken);
+      taken.push(name);
+      if (!names.has(s.name)) names.set(s.name, name);
+    }
+
+    const styles = new CellStyles();
+    const strings = new SharedStrings();
+    const tableNames = new Set<string>();
+    let tableCount = 0;
+    const ctx = { mode: plan.mode, names, styles, strings, tableNames, nextTableId: () => ++tableCount };
+    let sheetNo = 0;
+    if (source) await writeSource(zip, `xl/worksheets/sheet${++sheetNo}.xml`, source, strings);
+    let drawingCount = 0;
+    let chartCount = 0;
+    for (const sheet of plan.sheets) {
+      const n = ++sheetNo;
+      const charts = chartsOf(sheet, taken[n - 1]);
+      const tables = await writePlanned(zip, `xl/worksheets/sheet${n}.xml`, sheet, ctx, charts.length > 0);
+      for (const t of tables) await zip.add(`xl/tables/table${t.id}.xml`, t.xml);
+      const rels: { id: string; type: string; target: string }[] = tables.map((t, k) => ({ id: `rId${k + 1}`, type: REL.table, target: `../tables/table${t.id}.xml` }));
+      if (charts.length > 0) {
+        const d = ++drawingCount;
+        const ids = charts.map(() => ++chartCount);
+        for (let k = 0; k < charts.length; k++) await zip.add(`xl/charts/chart${ids[k]}.xml`, chartXml(charts[k].data));
+        await zip.add(`xl/drawings/drawing${d}.xml`, drawingXml(charts.map((c, k) => ({ ...c.anchor, name: `Chart ${k + 1}` })), ids.map((_, k) => `rId${k + 1}`)));
+        await zip.add(`xl/drawings/_rels/drawing${d}.xml.rels`, relsXml(ids.map((id, k) => ({ id: `rId${k + 1}`, type: REL.chart, target: `../charts/chart${id}.xml` }))));
+        rels.push({ id: `rId${tables.length + 1}`, type: REL.drawing, target: `../drawings/drawing${d}.xml` });
+      }
+      if (rels.length > 0) await zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, relsXml(rels));
+    }
+
+    // Native mode recalculates on open (a live report); add-in mode keeps the engine's cached
+    // results, which Excel without the add-in would otherwise replace by #NAME?.
+    await zip.add("xl/workbook.xml", workbookXml(taken, plan.mode === "native"));
+    await zip.add(
+      "xl/_rels/workbook.xml.rels",
+      relsXml([
+        ...taken.map((_, k) => ({ id: `rId${k + 1}`, type: REL.worksheet, target: `worksheets/sheet${k + 1}.xml` })),
+        { id: `rId${taken.length + 1}`, type: REL.styles, target: "styles.xml" },
+        { id: `rId${taken.length + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
+      ]),
+    );
+    await zip.add("xl/styles.xml", styles.xml());
+    const sst = await zip.entry("xl/sharedStrings.xml");
+    for (const piece of strings.xml()) await sst.write(piece);
+    await sst.close();
+    const props = docPropsXml(CREATOR, now);
+    await zip.add("docProps/core.xml", props.core);
+    await zip.add("docProps/app.xml", props.app);
+    await zip.add("[Content_Types].xml", contentTypesXml({ sheets: taken.length, tables: tableCount, drawings: drawingCount, charts: chartCount }));
+    await zip.add(
+      "_rels/.rels",
+      relsXml([
+        { id: "rId1", type: REL.officeDocument, target: "xl/workbook.xml" },
+        { id: "rId2", type: REL.coreProperties, target: "docProps/core.xml" },
+        { id: "rId3", type: REL.extendedProperties, target: "docProps/app.xml" },
+      ]),
+    );
+    const bytes = await zip.finish();
     await rename(tmp, path);
+    return { bytes, sheetNames: taken };
   } catch (e) {
+    // Close our stream before removing the file, or a late write would bring it back.
+    await new Promise<void>((done) => (out.closed ? done() : (out.once("close", () => done()), out.destroy())));
     await unlink(tmp).catch(() => undefined);
     throw e;
   }
-  return buffer.length;
-}
-
-/** writeReportXlsx then saveWorkbook. */
-export async function saveReportXlsx(plan: ReportPlan, path: string, options: XlsxWriteOptions = {}): Promise<{ workbook: ExcelJS.Workbook; bytes: number }> {
-  const workbook = writeReportXlsx(plan, options);
-  const bytes = await saveWorkbook(workbook, path);
-  return { workbook, bytes };
 }

@@ -62,12 +62,16 @@ export function circulationByRegion(m: Matrix): (Rate | MeasureError)[] {
 }
 
 /**
- * Return rate: returnees / emigrants of the same cohort or period.
+ * Return rate: returnees / emigrants of the same cohort. The returnees are part of that cohort,
+ * so they cannot exceed it (checked as the stay rate checks stayers against the cohort).
  * Source: OECD (2008), International Migration Outlook, ch. III "Return migration: a new
  * perspective" (return rates of immigrant cohorts).
  */
 export function returnRate(returnees: Count, emigrants: Count): Rate {
-  return divide(count(returnees, "returnees"), count(emigrants, "emigrants"), "emigrants");
+  count(returnees, "returnees");
+  count(emigrants, "emigrants");
+  notAbove(returnees, emigrants, "returnees", "emigrants");
+  return divide(returnees, emigrants, "emigrants");
 }
 
 /**

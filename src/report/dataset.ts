@@ -1,4 +1,5 @@
 import { isNumericRole, LabelRole, NumericRole } from "./roles";
+import { runSteps, StepMeter, Steps } from "./steps";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
 
 /**
@@ -110,11 +111,19 @@ function filledIn(block: SourceBlock, r: number, left: number, right: number): n
 
 /** The bounding box of non-blank cells, or undefined for an all-blank block. */
 export function frameOf(block: SourceBlock): Frame | undefined {
+  return runSteps(frameSteps(block, new StepMeter()));
+}
+
+/** frameOf in steps: `meter` counts the cells looked at (detection yields between chunks). */
+export function* frameSteps(block: SourceBlock, meter: StepMeter): Steps<Frame | undefined> {
   let top = -1;
   let bottom = -1;
   let left = Infinity;
   let right = -1;
-  block.values.forEach((row, r) => {
+  const values = block.values;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    if (!(r in values)) continue; // a hole in a sparse array, as forEach skips it
     for (let c = 0; c < row.length; c++) {
       if (isBlank(row[c])) continue;
       if (top < 0) top = r;
@@ -122,7 +131,8 @@ export function frameOf(block: SourceBlock): Frame | undefined {
       if (c < left) left = c;
       if (c > right) right = c;
     }
-  });
+    if (meter.add(row.length + 1)) yield meter.progress;
+  }
   if (top < 0) return undefined;
   return { top, bottom, left, right, start: startAfterTitles(block, top, bottom, left, right) };
 }
@@ -159,8 +169,17 @@ export function matrixArea(frame: Frame, detection: Pick<Detection, "headerRow" 
 
 /** The data rows of a table or list: every row below the header that is not entirely blank. */
 export function dataRows(block: SourceBlock, frame: Frame, headerRow: number): number[] {
+  return runSteps(dataRowsSteps(block, frame, headerRow, new StepMeter()));
+}
+
+/** dataRows in steps: `meter` counts the cells looked at. */
+export function* dataRowsSteps(block: SourceBlock, frame: Frame, headerRow: number, meter: StepMeter): Steps<number[]> {
   const rows: number[] = [];
-  for (let r = dataTop(frame, headerRow); r <= frame.bottom; r++) if (!isBlankRow(block, r, frame.left, frame.right)) rows.push(r);
+  const width = frame.right - frame.left + 1;
+  for (let r = dataTop(frame, headerRow); r <= frame.bottom; r++) {
+    if (!isBlankRow(block, r, frame.left, frame.right)) rows.push(r);
+    if (meter.add(width)) yield meter.progress;
+  }
   return rows;
 }
 

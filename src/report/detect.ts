@@ -1,6 +1,9 @@
 import { cell, columnLetters } from "./address";
-import { cellAt, dataRows, Frame, frameOf, isBlank, isBlankRow, matrixArea } from "./dataset";
+import { quoteText } from "../indicators/quote";
+import { cellAt, dataRowsSteps, Frame, frameSteps, isBlank, isBlankRow, matrixArea } from "./dataset";
+import { repeatSentence, repeatsOf } from "./repeats";
 import { isLabelRole, isNumericRole, isRateRole, isRole, matchHeader, MatchKind, normalizeHeader, RoleMatch, ROLES, rolesOf } from "./roles";
+import { AsyncStepsOptions, runSteps, runStepsAsync, StepMeter, Steps } from "./steps";
 import { CellValue, ColumnMapping, DataProblem, Detection, Overrides, Role, Shape, SourceBlock } from "./types";
 
 export { readDataset } from "./dataset";
@@ -78,7 +81,7 @@ interface Profile {
   readonly max: number;
 }
 
-function profileOf(block: SourceBlock, rows: readonly number[], c: number): Profile {
+function* profileSteps(block: SourceBlock, rows: readonly number[], c: number, meter: StepMeter): Steps<Profile> {
   let filled = 0;
   let numbers = 0;
   let numberTexts = 0;
@@ -86,8 +89,9 @@ function profileOf(block: SourceBlock, rows: readonly number[], c: number): Prof
   let markers = 0;
   let yearLike = 0;
   let max = -Infinity;
-  for (const r of rows) {
-    const v = block.values[r]?.[c]; // direct access: this loop runs once per cell of a 100,000-row list
+  for (let i = 0; i < rows.length; i++) {
+    if (meter.add(1)) yield meter.progress;
+    const v = block.values[rows[i]]?.[c]; // direct access: this loop runs once per cell of a 100,000-row list
     if (v === null || v === undefined || isBlank(v)) continue;
     filled++;
     if (isYearLike(v)) yearLike++;
@@ -137,27 +141,30 @@ interface Layout {
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly headers: ReadonlyMap<number, CellValue>;
   readonly matrix: MatrixFit | undefined;
+  /** Label keys of columns over the data rows, worked out once when first needed (keyColumnSteps). */
+  readonly keys: Map<string, KeyColumn>;
 }
 
 const HOW_TO_SELECT = "select a country table with a header row, a square origin × destination matrix with labels, or an origin–destination–flow list";
 
 /** The checks that make a block unreadable; each error is one line the CLI prints as it is. */
-function frameOrThrow(block: SourceBlock): Frame {
-  const frame = frameOf(block);
+function* frameOrThrowSteps(block: SourceBlock, meter: StepMeter): Steps<Frame> {
+  const frame = yield* frameSteps(block, meter);
   if (!frame) throw new Error(`The block is empty: ${HOW_TO_SELECT}.`);
   if (frame.top === frame.bottom && frame.left === frame.right) {
     throw new Error(`The block holds a single value (${cell(block.top + frame.top, block.left + frame.left)}): ${HOW_TO_SELECT}.`);
   }
-  if (!hasNumbers(block, frame)) throw new Error(`The block holds only text, no numbers: ${HOW_TO_SELECT}.`);
+  if (!(yield* hasNumbersSteps(block, frame, meter))) throw new Error(`The block holds only text, no numbers: ${HOW_TO_SELECT}.`);
   return frame;
 }
 
-function hasNumbers(block: SourceBlock, frame: Frame): boolean {
+function* hasNumbersSteps(block: SourceBlock, frame: Frame, meter: StepMeter): Steps<boolean> {
   for (let r = frame.top; r <= frame.bottom; r++) {
     for (let c = frame.left; c <= frame.right; c++) {
       const v = cellAt(block, r, c);
       if (typeof v === "number" || (typeof v === "string" && numberText(v))) return true;
     }
+    if (meter.add(frame.right - frame.left + 1)) yield meter.progress;
   }
   return false;
 }
@@ -189,17 +196,18 @@ function numericBelow(block: SourceBlock, frame: Frame, r: number, c: number): b
   return filled > 0 && numeric * 2 > filled;
 }
 
-function layoutOf(block: SourceBlock): Layout {
-  const frame = frameOrThrow(block);
+function* layoutSteps(block: SourceBlock, meter: StepMeter): Steps<Layout> {
+  const frame = yield* frameOrThrowSteps(block, meter);
   const headerRow = headerRowOf(block, frame);
-  const rows = dataRows(block, frame, headerRow);
+  const rows = yield* dataRowsSteps(block, frame, headerRow, meter);
   const profiles = new Map<number, Profile>();
   const headers = new Map<number, CellValue>();
   for (let c = frame.left; c <= frame.right; c++) {
-    profiles.set(c, profileOf(block, rows, c));
+    profiles.set(c, yield* profileSteps(block, rows, c, meter));
     headers.set(c, headerRow >= 0 ? cellAt(block, headerRow, c) : null);
   }
-  return { block, frame, headerRow, rows, profiles, headers, matrix: findMatrix(block, frame) };
+  const matrix = yield* findMatrixSteps(block, frame, meter);
+  return { block, frame, headerRow, rows, profiles, headers, matrix, keys: new Map() };
 }
 
 /** A square numeric part with labels above and/or to its left. */
@@ -223,10 +231,17 @@ function labelsFit(values: readonly CellValue[]): boolean {
   return values.length > 0 && filled.length >= 0.8 * values.length && text >= 0.8 * filled.length;
 }
 
-function numbersFit(block: SourceBlock, firstRow: number, firstCol: number, n: number): boolean {
+/**
+ * The data cells are numbers: at least `share` of the filled ones (blanks are no flow). A block
+ * that is clearly a labelled matrix (the same regions across the top and down the side) needs
+ * only a majority, so a few text cells ("n/a", "1,2x") leave it a matrix whose report names them,
+ * rather than a country table that makes no sense of it.
+ */
+function* numbersFitSteps(block: SourceBlock, firstRow: number, firstCol: number, n: number, share: number, meter: StepMeter): Steps<boolean> {
   let filled = 0;
   let numeric = 0;
   for (let r = firstRow; r < firstRow + n; r++) {
+    if (meter.add(n)) yield meter.progress;
     for (let c = firstCol; c < firstCol + n; c++) {
       const v = cellAt(block, r, c);
       if (isBlank(v)) continue;
@@ -234,11 +249,18 @@ function numbersFit(block: SourceBlock, firstRow: number, firstCol: number, n: n
       if (typeof v === "number" || (typeof v === "string" && numberText(v))) numeric++;
     }
   }
-  return numeric > 0 && numeric >= 0.9 * filled;
+  return numeric > 0 && numeric >= share * filled;
 }
 
+/** Share of numeric data cells a matrix needs: 0.9, or a majority when its labels agree. */
+const NUMBERS_SHARE = 0.9;
+const LABELLED_NUMBERS_SHARE = 0.5;
+
+/** Row and column labels name the same regions: the same order, or (nearly) the same set. */
+const labelsAgree = (a: { overlap: number; sameOrder: boolean }) => a.sameOrder || a.overlap >= 0.8;
+
 /** Tries labels on both sides, then above only, then left only, then none. */
-function findMatrix(block: SourceBlock, frame: Frame): MatrixFit | undefined {
+function* findMatrixSteps(block: SourceBlock, frame: Frame, meter: StepMeter): Steps<MatrixFit | undefined> {
   const options: [boolean, boolean][] = [
     [true, true],
     [true, false],
@@ -253,8 +275,10 @@ function findMatrix(block: SourceBlock, frame: Frame): MatrixFit | undefined {
     const rowLabels = column ? range(n, (i) => cellAt(block, firstRow + i, frame.left)) : [];
     const colLabels = row ? range(n, (j) => cellAt(block, frame.start, firstCol + j)) : [];
     if ((row && !labelsFit(colLabels)) || (column && !labelsFit(rowLabels))) continue;
-    if (!numbersFit(block, firstRow, firstCol, n)) continue;
-    return { row, column, firstRow, firstCol, n, ...labelAgreement(rowLabels, colLabels) };
+    const agreement = labelAgreement(rowLabels, colLabels);
+    const share = row && column && labelsAgree(agreement) ? LABELLED_NUMBERS_SHARE : NUMBERS_SHARE;
+    if (!(yield* numbersFitSteps(block, firstRow, firstCol, n, share, meter))) continue;
+    return { row, column, firstRow, firstCol, n, ...agreement };
   }
   return undefined;
 }
@@ -418,7 +442,7 @@ class ProblemList {
 /** A block cell's A1 address on the source sheet. */
 const at = (block: SourceBlock, r: number, c: number) => cell(block.top + r, block.left + c);
 const sheetRow = (block: SourceBlock, r: number) => block.top + r + 1;
-const quoted = (v: CellValue) => `'${String(v)}'`;
+const quoted = (v: CellValue) => quoteText(v, "'");
 /** 1645 → "1,645" (English style, as the sentences are English; Intl costs ~10 ms on first use). */
 function fmt(n: number): string {
   const [whole, fraction] = String(Math.round(n * 1000) / 1000).split(".");
@@ -430,7 +454,7 @@ const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? "" : "
 function textMessage(v: string, what: string): string {
   const kind = numberText(v);
   if (kind === "thousands") return `${quoted(v)} in ${what} is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then it is read as missing.`;
-  if (kind === "decimalComma") return `${quoted(v)} in ${what} is a number stored as text with a decimal comma: convert it to a number (${v.trim().replace(",", ".")}); until then it is read as missing.`;
+  if (kind === "decimalComma") return `${quoted(v)} in ${what} is a number stored as text with a decimal comma: convert it to a number (${quoteText(v.trim().replace(",", "."), "")}); until then it is read as missing.`;
   if (kind === "plain") return `${quoted(v)} in ${what} is a number stored as text: convert it to a number; until then it is read as missing.`;
   if (isMissingMarker(v)) return `${quoted(v)} in ${what} marks a missing value: it is read as missing (clear the cell to silence this).`;
   return `${quoted(v)} in ${what} is text, not a number: it is read as missing.`;
@@ -461,10 +485,11 @@ function duplicateHeaders(list: ProblemList, layout: Layout, row: number): void 
 }
 
 /** Rows longer or shorter than the first row of the block's content (CSV input can be ragged). */
-function raggedRows(list: ProblemList, layout: Layout): void {
+function* raggedRowsSteps(list: ProblemList, layout: Layout, meter: StepMeter): Steps<void> {
   const { block, frame } = layout;
   const width = block.values[frame.start]?.length ?? 0;
   for (let r = frame.start + 1; r <= frame.bottom; r++) {
+    if (meter.add(1)) yield meter.progress;
     const len = block.values[r]?.length ?? 0;
     if (len === width) continue;
     const address = at(block, r, Math.min(len, width));
@@ -473,7 +498,7 @@ function raggedRows(list: ProblemList, layout: Layout): void {
 }
 
 function describeColumn(c: ColumnMapping): string {
-  return c.header === "" ? `column ${c.index}` : `'${c.header}' (${c.role})`;
+  return c.header === "" ? `column ${c.index}` : `${quoted(c.header)} (${c.role})`;
 }
 
 /** What to check in one mapped column, worked out once rather than per cell. */
@@ -497,15 +522,21 @@ function checksOf(columns: readonly ColumnMapping[]): ColumnCheck[] {
 }
 
 /** Row by row, so the listed problems are the top-most ones. */
-function rowProblems(list: ProblemList, layout: Layout, columns: readonly ColumnMapping[], shape: Shape): void {
-  const { block, frame } = layout;
+function* rowProblemsSteps(list: ProblemList, layout: Layout, columns: readonly ColumnMapping[], shape: Shape, meter: StepMeter): Steps<void> {
+  const { block, frame, rows } = layout;
   const checks = checksOf(columns);
-  const pairs = pairKey(columns);
-  const seen = new Map<string, number>();
+  const cols = pairKey(columns);
+  const pairs = cols && (yield* pairIndexSteps(layout, cols, meter));
+  const seen = new Map<string | number, number>();
   const top = layout.headerRow >= 0 ? layout.headerRow + 1 : frame.start;
+  const width = frame.right - frame.left + 1;
+  // layout.rows are the rows from `top` down that are not blank, found the same way: the rows
+  // not among them are the blank ones, and `p` is each data row's position among them.
+  let p = 0;
   for (let r = top; r <= frame.bottom; r++) {
+    if (meter.add(width)) yield meter.progress;
     const row = block.values[r] ?? [];
-    if (isBlankRow(block, r, frame.left, frame.right)) {
+    if (rows[p] !== r) {
       list.add(at(block, r, frame.left), "blank", `Row ${sheetRow(block, r)} is blank (merged cells?): it is skipped.`);
       continue;
     }
@@ -516,7 +547,8 @@ function rowProblems(list: ProblemList, layout: Layout, columns: readonly Column
         list.add(at(block, r, k.index), "blank", `No ${k.label} in row ${sheetRow(block, r)}: if the label was a merged cell, unmerge it and fill the label down; ${shape === "long" ? "the row is skipped" : "the row is labelled by its row number"}.`);
       }
     }
-    if (pairs) duplicatePair(list, block, r, row, pairs, seen);
+    if (pairs) duplicatePair(list, block, r, row, cols!, pairs, p, seen);
+    p++;
   }
 }
 
@@ -531,25 +563,102 @@ function pairKey(columns: readonly ColumnMapping[]): number[] | undefined {
 /** A label as the pivot matches it: trimmed text, or the number's text. */
 const keyOf = (v: CellValue | undefined) => (typeof v === "string" ? v.trim() : String(v ?? ""));
 
-function duplicatePair(list: ProblemList, block: SourceBlock, r: number, row: readonly CellValue[], cols: readonly number[], seen: Map<string, number>): void {
-  let k = keyOf(row[cols[0]]);
-  const d = keyOf(row[cols[1]]);
-  if (k === "" || d === "") return;
-  for (let i = 1; i < cols.length; i++) k += "\u0001" + keyOf(row[cols[i]]);
+/**
+ * A column's label keys (keyOf, or labelKey for repeats) over the data rows: each distinct key
+ * once, and each data row's as an index into them, by the row's position in layout.rows. Worked
+ * out once per column, so a 250,000-row list builds no string per cell to compare rows.
+ */
+interface KeyColumn {
+  readonly keys: readonly string[];
+  readonly ids: Int32Array;
+  /** Index of the key "" (a blank cell), or -1. */
+  readonly blank: number;
+}
+
+const KEYS = { pivot: keyOf, label: labelKey } as const;
+
+function* keyColumnSteps(layout: Layout, c: number, kind: keyof typeof KEYS, meter: StepMeter): Steps<KeyColumn> {
+  const cached = layout.keys.get(`${kind} ${c}`);
+  if (cached) return cached;
+  const key = KEYS[kind];
+  const { block, rows } = layout;
+  const keys: string[] = [];
+  const byKey = new Map<string, number>();
+  const byNumber = new Map<number, number>(); // a number's key is always the same: no String() per cell
+  const idOf = (k: string) => {
+    let id = byKey.get(k);
+    if (id === undefined) {
+      id = keys.length;
+      keys.push(k);
+      byKey.set(k, id);
+    }
+    return id;
+  };
+  const ids = new Int32Array(rows.length);
+  for (let p = 0; p < rows.length; p++) {
+    if (meter.add(1)) yield meter.progress;
+    const v = block.values[rows[p]]?.[c];
+    if (typeof v === "number") {
+      let id = byNumber.get(v);
+      if (id === undefined) byNumber.set(v, (id = idOf(key(v))));
+      ids[p] = id;
+    } else ids[p] = idOf(key(v));
+  }
+  const column = { keys, ids, blank: byKey.get("") ?? -1 };
+  layout.keys.set(`${kind} ${c}`, column);
+  return column;
+}
+
+/**
+ * Each data row's key over several columns (by position in layout.rows): equal exactly when the
+ * keys joined with U+0001 are. A number when the keys allow (none holds U+0001, and every
+ * combination fits in a double), else that joined text.
+ */
+interface RowKeys {
+  readonly columns: readonly KeyColumn[];
+  readonly of: (p: number) => string | number;
+}
+
+function* rowKeysSteps(layout: Layout, cols: readonly number[], kind: keyof typeof KEYS, meter: StepMeter): Steps<RowKeys> {
+  const columns: KeyColumn[] = [];
+  for (const c of cols) columns.push(yield* keyColumnSteps(layout, c, kind, meter));
+  let span = 1;
+  for (const k of columns) span *= Math.max(1, k.keys.length);
+  const plain = columns.every((k) => k.keys.every((s) => !s.includes("\u0001")));
+  if (plain && span <= Number.MAX_SAFE_INTEGER) {
+    return {
+      columns,
+      of: (p) => {
+        let key = 0;
+        for (let i = columns.length - 1; i >= 0; i--) key = key * columns[i].keys.length + columns[i].ids[p];
+        return key;
+      },
+    };
+  }
+  return { columns, of: (p) => columns.map((k) => k.keys[k.ids[p]]).join("\u0001") };
+}
+
+const pairIndexSteps = (layout: Layout, cols: readonly number[], meter: StepMeter) => rowKeysSteps(layout, cols, "pivot", meter);
+
+function duplicatePair(list: ProblemList, block: SourceBlock, r: number, row: readonly CellValue[], cols: readonly number[], pairs: RowKeys, p: number, seen: Map<string | number, number>): void {
+  const [o, d] = pairs.columns;
+  if (o.ids[p] === o.blank || d.ids[p] === d.blank) return; // no origin or destination
+  const k = pairs.of(p);
   const first = seen.get(k);
   if (first === undefined) {
     seen.set(k, r);
     return;
   }
   const extra = cols.length > 2 ? ` (${cols.slice(2).map((c) => keyOf(row[c])).join(", ")})` : "";
-  list.add(at(block, r, cols[0]), "duplicate", `${quoted(keyOf(row[cols[0]]))} → ${quoted(d)}${extra} is listed again (first in row ${sheetRow(block, first)}): the flows are added up.`);
+  list.add(at(block, r, cols[0]), "duplicate", `${quoted(keyOf(row[cols[0]]))} → ${quoted(keyOf(row[cols[1]]))}${extra} is listed again (first in row ${sheetRow(block, first)}): the flows are added up.`);
 }
 
-function matrixProblems(list: ProblemList, layout: Layout, fit: MatrixFit): void {
+function* matrixProblemsSteps(list: ProblemList, layout: Layout, fit: MatrixFit, meter: StepMeter): Steps<void> {
   const { block, frame } = layout;
   if (fit.row) duplicateLabels(list, block, range(fit.n, (j) => [frame.start, fit.firstCol + j] as const));
   if (fit.column) duplicateLabels(list, block, range(fit.n, (i) => [fit.firstRow + i, frame.left] as const));
   for (let i = 0; i < fit.n; i++) {
+    if (meter.add(fit.n)) yield meter.progress;
     for (let j = 0; j < fit.n; j++) {
       const r = fit.firstRow + i;
       const c = fit.firstCol + j;
@@ -569,16 +678,46 @@ function duplicateLabels(list: ProblemList, block: SourceBlock, cells: readonly 
   }
 }
 
-function problemsOf(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], fit: MatrixFit | undefined): ProblemList {
+function* problemsSteps(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], fit: MatrixFit | undefined, meter: StepMeter): Steps<ProblemList> {
   const list = new ProblemList();
-  raggedRows(list, layout);
+  yield* raggedRowsSteps(list, layout, meter);
   if (shape === "matrix") {
-    matrixProblems(list, layout, fit!);
+    yield* matrixProblemsSteps(list, layout, fit!, meter);
     return list;
   }
   if (layout.headerRow >= 0) duplicateHeaders(list, layout, layout.headerRow);
-  rowProblems(list, layout, columns, shape);
+  yield* rowProblemsSteps(list, layout, columns, shape, meter);
+  if (shape === "table") yield* tableRepeatsSteps(list, layout, columns, meter);
   return list;
+}
+
+/** A country listed twice (in the same year and group): the report refuses the table (repeats.ts). */
+function* tableRepeatsSteps(list: ProblemList, layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<void> {
+  const index = (role: Role) => columns.find((c) => c.role === role)?.index;
+  const label = index("region") ?? index("code");
+  if (label === undefined) return;
+  const what = index("region") !== undefined ? "Country" : "Code";
+  const extra = [index("year"), index("group")].filter((c): c is number => c !== undefined);
+  const { block, rows } = layout;
+  // Only rows whose label (with year and group) is found again can be repeats: repeatsOf groups
+  // those alone, with their addresses, rather than every row of the table.
+  const keys = yield* rowKeysSteps(layout, [label, ...extra], "label", meter);
+  const count = new Map<string | number, number>();
+  for (let p = 0; p < rows.length; p++) {
+    if (meter.add(1)) yield meter.progress;
+    const k = keys.of(p);
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  const cells = [];
+  for (let p = 0; p < rows.length; p++) {
+    if (meter.add(1)) yield meter.progress;
+    if (count.get(keys.of(p))! < 2) continue;
+    const r = rows[p];
+    cells.push({ address: at(block, r, label), value: cellAt(block, r, label), context: extra.map((c) => cellAt(block, r, c)) });
+  }
+  for (const r of repeatsOf(cells)) {
+    list.add(r.addresses[1], "duplicate", `${repeatSentence(what, r)}. Totals would count it twice, so the report is refused: keep one row per ${what === "Country" ? "country" : "code"}${extra.length ? "" : ", or map a year or group column that tells the rows apart"}.`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -656,33 +795,32 @@ function problemSentence(list: ProblemList): string {
   return `${fmt(list.total)} problem${list.total === 1 ? "" : "s"} in the cells used (${kinds})${listed}.`;
 }
 
-function distinctCount(layout: Layout, c: number | undefined): number {
+/** Distinct labels (keyOf) of a column in the data rows, blanks not counted. */
+function* distinctCountSteps(layout: Layout, c: number | undefined, meter: StepMeter): Steps<number> {
   if (c === undefined) return 0;
-  const seen = new Set<string>();
-  for (const r of layout.rows) seen.add(keyOf(layout.block.values[r]?.[c]));
-  seen.delete("");
-  return seen.size;
+  const column = yield* keyColumnSteps(layout, c, "pivot", meter);
+  return column.keys.length - (column.blank >= 0 ? 1 : 0);
 }
 
 function headerWhere(layout: Layout): string {
   return layout.headerRow >= 0 ? `header in row ${sheetRow(layout.block, layout.headerRow)}` : "no header row";
 }
 
-function tableSummary(layout: Layout, columns: readonly ColumnMapping[]): string {
+function* tableSummarySteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<string> {
   const regionCol = columns.find((c) => c.role === "region")?.index;
-  const regions = regionCol === undefined ? "" : `, ${plural(distinctCount(layout, regionCol), "region")}`;
+  const regions = regionCol === undefined ? "" : `, ${plural(yield* distinctCountSteps(layout, regionCol, meter), "region")}`;
   return `Country table: ${plural(layout.rows.length, "row")}${regions}, ${headerWhere(layout)}.`;
 }
 
-function longSummary(layout: Layout, columns: readonly ColumnMapping[]): string {
+function* longSummarySteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<string> {
   const col = (role: Role) => columns.find((c) => c.role === role)?.index;
   const places = new Set<string>();
   for (const c of [col("origin"), col("destination")]) {
     if (c === undefined) continue;
-    for (const r of layout.rows) places.add(keyOf(layout.block.values[r]?.[c]));
+    for (const key of (yield* keyColumnSteps(layout, c, "pivot", meter)).keys) places.add(key);
   }
   places.delete("");
-  const years = col("year") === undefined ? "" : `, ${plural(distinctCount(layout, col("year")), "year")}`;
+  const years = col("year") === undefined ? "" : `, ${plural(yield* distinctCountSteps(layout, col("year"), meter), "year")}`;
   return `Long list: ${plural(layout.rows.length, "flow")} between ${plural(places.size, "region")}${years}, ${headerWhere(layout)}.`;
 }
 
@@ -721,13 +859,13 @@ function matrixConfidence(fit: MatrixFit): number {
 }
 
 /** Problems, reasons and confidence for a shape and mapping: detect and applyOverrides end here. */
-function finish(layout: Layout, shape: Shape, columns: ColumnMapping[], user: UserChoices): Detection {
+function* finishSteps(layout: Layout, shape: Shape, columns: ColumnMapping[], user: UserChoices, meter: StepMeter): Steps<Detection> {
   const fit = shape === "matrix" ? layout.matrix : undefined;
-  const list = problemsOf(layout, shape, columns, fit);
+  const list = yield* problemsSteps(layout, shape, columns, fit, meter);
   const reasons: string[] = [];
   if (fit) reasons.push(...matrixSentences(layout, fit));
   else {
-    reasons.push(shape === "long" ? longSummary(layout, columns) : tableSummary(layout, columns));
+    reasons.push(shape === "long" ? yield* longSummarySteps(layout, columns, meter) : yield* tableSummarySteps(layout, columns, meter));
     reasons.push(mappedSentence(layout, shape, columns, user), ...unmappedSentences(layout, shape, columns, user), ...percentSentences(layout, columns));
   }
   if (user.shape) reasons.push(`Shape set by you: ${SHAPE_NAMES[shape]}.`);
@@ -744,13 +882,13 @@ function finish(layout: Layout, shape: Shape, columns: ColumnMapping[], user: Us
   };
 }
 
-function detectAs(layout: Layout, shape: Shape, user: UserChoices): Detection {
+function* detectAsSteps(layout: Layout, shape: Shape, user: UserChoices, meter: StepMeter): Steps<Detection> {
   if (shape === "matrix" && !layout.matrix) {
     const { frame } = layout;
     throw new Error(`The block is not a square matrix: it has ${frame.bottom - frame.start + 1} rows and ${frame.right - frame.left + 1} columns, and no labels make the numbers square.`);
   }
   if (shape !== "matrix" && layout.rows.length === 0) throw new Error(`There are no data rows below the header: ${HOW_TO_SELECT}.`);
-  return finish(layout, shape, shape === "matrix" ? [] : mapColumns(layout, shape), user);
+  return yield* finishSteps(layout, shape, shape === "matrix" ? [] : mapColumns(layout, shape), user, meter);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -762,8 +900,35 @@ function detectAs(layout: Layout, shape: Shape, user: UserChoices): Detection {
  * column of numbers, no header and not a matrix).
  */
 export function detect(block: SourceBlock): Detection {
-  const layout = layoutOf(block);
-  return detectAs(layout, chooseShape(layout), NO_CHOICES);
+  return runSteps(detectSteps(block));
+}
+
+/**
+ * Cell visits detection makes between two yields in steps (its passes over the cells: the
+ * frame, the data rows, each column's profile, the problems, the labels): a few tens of
+ * milliseconds on a laptop.
+ */
+export const DETECT_CHUNK_CELLS = 200_000;
+
+/** Cell visits expected in all, per cell of the block: for progress (about what a long list takes). */
+const DETECT_VISITS_PER_CELL = 6;
+
+/**
+ * detect in steps, yielding its progress (cells looked at, of an estimate) every `chunkCells`
+ * cell visits: `detect` runs them at once, `detectAsync` (the task pane) gives the event loop a
+ * turn between them and stops when cancelled.
+ */
+export function* detectSteps(block: SourceBlock, chunkCells = DETECT_CHUNK_CELLS): Steps<Detection> {
+  let cells = 0;
+  for (const row of block.values) cells += row?.length ?? 0;
+  const meter = new StepMeter(cells * DETECT_VISITS_PER_CELL, chunkCells);
+  const layout = yield* layoutSteps(block, meter);
+  return yield* detectAsSteps(layout, chooseShape(layout), NO_CHOICES, meter);
+}
+
+/** detect for the task pane: the same steps, the event loop given a turn between chunks (steps.ts). */
+export function detectAsync(block: SourceBlock, run: AsyncStepsOptions & { readonly chunkCells?: number } = {}): Promise<Detection> {
+  return runStepsAsync(detectSteps(block, run.chunkCells), run);
 }
 
 /**
@@ -772,13 +937,17 @@ export function detect(block: SourceBlock): Detection {
  * derived again. Throws when a role, header or column does not exist.
  */
 export function applyOverrides(block: SourceBlock, detection: Detection, overrides: Overrides): Detection {
-  const layout = layoutOf(block);
+  return runSteps(applyOverridesSteps(block, detection, overrides, new StepMeter()));
+}
+
+function* applyOverridesSteps(block: SourceBlock, detection: Detection, overrides: Overrides, meter: StepMeter): Steps<Detection> {
+  const layout = yield* layoutSteps(block, meter);
   const shape = overrides.shape ?? detection.shape;
   const shapeChanged = overrides.shape !== undefined && overrides.shape !== detection.shape;
   const entries = Object.entries(overrides.map ?? {}) as [string, string | number | null][];
-  if (entries.length === 0) return shapeChanged ? detectAs(layout, shape, { ...NO_CHOICES, shape: true }) : detection;
+  if (entries.length === 0) return shapeChanged ? yield* detectAsSteps(layout, shape, { ...NO_CHOICES, shape: true }, meter) : detection;
   if (shape === "matrix") throw new Error("A matrix has no columns to map: role overrides apply to a country table or a long list.");
-  const base = shapeChanged ? detectAs(layout, shape, NO_CHOICES).columns : detection.columns;
+  const base = shapeChanged ? (yield* detectAsSteps(layout, shape, NO_CHOICES, meter)).columns : detection.columns;
   const columns = base.map((c) => ({ ...c }));
   const chosen = new Map<number, Role>();
   const cleared = new Set<Role>();
@@ -793,17 +962,17 @@ export function applyOverrides(block: SourceBlock, detection: Detection, overrid
     Object.assign(col, { role, confidence: 1 });
     chosen.set(col.index, role);
   }
-  return finish(layout, shape, columns, { shape: shapeChanged, roles: chosen, cleared });
+  return yield* finishSteps(layout, shape, columns, { shape: shapeChanged, roles: chosen, cleared }, meter);
 }
 
 function checkRole(name: string, shape: Shape): Role {
-  if (!isRole(name)) throw new Error(`Unknown role '${name}'. Roles: ${ROLES.join(", ")}.`);
-  if (!rolesOf(shape).includes(name)) throw new Error(`A ${SHAPE_NAMES[shape]} has no '${name}' column. Its roles: ${rolesOf(shape).join(", ")}.`);
+  if (!isRole(name)) throw new Error(`Unknown role ${quoted(name)}. Roles: ${ROLES.join(", ")}.`);
+  if (!rolesOf(shape).includes(name)) throw new Error(`A ${SHAPE_NAMES[shape]} has no ${quoted(name)} column. Its roles: ${rolesOf(shape).join(", ")}.`);
   return name;
 }
 
 function available(columns: readonly ColumnMapping[]): string {
-  return columns.map((c) => `${c.header === "" ? "(no header)" : `'${c.header}'`} (${c.index})`).join(", ");
+  return columns.map((c) => `${c.header === "" ? "(no header)" : quoted(c.header)} (${c.index})`).join(", ");
 }
 
 /** Position in `columns` of a header name (exact, then loosely) or a 0-based block column. */
@@ -815,8 +984,8 @@ function findColumn(columns: readonly ColumnMapping[], target: string | number):
   }
   const exact = columns.filter((c) => c.header.trim() === target.trim());
   const loose = exact.length ? exact : columns.filter((c) => c.header !== "" && normalizeHeader(c.header).key === normalizeHeader(target).key);
-  if (loose.length > 1) throw new Error(`'${target}' names more than one column (${loose.map((c) => c.index).join(", ")}): map it by column index. Available headers: ${available(columns)}.`);
+  if (loose.length > 1) throw new Error(`${quoted(target)} names more than one column (${loose.map((c) => c.index).join(", ")}): map it by column index. Available headers: ${available(columns)}.`);
   if (loose.length === 1) return columns.indexOf(loose[0]);
   if (/^\d+$/.test(target.trim())) return findColumn(columns, Number(target));
-  throw new Error(`There is no column '${target}'. Available headers: ${available(columns)}.`);
+  throw new Error(`There is no column ${quoted(target)}. Available headers: ${available(columns)}.`);
 }

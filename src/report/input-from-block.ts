@@ -1,5 +1,6 @@
 import { readDataset } from "./dataset";
 import { ReportInput, SourceColumn } from "./input";
+import { refuseRepeatedLabels } from "./repeats";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
 
 /**
@@ -11,6 +12,7 @@ import { CellValue, Detection, Role, SourceBlock } from "./types";
  */
 export function inputFromBlock(block: SourceBlock, detection: Detection): ReportInput {
   const data = readDataset(block, detection);
+  refuseRepeatedLabels(block, detection, data);
   const raw = (r: number, c: number): CellValue => block.values[r]?.[c] ?? null;
   if (data.shape === "matrix") {
     const cells = Array.from({ length: data.n }, (_, i) => Array.from({ length: data.n }, (_, j) => raw(data.firstRow + i, data.firstCol + j)));

@@ -1,4 +1,5 @@
 import { MeasureError } from "../indicators/types";
+import { quoteText } from "../indicators/quote";
 import { CellValue, Role } from "./types";
 
 /**
@@ -55,5 +56,5 @@ export type ReportInput = TableInput | MatrixInput | LongInput;
 export function numberIn(v: CellValue): number | MeasureError {
   if (typeof v === "number") return v;
   if (v === null || v === "") return new MeasureError("missing", "blank");
-  return new MeasureError("invalid", typeof v === "string" ? `text "${v}"` : "TRUE/FALSE");
+  return new MeasureError("invalid", typeof v === "string" ? `text ${quoteText(v)}` : "TRUE/FALSE");
 }

@@ -1,5 +1,6 @@
 import { count } from "../indicators/guards";
 import { Label, pivotFlows } from "../indicators/longformat";
+import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
 import { cell, onSheet, range, reportSheet } from "./address";
 import { computed, errorOf, value } from "./cells";
@@ -93,7 +94,7 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
       return computed(v instanceof MeasureError ? errorOf(v) : v, native, native, "count");
     }),
   ]);
-  const bad = pivot.matrix.flatMap((line, i) => line.map((v, j) => (v instanceof MeasureError ? `${pivot.labels[i]} → ${pivot.labels[j]}` : "")).filter(Boolean));
+  const bad = pivot.matrix.flatMap((line, i) => line.map((v, j) => (v instanceof MeasureError ? `${quoteText(pivot.labels[i], "")} → ${quoteText(pivot.labels[j], "")}` : "")).filter(Boolean));
   if (bad.length > 0) throw new Error(`some flows are blank, text or negative, so the matrix cannot be summarised: ${bad.slice(0, 5).join("; ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}`);
 
   const notes = [

@@ -130,6 +130,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     domains: ["count", "count"],
     compute: returnRate,
     native: (r, e) => `${r}/${e}`,
+    nativeChecks: (r, e) => [`${r}<=${e}`],
     format: "percent",
   },
   {

@@ -1,22 +1,27 @@
 import { checkMatrix } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
+import { quoteText } from "../indicators/quote";
 import { cell, onSheet } from "./address";
 import { planDefinitions } from "./definitions-sheet";
 import { ReportInput, MatrixInput, numberIn } from "./input";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
-import { planTableSheet } from "./table-sheet";
+import { planTableSheetSteps } from "./table-sheet";
 import { planEstimatedFlows } from "./stocks-sheet";
 import { StockDecrease } from "../indicators/estimation";
 import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
+import { AsyncStepsOptions, PLAN_CHUNK_ROWS, runSteps, runStepsAsync, StepProgress, Steps } from "./steps";
+
+export { PLAN_CHUNK_ROWS };
+export type { StepProgress };
 
 export interface PlanOptions {
   readonly mode: SharingMode;
   /** Where the data came from: a file name, or "Sheet1!A1:D40". */
   readonly source: string;
   readonly now: Date;
-  /** Whether the host draws the planned charts (the task pane does; exceljs cannot). */
+  /** Whether the host draws the planned charts (both of ours do); if not, the Definitions sheet says there is none. */
   readonly hostDrawsCharts?: boolean;
   /** Sentences on what was detected, for the Definitions sheet. */
   readonly detection?: string[];
@@ -25,6 +30,8 @@ export interface PlanOptions {
    * years: the report estimates flows between the first and last year with this method.
    */
   readonly stocks?: StockDecrease;
+  /** Rows planned between two progress reports (default PLAN_CHUNK_ROWS); the plan is the same whatever it is. */
+  readonly chunkRows?: number;
 }
 
 /**
@@ -33,6 +40,11 @@ export interface PlanOptions {
  * sharing mode; hosts only write what is planned.
  */
 export function planFromInput(input: ReportInput, options: PlanOptions): ReportPlan {
+  return runSteps(planFromInputSteps(input, options));
+}
+
+/** `planFromInput` as steps: yields the rows planned after each chunk of a country table's rows. */
+export function* planFromInputSteps(input: ReportInput, options: PlanOptions): Steps<ReportPlan> {
   const title = [`Migration summary: ${options.source}`, `Built ${options.now.toISOString().slice(0, 16).replace("T", " ")} UTC. Definitions, formulas and sources: see the Definitions sheet.`];
   let sheets: PlannedSheet[];
   let notes: string[];
@@ -42,7 +54,7 @@ export function planFromInput(input: ReportInput, options: PlanOptions): ReportP
 
   if (options.stocks && input.shape !== "long") throw new Error("estimating flows from stocks needs a long list of stocks (origin = place of birth, destination = residence, a year column, the stock)");
   if (input.shape === "table") {
-    const t = planTableSheet(input, title);
+    const t = yield* planTableSheetSteps(input, title, options.chunkRows ?? PLAN_CHUNK_ROWS);
     sheets = [t.sheet];
     notes = t.notes;
     functions = t.measures.map((m) => m.fn);
@@ -72,7 +84,7 @@ export function planFromInput(input: ReportInput, options: PlanOptions): ReportP
     headline = r.headline;
   }
   if (!options.hostDrawsCharts && sheets.some((s) => s.charts.length > 0)) {
-    notes.push("This file has no chart: the spreadsheet library that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
+    notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
   }
   const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [] });
   return { mode: options.mode, shape: input.shape, sheets: [...sheets, definitions], sourceSheet: input.sheet, headline };
@@ -87,7 +99,7 @@ function matrixOf(input: MatrixInput): number[][] {
       if (v === null || v === "") return 0;
       const x = numberIn(v);
       if (x instanceof MeasureError || !(x >= 0) || !Number.isFinite(x)) {
-        problems.push(`${cell(input.top + i, input.left + j)} (${typeof v === "string" ? `"${v}"` : String(v)})`);
+        problems.push(`${cell(input.top + i, input.left + j)} (${typeof v === "string" ? quoteText(v) : String(v)})`);
         return 0;
       }
       return x;
@@ -101,6 +113,24 @@ function matrixOf(input: MatrixInput): number[][] {
 }
 
 /** Plans a report from a block of cells and its (possibly overridden) detection. */
-export function planReport(block: SourceBlock, detection: Detection, options: Omit<PlanOptions, "detection" | "source"> & { source?: string }): ReportPlan {
-  return planFromInput(inputFromBlock(block, detection), { ...options, source: options.source ?? block.provenance, detection: detection.reasons });
+export function planReport(block: SourceBlock, detection: Detection, options: ReportOptions): ReportPlan {
+  return runSteps(planReportSteps(block, detection, options));
+}
+
+export type ReportOptions = Omit<PlanOptions, "detection" | "source"> & { source?: string };
+
+/**
+ * `planReport` for the task pane: the same steps, with the event loop given a turn after the
+ * input is built and after each chunk of rows, progress reported (rows planned of the rows
+ * there are), and an AbortError once `signal` is aborted. Resolves to the plan `planReport` makes.
+ */
+export function planReportAsync(block: SourceBlock, detection: Detection, options: ReportOptions, run: AsyncStepsOptions = {}): Promise<ReportPlan> {
+  return runStepsAsync(planReportSteps(block, detection, options), run);
+}
+
+/** `planReport` as steps: one yield once the input is built (0 rows planned), then the planner's. */
+export function* planReportSteps(block: SourceBlock, detection: Detection, options: ReportOptions): Steps<ReportPlan> {
+  const input = inputFromBlock(block, detection);
+  yield { done: 0, total: input.shape === "matrix" ? input.labels.length : input.rows };
+  return yield* planFromInputSteps(input, { ...options, source: options.source ?? block.provenance, detection: detection.reasons });
 }

@@ -1,5 +1,6 @@
 import { flowsFromStocks, StockDecrease } from "../indicators/estimation";
 import { Label } from "../indicators/longformat";
+import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
 import { computed, value } from "./cells";
 import { LongInput } from "./input";
@@ -31,7 +32,7 @@ const METHOD_TEXT: Record<StockDecrease, string> = {
  */
 export function planEstimatedFlows(input: LongInput, method: StockDecrease): EstimatedFlows {
   const years = yearsOf(input);
-  if (years.length < 2) throw new Error(`estimating flows from stocks needs stocks for two years; the list has ${years.length === 0 ? "no year column" : `only ${String(years[0])}`}`);
+  if (years.length < 2) throw new Error(`estimating flows from stocks needs stocks for two years; the list has ${years.length === 0 ? "no year column" : `only ${quoteText(years[0], "")}`}`);
   const [first, last] = [years[0], years[years.length - 1]];
   // The same regions, in the same order, for both years.
   const union: Label[] = [];

@@ -1,11 +1,12 @@
 import { migrationEffectiveness } from "../indicators/rates";
 import { MeasureError } from "../indicators/types";
-import { cell, onSheet, range } from "./address";
+import { cell, columnLetters, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { ROLE_LABELS } from "./roles";
 import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
 import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable, Role } from "./types";
+import { PLAN_CHUNK_ROWS, runSteps, Steps } from "./steps";
 
 /** Where the indicator table starts on the summary sheet (rows above: title, notes). */
 const TABLE_TOP = 4;
@@ -34,6 +35,11 @@ export interface TableSheetResult {
  * column where the table has an inflow/outflow pair; a totals row when each region appears once.
  */
 export function planTableSheet(input: TableInput, title: string[]): TableSheetResult {
+  return runSteps(planTableSheetSteps(input, title));
+}
+
+/** `planTableSheet` in chunks of `chunkRows` rows, yielding the rows planned after each (see steps.ts). */
+export function* planTableSheetSteps(input: TableInput, title: string[], chunkRows = PLAN_CHUNK_ROWS): Steps<TableSheetResult> {
   const roles = new Set(Object.keys(input.columns) as Role[]);
   const measures = measuresFor(roles);
   if (measures.length === 0) {
@@ -46,26 +52,32 @@ export function planTableSheet(input: TableInput, title: string[]): TableSheetRe
   const header = [...labelRoles.map((r) => ROLE_LABELS[r]), ...inputRoles.map((r) => ROLE_LABELS[r]), ...measures.map((m) => m.label), ...(balance ? ["Classification"] : [])];
   const firstInputCol = labelRoles.length;
   const firstMeasureCol = firstInputCol + inputRoles.length;
-  const src = (role: Role, r: number) => onSheet(input.sheet, cell(input.rowsAt[r], input.columns[role]!.col));
+  // `'Sheet'!D2`: the quoted sheet and column letters worked out once, not per cell.
+  const sheetPrefix = onSheet(input.sheet, "");
+  const columnOf = new Map<Role, string>([...roles].map((role) => [role, columnLetters(input.columns[role]!.col)]));
+  const src = (role: Role, r: number) => `${sheetPrefix}${columnOf.get(role)}${input.rowsAt[r] + 1}`;
 
   const rows: PlannedCell[][] = [];
   for (let r = 0; r < input.rows; r++) {
     const line: PlannedCell[] = labelRoles.map((role) => value(input.columns[role]!.values[r], role === "year" ? "year" : "text"));
     const numbers = new Map<Role, number | MeasureError>();
+    const refOf = new Map<Role, string>();
     for (const role of inputRoles) {
       const v = input.columns[role]!.values[r];
       numbers.set(role, numberIn(v));
       const ref = src(role, r);
+      refOf.set(role, ref);
       // The input itself, live: a formula referencing the source cell (its value when the cell is a number).
       line.push(typeof v === "number" ? computed(v, ref, ref, RATE_ROLES.has(role) ? "percent" : "count") : value(v, "text"));
     }
     for (const m of measures) {
-      const refs = m.inputs.map((role) => src(role, r));
+      const refs = m.inputs.map((role) => refOf.get(role) ?? src(role, r));
       const v = evaluate(() => m.compute(...m.inputs.map((role) => must(numbers.get(role)!))));
       line.push(computed(v, nativeFormula(m, refs), addinFormula(m, refs), m.format));
     }
     if (balance) line.push(classification(input, balance, r, src));
     rows.push(line);
+    if ((r + 1) % chunkRows === 0 && r + 1 < input.rows) yield { done: r + 1, total: input.rows };
   }
 
   const regions = input.columns.region?.values ?? [];

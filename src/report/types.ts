@@ -1,7 +1,7 @@
 /**
  * The report engine's vocabulary. Everything here is host-independent: the task pane (Office.js)
- * and the .xlsx writer (exceljs) both read a block of cells into these types and write a
- * ReportPlan out. Nothing in src/report imports Office.js or exceljs.
+ * and the .xlsx writer (src/hosts/xlsx.ts) both read a block of cells into these types and write
+ * a ReportPlan out. Nothing in src/report imports Office.js or Node.
  */
 
 /** One cell's value as a spreadsheet holds it. `null` is a blank. */

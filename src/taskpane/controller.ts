@@ -4,8 +4,8 @@
  * the state and tells the view when it changed; it never touches the DOM.
  */
 import type { StockDecrease } from "../indicators/estimation";
-import { detect } from "../report/detect";
-import { planReport } from "../report/plan";
+import { detectAsync } from "../report/detect";
+import { planReportAsync } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
 import { Activity, detectionFor, initialState, NO_CHOICES, NO_STOCKS, PaneState, stocksFor, stockYearsOf, withColumnRole, withShape } from "./state";
@@ -91,9 +91,14 @@ export class Controller {
         onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
       });
       if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
-      this.progress({ kind: "detecting" });
+      this.progress({ kind: "detecting", done: 0, total: 0 });
       await nextFrame();
-      const detected = detect(read.block);
+      // Detected in chunks of cells, the pane painting, showing progress and heeding Cancel between them.
+      const detected = await detectAsync(read.block, {
+        signal: abort.signal,
+        onProgress: (p) => this.progress({ kind: "detecting", done: p.done, total: p.total }),
+      });
+      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
       const selection = { ...read, detected };
       this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: detected, stockYears: stockYearsOf(selection, detected), stocks: NO_STOCKS }, "read");
     } catch (err) {
@@ -134,10 +139,16 @@ export class Controller {
     const stocks = stocksFor(this.current);
     if (!selection || !detection || this.current.busy || this.current.environment !== "excel") return;
     const abort = (this.abort = new AbortController());
-    this.set({ busy: { kind: "planning" }, failure: undefined, result: undefined }, "busy");
+    this.set({ busy: { kind: "planning", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
     try {
       await nextFrame();
-      const plan = planReport(selection.block, detection, { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}) });
+      // Planned in chunks of rows, the pane painting, showing progress and heeding Cancel between them.
+      const plan = await planReportAsync(
+        selection.block,
+        detection,
+        { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}) },
+        { signal: abort.signal, onProgress: (p) => this.progress({ kind: "planning", done: p.done, total: p.total }) },
+      );
       if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
       this.progress({ kind: "writing", step: "", fraction: 0 });
       const written = await this.host.writeReport(plan, {

@@ -81,7 +81,10 @@ export interface Strings {
   readonly cancel: string;
   readonly reading: string;
   readonly readingCells: (done: string, total: string) => string;
+  /** Detection of the shape, columns and problems in the cells read. */
+  readonly detecting: string;
   readonly planning: string;
+  readonly planningRows: (done: string, total: string) => string;
   readonly writing: string;
   readonly progressLabel: string;
   readonly steps: Record<string, string>;
@@ -259,7 +262,9 @@ const en: Strings = {
   cancel: "Cancel",
   reading: "Reading the selection…",
   readingCells: (done, total) => `Reading the selection: ${done} of ${total} rows`,
+  detecting: "Checking the cells…",
   planning: "Working out the report…",
+  planningRows: (done, total) => `Working out the report: ${done} of ${total} rows`,
   writing: "Writing the report…",
   progressLabel: "Progress",
   steps: {
@@ -404,7 +409,9 @@ const uk: Strings = {
   cancel: "Скасувати",
   reading: "Читання виділення…",
   readingCells: (done, total) => `Читання виділення: ${done} з ${total} рядків`,
+  detecting: "Перевірка клітинок…",
   planning: "Підготовка звіту…",
+  planningRows: (done, total) => `Підготовка звіту: ${done} з ${total} рядків`,
   writing: "Запис звіту…",
   progressLabel: "Перебіг",
   steps: {

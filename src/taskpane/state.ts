@@ -44,8 +44,10 @@ export const NO_STOCKS: StocksChoice = { estimate: false, method: "zero" };
 
 export type Activity =
   | { readonly kind: "reading"; readonly done: number; readonly total: number }
-  | { readonly kind: "detecting" }
-  | { readonly kind: "planning" }
+  /** Cells looked at of an estimate of the cells detection looks at (0 of 0 before it starts). */
+  | { readonly kind: "detecting"; readonly done: number; readonly total: number }
+  /** Rows of the report planned of the rows there are (0 of 0 until the input is built). */
+  | { readonly kind: "planning"; readonly done: number; readonly total: number }
   | { readonly kind: "writing"; readonly step: string; readonly fraction: number };
 
 export interface BuildResult {

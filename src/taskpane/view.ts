@@ -105,8 +105,15 @@ export class View {
         text = s.readingCells(formatNumber(busy.done, state.lang), formatNumber(busy.total, state.lang));
         fraction = busy.done / busy.total;
       }
-    } else if (busy.kind === "detecting" || busy.kind === "planning") {
-      text = busy.kind === "detecting" ? s.reading : s.planning;
+    } else if (busy.kind === "planning") {
+      text = s.planning;
+      if (busy.total > 0) {
+        text = s.planningRows(formatNumber(busy.done, state.lang), formatNumber(busy.total, state.lang));
+        fraction = busy.done / busy.total;
+      }
+    } else if (busy.kind === "detecting") {
+      text = s.detecting;
+      if (busy.total > 0) fraction = busy.done / busy.total;
     } else {
       text = s.steps[busy.step] ?? (state.lang === "en" && busy.step ? busy.step : s.writing);
       fraction = busy.fraction;
@@ -141,7 +148,7 @@ export class View {
   private renderStatus(state: PaneState, cause: ChangeCause, s: Strings): void {
     let text = "";
     if (state.environment === "starting") text = s.loading;
-    else if (state.busy) text = state.busy.kind === "reading" || state.busy.kind === "detecting" ? s.reading : state.busy.kind === "planning" ? s.planning : s.writing;
+    else if (state.busy) text = state.busy.kind === "reading" ? s.reading : state.busy.kind === "detecting" ? s.detecting : state.busy.kind === "planning" ? s.planning : s.writing;
     else if (cause === "read" && state.selection) {
       const size = blockSize(state.selection.block);
       text = s.readDone(formatNumber(size.rows, state.lang), formatNumber(size.columns, state.lang), `${state.selection.sheet}!${rangeOnly(state.selection.address)}`);

@@ -180,7 +180,7 @@ const ZERO_DENOMINATOR: Record<string, Args> = {
   "BRAINDRAIN.RELATIVE": [[[1]], [[10]], [[0]], [[100]]],
   "CIRCULATION.INDEX": [[[0]], [[0]]],
   "CIRCULATION.BYREGION": [[[0, 0], [0, 0]]],
-  "CIRCULATION.RETURNRATE": [[[1]], [[0]]],
+  "CIRCULATION.RETURNRATE": [[[0]], [[0]]],
   "CIRCULATION.STAYRATE": [[[0]], [[0]]],
   "MIGRATION.NETRATE": [[[1]], [[1]], [[0]], null],
   "MIGRATION.GROSSRATE": [[[1]], [[1]], [[0]], null],

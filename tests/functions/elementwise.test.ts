@@ -56,6 +56,10 @@ describe("per-cell errors name the argument and the cell", () => {
   });
   test("long text is shortened in the message", () => {
     const e = rate([["a very long label that goes on and on and on"]], [[1]])[0][0];
-    expect(isExcelError(e) && e.message).toBe('skilled_emigrants is text ("a very long label that goes..."), not a number');
+    expect(isExcelError(e) && e.message).toBe('skilled_emigrants is text ("a very long label that goes on and on a…"), not a number');
+  });
+  test("text with line breaks is quoted on one line", () => {
+    const e = rate([["12\r\n610"]], [[1]])[0][0];
+    expect(isExcelError(e) && e.message).toBe('skilled_emigrants is text ("12↵610"), not a number');
   });
 });

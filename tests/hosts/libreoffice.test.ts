@@ -7,7 +7,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { reportSheetNames, saveWorkbook, writeReportXlsx } from "../../src/hosts/xlsx";
+import { writeReportXlsx } from "../../src/hosts/xlsx";
 import type { PlannedCell, PlannedSheet, ReportPlan } from "../../src/report/types";
 import { compareWithFile } from "../support/compare-plan";
 import { ensureLibreOffice, readSheetCells, recalculate } from "../support/libreoffice";
@@ -20,8 +20,10 @@ beforeAll(() => {
   ensureLibreOffice();
 });
 
-// A small origin x destination matrix with labels, on a sheet whose name needs quoting.
-const SHEET = "My data";
+// A small origin x destination matrix with labels, on a sheet whose name needs quoting. It is
+// called "Migration Summary", as the report's first sheet is: the report's sheet becomes
+// "Migration Summary (2)" and the Definitions sheet's reference to it must follow the rename.
+const SHEET = "Migration Summary";
 const LABELS = ["North", "=South", "+East"];
 const M = [
   [0, 120, 30],
@@ -122,15 +124,10 @@ function plan(): ReportPlan {
 
 test("a native report recalculated by LibreOffice shows the engine's numbers", async () => {
   const p = plan();
-  // The user's workbook already has a "Migration Summary": ours becomes "Migration Summary (2)"
-  // and the Definitions sheet's reference to it must follow.
-  const existing = new ExcelJS.Workbook();
-  existing.addWorksheet("Migration Summary").getCell("A1").value = "not ours";
-  const wb = writeReportXlsx(p, { workbook: existing, source: SOURCE });
-  const names = reportSheetNames(wb, p);
-  expect(names).toEqual(["Migration Summary (2)", "Definitions"]);
   const path = join(DIR, "matrix-native.xlsx");
-  await saveWorkbook(wb, path);
+  const { sheetNames } = await writeReportXlsx(p, path, { source: SOURCE });
+  expect(sheetNames).toEqual([SHEET, "Migration Summary (2)", "Definitions"]);
+  const names = sheetNames.slice(1);
 
   const started = Date.now();
   const recalculated = await recalculate(path);
@@ -161,7 +158,7 @@ test("the harness really recalculates: a wrong cached result is replaced", async
   ws.getCell("B2").value = { formula: "A1/0", result: 1 };
   ws.getCell("B3").value = { formula: `IF(A1>1,"big","small")`, result: "wrong" };
   const path = join(DIR, "wrong-cache.xlsx");
-  await saveWorkbook(wb, path);
+  await wb.xlsx.writeFile(path);
   const cells = await readSheetCells(await recalculate(path), "Data");
   expect(cells.get("B1")).toMatchObject({ formula: "A1*A2", value: 6 });
   expect(cells.get("B2")).toMatchObject({ formula: "A1/0", value: { error: "#DIV/0!" } });
@@ -174,10 +171,9 @@ test("a comparison catches a wrong engine value", async () => {
     ...p,
     sheets: [{ ...p.sheets[0], cells: p.sheets[0].cells.map((c) => (c.row === 1 && c.col === 1 ? { ...c, cell: { ...c.cell, value: 291 } } : c)) }, p.sheets[1]],
   };
-  const wb = writeReportXlsx(wrong, { source: SOURCE });
   const path = join(DIR, "wrong-engine.xlsx");
-  await saveWorkbook(wb, path);
-  const { mismatches } = await compareWithFile(wrong, reportSheetNames(wb, wrong), await recalculate(path));
+  const { sheetNames } = await writeReportXlsx(wrong, path, { source: SOURCE });
+  const { mismatches } = await compareWithFile(wrong, sheetNames.slice(1), await recalculate(path));
   expect(mismatches.map((m) => m.address)).toEqual(["B2"]);
   expect(mismatches[0]).toMatchObject({ expected: 291, actual: 290 });
 });

@@ -9,7 +9,7 @@ import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, PlannedCell, PlannedSheet, ReportPlan, SharingMode } from "../../src/report/types";
 import { fittedWidths, formulaFor, NUMBER_FORMATS, tableHeaders, tableWidth } from "../../src/hosts/common";
-import { HostError, readSelection, REQUEST_BUDGET_BYTES, widthPoints, writeReport } from "../../src/hosts/office";
+import { HostError, pacedFittedWidths, PREPARE_CHUNK_CELLS, readSelection, REQUEST_BUDGET_BYTES, widthPoints, writeReport } from "../../src/hosts/office";
 import { ExcelDouble, installExcelDouble, InitialWorkbook, PAYLOAD_LIMIT_BYTES, SheetModel, Stored } from "../support/excel-double";
 import { readSample } from "../support/samples";
 
@@ -274,7 +274,7 @@ describe("writeReport", () => {
   });
 
   test('labels "=SUM(A1)", "+44", "-x", "@x" and others arrive as text, never as formulas or numbers', async () => {
-    const labels = ["=SUM(A1)", "+44", "-x", "@x", "\tx", "\rx", "1/2", "TRUE", "12%", "'quoted", "#N/A"];
+    const labels = ["=SUM(A1)", "+44", "-x", "@x", "\tx", "\rz", "1/2", "TRUE", "12%", "'quoted", "#N/A"];
     const values: CellValue[][] = [["Region", "Immigrants", "Emigrants", "Population"], ...labels.map((l, i) => [l, 100 + i, 50 + i, 1000 + i])];
     const d = withData(values);
     const before = d.workbook.sheet("Data")!.snapshot();
@@ -355,6 +355,66 @@ describe("writeReport", () => {
     done.abort();
     await expect(writeReport(plan, { signal: done.signal })).rejects.toMatchObject({ name: "AbortError", message: "The report was cancelled. Nothing was written." });
     expect(d.stats.syncs).toBe(syncs);
+  });
+
+  test("cancelled while the first chunk is being prepared: no write sync, no sheet", async () => {
+    // A 20,000-row country table: its first 4 MB request takes several PREPARE_CHUNK_CELLS of cells.
+    const rows = 20_000;
+    const values: CellValue[][] = [["Region", "Year", "Immigrants", "Emigrants", "Population"], ...Array.from({ length: rows }, (_, i) => [`Region ${i % 500}`, 1990 + Math.floor(i / 500), 1000 + i, 500 + (i % 700), 100_000 + i])];
+    const d = withData(values);
+    const read = await readSelection();
+    const plan = planReport(read.block, detect(read.block), { mode: "native", now: NOW, hostDrawsCharts: true });
+    const syncs = d.stats.syncs;
+    const abort = new AbortController();
+    const seen: number[] = [];
+    const p = writeReport(plan, {
+      signal: abort.signal,
+      onProgress: ({ step, fraction }) => {
+        if (step === "cells") seen.push(fraction);
+        if (seen.length === 2) abort.abort(); // the 1st: the step begins; the 2nd: PREPARE_CHUNK_CELLS cells prepared
+      },
+    });
+    await expect(p).rejects.toMatchObject({ name: "AbortError", message: "The report was cancelled. Nothing was written." });
+    expect(seen[1]).toBeGreaterThan(0);
+    expect(seen[1]).toBeLessThan(1);
+    expect(d.workbook.log.filter((e) => e.op === "Range.formulas")).toEqual([]);
+    expect(d.stats.syncs - syncs).toBe(2); // the names; the clean-up's probe (nothing to delete)
+    expect(d.workbook.sheetNames).toEqual(["Data"]);
+  }, 60_000);
+
+  test("column widths fitted in slices of rows equal fittedWidths of the whole sheet", async () => {
+    const rows = 3 * PREPARE_CHUNK_CELLS;
+    const longest = 4321;
+    const sheet: PlannedSheet = {
+      name: "S",
+      cells: [
+        { row: 0, col: 0, cell: { value: "A title longer than forty characters, which does not widen its column" } },
+        { row: 1, col: 6, cell: { value: 12345678, format: "count" } },
+      ],
+      tables: [
+        {
+          name: "T",
+          top: 2,
+          left: 1,
+          header: ["Region", "A rather long header"], // narrower than its rows: "Column3", "Column4"
+          rows: Array.from({ length: rows }, (_, i) => [
+            { value: `R${i}` },
+            { value: i === longest ? 123456789.5 : i % 97, format: "decimal" },
+            { value: i === rows - 1 ? "the last row's text" : "x" },
+            { value: i / rows, format: "percent" },
+          ]),
+          totals: [{ value: "Total, all the regions" }, { value: 1, format: "count" }],
+        },
+        { name: "U", top: rows + 5, left: 0, header: ["Only a header"], rows: [] },
+      ],
+      charts: [],
+      widths: [0, 0, 0, 0, 17],
+      freezeRows: 3,
+    };
+    let turns = 0;
+    const paced = await pacedFittedWidths(sheet, async () => void turns++);
+    expect(paced).toEqual(fittedWidths(sheet));
+    expect(turns).toBeGreaterThanOrEqual(Math.floor((rows * 4) / PREPARE_CHUNK_CELLS));
   });
 
   test("a plan too big for one request is written in ≤ 4 MB requests, one sync each", async () => {

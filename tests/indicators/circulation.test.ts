@@ -81,8 +81,12 @@ describe("circulationByRegion", () => {
 
 describe("returnRate and stayRate", () => {
   test("150 of 600 emigrants returned: 25%", () => expect(returnRate(150, 600)).toBe(0.25));
-  test("returnees may outnumber a period's emigrants (they left earlier)", () => expect(returnRate(900, 600)).toBe(1.5));
-  test("no emigrants: no return rate", () => expect(() => returnRate(1, 0)).toThrow(/emigrants is 0/));
+  test("returnees cannot exceed the emigrants of their cohort (#NUM!, as stayers above the cohort)", () => {
+    expect(() => returnRate(900, 600)).toThrow(expect.objectContaining({ kind: "outOfDomain", message: "returnees (900) exceeds emigrants (600)" }));
+    expect(() => stayRate(900, 600)).toThrow(expect.objectContaining({ kind: "outOfDomain", message: "stayers (900) exceeds cohort (600)" }));
+  });
+  test("all emigrants returned: 100%", () => expect(returnRate(600, 600)).toBe(1));
+  test("no emigrants: no return rate", () => expect(() => returnRate(0, 0)).toThrow(/emigrants is 0/));
   test("420 of 600 doctoral graduates stayed: 70%", () => expect(stayRate(420, 600)).toBe(0.7));
   test("stayers cannot exceed the cohort", () => expect(() => stayRate(700, 600)).toThrow(/exceeds cohort/));
 });

@@ -207,6 +207,8 @@ const MILLION_MATRIX: FunctionCase[] = [
 
 /** Cases of the functions that read a matrix, a list or labels (probed one class at a time). */
 const SPECIAL: FunctionCase[] = [
+  { fn: "CIRCULATION.RETURNRATE", cls: "rateOutOfRange", input: "returnees 900 of 600 emigrants (a return rate above 1)", args: () => [[[900]], [[600]]], expect: { value: [[NUM]] } },
+  { fn: "CIRCULATION.STAYRATE", cls: "rateOutOfRange", input: "stayers 900 of a cohort of 600 (a stay rate above 1)", args: () => [[[900]], [[600]]], expect: { value: [[NUM]] } },
   { fn: "BRAINDRAIN.COST", cls: "rateOutOfRange", args: () => [[[2]], [[100, 100, 100]], 1.5], expect: { value: [[1950]] } },
   { fn: "BRAINDRAIN.COST", cls: "rateOutOfRange", args: () => [[[2]], [[100, 100, 100]], -0.5], expect: { value: [[350]] } },
   { fn: "BRAINDRAIN.COST", cls: "rateOutOfRange", args: () => [[[2]], [[100, 100, 100]], -1], expect: { thrown: err("#NUM!") } },
@@ -536,6 +538,7 @@ const onB = (error: string) => [{ sheet: "Migration Summary", row: "B", column: 
 const textIn = (what: string) => (v: string, msg: string) => ({ address: "B3", kind: "text" as const, message: `'${v}' in ${what} ${msg}` });
 const tableText = textIn(SKILLED);
 const THOUSANDS = "is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then it is read as missing.";
+const ONCE = "Each region must appear once across the top and once down the side.";
 const NOT_COUNTS = (cells: string) => `the matrix has cells that are not counts of people: ${cells}. Fix or clear them, or select the numbers only.`;
 
 export const ENGINE_CASES: readonly EngineCase[] = [
@@ -553,8 +556,31 @@ export const ENGINE_CASES: readonly EngineCase[] = [
   { cls: "blank", input: "labelled 3×3 matrix, C2 blank (no recorded flow)", block: matrix(1, 2, null), expect: { shape: "matrix", problems: [], cellErrors: [] } },
   ...[NaN, Infinity].map((v): EngineCase => ({ cls: "notFinite", input: `labelled 3×3 matrix, C2 holds ${v}`, block: matrix(1, 2, v), expect: { shape: "matrix", problems: [{ address: "C2", kind: "notFinite", message: `${v} in the matrix is not a finite number: it is read as missing.` }], planError: NOT_COUNTS(`C2 (${v})`) } })),
   { cls: "negative", input: "labelled 3×3 matrix, C2 holds -5", block: matrix(1, 2, -5), expect: { shape: "matrix", problems: [{ address: "C2", kind: "negative", message: "-5 in the matrix is negative: a count of people cannot be, so measures using it show #NUM!." }], planError: NOT_COUNTS("C2 (-5)") } },
-  { cls: "duplicateLabels", input: "labelled 3×3 matrix, column labels A, A, C", block: matrix(0, 2, "A"), expect: { shape: "matrix", problems: [{ address: "C1", kind: "duplicate", message: "The label 'A' is also in B1: each region must appear once." }], cellErrors: [] } },
-  { cls: "duplicateLabels", input: "labelled 3×3 matrix, row labels A, A, C", block: matrix(2, 0, "A"), expect: { shape: "matrix", problems: [{ address: "A3", kind: "duplicate", message: "The label 'A' is also in A2: each region must appear once." }], cellErrors: [] } },
+  { cls: "duplicateLabels", input: "labelled 3×3 matrix, column labels A, A, C", block: matrix(0, 2, "A"), expect: { shape: "matrix", problems: [{ address: "C1", kind: "duplicate", message: "The label 'A' is also in B1: each region must appear once." }], planError: `Region "A" appears twice in the column labels: B1 and C1. ${ONCE}` } },
+  { cls: "duplicateLabels", input: "labelled 3×3 matrix, row labels A, A, C", block: matrix(2, 0, "A"), expect: { shape: "matrix", problems: [{ address: "A3", kind: "duplicate", message: "The label 'A' is also in A2: each region must appear once." }], planError: `Region "A" appears twice in the row labels: A2 and A3. ${ONCE}` } },
+  {
+    cls: "duplicateLabels",
+    input: "country table, country B on two rows (totals would count it twice)",
+    block: () => [TABLE_HEADER, ["A", 120, 880], ["B", 5, 50], ["C", 7, 70], ["b ", 5, 50]],
+    expect: {
+      shape: "table",
+      problems: [{ address: "A5", kind: "duplicate", message: 'Country "B" appears twice: A3 and A5. Totals would count it twice, so the report is refused: keep one row per country, or map a year or group column that tells the rows apart.' }],
+      planError: 'Country "B" appears twice: A3 and A5. Each country needs one row (several years or groups need a year or group column that tells the rows apart); as it is, totals would count it twice.',
+    },
+  },
+  {
+    cls: "duplicateLabels",
+    input: "country table with a year column, country B twice for 2010 and once for 2011",
+    block: () => [["country", "year", "skilled emigrants", "skilled residents"], ["B", 2010, 5, 50], ["B", 2011, 6, 60], ["B", 2010, 7, 70]],
+    expect: {
+      shape: "table",
+      problems: [{ address: "A4", kind: "duplicate", message: 'Country "B" appears twice for 2010: A2 and A4. Totals would count it twice, so the report is refused: keep one row per country.' }],
+      planError: 'Country "B" appears twice for 2010: A2 and A4. Each country needs one row (several years or groups need a year or group column that tells the rows apart); as it is, totals would count it twice.',
+    },
+  },
+  { cls: "text", input: "labelled 3×3 matrix, D3 holds \"n/a\" (still read as a matrix)", block: matrix(2, 3, "n/a"), expect: { shape: "matrix", problems: [{ address: "D3", kind: "text", message: "'n/a' in the matrix marks a missing value: it is read as missing (clear the cell to silence this)." }], planError: NOT_COUNTS('D3 ("n/a")') } },
+  { cls: "text", input: "labelled 3×3 matrix, C2 holds \"1,2x\" (still read as a matrix)", block: matrix(1, 2, "1,2x"), expect: { shape: "matrix", problems: [{ address: "C2", kind: "text", message: "'1,2x' in the matrix is text, not a number: it is read as missing." }], planError: NOT_COUNTS('C2 ("1,2x")') } },
+  { cls: "text", input: "country table, a cell holds \"12\\r\\n610\" (quoted on one line)", block: table("12\r\n610"), expect: { shape: "table", problems: [tableText("12↵610", "is text, not a number: it is read as missing.")], cellErrors: onB("#VALUE!") } },
   { cls: "nonSquare", input: "2×3 numbers, no labels", block: () => [[1, 2, 3], [4, 5, 6]], expect: { detectError: `No header row was found, and the block is not a square matrix: ${HOW_TO_SELECT}.` } },
   { cls: "nonSquare", input: "4×3 numbers, no labels", block: () => [[0, 1, 2], [4, 0, 6], [1, 2, 0], [3, 3, 3]], expect: { detectError: `No header row was found, and the block is not a square matrix: ${HOW_TO_SELECT}.` } },
   { cls: "empty", input: "[]", block: () => [], expect: { detectError: `The block is empty: ${HOW_TO_SELECT}.` } },

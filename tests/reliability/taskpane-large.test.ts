@@ -3,11 +3,17 @@
  * (src/taskpane/controller.ts) with the real Office.js host against the Excel test double, its
  * syncs slowed to 50 ms as a stand-in for Excel's latency. Progress reaches the view at least
  * once a second through a 1,000,000-cell read and build; a cancel during the write leaves no
- * partial sheet and the data unchanged.
+ * partial sheet and the data unchanged. Planning a 100,000-row country table (seconds of work)
+ * goes in chunks of rows with the event loop given a turn between them: progress comes with
+ * every chunk, and a cancel during planning writes nothing. Detection of the cells read goes in
+ * chunks of cells the same way (detectAsync): progress with every chunk, a timer set as it starts
+ * fires before it ends, and a cancel during it leaves the pane idle with nothing written.
  */
 import { readSelection, writeReport } from "../../src/hosts/office";
 import type { CellValue } from "../../src/report/types";
+import { PLAN_CHUNK_ROWS } from "../../src/report/plan";
 import { Controller, PaneHost } from "../../src/taskpane/controller";
+import type { Activity } from "../../src/taskpane/state";
 import { countryTableValues, longListValues } from "../../bench/office-large";
 import { ExcelDouble, installExcelDouble } from "../support/excel-double";
 
@@ -38,7 +44,11 @@ test("a 1,000,000-cell long list: progress with every chunk read and written, fr
   const controller = new Controller(host, "en", () => new Date(0));
   controller.setEnvironment("excel");
   const times: number[] = [];
-  controller.subscribe(() => times.push(performance.now()));
+  const kinds: string[] = [];
+  controller.subscribe((state) => {
+    times.push(performance.now());
+    kinds.push(state.busy?.kind ?? "done");
+  });
   await controller.useSelection();
   expect(controller.state.failure).toBeUndefined();
   await controller.build();
@@ -49,7 +59,12 @@ test("a 1,000,000-cell long list: progress with every chunk read and written, fr
   // machine a timed assertion flakes (measured here: ~0.6 s at most; npm run bench has it).
   const gaps = times.slice(1).map((t, i) => t - times[i]);
   expect(gaps.length).toBeGreaterThanOrEqual(d.stats.syncs);
-  console.log(`longest gap between progress updates: ${Math.round(Math.max(...gaps))} ms over ${gaps.length} updates`);
+  const worst = gaps.indexOf(Math.max(...gaps));
+  const inWriting = gaps.filter((_, i) => kinds[i] === "writing");
+  console.log(
+    `long list, 250,000 rows: longest gap between progress updates ${Math.round(gaps[worst])} ms (${kinds[worst]} → ${kinds[worst + 1]}) over ${gaps.length} updates; ` +
+      `longest gap while writing ${Math.round(Math.max(...inWriting))} ms over ${inWriting.length} updates`,
+  );
 });
 
 test("a 1,000,000-cell country table: cancel during the write leaves no partial sheet and the data unchanged", async () => {
@@ -76,4 +91,149 @@ test("a 1,000,000-cell country table: cancel during the write leaves no partial 
   expect(controller.state.failure?.cancelled).toBe(true);
   expect(d.workbook.sheets.map((s) => s.name)).toEqual(["Data"]);
   expect(JSON.stringify(d.workbook.sheet("Data")!.values())).toBe(before);
+});
+
+test("a 1,000,000-cell country table: planning reports progress with every chunk of rows and gives the event loop a turn", async () => {
+  const values = countryTableValues();
+  const rows = values.length - 1;
+  slowDouble(values, 50);
+  const controller = new Controller(host, "en", () => new Date(0));
+  controller.setEnvironment("excel");
+  await controller.useSelection();
+  expect(controller.state.detection?.shape).toBe("table");
+  const updates: { t: number; busy?: Activity }[] = [];
+  let timerSawBusy: Activity | undefined | "not fired" = "not fired";
+  let timerSet = false;
+  controller.subscribe((state) => {
+    updates.push({ t: performance.now(), busy: state.busy });
+    // Once the input is built and planning of the rows begins, set a timer: it fires only if
+    // the planner yields to the event loop before it ends.
+    if (!timerSet && state.busy?.kind === "planning" && state.busy.total > 0) {
+      timerSet = true;
+      setTimeout(() => (timerSawBusy = controller.state.busy), 0);
+    }
+  });
+  await controller.build();
+  expect(controller.state.failure).toBeUndefined();
+  expect(controller.state.result?.sheets).toEqual(["Migration Summary", "Definitions"]);
+
+  const planning = updates.filter((u) => u.busy?.kind === "planning").map((u) => u.busy as Extract<Activity, { kind: "planning" }>);
+  const counted = planning.filter((p) => p.total > 0);
+  expect(counted.length).toBeGreaterThanOrEqual(Math.floor(rows / PLAN_CHUNK_ROWS));
+  expect(counted.every((p) => p.total === rows && p.done < rows)).toBe(true);
+  for (let k = 1; k < counted.length; k++) expect(counted[k].done).toBeGreaterThan(counted[k - 1].done);
+  expect(timerSawBusy).toMatchObject({ kind: "planning" });
+  expect((timerSawBusy as unknown as { done: number }).done).toBeLessThan(rows);
+
+  // Printed, not asserted (see above): the longest quiet spell while planning, and in the whole build.
+  const gaps = updates.slice(1).map((u, i) => ({ ms: u.t - updates[i].t, from: updates[i].busy?.kind, to: u.busy?.kind ?? "done" }));
+  const inPlanning = gaps.filter((g) => g.from === "planning");
+  const inWriting = gaps.filter((g) => g.from === "writing");
+  const worst = gaps.reduce((a, b) => (b.ms > a.ms ? b : a));
+  console.log(
+    `country table, 100,000 rows: ${counted.length} planning updates; longest gap while planning ${Math.round(Math.max(...inPlanning.map((g) => g.ms)))} ms; ` +
+      `${inWriting.length} writing updates, longest gap while writing ${Math.round(Math.max(...inWriting.map((g) => g.ms)))} ms; ` +
+      `longest gap in the whole build ${Math.round(worst.ms)} ms (${worst.from} → ${worst.to}) over ${gaps.length} updates`,
+  );
+});
+
+test("a 1,000,000-cell country table: cancel during planning writes nothing and returns the pane to idle", async () => {
+  const values = countryTableValues();
+  const before = JSON.stringify(values);
+  const d = slowDouble(values, 50);
+  const controller = new Controller(host, "en", () => new Date(0));
+  controller.setEnvironment("excel");
+  await controller.useSelection();
+  const syncsAfterRead = d.stats.syncs;
+  let cancelledAt: number | undefined;
+  const kinds: string[] = [];
+  controller.subscribe((state) => {
+    if (state.busy) kinds.push(state.busy.kind);
+    if (cancelledAt === undefined && state.busy?.kind === "planning" && state.busy.done >= 20_000) {
+      cancelledAt = state.busy.done;
+      controller.cancel();
+    }
+  });
+  await controller.build();
+  expect(cancelledAt).toBeDefined();
+  expect(kinds).not.toContain("writing");
+  expect(controller.state.busy).toBeUndefined();
+  expect(controller.state.result).toBeUndefined();
+  expect(controller.state.failure).toMatchObject({ during: "build", cancelled: true });
+  expect(d.stats.syncs).toBe(syncsAfterRead); // not one request to Excel
+  expect(d.workbook.sheets.map((s) => s.name)).toEqual(["Data"]);
+  expect(JSON.stringify(d.workbook.sheet("Data")!.values())).toBe(before);
+  // The pane is ready again: the same build runs to the end.
+  await controller.build();
+  expect(controller.state.result?.sheets).toEqual(["Migration Summary", "Definitions"]);
+});
+
+/** Progress updates during "Use selection", from the first detection step to the result. */
+async function watchDetection(values: CellValue[][]) {
+  const d = slowDouble(values, 50);
+  const controller = new Controller(host, "en", () => new Date(0));
+  controller.setEnvironment("excel");
+  const updates: { t: number; busy?: Activity }[] = [];
+  let timerSawBusy: Activity | undefined | "not fired" = "not fired";
+  let timerSet = false;
+  controller.subscribe((state) => {
+    updates.push({ t: performance.now(), busy: state.busy });
+    // Once detection has begun on the cells (its first chunk done), set a timer: it fires while
+    // the pane is still detecting only if detection gives the event loop a turn before it ends.
+    if (!timerSet && state.busy?.kind === "detecting" && state.busy.total > 0) {
+      timerSet = true;
+      setTimeout(() => (timerSawBusy = controller.state.busy), 0);
+    }
+  });
+  await controller.useSelection();
+  expect(controller.state.failure).toBeUndefined();
+  const from = updates.findIndex((u) => u.busy?.kind === "detecting");
+  const during = updates.slice(from);
+  const gaps = during.slice(1).map((u, i) => u.t - during[i].t);
+  const detecting = during.filter((u) => u.busy?.kind === "detecting").map((u) => u.busy as Extract<Activity, { kind: "detecting" }>);
+  return { d, controller, detecting, timerSawBusy, longest: Math.round(Math.max(...gaps)), updates: gaps.length };
+}
+
+test.each([
+  ["long list, 250,000 rows", longListValues, "long"],
+  ["country table, 100,000 rows", countryTableValues, "table"],
+] as const)("a 1,000,000-cell %s: detection reports progress with every chunk of cells and gives the event loop a turn", async (name, values, shape) => {
+  const run = await watchDetection(values());
+  expect(run.controller.state.detection?.shape).toBe(shape);
+  const counted = run.detecting.filter((p) => p.total > 0);
+  expect(counted.length).toBeGreaterThanOrEqual(10);
+  for (let k = 1; k < counted.length; k++) expect(counted[k].done).toBeGreaterThan(counted[k - 1].done);
+  expect(run.timerSawBusy).toMatchObject({ kind: "detecting" });
+  // Printed, not asserted (see above): the longest quiet spell from the start of detection to the result.
+  console.log(`${name}: ${counted.length} detection updates; longest gap from the start of detection to the result ${run.longest} ms over ${run.updates} updates`);
+});
+
+test("a 1,000,000-cell long list: cancel during detection writes nothing and returns the pane to idle", async () => {
+  const values = longListValues();
+  const before = JSON.stringify(values);
+  const d = slowDouble(values, 50);
+  const controller = new Controller(host, "en", () => new Date(0));
+  controller.setEnvironment("excel");
+  let cancelledAt: number | undefined;
+  let syncsAtCancel = 0;
+  controller.subscribe((state) => {
+    if (cancelledAt === undefined && state.busy?.kind === "detecting" && state.busy.done > 0) {
+      cancelledAt = state.busy.done;
+      syncsAtCancel = d.stats.syncs;
+      controller.cancel();
+    }
+  });
+  await controller.useSelection();
+  expect(cancelledAt).toBeDefined();
+  expect(controller.state.busy).toBeUndefined();
+  expect(controller.state.selection).toBeUndefined();
+  expect(controller.state.detection).toBeUndefined();
+  expect(controller.state.failure).toMatchObject({ during: "read", cancelled: true });
+  expect(d.stats.syncs).toBe(syncsAtCancel); // not one request to Excel after the cancel
+  expect(d.workbook.sheets.map((s) => s.name)).toEqual(["Data"]);
+  expect(JSON.stringify(d.workbook.sheet("Data")!.values())).toBe(before);
+  // The pane is ready again: the same selection is read and detected to the end.
+  await controller.useSelection();
+  expect(controller.state.failure).toBeUndefined();
+  expect(controller.state.detection?.shape).toBe("long");
 });

@@ -2,6 +2,7 @@ import { LongDataset, MatrixDataset, readDataset, TableDataset } from "../../src
 import { applyOverrides, detect, MAX_PROBLEMS, numberText } from "../../src/report/detect";
 import { matchHeader, normalizeHeader, vocabularyClashes } from "../../src/report/roles";
 import { CellValue, Detection, SourceBlock } from "../../src/report/types";
+import { planReport } from "../../src/report/plan";
 import { erasmus, readSample, ukFlows } from "../support/samples";
 
 const IAB = "iab-emigration-rates-1980-2010.csv";
@@ -396,5 +397,60 @@ describe("overrides", () => {
     const uk = sample(UK);
     const o = applyOverrides(uk, detect(uk), { map: { flow: null } });
     expect(() => readDataset(uk, o)).toThrow("The long list has no flow column: map one (e.g. flow=<header>).");
+  });
+});
+
+describe("a labelled matrix with a few text cells stays a matrix", () => {
+  const labelled = (cells: Record<string, CellValue>): CellValue[][] => {
+    const rows: CellValue[][] = [
+      ["", "Ghana", "Kenya", "Peru"],
+      ["Ghana", 0, 10, 10],
+      ["Kenya", 20, 0, 20],
+      ["Peru", 30, 30, 0],
+    ];
+    for (const [at, v] of Object.entries(cells)) rows[Number(at[1]) - 1][at.charCodeAt(0) - 65] = v;
+    return rows;
+  };
+
+  test.each([
+    ["n/a", { D3: "n/a" }],
+    ["1,2x", { C2: "1,2x" }],
+    ["two text cells", { C2: "x", B4: "?" }],
+  ])("%s in a data cell: still a matrix, and the problem names the cell", (_, cells) => {
+    const d = detect(block(labelled(cells)));
+    expect(d.shape).toBe("matrix");
+    expect(d.matrixLabels).toEqual({ row: true, column: true });
+    expect(d.problems.map((p) => [p.address, p.kind])).toEqual(Object.keys(cells).map((a) => [a, "text"]));
+  });
+
+  test("the report is refused, naming each text cell by its address on the sheet", () => {
+    const b = block(labelled({ D3: "n/a", C2: "1,2x" }), 3, 1); // the block starts at B4
+    const d = detect(b);
+    expect(d.shape).toBe("matrix");
+    expect(() => planReport(b, d, { mode: "native", now: new Date(0) })).toThrow(
+      'the matrix has cells that are not counts of people: D5 ("1,2x"), E6 ("n/a"). Fix or clear them, or select the numbers only.',
+    );
+  });
+
+  test("blanks in the data cells are no flow: the report is built", () => {
+    const b = block(labelled({ C2: null, D3: "" }));
+    const d = detect(b);
+    expect(d.shape).toBe("matrix");
+    expect(d.problems).toEqual([]);
+    expect(planReport(b, d, { mode: "values", now: new Date(0) }).shape).toBe("matrix");
+  });
+
+  test("the leniency needs the same labels across the top and down the side", () => {
+    const rows = labelled({ D3: "n/a" });
+    rows[1][0] = "Chad";
+    rows[2][0] = "Iran";
+    rows[3][0] = "Oman"; // down the side: other regions than across the top
+    let shape: string | undefined;
+    try {
+      shape = detect(block(rows)).shape;
+    } catch {
+      shape = undefined; // refused outright: not a matrix either
+    }
+    expect(shape).not.toBe("matrix");
   });
 });

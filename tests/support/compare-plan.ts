@@ -3,7 +3,7 @@
  * cell that src/hosts/xlsx.ts writes as a formula in the plan's mode is looked up in the
  * recalculated copy and compared with the engine's value.
  */
-import { formulaFor } from "../../src/hosts/xlsx";
+import { formulaFor } from "../../src/hosts/common";
 import type { CellValue, PlannedCell, PlannedError, ReportPlan } from "../../src/report/types";
 import { cell as a1 } from "../../src/report/address";
 import { ReadCell, readSheetCells } from "./libreoffice";
@@ -19,7 +19,8 @@ export interface PlannedFormulaCell {
 /**
  * Where each planned cell lands, as src/hosts/xlsx.ts lays it out: free cells at (row, col);
  * table header at `top`, body rows below it, the totals row right under the last body row.
- * `sheetNames` are the final names, in the plan's order (reportSheetNames).
+ * `sheetNames` are the final names, in the plan's order (the `sheetNames` writeReportXlsx
+ * returns, without the source sheet that comes first when a source was copied).
  */
 export function plannedFormulaCells(plan: ReportPlan, sheetNames: readonly string[]): PlannedFormulaCell[] {
   const out: PlannedFormulaCell[] = [];

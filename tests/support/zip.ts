@@ -62,6 +62,53 @@ export function cellXml(xml: string, address: string): string | undefined {
   return m?.[0];
 }
 
+/** Text as ECMA-376 stores it: XML entities, then OOXML's _xHHHH_ escapes (as Excel and LibreOffice read it). */
+export function decodeXmlText(xml: string): string {
+  return xml
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9A-Fa-f]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, "&")
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The text of a string item (`<si>`, `<is>`): its `<t>` runs joined (phonetic runs `<rPh>` left out), decoded. */
+function itemText(xml: string): string {
+  return decodeXmlText([...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(""));
+}
+
+/** The shared string table (xl/sharedStrings.xml), decoded, by index. */
+export function sharedStrings(entries: Map<string, string>): string[] {
+  return [...(entries.get("xl/sharedStrings.xml") ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => itemText(m[1]));
+}
+
+/**
+ * The string cells of a sheet, shared (t="s", looked up in the shared strings) or inline
+ * (t="inlineStr"), decoded: address → text. Formula cells (t="str") are not string cells.
+ */
+export function stringCells(entries: Map<string, string>, sheet: string): Map<string, string> {
+  const shared = sharedStrings(entries);
+  const out = new Map<string, string>();
+  for (const m of sheetXml(entries, sheet).matchAll(/<c r="([A-Z]+\d+)"((?:\s[^>]*?)?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const type = /\bt="([^"]+)"/.exec(m[2])?.[1];
+    if (m[3] === undefined) continue;
+    if (type === "s") {
+      const i = /<v>(\d+)<\/v>/.exec(m[3])?.[1];
+      if (i === undefined || shared[Number(i)] === undefined) throw new Error(`${sheet}!${m[1]}: no shared string ${i}`);
+      out.set(m[1], shared[Number(i)]);
+    } else if (type === "inlineStr") out.set(m[1], itemText(m[3]));
+  }
+  return out;
+}
+
+/** The text of one string cell (shared or inline), or undefined when the cell is not a string. */
+export function cellText(entries: Map<string, string>, sheet: string, address: string): string | undefined {
+  return stringCells(entries, sheet).get(address);
+}
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

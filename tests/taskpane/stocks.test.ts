@@ -91,9 +91,9 @@ describe("when the option appears", () => {
 
 describe("what the controller passes to planReport", () => {
   let spy: jest.SpyInstance;
-  /** The options of the latest call to planReport. */
+  /** The options of the latest call to planReportAsync (the pane plans in chunks; same steps as planReport). */
   const lastOptions = () => spy.mock.calls[spy.mock.calls.length - 1][2];
-  beforeEach(() => (spy = jest.spyOn(planModule, "planReport")));
+  beforeEach(() => (spy = jest.spyOn(planModule, "planReportAsync")));
   afterEach(() => spy.mockRestore());
 
   test("unchecked by default: the usual report, no stocks", async () => {

@@ -1,0 +1,252 @@
+/**
+ * SpreadsheetML text for the streaming .xlsx writer (ECMA-376 Part 1, §18): escaping, one cell,
+ * the cell styles a report uses, and the package's fixed parts. Plain strings, no Node, no
+ * exceljs: the writer (xlsx.ts) joins them and the zip writer stores them.
+ */
+import type { NumberFormat } from "../report/types";
+import { NUMBER_FORMATS, xlsxText } from "./common";
+
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+const MARKUP = /[&<>"]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as an element or attribute value: OOXML's `_xHHHH_` escapes first (xlsxText: a raw CR
+ * would be read back as LF), then markup; a lone surrogate (not well-formed XML) becomes U+FFFD.
+ */
+export function xmlText(s: string): string {
+  let t = xlsxText(s);
+  if (/[\uD800-\uDFFF]/.test(t)) t = t.replace(LONE_SURROGATE, "\uFFFD");
+  return MARKUP.test(t) ? t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : t;
+}
+
+/** Formula text in `<f>`: markup escaped. Formulas come from the planner, not from cells. */
+export function xmlFormula(f: string): string {
+  return /[&<>]/.test(f) ? f.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : f;
+}
+
+/** A number as `<v>` holds it: the shortest round-trip form (xsd:double). */
+export function xmlNumber(v: number): string {
+  return String(v);
+}
+
+/** What a cell shows before any recalculation. */
+export type StoredValue = string | number | boolean | { readonly error: string } | null;
+
+/** How a formula is stored: on its own, array-entered, or as a member of a shared formula. */
+export type FormulaForm =
+  | { readonly kind: "plain"; readonly text: string }
+  | { readonly kind: "array"; readonly text: string }
+  /** The first cell of a shared formula (§18.3.1.40) holds its text and the range that shares it. */
+  | { readonly kind: "sharedMaster"; readonly text: string; readonly si: number; readonly ref: string }
+  | { readonly kind: "sharedMember"; readonly si: number };
+
+function formulaXml(ref: string, f: FormulaForm): string {
+  switch (f.kind) {
+    case "plain":
+      return `<f>${xmlFormula(f.text)}</f>`;
+    case "array":
+      return `<f t="array" ref="${ref}">${xmlFormula(f.text)}</f>`;
+    case "sharedMaster":
+      return `<f t="shared" ref="${f.ref}" si="${f.si}">${xmlFormula(f.text)}</f>`;
+    case "sharedMember":
+      return `<f t="shared" si="${f.si}"/>`;
+  }
+}
+
+/**
+ * The workbook's shared string table (§18.4): each distinct text once, cells refer to it by
+ * index. Excel writes text this way, every reader reads it (exceljs, for one, does not decode
+ * `_xHHHH_` in inline strings), and a label repeated on 100 rows is stored once.
+ */
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private count = 0;
+
+  /** The index of `text`, added on first use. */
+  id(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) this.index.set(text, (i = this.index.size));
+    this.count++;
+    return i;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** xl/sharedStrings.xml */
+  *xml(): Generator<string> {
+    yield `${XML_DECL}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.index.size}">`;
+    let batch = "";
+    for (const text of this.index.keys()) {
+      batch += `<si><t xml:space="preserve">${xmlText(text)}</t></si>`;
+      if (batch.length > 1 << 20) {
+        yield batch;
+        batch = "";
+      }
+    }
+    yield `${batch}</sst>`;
+  }
+}
+
+/** `<c>` for a value, or for a formula with `value` as its cached result; `ref` its address. */
+export function cellXml(ref: string, value: StoredValue, style: number, strings: SharedStrings, formula?: FormulaForm): string {
+  const s = style ? ` s="${style}"` : "";
+  const f = formula === undefined ? "" : formulaXml(ref, formula);
+  if (value === null) return f ? `<c r="${ref}"${s}>${f}</c>` : s ? `<c r="${ref}"${s}/>` : "";
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? `<c r="${ref}"${s}>${f}<v>${xmlNumber(value)}</v></c>` : `<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`;
+    case "boolean":
+      return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    case "string":
+      // A formula's text result is t="str"; a plain string is a shared string, never parsed.
+      return f ? `<c r="${ref}"${s} t="str">${f}<v>${xmlText(value)}</v></c>` : `<c r="${ref}"${s} t="s"><v>${strings.id(value)}</v></c>`;
+    default:
+      return `<c r="${ref}"${s} t="e">${f}<v>${xmlText(value.error)}</v></c>`;
+  }
+}
+
+// Built-in number formats (§18.8.30) need no <numFmt>; the others get ids from 164.
+const BUILT_IN_FORMATS: Readonly<Record<string, number>> = { "0": 1, "0.00": 2, "#,##0": 3, "@": 49 };
+
+const FORMAT_KEYS: Readonly<Record<NumberFormat, number>> = { count: 1, percent: 2, perThousand: 3, ratio: 4, decimal: 5, year: 6, text: 7 };
+
+/** Cell styles (cellXfs) by number format, bold, and the totals row's borders; index 0 is plain. */
+export class CellStyles {
+  // Looked up once per cell (1,300,000 times for a large report): a number key, no strings.
+  private readonly byKey: number[] = [0];
+  private readonly xfs: { format?: NumberFormat; bold: boolean; border: boolean }[] = [{ bold: false, border: false }];
+
+  /** The style index for a cell. */
+  id(format: NumberFormat | undefined, bold = false, border = false): number {
+    const key = (format === undefined ? 0 : FORMAT_KEYS[format]) * 4 + (bold ? 2 : 0) + (border ? 1 : 0);
+    let id = this.byKey[key];
+    if (id === undefined) {
+      id = this.xfs.length;
+      this.xfs.push({ format, bold, border });
+      this.byKey[key] = id;
+    }
+    return id;
+  }
+
+  /** xl/styles.xml */
+  xml(): string {
+    const custom = new Map<string, number>();
+    for (const { format } of this.xfs) {
+      const code = format ? NUMBER_FORMATS[format] : undefined;
+      if (code !== undefined && BUILT_IN_FORMATS[code] === undefined && !custom.has(code)) custom.set(code, 164 + custom.size);
+    }
+    const numFmts = custom.size ? `<numFmts count="${custom.size}">${[...custom].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`).join("")}</numFmts>` : "";
+    const font = (bold: boolean) => `<font>${bold ? "<b/>" : ""}<sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
+    const xfs = this.xfs
+      .map(({ format, bold, border }) => {
+        const code = format ? NUMBER_FORMATS[format] : undefined;
+        const numFmtId = code === undefined ? 0 : (BUILT_IN_FORMATS[code] ?? custom.get(code) ?? 0);
+        const apply = `${numFmtId ? ' applyNumberFormat="1"' : ""}${bold ? ' applyFont="1"' : ""}${border ? ' applyBorder="1"' : ""}`;
+        return `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="${border ? 1 : 0}" xfId="0"${apply}/>`;
+      })
+      .join("");
+    return (
+      `${XML_DECL}<styleSheet xmlns="${MAIN_NS}">${numFmts}` +
+      `<fonts count="2">${font(false)}${font(true)}</fonts>` +
+      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
+      `<border><left/><right/><top style="thin"><color auto="1"/></top><bottom style="double"><color auto="1"/></bottom><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="${this.xfs.length}">${xfs}</cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+      `<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`
+    );
+  }
+}
+
+/** The start of a worksheet part, up to and including `<sheetData>`. */
+export function worksheetStart(options: { freezeRows: number; widths: readonly (number | undefined)[] }): string {
+  const { freezeRows, widths } = options;
+  const pane = freezeRows > 0 ? `<pane ySplit="${freezeRows}" topLeftCell="A${freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>` : "";
+  const col = widths.map((w, j) => (w === undefined ? "" : `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`)).join("");
+  const cols = col ? `<cols>${col}</cols>` : "";
+  return `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+}
+
+/**
+ * The end of a worksheet part: the drawing holding the sheet's charts, if any, and the table
+ * parts. Relationship ids: tables rId1…rIdN, then the drawing.
+ */
+export function worksheetEnd(options: { tables: number; drawing?: boolean }): string {
+  const margins = `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+  const drawing = options.drawing ? `<drawing r:id="rId${options.tables + 1}"/>` : "";
+  const parts = options.tables ? `<tableParts count="${options.tables}">${Array.from({ length: options.tables }, (_, k) => `<tablePart r:id="rId${k + 1}"/>`).join("")}</tableParts>` : "";
+  return `</sheetData>${margins}${drawing}${parts}</worksheet>`;
+}
+
+/** An Excel table part (§18.5): header row + body at `ref`, columns named as the header cells. */
+export function tableXml(id: number, name: string, ref: string, columns: readonly string[]): string {
+  return (
+    `${XML_DECL}<table xmlns="${MAIN_NS}" id="${id}" name="${xmlText(name)}" displayName="${xmlText(name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.map((c, j) => `<tableColumn id="${j + 1}" name="${xmlText(c)}"/>`).join("")}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+/** A relationships part. */
+export function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
+  return `${XML_DECL}<Relationships xmlns="${PKG_REL_NS}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlText(r.target)}"/>`).join("")}</Relationships>`;
+}
+
+export const REL = {
+  officeDocument: `${DOC_REL}/officeDocument`,
+  coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+  extendedProperties: `${DOC_REL}/extended-properties`,
+  worksheet: `${DOC_REL}/worksheet`,
+  styles: `${DOC_REL}/styles`,
+  table: `${DOC_REL}/table`,
+  sharedStrings: `${DOC_REL}/sharedStrings`,
+  drawing: `${DOC_REL}/drawing`,
+  chart: `${DOC_REL}/chart`,
+} as const;
+
+/** [Content_Types].xml for the package's numbered parts (and the shared strings). */
+export function contentTypesXml(counts: { sheets: number; tables: number; drawings: number; charts: number }): string {
+  const { sheets, tables, drawings, charts } = counts;
+  const sml = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+  const over = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
+  return (
+    `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+    over("/xl/workbook.xml", `${sml}.sheet.main+xml`) +
+    Array.from({ length: sheets }, (_, k) => over(`/xl/worksheets/sheet${k + 1}.xml`, `${sml}.worksheet+xml`)).join("") +
+    Array.from({ length: tables }, (_, k) => over(`/xl/tables/table${k + 1}.xml`, `${sml}.table+xml`)).join("") +
+    Array.from({ length: drawings }, (_, k) => over(`/xl/drawings/drawing${k + 1}.xml`, "application/vnd.openxmlformats-officedocument.drawing+xml")).join("") +
+    Array.from({ length: charts }, (_, k) => over(`/xl/charts/chart${k + 1}.xml`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml")).join("") +
+    over("/xl/styles.xml", `${sml}.styles+xml`) +
+    over("/xl/sharedStrings.xml", `${sml}.sharedStrings+xml`) +
+    over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
+    over("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml") +
+    `</Types>`
+  );
+}
+
+/** xl/workbook.xml; `fullCalcOnLoad` makes Excel recalculate everything when it opens the file. */
+export function workbookXml(sheetNames: readonly string[], fullCalcOnLoad: boolean): string {
+  const sheets = sheetNames.map((n, k) => `<sheet name="${xmlText(n)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join("");
+  return `${XML_DECL}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets><calcPr calcId="191029"${fullCalcOnLoad ? ' fullCalcOnLoad="1"' : ""}/></workbook>`;
+}
+
+/** docProps/core.xml and docProps/app.xml. */
+export function docPropsXml(creator: string, created: Date): { core: string; app: string } {
+  const when = created.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return {
+    core:
+      `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:creator>${xmlText(creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`,
+    app: `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${xmlText(creator)}</Application></Properties>`,
+  };
+}
