@@ -42,7 +42,11 @@ export function uniqueSheetName(wanted: string, taken: Iterable<string>): string
 /** The formula a cell carries in a mode (no leading "="), or undefined to write its value. */
 export function formulaFor(cell: PlannedCell, mode: SharingMode): string | undefined {
   const f = mode === "native" ? cell.native : mode === "addin" ? cell.addin : undefined;
-  if (f === undefined || f === null) return undefined;
+  if (f === undefined || f === null || f === "") return undefined;
+  // The planner's formulas have no "=" and no surrounding space: returned as they are, since
+  // this runs for every formula cell of a report.
+  const first = f.charCodeAt(0);
+  if (first !== 61 && first > 32 && f.charCodeAt(f.length - 1) > 32) return f;
   const t = f.trim().replace(/^=/, "");
   return t === "" ? undefined : t;
 }

@@ -46,6 +46,10 @@ export type FormulaForm =
   | { readonly kind: "sharedMaster"; readonly text: string; readonly si: number; readonly ref: string }
   | { readonly kind: "sharedMember"; readonly si: number };
 
+// Per-cell pieces that repeat (a shared formula's member, a style attribute), made once each.
+const sharedMemberXml: string[] = [];
+const styleAttr: string[] = [""];
+
 function formulaXml(ref: string, f: FormulaForm): string {
   switch (f.kind) {
     case "plain":
@@ -55,7 +59,7 @@ function formulaXml(ref: string, f: FormulaForm): string {
     case "sharedMaster":
       return `<f t="shared" ref="${f.ref}" si="${f.si}">${xmlFormula(f.text)}</f>`;
     case "sharedMember":
-      return `<f t="shared" si="${f.si}"/>`;
+      return sharedMemberXml[f.si] ?? (sharedMemberXml[f.si] = `<f t="shared" si="${f.si}"/>`);
   }
 }
 
@@ -97,7 +101,7 @@ export class SharedStrings {
 
 /** `<c>` for a value, or for a formula with `value` as its cached result; `ref` its address. */
 export function cellXml(ref: string, value: StoredValue, style: number, strings: SharedStrings, formula?: FormulaForm): string {
-  const s = style ? ` s="${style}"` : "";
+  const s = styleAttr[style] ?? (styleAttr[style] = ` s="${style}"`);
   const f = formula === undefined ? "" : formulaXml(ref, formula);
   if (value === null) return f ? `<c r="${ref}"${s}>${f}</c>` : s ? `<c r="${ref}"${s}/>` : "";
   switch (typeof value) {

@@ -80,37 +80,44 @@ function stored(cell: PlannedCell, mode: SharingMode, names: ReadonlyMap<string,
  */
 function shareFormulas(t: PlannedTable, mode: SharingMode, names: ReadonlyMap<string, string>, nextSi: () => number): (FormulaForm | undefined)[][] {
   const width = tableWidth(t);
-  const forms: (FormulaForm | undefined)[][] = [];
-  for (let j = 0; j < width; j++) {
-    const column: (FormulaForm | undefined)[] = (forms[j] = []);
-    let run: { template: RowTemplate; text: string; first: number; last: number } | undefined;
-    const close = () => {
-      if (run && run.last > run.first) {
-        const si = nextSi();
-        const top = t.top + 1 + run.first;
-        column[run.first] = { kind: "sharedMaster", text: run.text, si, ref: range(top, t.left + j, t.top + 1 + run.last, t.left + j) };
-        const member: FormulaForm = { kind: "sharedMember", si };
-        for (let i = run.first + 1; i <= run.last; i++) column[i] = member;
-      }
-      run = undefined;
-    };
-    // Rows are compared as planned; only a run's first formula is resolved for the file.
-    for (let i = 0; i < t.rows.length; i++) {
-      const cell = t.rows[i][j];
+  const n = t.rows.length;
+  const forms: (FormulaForm | undefined)[][] = Array.from({ length: width }, () => new Array<FormulaForm | undefined>(n));
+  // The run of rows each column is in: its template, its first formula for the file, its rows.
+  const runs: ({ template: RowTemplate; text: string; first: number; last: number } | undefined)[] = new Array(width);
+  const close = (j: number) => {
+    const run = runs[j];
+    runs[j] = undefined;
+    if (!run || run.last === run.first) return;
+    const si = nextSi();
+    const column = forms[j];
+    column[run.first] = { kind: "sharedMaster", text: run.text, si, ref: range(t.top + 1 + run.first, t.left + j, t.top + 1 + run.last, t.left + j) };
+    const member: FormulaForm = { kind: "sharedMember", si };
+    for (let i = run.first + 1; i <= run.last; i++) column[i] = member;
+  };
+  // Row by row (each row's cells are together in memory). Rows are compared as planned; only a
+  // run's first formula is resolved for the file and checked for array entry (a formula that
+  // matches it differs only in its row numbers).
+  for (let i = 0; i < n; i++) {
+    const line = t.rows[i];
+    const r = t.top + 1 + i;
+    for (let j = 0; j < width; j++) {
+      const cell = line[j];
       const f = cell && formulaFor(cell, mode);
-      if (!cell || f === undefined || (mode === "native" && (cell.nativeArray || needsArrayEntry(f)))) {
-        close();
+      const run = runs[j];
+      if (!cell || f === undefined || (mode === "native" && cell.nativeArray)) {
+        if (run) close(j);
         continue;
       }
-      const r = t.top + 1 + i;
-      if (run && run.template.at(r) === f) run.last = i;
-      else {
-        close();
-        run = { template: new RowTemplate(f, r), text: fileFormula(f, names), first: i, last: i };
+      if (run && run.template.matches(f, r)) {
+        run.last = i;
+        continue;
       }
+      if (run) close(j);
+      if (mode === "native" && needsArrayEntry(f)) continue;
+      runs[j] = { template: new RowTemplate(f, r), text: fileFormula(f, names), first: i, last: i };
     }
-    close();
   }
+  for (let j = 0; j < width; j++) close(j);
   return forms;
 }
 
@@ -267,7 +274,8 @@ export async function writeReportXlsx(plan: ReportPlan, path: string, options: {
   if (source && uniqueSheetName(source.sheet, []) !== source.sheet) throw new Error(`'${source.sheet}' is not a valid sheet name`);
   const now = options.now ?? new Date();
   const tmp = `${path}.${process.pid}.partial`;
-  const out = createWriteStream(tmp);
+  // A large buffer: the zip writer waits for the file only when 4 MB are pending.
+  const out = createWriteStream(tmp, { highWaterMark: 4 * 1024 * 1024 });
   try {
     const zip = new ZipWriter(out, { date: now });
     const taken: string[] = source ? [source.sheet] : [];

@@ -9,6 +9,7 @@
  * descriptor (flag bit 3), so nothing is held back to learn an entry's sizes first.
  */
 import { once } from "events";
+import { setImmediate as turn } from "timers/promises";
 import type { WriteStream } from "fs";
 import { constants, createDeflateRaw, crc32 as zlibCrc32, ZlibOptions } from "zlib";
 
@@ -87,7 +88,7 @@ export class ZipWriter {
 
     // Large buffers let the next batch of XML be built while the thread pool deflates this one.
     // (zlib streams take the Transform options; @types/node's ZlibOptions does not list them.)
-    const deflater = createDeflateRaw({ level: this.level, chunkSize: 256 * 1024, writableHighWaterMark: 8 * 1024 * 1024 } as ZlibOptions);
+    const deflater = createDeflateRaw({ level: this.level, chunkSize: 256 * 1024, writableHighWaterMark: 8 * 1024 * 1024, readableHighWaterMark: 4 * 1024 * 1024 } as ZlibOptions);
     let crc = 0;
     let size = 0;
     let compressed = 0;
@@ -109,7 +110,10 @@ export class ZipWriter {
         crc = zlibCrc32(buf, crc);
         size += buf.length;
         if (size > LIMIT) throw new Error(`zip: ${path} is over 4 GB`);
+        // A turn of the event loop after each piece lets the thread pool's finished deflate work
+        // come back while the next piece is built; without it the two ran one after the other.
         if (!deflater.write(buf)) await once(deflater, "drain");
+        else await turn();
       },
       close: async () => {
         deflater.end();

@@ -450,26 +450,37 @@ function fmt(n: number): string {
 }
 const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
 
+const READ_AS_MISSING = "it is read as missing";
+
 /** Advice for text in a numeric cell: numbers stored as text are named, never converted. */
-function textMessage(v: string, what: string): string {
+function textMessage(v: string, what: string, then: string): string {
   const kind = numberText(v);
-  if (kind === "thousands") return `${quoted(v)} in ${what} is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then it is read as missing.`;
-  if (kind === "decimalComma") return `${quoted(v)} in ${what} is a number stored as text with a decimal comma: convert it to a number (${quoteText(v.trim().replace(",", "."), "")}); until then it is read as missing.`;
-  if (kind === "plain") return `${quoted(v)} in ${what} is a number stored as text: convert it to a number; until then it is read as missing.`;
-  if (isMissingMarker(v)) return `${quoted(v)} in ${what} marks a missing value: it is read as missing (clear the cell to silence this).`;
-  return `${quoted(v)} in ${what} is text, not a number: it is read as missing.`;
+  if (kind === "thousands") return `${quoted(v)} in ${what} is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then ${then}.`;
+  if (kind === "decimalComma") return `${quoted(v)} in ${what} is a number stored as text with a decimal comma: convert it to a number (${quoteText(v.trim().replace(",", "."), "")}); until then ${then}.`;
+  if (kind === "plain") return `${quoted(v)} in ${what} is a number stored as text: convert it to a number; until then ${then}.`;
+  if (isMissingMarker(v)) return `${quoted(v)} in ${what} marks a missing value: ${then}${then === READ_AS_MISSING ? " (clear the cell to silence this)" : ""}.`;
+  return `${quoted(v)} in ${what} is text, not a number: ${then}.`;
 }
 
-/** Problems of one cell of a numeric role (or a matrix cell, where blank is no flow). */
-function numberProblems(list: ProblemList, block: SourceBlock, r: number, c: number, v: CellValue, what: string, blankOk: boolean, rate: boolean): void {
+/**
+ * What a bad numeric cell does to the report: in a country table's column it is read as
+ * missing (its measures show #N/A); a long list's flow or a matrix cell that is not a count
+ * stops the report (plan.ts), and in a matrix a blank is no flow. The message says which.
+ */
+type OnBadCell = "missing" | "refused" | "matrix";
+
+/** Problems of one cell of a numeric column, or of a matrix cell off the diagonal. */
+function numberProblems(list: ProblemList, block: SourceBlock, r: number, c: number, v: CellValue, what: string, onBad: OnBadCell, rate: boolean): void {
   if (typeof v === "number" && v >= 0 && v < Infinity) return; // the common case, first
   const address = at(block, r, c);
+  const then = onBad === "missing" ? READ_AS_MISSING : "the report cannot be built (fix or clear the cell)";
   if (v === null || isBlank(v)) {
-    if (!blankOk) list.add(address, "blank", `Blank in ${what}: read as missing, not as 0.`);
-  } else if (typeof v === "string") list.add(address, "text", textMessage(v, what));
-  else if (typeof v === "boolean") list.add(address, "text", `${v ? "TRUE" : "FALSE"} in ${what} is a logical value, not a number: it is read as missing.`);
-  else if (!Number.isFinite(v)) list.add(address, "notFinite", `${String(v)} in ${what} is not a finite number: it is read as missing.`);
-  else if (v < 0) list.add(address, "negative", `${v} in ${what} is negative: a ${rate ? "rate" : "count of people"} cannot be, so measures using it show #NUM!.`);
+    if (onBad === "missing") list.add(address, "blank", `Blank in ${what}: read as missing, not as 0.`);
+    else if (onBad === "refused") list.add(address, "blank", `Blank in ${what}: the report cannot be built (enter the flow, 0 if there was none).`);
+  } else if (typeof v === "string") list.add(address, "text", textMessage(v, what, then));
+  else if (typeof v === "boolean") list.add(address, "text", `${v ? "TRUE" : "FALSE"} in ${what} is a logical value, not a number: ${then}.`);
+  else if (!Number.isFinite(v)) list.add(address, "notFinite", `${String(v)} in ${what} is not a finite number: ${then}.`);
+  else if (v < 0) list.add(address, "negative", `${v} in ${what} is negative: a ${rate ? "rate" : "count of people"} cannot be, so ${onBad === "missing" ? "measures using it show #NUM!" : then}.`);
 }
 
 function duplicateHeaders(list: ProblemList, layout: Layout, row: number): void {
@@ -506,6 +517,8 @@ interface ColumnCheck {
   readonly index: number;
   readonly numeric: boolean;
   readonly rate: boolean;
+  /** A long list's flow column: a bad flow stops the report. */
+  readonly flow: boolean;
   /** Labels that a row cannot do without (region, origin, destination). */
   readonly label: Role | undefined;
   readonly what: string;
@@ -517,7 +530,7 @@ function checksOf(columns: readonly ColumnMapping[]): ColumnCheck[] {
     .map((c) => {
       const role = c.role!;
       const label = role === "region" || role === "origin" || role === "destination" ? role : undefined;
-      return { index: c.index, numeric: isNumericRole(role), rate: isRateRole(role), label, what: describeColumn(c) };
+      return { index: c.index, numeric: isNumericRole(role), rate: isRateRole(role), flow: role === "flow", label, what: describeColumn(c) };
     });
 }
 
@@ -542,7 +555,7 @@ function* rowProblemsSteps(list: ProblemList, layout: Layout, columns: readonly 
     }
     for (const k of checks) {
       const v = row[k.index] ?? null;
-      if (k.numeric) numberProblems(list, block, r, k.index, v, k.what, false, k.rate);
+      if (k.numeric) numberProblems(list, block, r, k.index, v, k.what, shape === "long" && k.flow ? "refused" : "missing", k.rate);
       else if (k.label && (v === null || isBlank(v))) {
         list.add(at(block, r, k.index), "blank", `No ${k.label} in row ${sheetRow(block, r)}: if the label was a merged cell, unmerge it and fill the label down; ${shape === "long" ? "the row is skipped" : "the row is labelled by its row number"}.`);
       }
@@ -660,9 +673,10 @@ function* matrixProblemsSteps(list: ProblemList, layout: Layout, fit: MatrixFit,
   for (let i = 0; i < fit.n; i++) {
     if (meter.add(fit.n)) yield meter.progress;
     for (let j = 0; j < fit.n; j++) {
+      if (i === j) continue; // the diagonal is ignored
       const r = fit.firstRow + i;
       const c = fit.firstCol + j;
-      numberProblems(list, block, r, c, cellAt(block, r, c), "the matrix", true, false);
+      numberProblems(list, block, r, c, cellAt(block, r, c), "the matrix", "matrix", false);
     }
   }
 }

@@ -31,3 +31,13 @@ test("a formula with no relative row is the same on every row", () => {
 test("numbers in scientific notation are not cells", () => {
   expect(new RowTemplate("1E2*A2+2.5E10", 0).at(1)).toBe("1E2*A3+2.5E10");
 });
+
+test("matches says whether a formula is the template filled to a row, as at() would build it", () => {
+  const t = new RowTemplate("IF(A2>0,'Data'!B2/A2,NA())", 1);
+  expect(t.matches("IF(A2>0,'Data'!B2/A2,NA())", 1)).toBe(true);
+  expect(t.matches("IF(A9>0,'Data'!B9/A9,NA())", 8)).toBe(true);
+  expect(t.matches("IF(A9>0,'Data'!B9/A8,NA())", 8)).toBe(false);
+  expect(t.matches("IF(A9>0,'Data'!B9/A9,NA())x", 8)).toBe(false);
+  expect(t.matches("IF(A9>0,'Data'!B9/A9,NA(", 8)).toBe(false);
+  expect(t.matches("IF(A10>0,'Data'!B10/A10,NA())", 8)).toBe(false);
+});
