@@ -93,6 +93,24 @@ test("a 1,000,000-cell country table: cancel during the write leaves no partial 
   expect(JSON.stringify(d.workbook.sheet("Data")!.values())).toBe(before);
 });
 
+/**
+ * Records every state update of the pane, and once `kind` work has begun on the cells (its
+ * first chunk done) sets a timer: the timer fires while the pane is still busy with `kind` only
+ * if that work gives the event loop a turn before it ends.
+ */
+function watch(controller: Controller, kind: "planning" | "detecting") {
+  const updates: { t: number; busy?: Activity }[] = [];
+  const timer: { set: boolean; sawBusy: Activity | undefined | "not fired" } = { set: false, sawBusy: "not fired" };
+  controller.subscribe((state) => {
+    updates.push({ t: performance.now(), busy: state.busy });
+    if (!timer.set && state.busy?.kind === kind && state.busy.total > 0) {
+      timer.set = true;
+      setTimeout(() => (timer.sawBusy = controller.state.busy), 0);
+    }
+  });
+  return { updates, timer };
+}
+
 test("a 1,000,000-cell country table: planning reports progress with every chunk of rows and gives the event loop a turn", async () => {
   const values = countryTableValues();
   const rows = values.length - 1;
@@ -101,18 +119,7 @@ test("a 1,000,000-cell country table: planning reports progress with every chunk
   controller.setEnvironment("excel");
   await controller.useSelection();
   expect(controller.state.detection?.shape).toBe("table");
-  const updates: { t: number; busy?: Activity }[] = [];
-  let timerSawBusy: Activity | undefined | "not fired" = "not fired";
-  let timerSet = false;
-  controller.subscribe((state) => {
-    updates.push({ t: performance.now(), busy: state.busy });
-    // Once the input is built and planning of the rows begins, set a timer: it fires only if
-    // the planner yields to the event loop before it ends.
-    if (!timerSet && state.busy?.kind === "planning" && state.busy.total > 0) {
-      timerSet = true;
-      setTimeout(() => (timerSawBusy = controller.state.busy), 0);
-    }
-  });
+  const { updates, timer } = watch(controller, "planning");
   await controller.build();
   expect(controller.state.failure).toBeUndefined();
   expect(controller.state.result?.sheets).toEqual(["Migration Summary", "Definitions"]);
@@ -122,8 +129,8 @@ test("a 1,000,000-cell country table: planning reports progress with every chunk
   expect(counted.length).toBeGreaterThanOrEqual(Math.floor(rows / PLAN_CHUNK_ROWS));
   expect(counted.every((p) => p.total === rows && p.done < rows)).toBe(true);
   for (let k = 1; k < counted.length; k++) expect(counted[k].done).toBeGreaterThan(counted[k - 1].done);
-  expect(timerSawBusy).toMatchObject({ kind: "planning" });
-  expect((timerSawBusy as unknown as { done: number }).done).toBeLessThan(rows);
+  expect(timer.sawBusy).toMatchObject({ kind: "planning" });
+  expect((timer.sawBusy as unknown as { done: number }).done).toBeLessThan(rows);
 
   // Printed, not asserted (see above): the longest quiet spell while planning, and in the whole build.
   const gaps = updates.slice(1).map((u, i) => ({ ms: u.t - updates[i].t, from: updates[i].busy?.kind, to: u.busy?.kind ?? "done" }));
@@ -173,25 +180,14 @@ async function watchDetection(values: CellValue[][]) {
   const d = slowDouble(values, 50);
   const controller = new Controller(host, "en", () => new Date(0));
   controller.setEnvironment("excel");
-  const updates: { t: number; busy?: Activity }[] = [];
-  let timerSawBusy: Activity | undefined | "not fired" = "not fired";
-  let timerSet = false;
-  controller.subscribe((state) => {
-    updates.push({ t: performance.now(), busy: state.busy });
-    // Once detection has begun on the cells (its first chunk done), set a timer: it fires while
-    // the pane is still detecting only if detection gives the event loop a turn before it ends.
-    if (!timerSet && state.busy?.kind === "detecting" && state.busy.total > 0) {
-      timerSet = true;
-      setTimeout(() => (timerSawBusy = controller.state.busy), 0);
-    }
-  });
+  const { updates, timer } = watch(controller, "detecting");
   await controller.useSelection();
   expect(controller.state.failure).toBeUndefined();
   const from = updates.findIndex((u) => u.busy?.kind === "detecting");
   const during = updates.slice(from);
   const gaps = during.slice(1).map((u, i) => u.t - during[i].t);
   const detecting = during.filter((u) => u.busy?.kind === "detecting").map((u) => u.busy as Extract<Activity, { kind: "detecting" }>);
-  return { d, controller, detecting, timerSawBusy, longest: Math.round(Math.max(...gaps)), updates: gaps.length };
+  return { d, controller, detecting, timerSawBusy: timer.sawBusy, longest: Math.round(Math.max(...gaps)), updates: gaps.length };
 }
 
 test.each([
