@@ -18,6 +18,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "fs";
 import { StringDecoder } from "string_decoder";
 import { createInflateRaw, inflateRawSync } from "zlib";
+import { parseRange } from "../report/address";
 import type { CellValue } from "../report/types";
 
 /** A failure to read the file as an .xlsx workbook (damaged zip, missing part, bad XML). */
@@ -202,7 +203,7 @@ function isoOf(text: string): CellValue {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.000Z$/, "Z");
 }
 
-/** "AB12" → [row, col], 0-based; undefined if not a cell reference. */
+/** "AB12" → [row, col], 0-based; undefined if not a cell reference (per cell, so no regex: see address.ts parseCell). */
 function parseRef(ref: string): [number, number] | undefined {
   let col = 0;
   let i = 0;
@@ -224,14 +225,6 @@ function parseRef(ref: string): [number, number] | undefined {
   }
   if (i === start || row === 0) return undefined;
   return [row - 1, col - 1];
-}
-
-function parseRect(ref: string): Rect | undefined {
-  const [a, b = a] = ref.split(":");
-  const p = parseRef(a);
-  const q = parseRef(b);
-  if (!p || !q) return undefined;
-  return { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
 }
 
 interface Context {
@@ -369,7 +362,7 @@ class SheetScanner {
         this.done = true;
       } else if (name === "mergeCell") {
         const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(attrs);
-        const rect = ref && parseRect(ref[1]);
+        const rect = ref && parseRange(ref[1]);
         if (rect) this.merges.push(rect);
       }
     }

@@ -35,7 +35,7 @@
  * add-in would evaluate them with implicit intersection.
  */
 import { cell as cellAddress, parseRange, range as rangeAddress, resolveSheetRefs } from "../report/address";
-import type { CellValue, PlannedCell, PlannedChart, PlannedSheet, PlannedTable, ReportPlan, SharingMode, SourceBlock } from "../report/types";
+import type { CellValue, PlannedCell, PlannedSheet, PlannedTable, ReportPlan, SharingMode, SourceBlock } from "../report/types";
 import { yieldToEventLoop } from "../report/steps";
 import { chartLayout, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 

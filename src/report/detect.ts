@@ -1,6 +1,6 @@
 import { cell, columnLetters } from "./address";
 import { quoteText } from "../indicators/quote";
-import { cellAt, dataRowsSteps, Frame, frameSteps, isBlank, isBlankRow, matrixArea } from "./dataset";
+import { cellAt, dataRowsSteps, Frame, frameSteps, isBlank } from "./dataset";
 import { repeatSentence, repeatsOf } from "./repeats";
 import { isLabelRole, isNumericRole, isRateRole, isRole, matchHeader, MatchKind, normalizeHeader, RoleMatch, ROLES, rolesOf } from "./roles";
 import { AsyncStepsOptions, runSteps, runStepsAsync, StepMeter, Steps } from "./steps";
