@@ -161,24 +161,6 @@ export function fittedWidths(sheet: PlannedSheet): number[] {
 }
 
 /**
- * Text as an .xlsx string stores it (OOXML ST_Xstring, ECMA-376 Part 1, 22.9.2.19): a character
- * XML cannot carry as it is becomes the escape `_xHHHH_`, and text that already reads as such an
- * escape has its underscore escaped (`_x005F_`) so that readers give it back literally. A raw
- * CR would be read back as LF by every XML reader; with this, "\rCR" is stored as "_x000D_CR"
- * and Excel, LibreOffice and exceljs read "\rCR" back. Tab and LF are valid XML characters and
- * stay as they are. The .xlsx host applies it to all text it writes (ooxml.ts, xmlText).
- */
-export function xlsxText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text; // the common case: nothing to escape
-  return text.replace(ESCAPED, (c) => (c.length > 1 ? "_x005F_" + c.slice(1) : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
-}
-
-/** Control characters XML 1.0 cannot hold (all but tab, LF), CR, U+FFFE/U+FFFF; and a literal `_xHHHH_`. */
-const ESCAPED = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g;
-const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
-
-
-/**
  * Where a planned chart's data and the chart itself go, in 0-based cells: the table's category
  * column and value column over its data rows (the value column's header names the series), and
  * the chart's corners (7 columns wide, about a row per bar). Undefined when the table or a

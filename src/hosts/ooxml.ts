@@ -4,13 +4,30 @@
  * exceljs: the writer (xlsx.ts) joins them and the zip writer stores them.
  */
 import type { NumberFormat } from "../report/types";
-import { NUMBER_FORMATS, xlsxText } from "./common";
+import { NUMBER_FORMATS } from "./common";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/**
+ * Text as an .xlsx string stores it (OOXML ST_Xstring, ECMA-376 Part 1, 22.9.2.19): a character
+ * XML cannot carry as it is becomes the escape `_xHHHH_`, and text that already reads as such an
+ * escape has its underscore escaped (`_x005F_`) so that readers give it back literally. A raw
+ * CR would be read back as LF by every XML reader; with this, "\rCR" is stored as "_x000D_CR"
+ * and Excel, LibreOffice and exceljs read "\rCR" back. Tab and LF are valid XML characters and
+ * stay as they are. The .xlsx host applies it to all text it writes (xmlText, below).
+ */
+export function xlsxText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text; // the common case: nothing to escape
+  return text.replace(ESCAPED, (c) => (c.length > 1 ? "_x005F_" + c.slice(1) : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
+}
+
+/** Control characters XML 1.0 cannot hold (all but tab, LF), CR, U+FFFE/U+FFFF; and a literal `_xHHHH_`. */
+const ESCAPED = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g;
+const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
 
 const MARKUP = /[&<>"]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -16,7 +16,7 @@ import { parseRange, cell as cellAddress } from "../../src/report/address";
 import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, SharingMode } from "../../src/report/types";
-import { xlsxText } from "../../src/hosts/common";
+import { xlsxText } from "../../src/hosts/ooxml";
 import { readSelection, writeReport } from "../../src/hosts/office";
 import { ExcelDouble, installExcelDouble, SheetModel } from "../support/excel-double";
 import { readZip, sheetXml } from "../support/zip";
@@ -152,7 +152,7 @@ describe("(a) the CLI writes text from the data as text, in the source copy and 
   }
 
   // A CR is not an XML character an XML reader keeps (it reads back as LF): the .xlsx stores it
-  // as OOXML's escape _x000D_ (src/hosts/common.ts, xlsxText), which Excel, LibreOffice and exceljs decode.
+  // as OOXML's escape _x000D_ (src/hosts/ooxml.ts, xlsxText), which Excel, LibreOffice and exceljs decode.
   test("a CR at the start of a label survives the .xlsx: stored as _x000D_, read back as CR", async () => {
     const input = join(dir, "cr.csv");
     writeFileSync(input, csvOf(table));

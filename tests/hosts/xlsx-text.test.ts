@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { xlsxText } from "../../src/hosts/common";
+import { xlsxText } from "../../src/hosts/ooxml";
 import { writeReportXlsx } from "../../src/hosts/xlsx";
 import type { PlannedSheet, ReportPlan } from "../../src/report/types";
 import { readZip, sheetXml, stringCells } from "../support/zip";
