@@ -7,14 +7,15 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { readOnlyRun, writeCountryTableXlsx } from "../../bench/large-xlsx";
+import { cliRun, readOnlyRun, writeCountryTableXlsx } from "../../bench/large-xlsx";
+import { readZip } from "../support/zip";
 
 jest.setTimeout(300_000);
 
 const DIR = mkdtempSync(join(tmpdir(), "large-xlsx-"));
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
-test("a 1,000,000-cell .xlsx country table is read through the streaming path in under 1 GB", async () => {
+test("a 1,000,000-cell .xlsx country table is read through the streaming path, and reported through the CLI, in under 1 GB", async () => {
   const xlsx = join(DIR, "table.xlsx");
   await writeCountryTableXlsx(xlsx);
   const r = readOnlyRun(xlsx);
@@ -33,4 +34,15 @@ test("a 1,000,000-cell .xlsx country table is read through the streaming path in
   expect([part.rows, part.cols]).toEqual([10, 3]);
   expect(part.first).toEqual(["C1000", 1949, expect.any(Number)]);
   expect(part.peakRssMB).toBeLessThan(1024);
+
+  // and the whole report from it, through the command line
+  const out = join(DIR, "table-report.xlsx");
+  const cli = cliRun(xlsx, out);
+  console.log(`1,000,000-cell .xlsx report: ${Math.round(cli.ms)} ms, peak RSS ${Math.round(cli.peakRssMB)} MB`);
+  expect([cli.status, cli.stderr.split("\n").filter((l) => /error/i.test(l))]).toEqual([0, []]);
+  expect(cli.stdout).toMatch(/rows: 100,000\n/);
+  const zip = readZip(out, (name) => name === "xl/workbook.xml" || name === "xl/tables/table1.xml");
+  expect([...(zip.get("xl/workbook.xml") ?? "").matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1])).toEqual(["Countries", "Migration Summary", "Definitions"]);
+  expect(zip.get("xl/tables/table1.xml")).toMatch(/ref="A5:[A-Z]+100005"/);
+  expect(cli.peakRssMB).toBeLessThan(1024);
 });
