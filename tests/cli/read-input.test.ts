@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { CliError, EXIT } from "../../src/cli/errors";
+import { EXIT } from "../../src/cli/errors";
 import { readInput, splitRange } from "../../src/cli/read-input";
+import { failure } from "../support/cli";
 
 const DIR = mkdtempSync(join(tmpdir(), "read-input-"));
 
@@ -28,15 +29,6 @@ async function book(): Promise<string> {
   return path;
 }
 
-async function failure(p: Promise<unknown>): Promise<CliError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CliError);
-    return e as CliError;
-  }
-  throw new Error("expected a failure");
-}
 
 test("an .xlsx sheet: used range, cached results, flattened rich text, dates as ISO text, merged-over cells blank", async () => {
   const path = await book();

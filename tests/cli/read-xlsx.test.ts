@@ -8,13 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "f
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { CliError, EXIT } from "../../src/cli/errors";
+import { EXIT } from "../../src/cli/errors";
 import { readInput } from "../../src/cli/read-input";
 import { isDateFormat, XlsxFile } from "../../src/cli/read-xlsx";
 import type { CellValue } from "../../src/report/types";
 import { readSample, SAMPLES } from "../support/samples";
 import { legacyGrids } from "./legacy-read-xlsx";
 import { writeXlsx, writeZip } from "./xlsx-fixtures";
+import { failure } from "../support/cli";
 
 jest.setTimeout(120_000);
 
@@ -22,15 +23,6 @@ const ROOT = join(__dirname, "..", "..");
 const DIR = mkdtempSync(join(tmpdir(), "read-xlsx-"));
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
-async function failure(p: Promise<unknown>): Promise<CliError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CliError);
-    return e as CliError;
-  }
-  throw new Error("expected a failure");
-}
 
 /** A sparse grid padded to its bounding rectangle from A1 (what the old and new paths hold). */
 function dense(grid: CellValue[][]): CellValue[][] {

@@ -39,10 +39,16 @@ function slowDouble(values: CellValue[][], ms: number): ExcelDouble {
   return double;
 }
 
-test("a 1,000,000-cell long list: progress with every chunk read and written, from reading to the written report", async () => {
-  const d = slowDouble(longListValues(), 50);
+/** A pane in Excel over `values` (syncs slowed by 50 ms, as a real workbook answers). */
+function paneOver(values: CellValue[][]): { d: ExcelDouble; controller: Controller } {
+  const d = slowDouble(values, 50);
   const controller = new Controller(host, "en", () => new Date(0));
   controller.setEnvironment("excel");
+  return { d, controller };
+}
+
+test("a 1,000,000-cell long list: progress with every chunk read and written, from reading to the written report", async () => {
+  const { d, controller } = paneOver(longListValues());
   const times: number[] = [];
   const kinds: string[] = [];
   controller.subscribe((state) => {
@@ -70,9 +76,7 @@ test("a 1,000,000-cell long list: progress with every chunk read and written, fr
 test("a 1,000,000-cell country table: cancel during the write leaves no partial sheet and the data unchanged", async () => {
   const values = countryTableValues();
   const before = JSON.stringify(values);
-  const d = slowDouble(values, 50);
-  const controller = new Controller(host, "en", () => new Date(0));
-  controller.setEnvironment("excel");
+  const { d, controller } = paneOver(values);
   await controller.useSelection();
   expect(controller.state.detection?.shape).toBe("table");
   let cancelledAt: number | undefined;
@@ -114,9 +118,7 @@ function watch(controller: Controller, kind: "planning" | "detecting") {
 test("a 1,000,000-cell country table: planning reports progress with every chunk of rows and gives the event loop a turn", async () => {
   const values = countryTableValues();
   const rows = values.length - 1;
-  slowDouble(values, 50);
-  const controller = new Controller(host, "en", () => new Date(0));
-  controller.setEnvironment("excel");
+  const { controller } = paneOver(values);
   await controller.useSelection();
   expect(controller.state.detection?.shape).toBe("table");
   const { updates, timer } = watch(controller, "planning");
@@ -147,9 +149,7 @@ test("a 1,000,000-cell country table: planning reports progress with every chunk
 test("a 1,000,000-cell country table: cancel during planning writes nothing and returns the pane to idle", async () => {
   const values = countryTableValues();
   const before = JSON.stringify(values);
-  const d = slowDouble(values, 50);
-  const controller = new Controller(host, "en", () => new Date(0));
-  controller.setEnvironment("excel");
+  const { d, controller } = paneOver(values);
   await controller.useSelection();
   const syncsAfterRead = d.stats.syncs;
   let cancelledAt: number | undefined;
@@ -177,9 +177,7 @@ test("a 1,000,000-cell country table: cancel during planning writes nothing and 
 
 /** Progress updates during "Use selection", from the first detection step to the result. */
 async function watchDetection(values: CellValue[][]) {
-  const d = slowDouble(values, 50);
-  const controller = new Controller(host, "en", () => new Date(0));
-  controller.setEnvironment("excel");
+  const { d, controller } = paneOver(values);
   const { updates, timer } = watch(controller, "detecting");
   await controller.useSelection();
   expect(controller.state.failure).toBeUndefined();
@@ -207,9 +205,7 @@ test.each([
 test("a 1,000,000-cell long list: cancel during detection writes nothing and returns the pane to idle", async () => {
   const values = longListValues();
   const before = JSON.stringify(values);
-  const d = slowDouble(values, 50);
-  const controller = new Controller(host, "en", () => new Date(0));
-  controller.setEnvironment("excel");
+  const { d, controller } = paneOver(values);
   let cancelledAt: number | undefined;
   let syncsAtCancel = 0;
   controller.subscribe((state) => {
