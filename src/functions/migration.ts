@@ -147,7 +147,7 @@ export function migrationGini(matrix: any[][], corrected?: any): number {
 export function migrationSummary(matrix: any[][], labels?: any[][]): any[][] {
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
-    const names = readLabels(labels, "labels", m.length);
+    const names = readLabels(labels, "labels", m.n);
     const table: ResultCell[][] = [["region", "outflow", "inflow", "turnover", "net", "effectiveness"]];
     regionSummary(m).forEach((s, i) => {
       table.push([names[i], s.outflow, s.inflow, s.turnover, s.net, s.effectiveness instanceof MeasureError ? toExcelError(s.effectiveness) : s.effectiveness]);
@@ -168,7 +168,7 @@ export function migrationSummary(matrix: any[][], labels?: any[][]): any[][] {
 export function migrationCorridors(matrix: any[][], labels?: any[][], top?: any): any[][] {
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
-    const names = readLabels(labels, "labels", m.length);
+    const names = readLabels(labels, "labels", m.n);
     const limit = readOptionalNumber(top, "top", Infinity);
     if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 1)) throw new MeasureError("outOfDomain", `top must be a whole number of at least 1 (got ${limit})`);
     const table: ResultCell[][] = [["origin", "destination", "flow", "counterflow", "net", "reciprocity"]];

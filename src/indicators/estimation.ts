@@ -1,4 +1,5 @@
 import { count } from "./guards";
+import { Flows } from "./matrix";
 import { Matrix, MeasureError, Vector } from "./types";
 
 /**
@@ -219,21 +220,21 @@ export type StockDecrease = "zero" | "return";
  * Errors: tables that are empty, not square or of different sizes → `invalid`; a negative or
  * non-finite stock off the diagonal → `outOfDomain`.
  */
-export function flowsFromStocks(start: Matrix, end: Matrix, method: StockDecrease = "zero"): number[][] {
+export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, method: StockDecrease = "zero"): number[][] {
   if (method !== "zero" && method !== "return") throw new MeasureError("invalid", `method must be "zero" or "return" (got ${JSON.stringify(method)})`);
-  const n = checkStocks(start, "the start stocks");
-  const m = checkStocks(end, "the end stocks");
-  if (n !== m) throw new MeasureError("invalid", `the stock tables differ in shape: the start stocks are ${n}×${n}, the end stocks ${m}×${m} (they must list the same places in the same order)`);
+  const s0 = stocksOf(start, "the start stocks");
+  const s1 = stocksOf(end, "the end stocks");
+  const n = s0.n;
+  if (n !== s1.n) throw new MeasureError("invalid", `the stock tables differ in shape: the start stocks are ${n}×${n}, the end stocks ${s1.n}×${s1.n} (they must list the same places in the same order)`);
   const flows: number[][] = new Array(n);
   for (let i = 0; i < n; i++) flows[i] = new Array<number>(n).fill(0);
   const withReturns = method === "return";
   for (let b = 0; b < n; b++) {
-    const s0 = start[b];
-    const s1 = end[b];
     const out = flows[b];
+    const base = b * n;
     for (let j = 0; j < n; j++) {
-      if (j === b) continue;
-      const d = s1[j] - s0[j];
+      // Both diagonals are 0 in Flows, so a place of birth's own cell gives no flow.
+      const d = s1.cells[base + j] - s0.cells[base + j];
       if (d > 0) out[j] += d;
       else if (d < 0 && withReturns) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
     }
@@ -241,17 +242,22 @@ export function flowsFromStocks(start: Matrix, end: Matrix, method: StockDecreas
   return flows;
 }
 
-/** A non-empty square table of stocks, every cell off the diagonal a count; returns its order. */
-function checkStocks(m: Matrix, name: string): number {
+/**
+ * A table of stocks as `Flows` (the same square of counts off the diagonal), checked with the
+ * stock tables' own messages when it is not one already.
+ */
+function stocksOf(m: Matrix | Flows, name: string): Flows {
+  if (m instanceof Flows) return m;
   const n = m.length;
   if (n === 0) throw new MeasureError("invalid", `${name} table is empty`);
+  const cells = new Float64Array(n * n);
   for (let b = 0; b < n; b++) {
     const row = m[b];
     if (row.length !== n) throw new MeasureError("invalid", `${name} table must be square, place of birth × place of residence (it has ${n} rows but row ${b + 1} has ${row.length} columns)`);
     for (let j = 0; j < n; j++) {
       const v = row[j];
-      if (j !== b && !(v >= 0 && v !== Infinity)) count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
+      if (j !== b) cells[b * n + j] = v >= 0 && v !== Infinity ? v : count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
     }
   }
-  return n;
+  return new Flows(n, cells);
 }
