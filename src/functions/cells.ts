@@ -133,16 +133,18 @@ export function readCountTable(v: unknown, arg: string): number[][] {
   const rows = grid.length;
   const cols = grid[0].length;
   const out: number[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const src = grid[i];
-    const row = new Array<number>(cols);
-    for (let j = 0; j < cols; j++) {
-      const cell = src[j];
-      row[j] = typeof cell === "number" && cell >= 0 && cell !== Infinity ? cell : readCount(cell, arg, i, j, rows, cols);
-    }
-    out[i] = row;
-  }
+  for (let i = 0; i < rows; i++) out[i] = readCountRow(grid[i], arg, i, rows, cols);
   return out;
+}
+
+/** Row i of a table of counts (a function per row, as readFlowRow). */
+function readCountRow(src: CellValue[], arg: string, i: number, rows: number, cols: number): number[] {
+  const row = new Array<number>(cols);
+  for (let j = 0; j < cols; j++) {
+    const cell = src[j];
+    row[j] = typeof cell === "number" && cell >= 0 && cell !== Infinity ? cell : readCount(cell, arg, i, j, rows, cols);
+  }
+  return row;
 }
 
 /**

@@ -69,19 +69,7 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
   const x = new Float64Array(rows * cols);
   const seedRowSum = new Float64Array(rows);
   const seedColSum = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const row = seed[i];
-    const base = i * cols;
-    let s = 0;
-    for (let j = 0; j < cols; j++) {
-      let v = row[j];
-      if (!(v >= 0 && v !== Infinity)) v = count(v, `seed (row ${i + 1}, column ${j + 1})`); // throws
-      x[base + j] = v;
-      s += v;
-      seedColSum[j] += v;
-    }
-    seedRowSum[i] = s;
-  }
+  for (let i = 0; i < rows; i++) seedRowSum[i] = copySeedRow(seed[i], i, x, seedColSum);
 
   const r = new Float64Array(rows);
   const c = new Float64Array(cols);
@@ -123,13 +111,7 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     colSum.fill(0);
     for (let i = 0; i < rows; i++) {
       const s = rowSum[i];
-      const f = s > 0 ? r[i] / s : 0; // a row that is all zeros stays zero
-      const base = i * cols;
-      for (let j = 0; j < cols; j++) {
-        const v = x[base + j] * f;
-        x[base + j] = v;
-        colSum[j] += v;
-      }
+      scaleRow(x, i * cols, cols, s > 0 ? r[i] / s : 0, colSum); // a row that is all zeros stays zero
     }
     // Columns are exact after their pass, except one left all zeros while its total is positive.
     let colDeviation = 0;
@@ -142,13 +124,7 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     deviation = colDeviation;
     let fitted = 0; // the fitted grand total: Infinity or NaN if any cell overflowed
     for (let i = 0; i < rows; i++) {
-      const base = i * cols;
-      let s = 0;
-      for (let j = 0; j < cols; j++) {
-        const v = x[base + j] * colFactor[j];
-        x[base + j] = v;
-        s += v;
-      }
+      const s = scaleColumns(x, i * cols, cols, colFactor);
       rowSum[i] = s;
       fitted += s;
       const d = Math.abs(s - r[i]);
@@ -162,6 +138,47 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     `the fit did not converge within ${maxIterations} iterations: a total is still off by ${showSmall(deviation / grand)} of the grand total (tolerance ${showSmall(tolerance)}); ` +
       "the zeros in the seed may make these totals unreachable, or more iterations may be needed",
   );
+}
+
+/*
+ * The loops over cells are functions of a row each: V8 optimises a small function called once
+ * per row within the first call, whereas a loop compiled while it runs (on-stack replacement)
+ * inside a long function was thrown away at that function's end, call after call.
+ */
+
+/** Seed row i into `x` (row-major), adding it into the column sums; returns the row's sum. */
+function copySeedRow(row: readonly number[], i: number, x: Float64Array, colSum: Float64Array): number {
+  const cols = colSum.length;
+  const base = i * cols;
+  let s = 0;
+  for (let j = 0; j < cols; j++) {
+    let v = row[j];
+    if (!(v >= 0 && v !== Infinity)) v = count(v, `seed (row ${i + 1}, column ${j + 1})`); // throws
+    x[base + j] = v;
+    s += v;
+    colSum[j] += v;
+  }
+  return s;
+}
+
+/** Scales one row by f, adding the scaled cells into the column sums. */
+function scaleRow(x: Float64Array, base: number, cols: number, f: number, colSum: Float64Array): void {
+  for (let j = 0; j < cols; j++) {
+    const v = x[base + j] * f;
+    x[base + j] = v;
+    colSum[j] += v;
+  }
+}
+
+/** Scales each cell of one row by its column's factor; returns the row's new sum. */
+function scaleColumns(x: Float64Array, base: number, cols: number, colFactor: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < cols; j++) {
+    const v = x[base + j] * colFactor[j];
+    x[base + j] = v;
+    s += v;
+  }
+  return s;
 }
 
 function overflow(): MeasureError {

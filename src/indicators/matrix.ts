@@ -255,15 +255,47 @@ export interface Corridor {
  */
 export function corridors(m: Matrix | Flows, top = Infinity): Corridor[] {
   const { n, cells } = flowsOf(m);
-  const list: Corridor[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const f = cells[i * n + j];
-      if (!(f > 0)) continue; // the diagonal is 0
-      const c = cells[j * n + i];
-      list.push({ origin: i, destination: j, flow: f, counterflow: c, net: f - c, reciprocity: pairReciprocity(f, c) });
-    }
+  // Cells by flat index (i·n + j), so index order is the matrix order of the ties.
+  const few = Number.isInteger(top) && top >= 0 && top <= FEW;
+  const all = few ? null : positiveCellsByFlow(cells);
+  const order = all === null ? largestCells(cells, top) : top < all.length ? all.slice(0, top) : all;
+  const list: Corridor[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const at = order[k];
+    const origin = Math.floor(at / n);
+    const destination = at - origin * n;
+    const f = cells[at];
+    const c = cells[destination * n + origin];
+    list[k] = { origin, destination, flow: f, counterflow: c, net: f - c, reciprocity: pairReciprocity(f, c) };
   }
-  list.sort((a, b) => b.flow - a.flow || a.origin - b.origin || a.destination - b.destination);
-  return top < list.length ? list.slice(0, top) : list;
+  return list;
+}
+
+/** Up to this many corridors are picked in one pass over the cells rather than by sorting them all. */
+const FEW = 64;
+
+/** The `top` largest positive cells, largest first, ties in index order: one pass, no sort. */
+function largestCells(cells: Float64Array, top: number): number[] {
+  const best: number[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const v = cells[k];
+    if (!(v > 0)) continue; // the diagonal is 0
+    if (best.length === top) {
+      if (!(v > cells[best[top - 1]])) continue; // a tie comes later in index order: it stays out
+      best.pop();
+    }
+    let p = best.length;
+    while (p > 0 && cells[best[p - 1]] < v) p--;
+    best.splice(p, 0, k);
+  }
+  return best;
+}
+
+/** Every positive cell, largest first, ties in index order. */
+function positiveCellsByFlow(cells: Float64Array): Uint32Array {
+  let count = 0;
+  for (let k = 0; k < cells.length; k++) if (cells[k] > 0) count++;
+  const order = new Uint32Array(count);
+  for (let k = 0, p = 0; k < cells.length; k++) if (cells[k] > 0) order[p++] = k;
+  return order.sort((a, b) => cells[b] - cells[a] || a - b);
 }
