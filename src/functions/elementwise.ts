@@ -112,22 +112,22 @@ function broadcast(names: readonly string[], values: readonly unknown[], measure
   // One pass per cell: read the inputs as numbers and compute; a cell whose inputs are not all
   // numbers takes the slow path, which names it in its error. Nothing is allocated per cell
   // but the result (and, for a column, its one-cell row).
-  const xs = new Array<number>(k).fill(0);
+  const xs = new Float64Array(k);
   const out: ResultCell[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    if (cols === 1) {
-      out[r] = [numbersAt(grids, single, r, 0, xs) ? compute(measure, xs) : badCell(grids, single, names, measure, r, 0, rows, cols, xs)];
-      continue;
-    }
-    const line: ResultCell[] = new Array(cols);
-    for (let c = 0; c < cols; c++) line[c] = numbersAt(grids, single, r, c, xs) ? compute(measure, xs) : badCell(grids, single, names, measure, r, c, rows, cols, xs);
-    out[r] = line;
-  }
+  for (let r = 0; r < rows; r++) out[r] = resultRow(grids, single, names, measure, r, rows, cols, xs);
   return out;
 }
 
+/** Row r of the result (a function of its own, so V8 optimises it whole rather than mid-loop). */
+function resultRow(grids: Grid[], single: boolean[], names: readonly string[], measure: Measure, r: number, rows: number, cols: number, xs: Float64Array): ResultCell[] {
+  if (cols === 1) return [numbersAt(grids, single, r, 0, xs) ? compute(measure, xs) : badCell(grids, single, names, measure, r, 0, rows, cols, xs)];
+  const line: ResultCell[] = new Array(cols);
+  for (let c = 0; c < cols; c++) line[c] = numbersAt(grids, single, r, c, xs) ? compute(measure, xs) : badCell(grids, single, names, measure, r, c, rows, cols, xs);
+  return line;
+}
+
 /** Reads the inputs of cell (r, c) into `xs`; false when one of them is not a number. */
-function numbersAt(grids: Grid[], single: boolean[], r: number, c: number, xs: number[]): boolean {
+function numbersAt(grids: Grid[], single: boolean[], r: number, c: number, xs: Float64Array): boolean {
   for (let a = 0; a < grids.length; a++) {
     const v = single[a] ? grids[a][0][0] : grids[a][r][c];
     if (typeof v !== "number") return false;
@@ -137,7 +137,7 @@ function numbersAt(grids: Grid[], single: boolean[], r: number, c: number, xs: n
 }
 
 /** The measure of the numbers in `xs`, or the error the cell should show. */
-function compute(measure: Measure, xs: number[]): ResultCell {
+function compute(measure: Measure, xs: Float64Array): ResultCell {
   try {
     let y: number;
     switch (xs.length) {
@@ -160,7 +160,7 @@ function compute(measure: Measure, xs: number[]): ResultCell {
 }
 
 /** A cell with an input that is not a number: the first such input's error, the cell named. */
-function badCell(grids: Grid[], single: boolean[], names: readonly string[], measure: Measure, r: number, c: number, rows: number, cols: number, xs: number[]): ResultCell {
+function badCell(grids: Grid[], single: boolean[], names: readonly string[], measure: Measure, r: number, c: number, rows: number, cols: number, xs: Float64Array): ResultCell {
   try {
     for (let a = 0; a < grids.length; a++) {
       const v = single[a] ? grids[a][0][0] : grids[a][r][c];
