@@ -94,24 +94,24 @@ export function readMatrix(v: unknown, arg: string, shape = "origin × destinati
     throw new MeasureError("invalid", `${arg} must be a square ${shape}; it is ${n}×${grid[0].length} (select the numbers only, without labels)`);
   }
   // Read and checked in one pass, straight into the measures' form (so they check nothing again).
-  const cells = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) readFlowRow(grid[i], arg, i, n, cells);
-  return new Flows(n, cells);
+  const rows: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = readFlowRow(grid[i], arg, i, n);
+  return new Flows(n, rows);
 }
 
 /**
- * Row i of a matrix into `cells`. A function of its own so that V8 optimises it after a few
- * calls, with the feedback of whole rows: a loop compiled while it runs (on-stack replacement)
- * was thrown away at every call's end, keeping a 233 × 233 matrix at interpreter speed.
+ * Row i of a matrix. A function of its own so that V8 optimises it after a few calls, with
+ * the feedback of whole rows: a loop compiled while it runs (on-stack replacement) was thrown
+ * away at every call's end, keeping a 233 × 233 matrix at interpreter speed.
  */
-function readFlowRow(src: CellValue[], arg: string, i: number, n: number, cells: Float64Array): void {
-  const base = i * n;
+function readFlowRow(src: CellValue[], arg: string, i: number, n: number): number[] {
+  const row = new Array<number>(n);
   for (let j = 0; j < n; j++) {
     const cell = src[j];
-    if (typeof cell === "number" && cell >= 0 && cell !== Infinity) cells[base + j] = cell;
-    else if (j !== i) cells[base + j] = readCount(cell, arg, i, j, n, n);
+    row[j] = typeof cell === "number" && cell >= 0 && cell !== Infinity ? cell : j === i ? 0 : readCount(cell, arg, i, j, n, n);
   }
-  cells[base + i] = 0; // the diagonal is ignored whatever it holds
+  row[i] = 0; // the diagonal is ignored whatever it holds
+  return row;
 }
 
 /**

@@ -23,9 +23,9 @@ export function circulationIndex(flows: Vector, counterflows: Vector): Rate {
 
 /** The circulation index of a square matrix: the same sum over the pairs i < j of Mij and Mji. */
 export function circulationIndexOfMatrix(m: Matrix | Flows): Rate {
-  const { n, cells } = flowsOf(m);
+  const { n, rows } = flowsOf(m);
   const e = new Exchange();
-  for (let i = 0; i < n; i++) addPairs(cells, n, i, i + 1, e);
+  for (let i = 0; i < n; i++) addPairs(rows, i, i + 1, e);
   return 1 - divide(e.gap, e.gross, "the sum of off-diagonal flows");
 }
 
@@ -34,19 +34,20 @@ export function circulationIndexOfMatrix(m: Matrix | Flows): Rate {
  * A region with no flows in either direction has no value (zero denominator).
  */
 export function circulationByRegion(m: Matrix | Flows): (Rate | MeasureError)[] {
-  const { n, cells } = flowsOf(m);
+  const { n, rows } = flowsOf(m);
   const out: (Rate | MeasureError)[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const e = new Exchange();
-    addPairs(cells, n, i, 0, e); // the diagonal pair adds |0 − 0| and 0 + 0: nothing
+    addPairs(rows, i, 0, e); // the diagonal pair adds |0 − 0| and 0 + 0: nothing
     out[i] = e.gross === 0 ? new MeasureError("zeroDenominator", `region ${i + 1} has no flows`) : 1 - e.gap / e.gross;
   }
   return out;
 }
 
 /** Region i's pairs with the regions from `from` on: Mij against Mji (a function per row: see matrix.ts). */
-function addPairs(cells: Float64Array, n: number, i: number, from: number, e: Exchange): void {
-  for (let j = from; j < n; j++) e.add(cells[i * n + j], cells[j * n + i]);
+function addPairs(rows: readonly (readonly number[])[], i: number, from: number, e: Exchange): void {
+  const row = rows[i];
+  for (let j = from; j < row.length; j++) e.add(row[j], rows[j][i]);
 }
 
 /**

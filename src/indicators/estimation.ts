@@ -65,8 +65,9 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
   }
   if (!(tolerance > 0 && tolerance < 1)) throw new MeasureError("outOfDomain", `tolerance must be greater than 0 and less than 1 (got ${tolerance})`);
 
-  // The seed, row-major, with its row and column sums.
-  const x = new Float64Array(rows * cols);
+  // The seed, row by row, with its row and column sums. Rows of plain arrays: one Float64Array
+  // of the whole table, allocated outside V8's young generation, cost more than the fit.
+  const x: number[][] = new Array(rows);
   const seedRowSum = new Float64Array(rows);
   const seedColSum = new Float64Array(cols);
   for (let i = 0; i < rows; i++) seedRowSum[i] = copySeedRow(seed[i], i, x, seedColSum);
@@ -88,7 +89,7 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
   for (let j = 0; j < cols; j++) {
     if (seedColSum[j] === 0 && c[j] > 0) throw new MeasureError("outOfDomain", `seed column ${j + 1} is all zeros but its total is ${show(c[j])}: no scaling of the seed can reach it`);
   }
-  if (grand === 0) return { matrix: toRows(new Float64Array(rows * cols), rows, cols), iterations: 0, residual: 0 };
+  if (grand === 0) return { matrix: Array.from({ length: rows }, () => new Array<number>(cols).fill(0)), iterations: 0, residual: 0 };
   if (rowGrand !== colGrand) {
     // Within the tolerance: meet in the middle, so that the margins are consistent.
     const fr = grand / rowGrand;
@@ -111,7 +112,7 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     colSum.fill(0);
     for (let i = 0; i < rows; i++) {
       const s = rowSum[i];
-      scaleRow(x, i * cols, cols, s > 0 ? r[i] / s : 0, colSum); // a row that is all zeros stays zero
+      scaleRow(x[i], s > 0 ? r[i] / s : 0, colSum); // a row that is all zeros stays zero
     }
     // Columns are exact after their pass, except one left all zeros while its total is positive.
     let colDeviation = 0;
@@ -124,14 +125,14 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     deviation = colDeviation;
     let fitted = 0; // the fitted grand total: Infinity or NaN if any cell overflowed
     for (let i = 0; i < rows; i++) {
-      const s = scaleColumns(x, i * cols, cols, colFactor);
+      const s = scaleColumns(x[i], colFactor);
       rowSum[i] = s;
       fitted += s;
       const d = Math.abs(s - r[i]);
       if (d > deviation) deviation = d;
     }
     if (!Number.isFinite(fitted)) throw overflow();
-    if (deviation <= limit) return { matrix: toRows(x, rows, cols), iterations: it, residual: deviation / grand };
+    if (deviation <= limit) return { matrix: x, iterations: it, residual: deviation / grand };
   }
   throw new MeasureError(
     "outOfDomain",
@@ -147,35 +148,36 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
  */
 
 /** Seed row i into `x` (row-major), adding it into the column sums; returns the row's sum. */
-function copySeedRow(row: readonly number[], i: number, x: Float64Array, colSum: Float64Array): number {
+function copySeedRow(row: readonly number[], i: number, x: number[][], colSum: Float64Array): number {
   const cols = colSum.length;
-  const base = i * cols;
+  const out = new Array<number>(cols);
   let s = 0;
   for (let j = 0; j < cols; j++) {
     let v = row[j];
     if (!(v >= 0 && v !== Infinity)) v = count(v, `seed (row ${i + 1}, column ${j + 1})`); // throws
-    x[base + j] = v;
+    out[j] = v;
     s += v;
     colSum[j] += v;
   }
+  x[i] = out;
   return s;
 }
 
 /** Scales one row by f, adding the scaled cells into the column sums. */
-function scaleRow(x: Float64Array, base: number, cols: number, f: number, colSum: Float64Array): void {
-  for (let j = 0; j < cols; j++) {
-    const v = x[base + j] * f;
-    x[base + j] = v;
+function scaleRow(row: number[], f: number, colSum: Float64Array): void {
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j] * f;
+    row[j] = v;
     colSum[j] += v;
   }
 }
 
 /** Scales each cell of one row by its column's factor; returns the row's new sum. */
-function scaleColumns(x: Float64Array, base: number, cols: number, colFactor: Float64Array): number {
+function scaleColumns(row: number[], colFactor: Float64Array): number {
   let s = 0;
-  for (let j = 0; j < cols; j++) {
-    const v = x[base + j] * colFactor[j];
-    x[base + j] = v;
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j] * colFactor[j];
+    row[j] = v;
     s += v;
   }
   return s;
@@ -183,17 +185,6 @@ function scaleColumns(x: Float64Array, base: number, cols: number, colFactor: Fl
 
 function overflow(): MeasureError {
   return new MeasureError("outOfDomain", "the fit overflows: the seed's numbers are too small or too large for these totals");
-}
-
-function toRows(x: Float64Array, rows: number, cols: number): number[][] {
-  const out: number[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const row = new Array<number>(cols);
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) row[j] = x[base + j];
-    out[i] = row;
-  }
-  return out;
 }
 
 /** A number for a message: up to 15 significant digits, so 0.1 + 0.2 reads 0.3 but 38.0000001 stays. */
@@ -248,10 +239,11 @@ export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, meth
   const withReturns = method === "return";
   for (let b = 0; b < n; b++) {
     const out = flows[b];
-    const base = b * n;
+    const born0 = s0.rows[b];
+    const born1 = s1.rows[b];
     for (let j = 0; j < n; j++) {
       // Both diagonals are 0 in Flows, so a place of birth's own cell gives no flow.
-      const d = s1.cells[base + j] - s0.cells[base + j];
+      const d = born1[j] - born0[j];
       if (d > 0) out[j] += d;
       else if (d < 0 && withReturns) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
     }
@@ -267,14 +259,16 @@ function stocksOf(m: Matrix | Flows, name: string): Flows {
   if (m instanceof Flows) return m;
   const n = m.length;
   if (n === 0) throw new MeasureError("invalid", `${name} table is empty`);
-  const cells = new Float64Array(n * n);
+  const rows: number[][] = new Array(n);
   for (let b = 0; b < n; b++) {
     const row = m[b];
     if (row.length !== n) throw new MeasureError("invalid", `${name} table must be square, place of birth × place of residence (it has ${n} rows but row ${b + 1} has ${row.length} columns)`);
+    const out = new Array<number>(n);
     for (let j = 0; j < n; j++) {
       const v = row[j];
-      if (j !== b) cells[b * n + j] = v >= 0 && v !== Infinity ? v : count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
+      out[j] = j === b ? 0 : v >= 0 && v !== Infinity ? v : count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
     }
+    rows[b] = out;
   }
-  return new Flows(n, cells);
+  return new Flows(n, rows);
 }

@@ -7,16 +7,17 @@ import { Count, Matrix, MeasureError, Rate, Vector } from "./types";
  */
 
 /**
- * A checked origin × destination matrix: n ≥ 1 regions, every off-diagonal cell a count,
- * held flat and row-major (cell i→j at i·n + j) with a zero diagonal. The measures take one
- * or a `Matrix`, which they check into one first; the Excel face reads its cells straight into
- * one, checking as it reads, so no cell is checked twice. Built only by code that has checked
- * every off-diagonal cell (`flowsOf`, or a reader doing the same checks).
+ * A checked origin × destination matrix: n ≥ 1 rows of n counts, the diagonal 0. The measures
+ * take one or a `Matrix`, which they check into one first; the Excel face reads its cells
+ * straight into one, checking as it reads, so no cell is checked twice. Built only by code that
+ * has checked every off-diagonal cell (`flowsOf`, or a reader doing the same checks).
+ * Rows of plain arrays rather than one typed array: a Float64Array of 150 × 150 cells cost
+ * ten times the whole read in its allocation alone (it lives outside V8's young generation).
  */
 export class Flows {
   constructor(
     readonly n: number,
-    readonly cells: Float64Array,
+    readonly rows: readonly (readonly number[])[],
   ) {}
 }
 
@@ -29,13 +30,13 @@ export function flowsOf(m: Matrix | Flows): Flows {
   if (m instanceof Flows) return m;
   const n = m.length;
   if (n === 0) throw new MeasureError("invalid", "the matrix is empty");
-  const cells = new Float64Array(n * n);
+  const rows: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const row = m[i];
     if (row.length !== n) throw new MeasureError("invalid", `the matrix must be square (it has ${n} rows but row ${i + 1} has ${row.length} columns)`);
-    checkedRow(row, i, n, cells);
+    rows[i] = checkedRow(row, i, n);
   }
-  return new Flows(n, cells);
+  return new Flows(n, rows);
 }
 
 /*
@@ -45,14 +46,14 @@ export function flowsOf(m: Matrix | Flows): Flows {
  * every call, leaving large matrices at interpreter speed (npm run bench:peer, cold calls).
  */
 
-function checkedRow(row: readonly number[], i: number, n: number, cells: Float64Array): void {
-  const base = i * n;
+function checkedRow(row: readonly number[], i: number, n: number): number[] {
+  const out = new Array<number>(n);
   for (let j = 0; j < n; j++) {
     const v = row[j];
-    if (v >= 0 && v !== Infinity) cells[base + j] = v;
-    else if (j !== i) cells[base + j] = count(v, `flow ${i + 1}→${j + 1}`);
+    out[j] = v >= 0 && v !== Infinity ? v : j === i ? 0 : count(v, `flow ${i + 1}→${j + 1}`);
   }
-  cells[base + i] = 0;
+  out[i] = 0;
+  return out;
 }
 
 /** Checks that `m` is a non-empty square matrix of counts off the diagonal; returns its order n. */
@@ -71,12 +72,12 @@ export interface Margins {
 }
 
 export function margins(m: Matrix | Flows): Margins {
-  const { n, cells } = flowsOf(m);
+  const { n, rows } = flowsOf(m);
   const outflows = new Array<number>(n);
   const inflows = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const out = addRow(cells, i * n, n, inflows);
+    const out = addRow(rows[i], inflows);
     outflows[i] = out;
     total += out;
   }
@@ -84,10 +85,10 @@ export function margins(m: Matrix | Flows): Margins {
 }
 
 /** Adds a row's cells into `inflows` and returns their sum (the diagonal is 0: it changes no sum). */
-function addRow(cells: Float64Array, base: number, n: number, inflows: Float64Array): number {
+function addRow(row: readonly number[], inflows: Float64Array): number {
   let out = 0;
-  for (let j = 0; j < n; j++) {
-    const v = cells[base + j];
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
     out += v;
     inflows[j] += v;
   }
@@ -154,15 +155,15 @@ function netExchange(outflows: readonly number[], inflows: readonly number[]): E
  * Source: Bell et al. (2002), index of connectivity; Rogers & Raymer (1998).
  */
 export function connectivity(m: Matrix | Flows): Rate {
-  const { n, cells } = flowsOf(m);
+  const { n, rows } = flowsOf(m);
   let nonZero = 0;
-  for (let i = 0; i < n; i++) nonZero += positives(cells, i * n, n); // the diagonal is 0
+  for (let i = 0; i < n; i++) nonZero += positives(rows[i]); // the diagonal is 0
   return divide(nonZero, n * (n - 1), "the number of off-diagonal cells");
 }
 
-function positives(cells: Float64Array, base: number, n: number): number {
+function positives(row: readonly number[]): number {
   let k = 0;
-  for (let j = 0; j < n; j++) if (cells[base + j] > 0) k++;
+  for (let j = 0; j < row.length; j++) if (row[j] > 0) k++;
   return k;
 }
 
@@ -175,10 +176,10 @@ function positives(cells: Float64Array, base: number, n: number): number {
  * ΣΣ|x_a − x_b| = 2 Σk (2k − N − 1) x_(k), which is O(N log N) instead of O(N²) in cells.
  */
 export function giniIndex(m: Matrix | Flows, corrected = true): Rate {
-  const { n, cells: all } = flowsOf(m);
-  const cells = new Float64Array(n * (n - 1));
+  const { n, rows } = flowsOf(m);
+  const cells = new Float64Array(n * (n - 1)); // a typed array sorts numerically, natively
   let total = 0;
-  for (let i = 0; i < n; i++) total = offDiagonal(all, i, n, cells, total);
+  for (let i = 0; i < n; i++) total = offDiagonal(rows[i], i, cells, total);
   cells.sort();
   const size = cells.length;
   const pairwiseSum = 2 * rankWeighted(cells);
@@ -187,12 +188,12 @@ export function giniIndex(m: Matrix | Flows, corrected = true): Rate {
 }
 
 /** Copies row i without its diagonal cell to row i of `to` (n − 1 wide); returns `sum` plus its cells. */
-function offDiagonal(cells: Float64Array, i: number, n: number, to: Float64Array, sum: number): number {
+function offDiagonal(row: readonly number[], i: number, to: Float64Array, sum: number): number {
   let s = sum; // one running sum over the cells in reading order, as the definition adds them
-  let k = i * (n - 1);
-  for (let j = 0; j < n; j++) {
+  let k = i * (row.length - 1);
+  for (let j = 0; j < row.length; j++) {
     if (j === i) continue;
-    const v = cells[i * n + j];
+    const v = row[j];
     to[k++] = v;
     s += v;
   }
@@ -254,18 +255,18 @@ export interface Corridor {
  * reverse pair, if it has a flow, is listed on its own.
  */
 export function corridors(m: Matrix | Flows, top = Infinity): Corridor[] {
-  const { n, cells } = flowsOf(m);
+  const { n, rows } = flowsOf(m);
   // Cells by flat index (i·n + j), so index order is the matrix order of the ties.
   const few = Number.isInteger(top) && top >= 0 && top <= FEW;
-  const all = few ? null : positiveCellsByFlow(cells);
-  const order = all === null ? largestCells(cells, top) : top < all.length ? all.slice(0, top) : all;
+  const all = few ? null : positiveCellsByFlow(rows);
+  const order = all === null ? largestCells(rows, top) : top < all.length ? all.slice(0, top) : all;
   const list: Corridor[] = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const at = order[k];
     const origin = Math.floor(at / n);
     const destination = at - origin * n;
-    const f = cells[at];
-    const c = cells[destination * n + origin];
+    const f = rows[origin][destination];
+    const c = rows[destination][origin];
     list[k] = { origin, destination, flow: f, counterflow: c, net: f - c, reciprocity: pairReciprocity(f, c) };
   }
   return list;
@@ -275,27 +276,36 @@ export function corridors(m: Matrix | Flows, top = Infinity): Corridor[] {
 const FEW = 64;
 
 /** The `top` largest positive cells, largest first, ties in index order: one pass, no sort. */
-function largestCells(cells: Float64Array, top: number): number[] {
+function largestCells(rows: readonly (readonly number[])[], top: number): number[] {
+  const n = rows.length;
   const best: number[] = [];
-  for (let k = 0; k < cells.length; k++) {
-    const v = cells[k];
-    if (!(v > 0)) continue; // the diagonal is 0
-    if (best.length === top) {
-      if (!(v > cells[best[top - 1]])) continue; // a tie comes later in index order: it stays out
-      best.pop();
+  const flow: number[] = []; // best's flows
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    for (let j = 0; j < n; j++) {
+      const v = row[j];
+      if (!(v > 0)) continue; // the diagonal is 0
+      if (best.length === top) {
+        if (!(v > flow[top - 1])) continue; // a tie comes later in index order: it stays out
+        best.pop();
+        flow.pop();
+      }
+      let p = best.length;
+      while (p > 0 && flow[p - 1] < v) p--;
+      best.splice(p, 0, i * n + j);
+      flow.splice(p, 0, v);
     }
-    let p = best.length;
-    while (p > 0 && cells[best[p - 1]] < v) p--;
-    best.splice(p, 0, k);
   }
   return best;
 }
 
 /** Every positive cell, largest first, ties in index order. */
-function positiveCellsByFlow(cells: Float64Array): Uint32Array {
+function positiveCellsByFlow(rows: readonly (readonly number[])[]): Uint32Array {
+  const n = rows.length;
   let count = 0;
-  for (let k = 0; k < cells.length; k++) if (cells[k] > 0) count++;
+  for (let i = 0; i < n; i++) count += positives(rows[i]);
   const order = new Uint32Array(count);
-  for (let k = 0, p = 0; k < cells.length; k++) if (cells[k] > 0) order[p++] = k;
-  return order.sort((a, b) => cells[b] - cells[a] || a - b);
+  for (let i = 0, p = 0; i < n; i++) for (let j = 0; j < n; j++) if (rows[i][j] > 0) order[p++] = i * n + j;
+  const flow = (k: number) => rows[Math.floor(k / n)][k % n];
+  return order.sort((a, b) => flow(b) - flow(a) || a - b);
 }
