@@ -3,7 +3,9 @@
  * migration.indices), side by side on the same random matrices, in one process tree: for every
  * measure of ./measures.ts and every size, a fresh Node process times our function and a fresh
  * R process times the peer, one after the other. Prints R ÷ ours per measure and size, for the
- * median of the first five calls (cold) and of calls after a warm-up (warm).
+ * median of the first five calls (cold) and of calls after a warm-up (warm). A case whose cold
+ * calls are quick is run in three fresh processes per side, alternating, and the medians of
+ * theirs are shown: on a shared machine a few cold calls are easily swamped by another process.
  *
  * Needs R (Rscript with dplyr, tidyr, jsonlite) and the peers' sources: MIGEST_DIR and
  * MIGRATION_INDICES_DIR, each a package source folder with its R/ files (default ../peers/migest
@@ -25,6 +27,8 @@ import { measures, peerCase } from "./measures";
 const TARGET = 10;
 const COLD = 5;
 const WARM = 15;
+/** Fresh processes per side for a case whose cold calls take under 2 s. */
+const REPEAT = 3;
 
 interface Timing {
   value: number;
@@ -92,29 +96,42 @@ function main(): void {
   let failed = false;
   const records: Record<string, unknown>[] = [];
   console.log(`R ${spawnSync("Rscript", ["-e", "cat(R.version.string)"], { encoding: "utf8" }).stdout}; Node ${process.version}; load average ${require("os").loadavg().map((x: number) => x.toFixed(2)).join(" ")}`);
-  console.log("| measure (R peer) | ours | n | R cold | ours cold | R / ours cold | R warm | ours warm | R / ours warm |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("| measure (R peer) | ours | n | R cold | ours cold | R / ours cold | R warm | ours warm | R / ours warm | processes |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   try {
     for (const n of sizes) {
       const file = join(tmp, `case-${n}.json`);
       writeFileSync(file, JSON.stringify(peerCase(n)));
       for (const m of chosen) {
-        const ours = child(process.execPath, ["--expose-gc", "--require", tsx, join(__dirname, "ours.ts"), file, m.id, String(COLD), String(WARM), "10"], env, `${m.ours} ${n}×${n}`);
-        const peer = child("Rscript", [join(__dirname, "peer.R"), file, m.setup ?? "", m.r, m.value, String(COLD), String(WARM), String(budget)], env, `${m.peer} ${n}×${n}`);
-        const agree = Math.abs(ours.value - peer.value) <= 1e-6 * Math.max(1, Math.abs(peer.value));
-        const cold = ratio(med(peer.cold), med(ours.cold));
-        const warm = ratio(med(peer.warm), med(ours.warm));
+        const runOurs = () => child(process.execPath, ["--expose-gc", "--require", tsx, join(__dirname, "ours.ts"), file, m.id, String(COLD), String(WARM), "10"], env, `${m.ours} ${n}×${n}`);
+        const runPeer = () => child("Rscript", [join(__dirname, "peer.R"), file, m.setup ?? "", m.r, m.value, String(COLD), String(WARM), String(budget)], env, `${m.peer} ${n}×${n}`);
+        const ours = [runOurs()];
+        const peer = [runPeer()];
+        // A few cold calls are easily swamped by another process on a busy machine: a fast case
+        // is run in more fresh processes, alternating, and each figure is the median of theirs.
+        const fast = (t: Timing) => t.cold.reduce((a, b) => a + b, 0) < 2000;
+        while (ours.length < REPEAT && fast(ours[0]) && fast(peer[0])) {
+          ours.push(runOurs());
+          peer.push(runPeer());
+        }
+        const agree = [...ours, ...peer].every((t) => Math.abs(t.value - peer[0].value) <= 1e-6 * Math.max(1, Math.abs(peer[0].value)));
+        const across = (ts: Timing[], k: "cold" | "warm") => med(ts.map((t) => med(t[k])).filter((x): x is number => x !== undefined));
+        const figure = { r: { cold: across(peer, "cold"), warm: across(peer, "warm") }, ours: { cold: across(ours, "cold"), warm: across(ours, "warm") } };
+        const cold = ratio(figure.r.cold, figure.ours.cold);
+        const warm = ratio(figure.r.warm, figure.ours.warm);
         const short = [cold, warm].some((x) => x !== undefined && x < TARGET);
         if (!agree || short || cold === undefined) failed = true;
-        const line = `| ${m.peer} | ${m.ours} | ${n} | ${fmt(med(peer.cold))} | ${fmt(med(ours.cold))} | ${fmtRatio(cold)} | ${fmt(med(peer.warm))} | ${fmt(med(ours.warm))} | ${fmtRatio(warm)} |${agree ? "" : ` values differ: R ${peer.value}, ours ${ours.value}`}`;
+        const line = `| ${m.peer} | ${m.ours} | ${n} | ${fmt(figure.r.cold)} | ${fmt(figure.ours.cold)} | ${fmtRatio(cold)} | ${fmt(figure.r.warm)} | ${fmt(figure.ours.warm)} | ${fmtRatio(warm)} | ${ours.length} |${agree ? "" : ` values differ: R ${peer[0].value}, ours ${ours[0].value}`}`;
         console.log(line);
-        records.push({ name: `peer ${m.id} ${n}x${n}`, figures: { r: peer, ours }, unit: "ms per call", target: `R / ours >= ${TARGET}`, met: agree && !short });
+        records.push({ name: `peer ${m.id} ${n}x${n}`, figures: { ...figure, runs: { r: peer, ours } }, unit: "ms per call", target: `R / ours >= ${TARGET}`, met: agree && !short });
       }
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(`times in ms, medians; cold = the first ${COLD} calls in a fresh process, warm = ${WARM} calls after a warm-up. Target: R / ours ≥ ${TARGET}.`);
+  console.log(
+    `times in ms, medians; cold = the first ${COLD} calls in a fresh process, warm = ${WARM} calls after a warm-up; a case whose cold calls take under 2 s is run in ${REPEAT} fresh processes per side and the median of theirs shown. Target: R / ours ≥ ${TARGET}.`,
+  );
   for (const r of records) emit(r);
   process.exitCode = failed ? 1 : 0;
 }
