@@ -1,0 +1,202 @@
+import { MeasureError } from "./types";
+
+/**
+ * The Poisson model with origin and destination effects and one covariate,
+ *   log E[y_ij] = a_i + b_j + γ · x_ij   over the cells i ≠ j,
+ * fitted by maximum likelihood with iteratively reweighted least squares (Fisher scoring, the
+ * method of R's glm; McCullagh P., Nelder J.A. (1989), Generalized Linear Models, 2nd ed.,
+ * Chapman & Hall, section 2.5). Each step solves the weighted least-squares problem for the
+ * working response z = η + (y − μ)/μ with weights μ. The origin effects are eliminated first
+ * (their block of the normal equations is diagonal), which leaves a dense system of the
+ * destination effects and γ only: O(n³) a step instead of O(n⁴) for the full design matrix.
+ *
+ * A region with no flows out (in) has a_i (b_j) = −∞ at the optimum, its cells fitted as 0 and
+ * no say in γ, so its row (column) is left out, as a fitted value of 0 would be.
+ */
+
+/** The coefficient of x and the number of steps the fit took. */
+export interface PoissonFit {
+  readonly gamma: number;
+  readonly iterations: number;
+}
+
+const MAX_ITERATIONS = 100;
+/** |Δdeviance| / (|deviance| + 0.1) below this stops the fit (R's glm uses 1e-8). */
+const TOLERANCE = 1e-12;
+
+/**
+ * Fits the model to the counts y (n × n; the diagonal ignored) with covariate x (same shape).
+ * Errors (`outOfDomain`): too few cells to identify γ, a covariate that does not vary within
+ * the flows (so γ cannot be told from the origin and destination effects), or no convergence.
+ */
+export function fitOriginDestinationPoisson(y: readonly (readonly number[])[], x: readonly (readonly number[])[]): PoissonFit {
+  const n = y.length;
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let out = 0;
+    let inn = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      out += y[i][j];
+      inn += y[j][i];
+    }
+    if (out > 0) rows.push(i);
+    if (inn > 0) cols.push(i);
+  }
+  const R = rows.length;
+  const C = cols.length;
+  if (R === 0 || C === 0) throw new MeasureError("zeroDenominator", "there are no flows to fit");
+  // Parameters after eliminating the origins: b for cols[1..C-1] (cols[0] is the reference) and γ.
+  const p = C; // (C − 1) destination effects + γ
+  const g = C - 1; // index of γ
+  // Cells in use: (r, c) with rows[r] ≠ cols[c].
+  const yy = new Float64Array(R * C);
+  const xx = new Float64Array(R * C);
+  const use = new Uint8Array(R * C);
+  let cells = 0;
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < C; c++) {
+      const i = rows[r];
+      const j = cols[c];
+      if (i === j) continue;
+      use[r * C + c] = 1;
+      yy[r * C + c] = y[i][j];
+      xx[r * C + c] = x[i][j];
+      cells++;
+    }
+  }
+  if (cells <= R + p) throw new MeasureError("outOfDomain", "too few flows to fit origin and destination effects and a distance effect (at least 3 regions with flows are needed)");
+
+  const mu = new Float64Array(R * C);
+  const eta = new Float64Array(R * C);
+  for (let k = 0; k < R * C; k++) {
+    if (!use[k]) continue;
+    mu[k] = yy[k] + 0.1; // R's starting values for the Poisson family
+    eta[k] = Math.log(mu[k]);
+  }
+  const z = new Float64Array(R * C);
+  const A = new Float64Array(p * p);
+  const rhs = new Float64Array(p);
+  const xbar = new Float64Array(R);
+  const zbar = new Float64Array(R);
+  const W = new Float64Array(R);
+  let devOld = deviance(yy, mu, use);
+  for (let it = 1; it <= MAX_ITERATIONS; it++) {
+    A.fill(0);
+    rhs.fill(0);
+    for (let r = 0; r < R; r++) {
+      let w = 0;
+      let wx = 0;
+      let wz = 0;
+      const base = r * C;
+      for (let c = 0; c < C; c++) {
+        const k = base + c;
+        if (!use[k]) continue;
+        z[k] = eta[k] + (yy[k] - mu[k]) / mu[k];
+        w += mu[k];
+        wx += mu[k] * xx[k];
+        wz += mu[k] * z[k];
+      }
+      W[r] = w;
+      xbar[r] = wx / w;
+      zbar[r] = wz / w;
+    }
+    // A = Σ_cells w u uᵀ − Σ_rows W ū ūᵀ, rhs = Σ_cells w u z − Σ_rows W ū z̄, u = (e_dest, x).
+    for (let r = 0; r < R; r++) {
+      const base = r * C;
+      const Wr = W[r];
+      const xr = xbar[r];
+      const zr = zbar[r];
+      for (let c = 1; c < C; c++) {
+        const k = base + c;
+        if (!use[k]) continue;
+        const w = mu[k];
+        const d = c - 1;
+        A[d * p + d] += w;
+        A[d * p + g] += w * (xx[k] - xr);
+        rhs[d] += w * (z[k] - zr);
+        // the rank-one correction −W ū ūᵀ on the destination block: −w_c w_c' / W
+        const f = w / Wr;
+        const rowA = d * p;
+        for (let c2 = 1; c2 <= c; c2++) {
+          const k2 = base + c2;
+          if (!use[k2]) continue;
+          A[rowA + (c2 - 1)] -= f * mu[k2];
+        }
+      }
+      for (let c = 0; c < C; c++) {
+        const k = base + c;
+        if (!use[k]) continue;
+        const dx = xx[k] - xr;
+        A[g * p + g] += mu[k] * dx * dx;
+        rhs[g] += mu[k] * dx * (z[k] - zr);
+      }
+    }
+    // The Cholesky solve reads the lower triangle only: the destination block's was filled; the γ row is the γ column.
+    for (let d = 0; d < g; d++) A[g * p + d] = A[d * p + g];
+    const theta = solveSpd(A, rhs, p);
+    const gamma = theta[g];
+    for (let r = 0; r < R; r++) {
+      const base = r * C;
+      // a_r = z̄_r − Σ_c (w_rc / W_r) b_c − x̄_r γ
+      let wb = 0;
+      for (let c = 1; c < C; c++) if (use[base + c]) wb += mu[base + c] * theta[c - 1];
+      const a = zbar[r] - wb / W[r] - xbar[r] * gamma;
+      for (let c = 0; c < C; c++) {
+        const k = base + c;
+        if (!use[k]) continue;
+        eta[k] = a + (c > 0 ? theta[c - 1] : 0) + gamma * xx[k];
+        mu[k] = Math.exp(eta[k]);
+      }
+    }
+    const dev = deviance(yy, mu, use);
+    if (!Number.isFinite(dev)) break;
+    if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < TOLERANCE) return { gamma, iterations: it };
+    devOld = dev;
+  }
+  throw new MeasureError("outOfDomain", `the Poisson model did not converge within ${MAX_ITERATIONS} iterations`);
+}
+
+/** Poisson deviance 2 Σ (y log(y/μ) − (y − μ)). */
+function deviance(y: Float64Array, mu: Float64Array, use: Uint8Array): number {
+  let d = 0;
+  for (let k = 0; k < y.length; k++) {
+    if (!use[k]) continue;
+    d += (y[k] > 0 ? y[k] * Math.log(y[k] / mu[k]) : 0) - (y[k] - mu[k]);
+  }
+  return 2 * d;
+}
+
+/** Solves A θ = b for a symmetric positive definite A (row-major p × p) by Cholesky. */
+function solveSpd(A: Float64Array, b: Float64Array, p: number): Float64Array {
+  const L = new Float64Array(p * p);
+  let scale = 0;
+  for (let i = 0; i < p; i++) scale = Math.max(scale, Math.abs(A[i * p + i]));
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = A[i * p + j];
+      for (let k = 0; k < j; k++) s -= L[i * p + k] * L[j * p + k];
+      if (i === j) {
+        if (!(s > 1e-12 * scale)) {
+          throw new MeasureError("outOfDomain", "the model cannot be fitted: the distances do not vary enough among the flows to be told apart from the origin and destination effects");
+        }
+        L[i * p + i] = Math.sqrt(s);
+      } else {
+        L[i * p + j] = s / L[j * p + j];
+      }
+    }
+  }
+  const t = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= L[i * p + k] * t[k];
+    t[i] = s / L[i * p + i];
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    let s = t[i];
+    for (let k = i + 1; k < p; k++) s -= L[k * p + i] * t[k];
+    t[i] = s / L[i * p + i];
+  }
+  return t;
+}
