@@ -206,6 +206,7 @@ export function migrationIndices(matrix: any[][], populations?: any[][], distanc
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
     const p = isBlank(populations) ? undefined : readVector(populations, "populations");
+    if (p !== undefined && p.length !== m.length) throw new MeasureError("invalid", `populations has ${p.length} values but the matrix has ${m.length} regions`);
     const d = isBlank(distances) ? undefined : readDistances(distances, m.length);
     const table: ResultCell[][] = [["measure", "value"]];
     for (const [label, value] of systemIndices(m, p, d)) table.push([label, value]);

@@ -57,19 +57,19 @@ export function meanDistance(m: Matrix, d: DistanceMatrix): number {
  */
 export function medianDistance(m: Matrix, d: DistanceMatrix): number {
   const n = checkDistances(m, d, false);
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i && m[i][j] > 0) pairs.push([d[i][j], m[i][j]]);
-  if (pairs.length === 0) throw new MeasureError("zeroDenominator", "the total of all flows is 0");
-  pairs.sort((a, b) => a[0] - b[0]);
-  const x: number[] = [];
-  const w: number[] = [];
-  for (const [dist, flow] of pairs) {
-    if (x.length > 0 && x[x.length - 1] === dist) w[w.length - 1] += flow;
-    else {
-      x.push(dist);
-      w.push(flow);
+  // Pool the flows by distance, then sort the distinct distances (a numeric typed-array sort).
+  const byDistance = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const f = m[i][j];
+      if (j === i || !(f > 0)) continue;
+      const dist = d[i][j];
+      byDistance.set(dist, (byDistance.get(dist) ?? 0) + f);
     }
   }
+  if (byDistance.size === 0) throw new MeasureError("zeroDenominator", "the total of all flows is 0");
+  const x = Float64Array.from(byDistance.keys()).sort();
+  const w = Array.from(x, (dist) => byDistance.get(dist) as number);
   let total = 0;
   for (const v of w) total += v;
   let cum = 0;

@@ -81,6 +81,7 @@ export function fitOriginDestinationPoisson(y: readonly (readonly number[])[], x
   const xbar = new Float64Array(R);
   const zbar = new Float64Array(R);
   const W = new Float64Array(R);
+  const wrow = new Float64Array(C);
   let devOld = deviance(yy, mu, use);
   for (let it = 1; it <= MAX_ITERATIONS; it++) {
     A.fill(0);
@@ -108,6 +109,9 @@ export function fitOriginDestinationPoisson(y: readonly (readonly number[])[], x
       const Wr = W[r];
       const xr = xbar[r];
       const zr = zbar[r];
+      // This row's weights by destination (0 where the cell is not used), for the rank-one
+      // correction −W ū ūᵀ = −w wᵀ / W on the destination block, without a test in the inner loop.
+      for (let c = 1; c < C; c++) wrow[c - 1] = use[base + c] ? mu[base + c] : 0;
       for (let c = 1; c < C; c++) {
         const k = base + c;
         if (!use[k]) continue;
@@ -116,14 +120,9 @@ export function fitOriginDestinationPoisson(y: readonly (readonly number[])[], x
         A[d * p + d] += w;
         A[d * p + g] += w * (xx[k] - xr);
         rhs[d] += w * (z[k] - zr);
-        // the rank-one correction −W ū ūᵀ on the destination block: −w_c w_c' / W
         const f = w / Wr;
         const rowA = d * p;
-        for (let c2 = 1; c2 <= c; c2++) {
-          const k2 = base + c2;
-          if (!use[k2]) continue;
-          A[rowA + (c2 - 1)] -= f * mu[k2];
-        }
+        for (let d2 = 0; d2 <= d; d2++) A[rowA + d2] -= f * wrow[d2];
       }
       for (let c = 0; c < C; c++) {
         const k = base + c;
