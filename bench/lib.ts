@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "fs";
 import { dirname, join, resolve } from "path";
-import * as ts from "typescript";
+import type * as TS from "typescript";
 import { runInThisContext } from "vm";
 import { makeCustomFunctions } from "../scripts/lib/custom-functions-runtime";
 
@@ -55,6 +55,8 @@ export function loadFunctions(): Map<string, Function> {
 export function requireCompiled<T>(file: string, cache = new Map<string, { exports: unknown }>()): T {
   const known = cache.get(file);
   if (known) return known.exports as T;
+  // Loaded here, not at the top: the peer comparison's timing processes must not carry it.
+  const ts = require("typescript") as typeof TS;
   const { config } = ts.readConfigFile(join(ROOT, "tsconfig.build.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
   const js = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions: { ...options, sourceMap: false }, fileName: file }).outputText;

@@ -1,5 +1,6 @@
 import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
+import { Flows } from "../indicators/matrix";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
 
@@ -86,32 +87,41 @@ export function readGrid(v: unknown, arg: string): Grid {
  * is ignored whatever it holds; every other cell a count. `shape` names what the square is
  * in the message when it is not (e.g. a place of birth × place of residence table of stocks).
  */
-export function readMatrix(v: unknown, arg: string, shape = "origin × destination matrix"): number[][] {
+export function readMatrix(v: unknown, arg: string, shape = "origin × destination matrix"): Flows {
   const grid = readGrid(v, arg);
   const n = grid.length;
   if (grid[0].length !== n) {
     throw new MeasureError("invalid", `${arg} must be a square ${shape}; it is ${n}×${grid[0].length} (select the numbers only, without labels)`);
   }
-  const m: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const src = grid[i];
-    const row = new Array<number>(n);
-    for (let j = 0; j < n; j++) {
-      if (i === j) {
-        row[j] = 0;
-        continue;
-      }
-      const cell = src[j];
-      if (typeof cell === "number" && cell >= 0 && cell !== Infinity) {
-        row[j] = cell; // the common case, without building the cell's name
-        continue;
-      }
-      const where = cellName(arg, i, j, n, n);
-      row[j] = isBlank(cell) ? 0 : count(readNumber(cell, where), where);
-    }
-    m[i] = row;
+  // Read and checked in one pass, straight into the measures' form (so they check nothing again).
+  const rows: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = readFlowRow(grid[i], arg, i, n);
+  return new Flows(n, rows);
+}
+
+/**
+ * Row i of a matrix. A function of its own so that V8 optimises it after a few calls, with
+ * the feedback of whole rows: a loop compiled while it runs (on-stack replacement) was thrown
+ * away at every call's end, keeping a 233 × 233 matrix at interpreter speed.
+ */
+function readFlowRow(src: CellValue[], arg: string, i: number, n: number): number[] {
+  const row = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    const cell = src[j];
+    row[j] = typeof cell === "number" && cell >= 0 && cell !== Infinity ? cell : j === i ? 0 : readCount(cell, arg, i, j, n, n);
   }
-  return m;
+  row[i] = 0; // the diagonal is ignored whatever it holds
+  return row;
+}
+
+/**
+ * A cell of a table of counts that is not simply a count: a blank is 0; anything else is
+ * read and checked with the cell named in the message, built here, only for such a cell.
+ */
+function readCount(cell: CellValue, arg: string, i: number, j: number, rows: number, cols: number): number {
+  if (isBlank(cell)) return 0;
+  const where = cellName(arg, i, j, rows, cols);
+  return count(readNumber(cell, where), where);
 }
 
 /**
@@ -123,21 +133,18 @@ export function readCountTable(v: unknown, arg: string): number[][] {
   const rows = grid.length;
   const cols = grid[0].length;
   const out: number[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const src = grid[i];
-    const row = new Array<number>(cols);
-    for (let j = 0; j < cols; j++) {
-      const cell = src[j];
-      if (typeof cell === "number" && cell >= 0 && cell !== Infinity) {
-        row[j] = cell;
-        continue;
-      }
-      const where = cellName(arg, i, j, rows, cols);
-      row[j] = isBlank(cell) ? 0 : count(readNumber(cell, where), where);
-    }
-    out[i] = row;
-  }
+  for (let i = 0; i < rows; i++) out[i] = readCountRow(grid[i], arg, i, rows, cols);
   return out;
+}
+
+/** Row i of a table of counts (a function per row, as readFlowRow). */
+function readCountRow(src: CellValue[], arg: string, i: number, rows: number, cols: number): number[] {
+  const row = new Array<number>(cols);
+  for (let j = 0; j < cols; j++) {
+    const cell = src[j];
+    row[j] = typeof cell === "number" && cell >= 0 && cell !== Infinity ? cell : readCount(cell, arg, i, j, rows, cols);
+  }
+  return row;
 }
 
 /**
@@ -159,7 +166,14 @@ export function readOptionalChoice<T extends string>(v: unknown, arg: string, ch
 
 /** A one-row or one-column range (or a single value) as a list; blanks are missing values. */
 export function readVector(v: unknown, arg: string): number[] {
-  return vectorCells(v, arg).map((cell, k, all) => readNumber(cell, all.length === 1 ? arg : `${arg} (item ${k + 1})`));
+  const cells = vectorCells(v, arg);
+  const out = new Array<number>(cells.length);
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    // The item's name is built only for a cell that is not a number.
+    out[k] = typeof cell === "number" ? cell : readNumber(cell, cells.length === 1 ? arg : `${arg} (item ${k + 1})`);
+  }
+  return out;
 }
 
 /** Labels for the regions of a matrix: one per region, kept as text or number; a blank stays blank. */

@@ -20,14 +20,17 @@ export function circulationIndexFn(flows: any[][], counterflows?: any[][]): numb
     if (f.length !== c.length || f[0].length !== c[0].length) {
       throw new MeasureError("invalid", `flows is ${f.length}×${f[0].length} but counterflows is ${c.length}×${c[0].length}: give ranges of the same size`);
     }
-    const fs: number[] = [];
-    const cs: number[] = [];
     const rows = f.length;
     const cols = f[0].length;
+    const fs = new Array<number>(rows * cols);
+    const cs = new Array<number>(rows * cols);
     for (let r = 0; r < rows; r++) {
       for (let k = 0; k < cols; k++) {
-        fs.push(readNumber(f[r][k], cellName("flows", r, k, rows, cols)));
-        cs.push(readNumber(c[r][k], cellName("counterflows", r, k, rows, cols)));
+        // A cell is named only when it is not a number.
+        const fv = f[r][k];
+        const cv = c[r][k];
+        fs[r * cols + k] = typeof fv === "number" ? fv : readNumber(fv, cellName("flows", r, k, rows, cols));
+        cs[r * cols + k] = typeof cv === "number" ? cv : readNumber(cv, cellName("counterflows", r, k, rows, cols));
       }
     }
     return circulationIndex(fs, cs);

@@ -109,30 +109,65 @@ function broadcast(names: readonly string[], values: readonly unknown[], measure
     }
   }
 
-  const xs = new Array<number>(k);
+  // One pass per cell: read the inputs as numbers and compute; a cell whose inputs are not all
+  // numbers takes the slow path, which names it in its error. Nothing is allocated per cell
+  // but the result (and, for a column, its one-cell row).
+  const xs = new Float64Array(k);
   const out: ResultCell[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    if (cols === 1) {
-      out[r] = [cellAt(grids, single, names, measure, r, 0, rows, cols, xs)];
-      continue;
-    }
-    const line: ResultCell[] = new Array(cols);
-    for (let c = 0; c < cols; c++) line[c] = cellAt(grids, single, names, measure, r, c, rows, cols, xs);
-    out[r] = line;
-  }
+  for (let r = 0; r < rows; r++) out[r] = resultRow(grids, single, names, measure, r, rows, cols, xs);
   return out;
 }
 
-function cellAt(grids: Grid[], single: boolean[], names: readonly string[], measure: Measure, r: number, c: number, rows: number, cols: number, xs: number[]): ResultCell {
+/** Row r of the result (a function of its own, so V8 optimises it whole rather than mid-loop). */
+function resultRow(grids: Grid[], single: boolean[], names: readonly string[], measure: Measure, r: number, rows: number, cols: number, xs: Float64Array): ResultCell[] {
+  if (cols === 1) return [numbersAt(grids, single, r, 0, xs) ? compute(measure, xs) : badCell(grids, single, names, measure, r, 0, rows, cols, xs)];
+  const line: ResultCell[] = new Array(cols);
+  for (let c = 0; c < cols; c++) line[c] = numbersAt(grids, single, r, c, xs) ? compute(measure, xs) : badCell(grids, single, names, measure, r, c, rows, cols, xs);
+  return line;
+}
+
+/** Reads the inputs of cell (r, c) into `xs`; false when one of them is not a number. */
+function numbersAt(grids: Grid[], single: boolean[], r: number, c: number, xs: Float64Array): boolean {
+  for (let a = 0; a < grids.length; a++) {
+    const v = single[a] ? grids[a][0][0] : grids[a][r][c];
+    if (typeof v !== "number") return false;
+    xs[a] = v;
+  }
+  return true;
+}
+
+/** The measure of the numbers in `xs`, or the error the cell should show. */
+function compute(measure: Measure, xs: Float64Array): ResultCell {
   try {
-    for (let a = 0; a < grids.length; a++) {
-      const v = single[a] ? grids[a][0][0] : grids[a][r][c];
-      // The message names the cell only when the value is bad: building it is not free.
-      xs[a] = typeof v === "number" ? v : readNumber(v, single[a] ? names[a] : cellName(names[a], r, c, rows, cols));
+    let y: number;
+    switch (xs.length) {
+      case 1:
+        y = measure(xs[0]);
+        break;
+      case 2:
+        y = measure(xs[0], xs[1]);
+        break;
+      case 3:
+        y = measure(xs[0], xs[1], xs[2]);
+        break;
+      default:
+        y = measure(xs[0], xs[1], xs[2], xs[3]);
     }
-    const y = grids.length === 2 ? measure(xs[0], xs[1]) : measure(...xs);
     return Number.isFinite(y) ? y : overflowError();
   } catch (e) {
     return toExcelError(e);
   }
+}
+
+/** A cell with an input that is not a number: the first such input's error, the cell named. */
+function badCell(grids: Grid[], single: boolean[], names: readonly string[], measure: Measure, r: number, c: number, rows: number, cols: number, xs: Float64Array): ResultCell {
+  try {
+    for (let a = 0; a < grids.length; a++) {
+      const v = single[a] ? grids[a][0][0] : grids[a][r][c];
+      xs[a] = typeof v === "number" ? v : readNumber(v, single[a] ? names[a] : cellName(names[a], r, c, rows, cols));
+    }
+  } catch (e) {
+    return toExcelError(e);
+  }
+  return compute(measure, xs); // not reached: readNumber throws for anything but a number
 }

@@ -48,8 +48,8 @@ export function migrationFlowsFromStocks(stocks_start: any[][], stocks_end: any[
     const shape = "place of birth × place of residence table";
     const start = readMatrix(stocks_start, "stocks_start", shape);
     const end = readMatrix(stocks_end, "stocks_end", shape);
-    if (start.length !== end.length) {
-      throw new MeasureError("invalid", `stocks_start is ${start.length}×${start.length} but stocks_end is ${end.length}×${end.length}: give two tables of the same places in the same order`);
+    if (start.n !== end.n) {
+      throw new MeasureError("invalid", `stocks_start is ${start.n}×${start.n} but stocks_end is ${end.n}×${end.n}: give two tables of the same places in the same order`);
     }
     return flowsFromStocks(start, end, readOptionalChoice<StockDecrease>(method, "method", ["zero", "return"], "zero"));
   });

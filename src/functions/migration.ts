@@ -147,7 +147,7 @@ export function migrationGini(matrix: any[][], corrected?: any): number {
 export function migrationSummary(matrix: any[][], labels?: any[][]): any[][] {
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
-    const names = readLabels(labels, "labels", m.length);
+    const names = readLabels(labels, "labels", m.n);
     const table: ResultCell[][] = [["region", "outflow", "inflow", "turnover", "net", "effectiveness"]];
     regionSummary(m).forEach((s, i) => {
       table.push([names[i], s.outflow, s.inflow, s.turnover, s.net, s.effectiveness instanceof MeasureError ? toExcelError(s.effectiveness) : s.effectiveness]);
@@ -168,7 +168,7 @@ export function migrationSummary(matrix: any[][], labels?: any[][]): any[][] {
 export function migrationCorridors(matrix: any[][], labels?: any[][], top?: any): any[][] {
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
-    const names = readLabels(labels, "labels", m.length);
+    const names = readLabels(labels, "labels", m.n);
     const limit = readOptionalNumber(top, "top", Infinity);
     if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 1)) throw new MeasureError("outOfDomain", `top must be a whole number of at least 1 (got ${limit})`);
     const table: ResultCell[][] = [["origin", "destination", "flow", "counterflow", "net", "reciprocity"]];
@@ -206,9 +206,9 @@ export function migrationMatrix(origins: any[][], destinations: any[][], flows: 
     const fs: (number | MeasureError)[] = [];
     for (let r = first; r < f.length; r++) {
       if (isBlank(o[r]) && isBlank(d[r]) && isBlank(f[r])) continue; // trailing blank rows of a whole-column selection
-      os.push(readLabel(o[r], `origins (row ${r + 1})`));
-      ds.push(readLabel(d[r], `destinations (row ${r + 1})`));
-      fs.push(flowOrError(f[r], `flows (row ${r + 1})`));
+      os.push(readLabel(o[r], "origins", r));
+      ds.push(readLabel(d[r], "destinations", r));
+      fs.push(flowOrError(f[r], r));
     }
     if (fs.length === 0) throw new MeasureError("missing", "the list has no flows");
     const { labels, matrix } = pivotFlows(os, ds, fs);
@@ -225,17 +225,19 @@ function columnCells(v: unknown, arg: string): CellValue[] {
   throw new MeasureError("invalid", `${arg} must be a single column or row, not a ${grid.length}×${grid[0].length} range`);
 }
 
-function readLabel(v: CellValue, where: string): Label {
-  if (typeof v === "string" || typeof v === "number") {
-    if (v === "") throw new MeasureError("missing", `${where} is blank`);
-    return v;
-  }
+/** The label in row r of `arg`; the row is named only in the error of a bad one. */
+function readLabel(v: CellValue, arg: string, r: number): Label {
+  if (typeof v === "number" || (typeof v === "string" && v !== "")) return v;
+  const where = `${arg} (row ${r + 1})`;
   if (isBlank(v)) throw new MeasureError("missing", `${where} is blank`);
   if (typeof v === "boolean") throw new MeasureError("invalid", `${where} is ${v ? "TRUE" : "FALSE"}, not a region name`);
   throw v;
 }
 
-function flowOrError(v: CellValue, where: string): number | MeasureError {
+/** The flow in row r, or the error that cell gives (the row named only then). */
+function flowOrError(v: CellValue, r: number): number | MeasureError {
+  if (typeof v === "number" && v >= 0 && v !== Infinity) return v;
+  const where = `flows (row ${r + 1})`;
   try {
     return count(readNumber(v, where), where);
   } catch (e) {

@@ -1,5 +1,5 @@
 import { count, divide, notAbove } from "./guards";
-import { checkMatrix } from "./matrix";
+import { Exchange, Flows, flowsOf } from "./matrix";
 import { Count, Matrix, MeasureError, Rate, Vector } from "./types";
 
 /**
@@ -16,49 +16,38 @@ export function circulationIndex(flows: Vector, counterflows: Vector): Rate {
     throw new MeasureError("invalid", `flows (${flows.length}) and counterflows (${counterflows.length}) differ in length`);
   }
   if (flows.length === 0) throw new MeasureError("invalid", "flows is empty");
-  let gap = 0;
-  let gross = 0;
-  for (let k = 0; k < flows.length; k++) {
-    const f = count(flows[k], "flows");
-    const c = count(counterflows[k], "counterflows");
-    gap += Math.abs(f - c);
-    gross += f + c;
-  }
-  return 1 - divide(gap, gross, "the sum of flows and counterflows");
+  const e = new Exchange();
+  for (let k = 0; k < flows.length; k++) e.add(count(flows[k], "flows"), count(counterflows[k], "counterflows"));
+  return 1 - divide(e.gap, e.gross, "the sum of flows and counterflows");
 }
 
 /** The circulation index of a square matrix: the same sum over the pairs i < j of Mij and Mji. */
-export function circulationIndexOfMatrix(m: Matrix): Rate {
-  const n = checkMatrix(m);
-  let gap = 0;
-  let gross = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      gap += Math.abs(m[i][j] - m[j][i]);
-      gross += m[i][j] + m[j][i];
-    }
-  }
-  return 1 - divide(gap, gross, "the sum of off-diagonal flows");
+export function circulationIndexOfMatrix(m: Matrix | Flows): Rate {
+  const { n, rows } = flowsOf(m);
+  const e = new Exchange();
+  for (let i = 0; i < n; i++) addPairs(rows, i, i + 1, e);
+  return 1 - divide(e.gap, e.gross, "the sum of off-diagonal flows");
 }
 
 /**
  * Circulation index of each region with all others: 1 − Σj|Mij − Mji| / Σj(Mij + Mji), j ≠ i.
  * A region with no flows in either direction has no value (zero denominator).
  */
-export function circulationByRegion(m: Matrix): (Rate | MeasureError)[] {
-  const n = checkMatrix(m);
+export function circulationByRegion(m: Matrix | Flows): (Rate | MeasureError)[] {
+  const { n, rows } = flowsOf(m);
   const out: (Rate | MeasureError)[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    let gap = 0;
-    let gross = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      gap += Math.abs(m[i][j] - m[j][i]);
-      gross += m[i][j] + m[j][i];
-    }
-    out[i] = gross === 0 ? new MeasureError("zeroDenominator", `region ${i + 1} has no flows`) : 1 - gap / gross;
+    const e = new Exchange();
+    addPairs(rows, i, 0, e); // the diagonal pair adds |0 − 0| and 0 + 0: nothing
+    out[i] = e.gross === 0 ? new MeasureError("zeroDenominator", `region ${i + 1} has no flows`) : 1 - e.gap / e.gross;
   }
   return out;
+}
+
+/** Region i's pairs with the regions from `from` on: Mij against Mji (a function per row: see matrix.ts). */
+function addPairs(rows: readonly (readonly number[])[], i: number, from: number, e: Exchange): void {
+  const row = rows[i];
+  for (let j = from; j < row.length; j++) e.add(row[j], rows[j][i]);
 }
 
 /**

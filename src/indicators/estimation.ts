@@ -1,4 +1,5 @@
 import { count } from "./guards";
+import { Flows } from "./matrix";
 import { Matrix, MeasureError, Vector } from "./types";
 
 /**
@@ -64,23 +65,12 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
   }
   if (!(tolerance > 0 && tolerance < 1)) throw new MeasureError("outOfDomain", `tolerance must be greater than 0 and less than 1 (got ${tolerance})`);
 
-  // The seed, row-major, with its row and column sums.
-  const x = new Float64Array(rows * cols);
+  // The seed, row by row, with its row and column sums. Rows of plain arrays: one Float64Array
+  // of the whole table, allocated outside V8's young generation, cost more than the fit.
+  const x: number[][] = new Array(rows);
   const seedRowSum = new Float64Array(rows);
   const seedColSum = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const row = seed[i];
-    const base = i * cols;
-    let s = 0;
-    for (let j = 0; j < cols; j++) {
-      let v = row[j];
-      if (!(v >= 0 && v !== Infinity)) v = count(v, `seed (row ${i + 1}, column ${j + 1})`); // throws
-      x[base + j] = v;
-      s += v;
-      seedColSum[j] += v;
-    }
-    seedRowSum[i] = s;
-  }
+  for (let i = 0; i < rows; i++) seedRowSum[i] = copySeedRow(seed[i], i, x, seedColSum);
 
   const r = new Float64Array(rows);
   const c = new Float64Array(cols);
@@ -99,7 +89,7 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
   for (let j = 0; j < cols; j++) {
     if (seedColSum[j] === 0 && c[j] > 0) throw new MeasureError("outOfDomain", `seed column ${j + 1} is all zeros but its total is ${show(c[j])}: no scaling of the seed can reach it`);
   }
-  if (grand === 0) return { matrix: toRows(new Float64Array(rows * cols), rows, cols), iterations: 0, residual: 0 };
+  if (grand === 0) return { matrix: Array.from({ length: rows }, () => new Array<number>(cols).fill(0)), iterations: 0, residual: 0 };
   if (rowGrand !== colGrand) {
     // Within the tolerance: meet in the middle, so that the margins are consistent.
     const fr = grand / rowGrand;
@@ -122,13 +112,7 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     colSum.fill(0);
     for (let i = 0; i < rows; i++) {
       const s = rowSum[i];
-      const f = s > 0 ? r[i] / s : 0; // a row that is all zeros stays zero
-      const base = i * cols;
-      for (let j = 0; j < cols; j++) {
-        const v = x[base + j] * f;
-        x[base + j] = v;
-        colSum[j] += v;
-      }
+      scaleRow(x[i], s > 0 ? r[i] / s : 0, colSum); // a row that is all zeros stays zero
     }
     // Columns are exact after their pass, except one left all zeros while its total is positive.
     let colDeviation = 0;
@@ -141,20 +125,14 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
     deviation = colDeviation;
     let fitted = 0; // the fitted grand total: Infinity or NaN if any cell overflowed
     for (let i = 0; i < rows; i++) {
-      const base = i * cols;
-      let s = 0;
-      for (let j = 0; j < cols; j++) {
-        const v = x[base + j] * colFactor[j];
-        x[base + j] = v;
-        s += v;
-      }
+      const s = scaleColumns(x[i], colFactor);
       rowSum[i] = s;
       fitted += s;
       const d = Math.abs(s - r[i]);
       if (d > deviation) deviation = d;
     }
     if (!Number.isFinite(fitted)) throw overflow();
-    if (deviation <= limit) return { matrix: toRows(x, rows, cols), iterations: it, residual: deviation / grand };
+    if (deviation <= limit) return { matrix: x, iterations: it, residual: deviation / grand };
   }
   throw new MeasureError(
     "outOfDomain",
@@ -163,19 +141,50 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
   );
 }
 
-function overflow(): MeasureError {
-  return new MeasureError("outOfDomain", "the fit overflows: the seed's numbers are too small or too large for these totals");
+/*
+ * The loops over cells are functions of a row each: V8 optimises a small function called once
+ * per row within the first call, whereas a loop compiled while it runs (on-stack replacement)
+ * inside a long function was thrown away at that function's end, call after call.
+ */
+
+/** Seed row i into `x` (row-major), adding it into the column sums; returns the row's sum. */
+function copySeedRow(row: readonly number[], i: number, x: number[][], colSum: Float64Array): number {
+  const cols = colSum.length;
+  const out = new Array<number>(cols);
+  let s = 0;
+  for (let j = 0; j < cols; j++) {
+    let v = row[j];
+    if (!(v >= 0 && v !== Infinity)) v = count(v, `seed (row ${i + 1}, column ${j + 1})`); // throws
+    out[j] = v;
+    s += v;
+    colSum[j] += v;
+  }
+  x[i] = out;
+  return s;
 }
 
-function toRows(x: Float64Array, rows: number, cols: number): number[][] {
-  const out: number[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const row = new Array<number>(cols);
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) row[j] = x[base + j];
-    out[i] = row;
+/** Scales one row by f, adding the scaled cells into the column sums. */
+function scaleRow(row: number[], f: number, colSum: Float64Array): void {
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j] * f;
+    row[j] = v;
+    colSum[j] += v;
   }
-  return out;
+}
+
+/** Scales each cell of one row by its column's factor; returns the row's new sum. */
+function scaleColumns(row: number[], colFactor: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j] * colFactor[j];
+    row[j] = v;
+    s += v;
+  }
+  return s;
+}
+
+function overflow(): MeasureError {
+  return new MeasureError("outOfDomain", "the fit overflows: the seed's numbers are too small or too large for these totals");
 }
 
 /** A number for a message: up to 15 significant digits, so 0.1 + 0.2 reads 0.3 but 38.0000001 stays. */
@@ -219,21 +228,22 @@ export type StockDecrease = "zero" | "return";
  * Errors: tables that are empty, not square or of different sizes → `invalid`; a negative or
  * non-finite stock off the diagonal → `outOfDomain`.
  */
-export function flowsFromStocks(start: Matrix, end: Matrix, method: StockDecrease = "zero"): number[][] {
+export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, method: StockDecrease = "zero"): number[][] {
   if (method !== "zero" && method !== "return") throw new MeasureError("invalid", `method must be "zero" or "return" (got ${JSON.stringify(method)})`);
-  const n = checkStocks(start, "the start stocks");
-  const m = checkStocks(end, "the end stocks");
-  if (n !== m) throw new MeasureError("invalid", `the stock tables differ in shape: the start stocks are ${n}×${n}, the end stocks ${m}×${m} (they must list the same places in the same order)`);
+  const s0 = stocksOf(start, "the start stocks");
+  const s1 = stocksOf(end, "the end stocks");
+  const n = s0.n;
+  if (n !== s1.n) throw new MeasureError("invalid", `the stock tables differ in shape: the start stocks are ${n}×${n}, the end stocks ${s1.n}×${s1.n} (they must list the same places in the same order)`);
   const flows: number[][] = new Array(n);
   for (let i = 0; i < n; i++) flows[i] = new Array<number>(n).fill(0);
   const withReturns = method === "return";
   for (let b = 0; b < n; b++) {
-    const s0 = start[b];
-    const s1 = end[b];
     const out = flows[b];
+    const born0 = s0.rows[b];
+    const born1 = s1.rows[b];
     for (let j = 0; j < n; j++) {
-      if (j === b) continue;
-      const d = s1[j] - s0[j];
+      // Both diagonals are 0 in Flows, so a place of birth's own cell gives no flow.
+      const d = born1[j] - born0[j];
       if (d > 0) out[j] += d;
       else if (d < 0 && withReturns) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
     }
@@ -241,17 +251,24 @@ export function flowsFromStocks(start: Matrix, end: Matrix, method: StockDecreas
   return flows;
 }
 
-/** A non-empty square table of stocks, every cell off the diagonal a count; returns its order. */
-function checkStocks(m: Matrix, name: string): number {
+/**
+ * A table of stocks as `Flows` (the same square of counts off the diagonal), checked with the
+ * stock tables' own messages when it is not one already.
+ */
+function stocksOf(m: Matrix | Flows, name: string): Flows {
+  if (m instanceof Flows) return m;
   const n = m.length;
   if (n === 0) throw new MeasureError("invalid", `${name} table is empty`);
+  const rows: number[][] = new Array(n);
   for (let b = 0; b < n; b++) {
     const row = m[b];
     if (row.length !== n) throw new MeasureError("invalid", `${name} table must be square, place of birth × place of residence (it has ${n} rows but row ${b + 1} has ${row.length} columns)`);
+    const out = new Array<number>(n);
     for (let j = 0; j < n; j++) {
       const v = row[j];
-      if (j !== b && !(v >= 0 && v !== Infinity)) count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
+      out[j] = j === b ? 0 : v >= 0 && v !== Infinity ? v : count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
     }
+    rows[b] = out;
   }
-  return n;
+  return new Flows(n, rows);
 }

@@ -33,16 +33,24 @@ export function pivotFlows(origins: readonly Label[], destinations: readonly Lab
     }
     return i;
   };
-  const pairs: [number, number, number | MeasureError][] = [];
+  // The labels first (their order is the order of first appearance), then the flows: nothing
+  // is allocated per row but a label's key, and a row is named only in its own error.
+  const origin = new Int32Array(flows.length);
+  const destination = new Int32Array(flows.length);
   for (let r = 0; r < flows.length; r++) {
+    origin[r] = at(origins[r]);
+    destination[r] = at(destinations[r]);
     const f = flows[r];
-    pairs.push([at(origins[r]), at(destinations[r]), f instanceof MeasureError ? f : count(f, `flow in row ${r + 1}`)]);
+    if (!(f instanceof MeasureError) && !(f >= 0 && f !== Infinity)) count(f, `flow in row ${r + 1}`); // throws
   }
   const n = labels.length;
   const matrix: (number | MeasureError)[][] = Array.from({ length: n }, () => new Array<number | MeasureError>(n).fill(0));
-  for (const [i, j, f] of pairs) {
+  for (let r = 0; r < flows.length; r++) {
+    const i = origin[r];
+    const j = destination[r];
     const cell = matrix[i][j];
     if (cell instanceof MeasureError) continue;
+    const f = flows[r];
     matrix[i][j] = f instanceof MeasureError ? f : cell + f;
   }
   return { labels, matrix };

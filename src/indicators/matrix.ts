@@ -6,16 +6,59 @@ import { Count, Matrix, MeasureError, Rate, Vector } from "./types";
  * region i; the diagonal (stayers, or nothing) is ignored everywhere.
  */
 
-/** Checks that `m` is a non-empty square matrix of counts off the diagonal; returns its order n. */
-export function checkMatrix(m: Matrix): number {
+/**
+ * A checked origin × destination matrix: n ≥ 1 rows of n counts, the diagonal 0. The measures
+ * take one or a `Matrix`, which they check into one first; the Excel face reads its cells
+ * straight into one, checking as it reads, so no cell is checked twice. Built only by code that
+ * has checked every off-diagonal cell (`flowsOf`, or a reader doing the same checks).
+ * Rows of plain arrays rather than one typed array: a Float64Array of 150 × 150 cells cost
+ * ten times the whole read in its allocation alone (it lives outside V8's young generation).
+ */
+export class Flows {
+  constructor(
+    readonly n: number,
+    readonly rows: readonly (readonly number[])[],
+  ) {}
+}
+
+/**
+ * A `Matrix` checked and copied into `Flows` in one pass (the same `Flows` if it is one
+ * already). Checks row by row: a row of the wrong length, then each off-diagonal cell, so the
+ * first problem in reading order is the one reported; a cell's name is built only when it is bad.
+ */
+export function flowsOf(m: Matrix | Flows): Flows {
+  if (m instanceof Flows) return m;
   const n = m.length;
   if (n === 0) throw new MeasureError("invalid", "the matrix is empty");
+  const rows: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const row = m[i];
     if (row.length !== n) throw new MeasureError("invalid", `the matrix must be square (it has ${n} rows but row ${i + 1} has ${row.length} columns)`);
-    for (let j = 0; j < n; j++) if (j !== i) count(row[j], `flow ${i + 1}→${j + 1}`);
+    rows[i] = checkedRow(row, i, n);
   }
-  return n;
+  return new Flows(n, rows);
+}
+
+/*
+ * The loops over cells are functions of a row each, here and below: V8 optimises a small
+ * function called n times per matrix after a few matrices, whereas a whole-matrix loop is
+ * compiled while it runs (on-stack replacement) and that code was thrown away at the end of
+ * every call, leaving large matrices at interpreter speed (npm run bench:peer, cold calls).
+ */
+
+function checkedRow(row: readonly number[], i: number, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    const v = row[j];
+    out[j] = v >= 0 && v !== Infinity ? v : j === i ? 0 : count(v, `flow ${i + 1}→${j + 1}`);
+  }
+  out[i] = 0;
+  return out;
+}
+
+/** Checks that `m` is a non-empty square matrix of counts off the diagonal; returns its order n. */
+export function checkMatrix(m: Matrix): number {
+  return flowsOf(m).n;
 }
 
 /** Out- and in-flows of each region (diagonal excluded) and the total of all flows. */
@@ -28,21 +71,51 @@ export interface Margins {
   readonly total: Count;
 }
 
-export function margins(m: Matrix): Margins {
-  const n = checkMatrix(m);
-  const outflows = new Array<number>(n).fill(0);
-  const inflows = new Array<number>(n).fill(0);
+export function margins(m: Matrix | Flows): Margins {
+  const { n, rows } = flowsOf(m);
+  const outflows = new Array<number>(n);
+  const inflows = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const row = m[i];
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      outflows[i] += row[j];
-      inflows[j] += row[j];
-    }
-    total += outflows[i];
+    const out = addRow(rows[i], inflows);
+    outflows[i] = out;
+    total += out;
   }
-  return { outflows, inflows, total };
+  return { outflows, inflows: Array.from(inflows), total };
+}
+
+/** Adds a row's cells into `inflows` and returns their sum (the diagonal is 0: it changes no sum). */
+function addRow(row: readonly number[], inflows: Float64Array): number {
+  let out = 0;
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    out += v;
+    inflows[j] += v;
+  }
+  return out;
+}
+
+/**
+ * Σ|f − c| and Σ(f + c) over paired flows (a flow and its counterflow, or a region's inflow and
+ * outflow): the two sums of every effectiveness and circulation measure, defined once here.
+ * Accumulated in place, so a loop over the cells allocates nothing.
+ */
+export class Exchange {
+  /** Σ|f − c|: the net, one-way part of the movement */
+  gap = 0;
+  /** Σ(f + c): the gross movement */
+  gross = 0;
+  add(f: number, c: number): void {
+    this.gap += Math.abs(f - c);
+    this.gross += f + c;
+  }
+}
+
+/** 1 − |f − c| / (f + c) of one pair: 1 = balanced exchange, 0 = one-way (the pair's circulation index). */
+export function pairReciprocity(f: number, c: number): Rate {
+  const pair = new Exchange();
+  pair.add(f, c);
+  return 1 - pair.gap / pair.gross;
 }
 
 /**
@@ -51,40 +124,47 @@ export function margins(m: Matrix): Margins {
  * Source: Bell M., Blake M., Boyle P. et al. (2002), "Cross-national comparison of internal
  * migration: issues and measures", JRSS A 165(3), 435–464.
  */
-export function migrationEffectivenessIndex(m: Matrix): Rate {
+export function migrationEffectivenessIndex(m: Matrix | Flows): Rate {
   const { outflows, inflows, total } = margins(m);
-  return divide(sumAbsNet(outflows, inflows), 2 * total, "the total of all flows");
+  return divide(netExchange(outflows, inflows).gap, 2 * total, "the total of all flows");
 }
 
 /**
  * Aggregate net migration rate: ½ Σi|Di − Oi| / Σi Pi. Equals crude migration intensity ×
  * MEI (Bell et al. 2002), as a fraction of the population.
  */
-export function aggregateNetMigrationRate(m: Matrix, populations: Vector): Rate {
+export function aggregateNetMigrationRate(m: Matrix | Flows, populations: Vector): Rate {
   const { outflows, inflows } = margins(m);
   if (populations.length !== outflows.length) {
     throw new MeasureError("invalid", `populations has ${populations.length} values but the matrix has ${outflows.length} regions`);
   }
   let population = 0;
   for (let i = 0; i < populations.length; i++) population += count(populations[i], "populations");
-  return divide(sumAbsNet(outflows, inflows) / 2, population, "the total population");
+  return divide(netExchange(outflows, inflows).gap / 2, population, "the total population");
 }
 
-function sumAbsNet(outflows: readonly number[], inflows: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < outflows.length; i++) s += Math.abs(inflows[i] - outflows[i]);
-  return s;
+/** Each region's inflow against its outflow. */
+function netExchange(outflows: readonly number[], inflows: readonly number[]): Exchange {
+  const e = new Exchange();
+  for (let i = 0; i < outflows.length; i++) e.add(inflows[i], outflows[i]);
+  return e;
 }
 
 /**
  * Connectivity: the share of the n(n − 1) possible off-diagonal flows that are non-zero.
  * Source: Bell et al. (2002), index of connectivity; Rogers & Raymer (1998).
  */
-export function connectivity(m: Matrix): Rate {
-  const n = checkMatrix(m);
+export function connectivity(m: Matrix | Flows): Rate {
+  const { n, rows } = flowsOf(m);
   let nonZero = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i && m[i][j] > 0) nonZero++;
+  for (let i = 0; i < n; i++) nonZero += positives(rows[i]); // the diagonal is 0
   return divide(nonZero, n * (n - 1), "the number of off-diagonal cells");
+}
+
+function positives(row: readonly number[]): number {
+  let k = 0;
+  for (let j = 0; j < row.length; j++) if (row[j] > 0) k++;
+  return k;
 }
 
 /**
@@ -95,25 +175,37 @@ export function connectivity(m: Matrix): Rate {
  * The pairwise sum is computed by sorting: for ascending x_(1..N),
  * ΣΣ|x_a − x_b| = 2 Σk (2k − N − 1) x_(k), which is O(N log N) instead of O(N²) in cells.
  */
-export function giniIndex(m: Matrix, corrected = true): Rate {
-  const n = checkMatrix(m);
-  const cells = new Float64Array(n * (n - 1));
-  let k = 0;
+export function giniIndex(m: Matrix | Flows, corrected = true): Rate {
+  const { n, rows } = flowsOf(m);
+  const cells = new Float64Array(n * (n - 1)); // a typed array sorts numerically, natively
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      cells[k++] = m[i][j];
-      total += m[i][j];
-    }
-  }
+  for (let i = 0; i < n; i++) total = offDiagonal(rows[i], i, cells, total);
   cells.sort();
   const size = cells.length;
-  let weighted = 0;
-  for (let r = 0; r < size; r++) weighted += (2 * (r + 1) - size - 1) * cells[r];
-  const pairwiseSum = 2 * weighted;
+  const pairwiseSum = 2 * rankWeighted(cells);
   const d = corrected ? size - 1 : size;
   return divide(pairwiseSum, 2 * d * total, "the total of all flows");
+}
+
+/** Copies row i without its diagonal cell to row i of `to` (n − 1 wide); returns `sum` plus its cells. */
+function offDiagonal(row: readonly number[], i: number, to: Float64Array, sum: number): number {
+  let s = sum; // one running sum over the cells in reading order, as the definition adds them
+  let k = i * (row.length - 1);
+  for (let j = 0; j < row.length; j++) {
+    if (j === i) continue;
+    const v = row[j];
+    to[k++] = v;
+    s += v;
+  }
+  return s;
+}
+
+/** Σk (2k − N − 1) x_(k), k from 1, over ascending x. */
+function rankWeighted(x: Float64Array): number {
+  const size = x.length;
+  let weighted = 0;
+  for (let r = 0; r < size; r++) weighted += (2 * (r + 1) - size - 1) * x[r];
+  return weighted;
 }
 
 /** One region's line of the summary table. */
@@ -129,7 +221,7 @@ export interface RegionSummary {
 }
 
 /** Per-region outflow, inflow, turnover, net migration and migration effectiveness. */
-export function regionSummary(m: Matrix): RegionSummary[] {
+export function regionSummary(m: Matrix | Flows): RegionSummary[] {
   const { outflows, inflows } = margins(m);
   return outflows.map((outflow, i) => {
     const inflow = inflows[i];
@@ -162,17 +254,58 @@ export interface Corridor {
  * matrix order (origin, then destination). Pairs with no recorded flow are left out: the
  * reverse pair, if it has a flow, is listed on its own.
  */
-export function corridors(m: Matrix, top = Infinity): Corridor[] {
-  const n = checkMatrix(m);
-  const list: Corridor[] = [];
+export function corridors(m: Matrix | Flows, top = Infinity): Corridor[] {
+  const { n, rows } = flowsOf(m);
+  // Cells by flat index (i·n + j), so index order is the matrix order of the ties.
+  const few = Number.isInteger(top) && top >= 0 && top <= FEW;
+  const all = few ? null : positiveCellsByFlow(rows);
+  const order = all === null ? largestCells(rows, top) : top < all.length ? all.slice(0, top) : all;
+  const list: Corridor[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const at = order[k];
+    const origin = Math.floor(at / n);
+    const destination = at - origin * n;
+    const f = rows[origin][destination];
+    const c = rows[destination][origin];
+    list[k] = { origin, destination, flow: f, counterflow: c, net: f - c, reciprocity: pairReciprocity(f, c) };
+  }
+  return list;
+}
+
+/** Up to this many corridors are picked in one pass over the cells rather than by sorting them all. */
+const FEW = 64;
+
+/** The `top` largest positive cells, largest first, ties in index order: one pass, no sort. */
+function largestCells(rows: readonly (readonly number[])[], top: number): number[] {
+  const n = rows.length;
+  const best: number[] = [];
+  const flow: number[] = []; // best's flows
   for (let i = 0; i < n; i++) {
+    const row = rows[i];
     for (let j = 0; j < n; j++) {
-      if (j === i || !(m[i][j] > 0)) continue;
-      const f = m[i][j];
-      const c = m[j][i];
-      list.push({ origin: i, destination: j, flow: f, counterflow: c, net: f - c, reciprocity: 1 - Math.abs(f - c) / (f + c) });
+      const v = row[j];
+      if (!(v > 0)) continue; // the diagonal is 0
+      if (best.length === top) {
+        if (!(v > flow[top - 1])) continue; // a tie comes later in index order: it stays out
+        best.pop();
+        flow.pop();
+      }
+      let p = best.length;
+      while (p > 0 && flow[p - 1] < v) p--;
+      best.splice(p, 0, i * n + j);
+      flow.splice(p, 0, v);
     }
   }
-  list.sort((a, b) => b.flow - a.flow || a.origin - b.origin || a.destination - b.destination);
-  return top < list.length ? list.slice(0, top) : list;
+  return best;
+}
+
+/** Every positive cell, largest first, ties in index order. */
+function positiveCellsByFlow(rows: readonly (readonly number[])[]): Uint32Array {
+  const n = rows.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) count += positives(rows[i]);
+  const order = new Uint32Array(count);
+  for (let i = 0, p = 0; i < n; i++) for (let j = 0; j < n; j++) if (rows[i][j] > 0) order[p++] = i * n + j;
+  const flow = (k: number) => rows[Math.floor(k / n)][k % n];
+  return order.sort((a, b) => flow(b) - flow(a) || a - b);
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { aggregateNetMigrationRate, checkMatrix, connectivity, corridors, giniIndex, margins, migrationEffectivenessIndex, regionSummary } from "../../src/indicators/matrix";
+import { aggregateNetMigrationRate, checkMatrix, connectivity, corridors, Exchange, Flows, flowsOf, giniIndex, margins, migrationEffectivenessIndex, pairReciprocity, regionSummary } from "../../src/indicators/matrix";
 import { migrationIntensity } from "../../src/indicators/rates";
 import { MeasureError } from "../../src/indicators/types";
 import { matrixArb } from "../support/arbitraries";
@@ -179,5 +179,95 @@ describe("corridors", () => {
       ["ES", "IT", 7425, 8040],
       ["FR", "UK", 6826, 4458],
     ]);
+  });
+});
+
+describe("corridors: picking the largest without sorting them all", () => {
+  /** The definition: every ordered pair with a flow, largest first, ties in matrix order, then the first `top`. */
+  function reference(m: number[][], top: number) {
+    const list = m.flatMap((row, i) => row.map((f, j) => ({ origin: i, destination: j, flow: f, counterflow: m[j][i] })).filter((c) => c.origin !== c.destination && c.flow > 0));
+    list.sort((a, b) => b.flow - a.flow || a.origin - b.origin || a.destination - b.destination);
+    return top < list.length ? list.slice(0, top) : list;
+  }
+  test("property: any top (few, many, all) gives the definition's list, ties included", () => {
+    // Flows of 0 to 3 make many ties and many zeros.
+    const tops = fc.oneof(fc.integer({ min: 0, max: 80 }), fc.constant(Infinity));
+    fc.assert(
+      fc.property(matrixArb(1, 12, 3), tops, (m, top) => {
+        const got = corridors(m, top).map(({ origin, destination, flow, counterflow }) => ({ origin, destination, flow, counterflow }));
+        expect(got).toEqual(reference(m, top));
+      }),
+      { seed: 1205, numRuns: 300 },
+    );
+  });
+  test("each corridor's reciprocity is its pair's circulation index", () => {
+    const [c] = corridors(HYP, 1);
+    expect(c.reciprocity).toBe(pairReciprocity(c.flow, c.counterflow));
+    expect(pairReciprocity(30, 10)).toBe(0.5);
+  });
+});
+
+describe("Flows: a matrix checked once", () => {
+  test("flowsOf copies the off-diagonal cells row by row and zeroes the diagonal, whatever it held", () => {
+    const f = flowsOf([
+      [NaN, 1, 2],
+      [3, -7, 4],
+      [5, 6, 1e6],
+    ]);
+    expect(f.n).toBe(3);
+    expect(f.rows).toEqual([
+      [0, 1, 2],
+      [3, 0, 4],
+      [5, 6, 0],
+    ]);
+    expect(flowsOf(f)).toBe(f); // checked already: taken as it is
+  });
+  test("the first problem in reading order is the one reported: a bad cell before a short row", () => {
+    expect(() => flowsOf([[0, -1, 0], [1, 0], [1, 1, 0]])).toThrow(/flow 1→2 is negative/);
+    expect(() => flowsOf([[0, 1, 0], [1, 0], [1, -1, 0]])).toThrow(/square/);
+    expect(() => flowsOf([[0, 1], [Infinity, 0]])).toThrow(/flow 2→1 is not a finite number/);
+  });
+  test("property: every measure gives the same number from the matrix and from its Flows", () => {
+    fc.assert(
+      fc.property(matrixArb(2, 10), (m) => {
+        const f = flowsOf(m);
+        expect(margins(f)).toEqual(margins(m));
+        expect(regionSummary(f)).toEqual(regionSummary(m));
+        expect(corridors(f, 5)).toEqual(corridors(m, 5));
+        for (const measure of [migrationEffectivenessIndex, connectivity, giniIndex]) {
+          let fromMatrix: unknown;
+          let fromFlows: unknown;
+          try {
+            fromMatrix = measure(m);
+          } catch (e) {
+            fromMatrix = e;
+          }
+          try {
+            fromFlows = measure(f);
+          } catch (e) {
+            fromFlows = e;
+          }
+          expect(fromFlows).toEqual(fromMatrix);
+        }
+      }),
+      { seed: 1206, numRuns: 100 },
+    );
+  });
+  test("a Flows built directly is used as it is (the reader that builds one has checked it)", () => {
+    const f = new Flows(2, [
+      [0, 3],
+      [1, 0],
+    ]);
+    expect(margins(f)).toEqual({ outflows: [3, 1], inflows: [1, 3], total: 4 });
+  });
+});
+
+describe("Exchange: the gap and gross sums", () => {
+  test("adds |f − c| and f + c of each pair", () => {
+    const e = new Exchange();
+    e.add(100, 50);
+    e.add(0, 30);
+    expect(e.gap).toBe(80);
+    expect(e.gross).toBe(180);
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench:peer`: our measures against the R packages of the field (migest,
+ * migration.indices), side by side on the same random matrices, in one process tree: for every
+ * measure of ./measures.ts and every size, a fresh Node process times our function and a fresh
+ * R process times the peer, one after the other. Prints R ÷ ours per measure and size, for the
+ * median of the first five calls (cold) and of calls after a warm-up (warm). A case whose cold
+ * calls are quick is run in three fresh processes per side, alternating, and the medians of
+ * theirs are shown: on a shared machine a few cold calls are easily swamped by another process.
+ *
+ * Needs R (Rscript with dplyr, tidyr, jsonlite) and the peers' sources: MIGEST_DIR and
+ * MIGRATION_INDICES_DIR, each a package source folder with its R/ files (default ../peers/migest
+ * and ../peers/migration.indices beside the repository). Without them it says what is missing
+ * and exits 2: no comparison, no pass. Exits 1 when a value disagrees or a ratio is under 10.
+ *
+ * Options (environment): BENCH_PEER_SIZES (default 50,150,233); BENCH_PEER_BUDGET_S, the time
+ * the R side may spend on one measure and size (default 30; at least one call is always made,
+ * so a peer slower than that shows one cold call and no warm figure). Arguments: measure ids
+ * to run only those.
+ */
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { DIST, emit, median, ROOT } from "../lib";
+import { measures, peerCase } from "./measures";
+
+const TARGET = 10;
+const COLD = 5;
+const WARM = 15;
+/** Fresh processes per side for a case whose cold calls take under 2 s. */
+const REPEAT = 3;
+
+interface Timing {
+  value: number;
+  cold: number[];
+  warm: number[];
+}
+
+function notDone(reason: string): never {
+  console.error(`bench:peer not done: ${reason}`);
+  process.exit(2);
+}
+
+function peerDirs(): { migest: string; indices: string } {
+  const migest = resolve(process.env.MIGEST_DIR ?? join(ROOT, "..", "peers", "migest"));
+  const indices = resolve(process.env.MIGRATION_INDICES_DIR ?? join(ROOT, "..", "peers", "migration.indices"));
+  const need: [string, string, string[]][] = [
+    ["MIGEST_DIR", migest, ["sum_region.R", "ipf2.R", "index_impact.R", "index_connectivity.R", "mig_tibble.R"]],
+    ["MIGRATION_INDICES_DIR", indices, ["others.R", "gini.R", "acv.R"]],
+  ];
+  for (const [variable, dir, files] of need) {
+    const missing = files.filter((f) => !existsSync(join(dir, "R", f)));
+    if (missing.length) notDone(`the R sources are not in ${dir} (missing R/${missing.join(", R/")}); set ${variable} to the package's source folder`);
+  }
+  return { migest, indices };
+}
+
+function checkR(): void {
+  const version = spawnSync("Rscript", ["--version"], { encoding: "utf8" });
+  if (version.error || version.status !== 0) notDone("R is not installed (Rscript not found): apt-get install -y r-base-core r-cran-dplyr r-cran-tidyr r-cran-jsonlite");
+  const pkgs = spawnSync("Rscript", ["-e", 'm <- Filter(function(p) !requireNamespace(p, quietly = TRUE), c("dplyr", "tidyr", "jsonlite")); cat(m); quit(status = length(m) > 0)'], {
+    encoding: "utf8",
+  });
+  if (pkgs.status !== 0) notDone(`R lacks the packages ${pkgs.stdout.trim() || "(dplyr, tidyr, jsonlite)"}`);
+}
+
+/** R's jsonlite writes an empty vector as {} and a one-element one as a number. */
+const times = (v: unknown): number[] => (Array.isArray(v) ? v : typeof v === "number" ? [v] : []);
+
+function child(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): Timing {
+  const out = spawnSync(command, args, { encoding: "utf8", env, maxBuffer: 1 << 24 });
+  const line = out.stdout?.trim().split("\n").pop();
+  if (out.status !== 0 || !line) throw new Error(`${what} failed (exit ${out.status}):\n${out.stderr}`);
+  const t = JSON.parse(line) as Timing;
+  return { value: Number(t.value), cold: times(t.cold), warm: times(t.warm) };
+}
+
+const fmt = (ms: number | undefined): string => (ms === undefined ? "—" : ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4));
+const ratio = (r: number | undefined, o: number | undefined): number | undefined => (r === undefined || o === undefined ? undefined : r / o);
+const fmtRatio = (x: number | undefined): string => (x === undefined ? "—" : x >= 100 ? `${x.toFixed(0)}×` : `${x.toFixed(1)}×`);
+const med = (xs: number[]): number | undefined => (xs.length ? median(xs) : undefined);
+
+function main(): void {
+  const dirs = peerDirs();
+  checkR();
+  if (!existsSync(join(DIST, "functions.js"))) notDone("dist/functions.js is missing: build first (npm run bench:peer builds it)");
+  const sizes = (process.env.BENCH_PEER_SIZES ?? "50,150,233").split(",").map(Number);
+  const budget = Number(process.env.BENCH_PEER_BUDGET_S ?? 30);
+  const only = process.argv.slice(2);
+  const chosen = only.length ? measures.filter((m) => only.includes(m.id)) : measures;
+  if (chosen.length === 0) notDone(`no measure named ${only.join(", ")}; known: ${measures.map((m) => m.id).join(", ")}`);
+
+  const tmp = mkdtempSync(join(tmpdir(), "bench-peer-"));
+  const env = { ...process.env, MIGEST_DIR: dirs.migest, MIGRATION_INDICES_DIR: dirs.indices };
+  const tsx = require.resolve("tsx/cjs");
+  let failed = false;
+  const records: Record<string, unknown>[] = [];
+  console.log(`R ${spawnSync("Rscript", ["-e", "cat(R.version.string)"], { encoding: "utf8" }).stdout}; Node ${process.version}; load average ${require("os").loadavg().map((x: number) => x.toFixed(2)).join(" ")}`);
+  console.log("| measure (R peer) | ours | n | R cold | ours cold | R / ours cold | R warm | ours warm | R / ours warm | processes |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  try {
+    for (const n of sizes) {
+      const file = join(tmp, `case-${n}.json`);
+      writeFileSync(file, JSON.stringify(peerCase(n)));
+      for (const m of chosen) {
+        const runOurs = () => child(process.execPath, ["--expose-gc", "--require", tsx, join(__dirname, "ours.ts"), file, m.id, String(COLD), String(WARM), "10"], env, `${m.ours} ${n}×${n}`);
+        const runPeer = () => child("Rscript", [join(__dirname, "peer.R"), file, m.setup ?? "", m.r, m.value, String(COLD), String(WARM), String(budget)], env, `${m.peer} ${n}×${n}`);
+        const ours = [runOurs()];
+        const peer = [runPeer()];
+        // A few cold calls are easily swamped by another process on a busy machine: a fast case
+        // is run in more fresh processes, alternating, and each figure is the median of theirs.
+        const fast = (t: Timing) => t.cold.reduce((a, b) => a + b, 0) < 2000;
+        while (ours.length < REPEAT && fast(ours[0]) && fast(peer[0])) {
+          ours.push(runOurs());
+          peer.push(runPeer());
+        }
+        const agree = [...ours, ...peer].every((t) => Math.abs(t.value - peer[0].value) <= 1e-6 * Math.max(1, Math.abs(peer[0].value)));
+        const across = (ts: Timing[], k: "cold" | "warm") => med(ts.map((t) => med(t[k])).filter((x): x is number => x !== undefined));
+        const figure = { r: { cold: across(peer, "cold"), warm: across(peer, "warm") }, ours: { cold: across(ours, "cold"), warm: across(ours, "warm") } };
+        const cold = ratio(figure.r.cold, figure.ours.cold);
+        const warm = ratio(figure.r.warm, figure.ours.warm);
+        const short = [cold, warm].some((x) => x !== undefined && x < TARGET);
+        if (!agree || short || cold === undefined) failed = true;
+        const line = `| ${m.peer} | ${m.ours} | ${n} | ${fmt(figure.r.cold)} | ${fmt(figure.ours.cold)} | ${fmtRatio(cold)} | ${fmt(figure.r.warm)} | ${fmt(figure.ours.warm)} | ${fmtRatio(warm)} | ${ours.length} |${agree ? "" : ` values differ: R ${peer[0].value}, ours ${ours[0].value}`}`;
+        console.log(line);
+        records.push({ name: `peer ${m.id} ${n}x${n}`, figures: { ...figure, runs: { r: peer, ours } }, unit: "ms per call", target: `R / ours >= ${TARGET}`, met: agree && !short });
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(
+    `times in ms, medians; cold = the first ${COLD} calls in a fresh process, warm = ${WARM} calls after a warm-up; a case whose cold calls take under 2 s is run in ${REPEAT} fresh processes per side and the median of theirs shown. Target: R / ours ≥ ${TARGET}.`,
+  );
+  for (const r of records) emit(r);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main();

@@ -1,0 +1,62 @@
+import { readCountTable, readMatrix, readVector } from "../../src/functions/cells";
+import { Flows, flowsOf } from "../../src/indicators/matrix";
+import { MeasureError } from "../../src/indicators/types";
+
+/** What a reader throws, for comparing kind and message. */
+function thrown(body: () => unknown): { kind: string; message: string } | undefined {
+  try {
+    body();
+  } catch (e) {
+    return e instanceof MeasureError ? { kind: e.kind, message: e.message } : { kind: "other", message: String(e) };
+  }
+  return undefined;
+}
+
+describe("readMatrix: Excel's cells read and checked in one pass, into Flows", () => {
+  test("blanks are 0, the diagonal is 0 whatever it holds, numbers are kept", () => {
+    const f = readMatrix(
+      [
+        ["stayers", 1, null],
+        [2, -5, ""],
+        [3, 4, true],
+      ],
+      "matrix",
+    );
+    expect(f).toBeInstanceOf(Flows);
+    expect(f.n).toBe(3);
+    expect(f.rows).toEqual([
+      [0, 1, 0],
+      [2, 0, 0],
+      [3, 4, 0],
+    ]);
+  });
+  test("the Flows read from cells equals the one checked from the same numbers", () => {
+    const m = [
+      [0, 7, 1.5],
+      [2, 0, 0],
+      [9, 4, 0],
+    ];
+    expect(readMatrix(m, "matrix")).toEqual(flowsOf(m));
+  });
+  test("a bad cell is named only in its error; the first in reading order is the one reported", () => {
+    expect(thrown(() => readMatrix([[0, "x"], [-1, 0]], "matrix"))).toEqual({ kind: "invalid", message: 'matrix (row 1, column 2) is text ("x"), not a number' });
+    expect(thrown(() => readMatrix([[0, 1], [-1, 0]], "matrix"))).toEqual({ kind: "outOfDomain", message: "matrix (row 2, column 1) is negative (-1)" });
+    expect(thrown(() => readMatrix([[0, 1], [NaN, 0]], "matrix"))?.message).toBe("matrix (row 2, column 1) is not a finite number");
+    expect(thrown(() => readMatrix([[0, 1, 2]], "matrix"))?.message).toMatch(/must be a square origin × destination matrix; it is 1×3/);
+  });
+});
+
+describe("readCountTable and readVector: names built only for a bad cell", () => {
+  test("a count table keeps every cell, the diagonal too; a blank is 0", () => {
+    expect(readCountTable([[1, null], [3, 4]], "seed")).toEqual([
+      [1, 0],
+      [3, 4],
+    ]);
+    expect(thrown(() => readCountTable([[1, 2], [3, -4]], "seed"))?.message).toBe("seed (row 2, column 2) is negative (-4)");
+  });
+  test("a vector passes numbers through and names a bad item", () => {
+    expect(readVector([[1], [2], [3]], "populations")).toEqual([1, 2, 3]);
+    expect(thrown(() => readVector([[1], [null], [3]], "populations"))).toEqual({ kind: "missing", message: "populations (item 2) is blank" });
+    expect(thrown(() => readVector([["a"]], "populations"))?.message).toBe('populations is text ("a"), not a number');
+  });
+});
