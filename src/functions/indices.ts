@@ -3,8 +3,8 @@ import { aggregatedCv, flowsCv, giniWithin, GiniSide, InequalityExpectation, mig
 import { DistanceMatrix, distanceDecay, meanDistance, medianDistance } from "../indicators/distance";
 import { preferenceIndex, velocityIndex } from "../indicators/impact";
 import { lumpByTurnover } from "../indicators/lump";
-import { aggregateNetMigrationRate, connectivity, giniIndex, migrationEffectivenessIndex } from "../indicators/matrix";
-import { Matrix, MeasureError, Vector } from "../indicators/types";
+import { aggregateNetMigrationRate, connectivity, Flows, giniIndex, migrationEffectivenessIndex } from "../indicators/matrix";
+import { MeasureError, Vector } from "../indicators/types";
 import { cellName, isBlank, readGrid, readLabels, readMatrix, readNumber, readOptionalChoice, readOptionalNumber, readVector, ResultCell } from "./cells";
 import { guard, toExcelError } from "./errors";
 
@@ -123,7 +123,7 @@ export function migrationVelocity(matrix: any[][], populations: any[][]): number
 export function migrationMeanDistance(matrix: any[][], distances: any[][]): number {
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
-    return meanDistance(m, readDistances(distances, m.length));
+    return meanDistance(m, readDistances(distances, m.n));
   });
 }
 
@@ -138,7 +138,7 @@ export function migrationMeanDistance(matrix: any[][], distances: any[][]): numb
 export function migrationMedianDistance(matrix: any[][], distances: any[][]): number {
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
-    return medianDistance(m, readDistances(distances, m.length));
+    return medianDistance(m, readDistances(distances, m.n));
   });
 }
 
@@ -153,7 +153,7 @@ export function migrationMedianDistance(matrix: any[][], distances: any[][]): nu
 export function migrationDistanceDecay(matrix: any[][], distances: any[][]): number {
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
-    return distanceDecay(m, readDistances(distances, m.length));
+    return distanceDecay(m, readDistances(distances, m.n));
   });
 }
 
@@ -206,8 +206,8 @@ export function migrationIndices(matrix: any[][], populations?: any[][], distanc
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
     const p = isBlank(populations) ? undefined : readVector(populations, "populations");
-    if (p !== undefined && p.length !== m.length) throw new MeasureError("invalid", `populations has ${p.length} values but the matrix has ${m.length} regions`);
-    const d = isBlank(distances) ? undefined : readDistances(distances, m.length);
+    if (p !== undefined && p.length !== m.n) throw new MeasureError("invalid", `populations has ${p.length} values but the matrix has ${m.n} regions`);
+    const d = isBlank(distances) ? undefined : readDistances(distances, m.n);
     const table: ResultCell[][] = [["measure", "value"]];
     for (const [label, value] of systemIndices(m, p, d)) table.push([label, value]);
     return table;
@@ -215,7 +215,7 @@ export function migrationIndices(matrix: any[][], populations?: any[][], distanc
 }
 
 /** The rows of MIGRATION.INDICES: each index's label and its value, or the error it gives. */
-function systemIndices(m: Matrix, populations?: Vector, distances?: DistanceMatrix): [string, ResultCell][] {
+function systemIndices(m: Flows, populations?: Vector, distances?: DistanceMatrix): [string, ResultCell][] {
   const rows: [string, () => number][] = [
     ["connectivity", () => connectivity(m)],
     ["inequality (equal)", () => migrationInequality(m, "equal")],
@@ -258,7 +258,7 @@ function systemIndices(m: Matrix, populations?: Vector, distances?: DistanceMatr
 export function migrationLump(matrix: any[][], labels: any[][], top: any, other_label?: any): any[][] {
   return guard(() => {
     const m = readMatrix(matrix, "matrix");
-    const names = readLabels(labels, "labels", m.length);
+    const names = readLabels(labels, "labels", m.n);
     const k = readNumber(readScalar(top, "top"), "top");
     const other = readScalar(other_label, "other_label");
     const otherName = isBlank(other) ? "Other" : typeof other === "boolean" ? String(other).toUpperCase() : (other as ResultCell);

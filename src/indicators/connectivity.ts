@@ -1,6 +1,6 @@
 import { ipf } from "./estimation";
 import { divide } from "./guards";
-import { checkMatrix, margins } from "./matrix";
+import { Flows, flowsOf, margins } from "./matrix";
 import { Matrix, MeasureError, Rate } from "./types";
 
 /**
@@ -25,8 +25,10 @@ export type InequalityExpectation = "equal" | "independence";
  * Source: Bell et al. (2002), index of migration inequality; migest's inequality_equal and
  * inequality_sim (which rounds the flows before its Poisson fit; we fit the flows as given).
  */
-export function migrationInequality(m: Matrix, expected: InequalityExpectation = "equal"): Rate {
-  const { outflows, inflows, total } = margins(m);
+export function migrationInequality(matrix: Matrix | Flows, expected: InequalityExpectation = "equal"): Rate {
+  const flows = flowsOf(matrix);
+  const m = flows.rows;
+  const { outflows, inflows, total } = margins(flows);
   const n = outflows.length;
   if (n < 2) throw new MeasureError("zeroDenominator", "a 1 × 1 matrix has no flows between regions");
   if (total === 0) throw new MeasureError("zeroDenominator", "the total of all flows is 0");
@@ -84,8 +86,8 @@ function totalPairwise(m: Matrix): number {
  * Source: Bell et al. (2002); Plane D.A., Mulligan G.F. (1997), "Measuring spatial focusing in
  * a migration system", Demography 34(2), 251–262.
  */
-export function giniWithin(m: Matrix, side: "origin" | "destination"): Rate {
-  const n = checkMatrix(m);
+export function giniWithin(matrix: Matrix | Flows, side: "origin" | "destination"): Rate {
+  const { n, rows: m } = flowsOf(matrix);
   const byRow = side === "origin";
   let within = 0;
   for (let k = 0; k < n; k++) within += pairwiseAbsSum(field(m, k, byRow));
@@ -104,10 +106,12 @@ export type GiniSide = "origin" | "destination" | "mean";
  * Gini (columns, ÷ 2(n − 2) D_j) weighted by the outflow share O_j / T likewise ("destination");
  * "mean" is the mean of the two. migest: mwg_orig, mwg_dest, mwg_mean.
  */
-export function weightedGini(m: Matrix, side: GiniSide = "mean"): Rate {
-  if (side === "mean") return (weightedGini(m, "origin") + weightedGini(m, "destination")) / 2;
+export function weightedGini(matrix: Matrix | Flows, side: GiniSide = "mean"): Rate {
+  const flows = flowsOf(matrix);
+  if (side === "mean") return (weightedGini(flows, "origin") + weightedGini(flows, "destination")) / 2;
   if (side !== "origin" && side !== "destination") throw new MeasureError("invalid", `side must be "origin", "destination" or "mean" (got ${JSON.stringify(side)})`);
-  const { outflows, inflows, total } = margins(m);
+  const m = flows.rows;
+  const { outflows, inflows, total } = margins(flows);
   const n = outflows.length;
   if (n < 3) throw new MeasureError("zeroDenominator", "the field Gini divides by 2(n − 2): it needs at least 3 regions");
   if (total === 0) throw new MeasureError("zeroDenominator", "the total of all flows is 0");
@@ -133,8 +137,8 @@ export function weightedGini(m: Matrix, side: GiniSide = "mean"): Rate {
  * Source: Rogers A., Raymer J. (1998), "The spatial focus of US interstate migration flows",
  * International Journal of Population Geography 4(1), 63–80 (the CV as a focusing measure).
  */
-export function flowsCv(m: Matrix): Rate {
-  const n = checkMatrix(m);
+export function flowsCv(matrix: Matrix | Flows): Rate {
+  const { n, rows: m } = flowsOf(matrix);
   const size = n * (n - 1);
   if (size === 0) throw new MeasureError("zeroDenominator", "a 1 × 1 matrix has no flows between regions");
   let sum = 0;
@@ -161,9 +165,11 @@ export function flowsCv(m: Matrix): Rate {
  * migration.indices returns NaN).
  * Source: Rogers & Raymer (1998); Bell et al. (2002).
  */
-export function aggregatedCv(m: Matrix): Rate {
-  const { total } = margins(m);
-  const n = m.length;
+export function aggregatedCv(matrix: Matrix | Flows): Rate {
+  const flows = flowsOf(matrix);
+  const m = flows.rows;
+  const { total } = margins(flows);
+  const n = flows.n;
   if (n < 2) throw new MeasureError("zeroDenominator", "a 1 × 1 matrix has no flows between regions");
   let sds = 0;
   for (let k = 0; k < n; k++) sds += populationSd(field(m, k, true)) + populationSd(field(m, k, false));

@@ -1,5 +1,5 @@
 import { count, finite } from "./guards";
-import { checkMatrix } from "./matrix";
+import { Flows, flowsOf } from "./matrix";
 import { fitOriginDestinationPoisson } from "./poisson";
 import { Matrix, MeasureError } from "./types";
 
@@ -17,7 +17,7 @@ export type DistanceMatrix = readonly (readonly number[])[];
 
 /** Checks the distances against the matrix: the same shape, every off-diagonal distance a finite number ≥ 0 (> 0 when `positive`). */
 function checkDistances(m: Matrix, d: DistanceMatrix, positive: boolean): number {
-  const n = checkMatrix(m);
+  const n = m.length;
   if (d.length !== n) throw new MeasureError("invalid", `distances is ${d.length} × ${d[0]?.length ?? 0} but the matrix is ${n} × ${n}: give one distance per pair of regions, in the matrix's order`);
   for (let i = 0; i < n; i++) {
     if (d[i].length !== n) throw new MeasureError("invalid", `distances must be ${n} × ${n} like the matrix (row ${i + 1} has ${d[i].length} values)`);
@@ -31,7 +31,8 @@ function checkDistances(m: Matrix, d: DistanceMatrix, positive: boolean): number
 }
 
 /** Flow-weighted mean migration distance: Σ_{i≠j} M_ij d_ij / Σ_{i≠j} M_ij. */
-export function meanDistance(m: Matrix, d: DistanceMatrix): number {
+export function meanDistance(matrix: Matrix | Flows, d: DistanceMatrix): number {
+  const m = flowsOf(matrix).rows;
   const n = checkDistances(m, d, false);
   let sw = 0;
   let s = 0;
@@ -55,7 +56,8 @@ export function meanDistance(m: Matrix, d: DistanceMatrix): number {
  * interpolation applied to the pooled distances; migest applies it to the cells as they come,
  * so with a distance listed twice (i→j and j→i) its value depends on the order of the rows.
  */
-export function medianDistance(m: Matrix, d: DistanceMatrix): number {
+export function medianDistance(matrix: Matrix | Flows, d: DistanceMatrix): number {
+  const m = flowsOf(matrix).rows;
   const n = checkDistances(m, d, false);
   // Pool the flows by distance, then sort the distinct distances (a numeric typed-array sort).
   const byDistance = new Map<number, number>();
@@ -95,7 +97,8 @@ export function medianDistance(m: Matrix, d: DistanceMatrix): number {
  * Source: Bell et al. (2002); Flowerdew R., Aitkin M. (1982), "A method of fitting the gravity
  * model based on the Poisson distribution", Journal of Regional Science 22(2), 191–202.
  */
-export function distanceDecay(m: Matrix, d: DistanceMatrix): number {
+export function distanceDecay(matrix: Matrix | Flows, d: DistanceMatrix): number {
+  const m = flowsOf(matrix).rows;
   const n = checkDistances(m, d, true);
   const y = m.map((row) => row.map(roundHalfEven));
   const x = d.map((row, i) => row.map((v, j) => (j === i ? 0 : Math.log(v))));

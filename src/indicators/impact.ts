@@ -1,5 +1,5 @@
 import { count } from "./guards";
-import { margins } from "./matrix";
+import { Flows, flowsOf, margins } from "./matrix";
 import { Count, Matrix, MeasureError, Vector } from "./types";
 
 /**
@@ -31,9 +31,10 @@ function checkedPopulations(populations: Vector, n: number): { p: number[]; tota
  * and P the total population: the flows against those expected if migrants chose origins and
  * destinations in proportion to population. As migest's index_impact (preference).
  */
-export function preferenceIndex(m: Matrix, populations: Vector): number {
-  const { total } = margins(m);
-  const n = m.length;
+export function preferenceIndex(matrix: Matrix | Flows, populations: Vector): number {
+  const flows = flowsOf(matrix);
+  const { n, rows: m } = flows;
+  const { total } = margins(flows);
   const { p, total: pop } = checkedPopulations(populations, n);
   if (total === 0) throw new MeasureError("zeroDenominator", "the total of all flows is 0");
   let s = 0;
@@ -49,9 +50,8 @@ export function preferenceIndex(m: Matrix, populations: Vector): number {
  * share of the total population at its destination, summed. As migest's index_impact (velocity),
  * with populations in persons (migest's example uses millions, which multiplies it by 10⁶).
  */
-export function velocityIndex(m: Matrix, populations: Vector): number {
-  margins(m); // checks the matrix
-  const n = m.length;
+export function velocityIndex(matrix: Matrix | Flows, populations: Vector): number {
+  const { n, rows: m } = flowsOf(matrix);
   const { p, total: pop } = checkedPopulations(populations, n);
   let s = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i) s += m[i][j] / (p[i] * p[j]);

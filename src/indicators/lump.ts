@@ -1,4 +1,4 @@
-import { margins } from "./matrix";
+import { Flows, flowsOf, margins } from "./matrix";
 import { Matrix, MeasureError } from "./types";
 
 /**
@@ -19,9 +19,11 @@ export interface Lumped {
   readonly matrix: number[][];
 }
 
-export function lumpByTurnover(m: Matrix, top: number): Lumped {
+export function lumpByTurnover(matrix: Matrix | Flows, top: number): Lumped {
   if (!(Number.isInteger(top) && top >= 1)) throw new MeasureError("outOfDomain", `top must be a whole number of at least 1 (got ${top})`);
-  const { outflows, inflows } = margins(m);
+  const flows = flowsOf(matrix);
+  const m = flows.rows;
+  const { outflows, inflows } = margins(flows);
   const n = outflows.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => outflows[b] + inflows[b] - (outflows[a] + inflows[a]) || a - b);
   const kept = order.slice(0, Math.min(top, n)).sort((a, b) => a - b);
