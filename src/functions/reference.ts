@@ -667,6 +667,7 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
       "`distances` follows the rules of MIGRATION.MEANDISTANCE, and off the diagonal every distance must be greater than 0 (its logarithm is taken), otherwise #NUM!.",
       "Usually negative: −1 means a flow falls by about 1% for each 1% more distance, the sizes of its origin and destination being equal. Regions with no outflows (inflows) have no say in β and are left out, as R's fit would drive their effects to −∞.",
       "#NUM! when the model cannot be fitted: fewer than 3 regions, too few flows, distances that do not vary apart from the origin and destination effects, or no convergence within 100 iterations. The same value as migest's decay to about 12 digits.",
+      "Each step of the fit takes time in proportion to n³ for n regions with flows: a few milliseconds for 17 regions, about a second for 226, and tens of seconds for 1,000.",
       "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero: a blank distance is then 0 and gives #NUM!.",
     ],
   },
