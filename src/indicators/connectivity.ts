@@ -53,11 +53,61 @@ export function migrationInequality(matrix: Matrix | Flows, expected: Inequality
  * 2 Σ_k (2k − K − 1) x_(k), O(K log K) instead of O(K²). Sorts `x` in place.
  */
 export function pairwiseAbsSum(x: Float64Array): number {
-  x.sort();
+  sortAscending(x, 0, x.length - 1);
   const size = x.length;
   let weighted = 0;
   for (let r = 0; r < size; r++) weighted += (2 * (r + 1) - size - 1) * x[r];
   return 2 * weighted;
+}
+
+/**
+ * Sorts x[lo … hi] ascending in place: quicksort (median of three) down to short runs, then
+ * insertion sort. Float64Array.prototype.sort measured about 50 µs for one field of 149 flows
+ * (it boxes every number), which made the field Gini of a 150-region matrix slower than R's
+ * dist(). The flows are finite (checked on reading), so there is no NaN to order.
+ */
+function sortAscending(x: Float64Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >>> 1;
+    if (x[mid] < x[lo]) swap(x, mid, lo);
+    if (x[hi] < x[lo]) swap(x, hi, lo);
+    if (x[hi] < x[mid]) swap(x, hi, mid);
+    const pivot = x[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (x[i] < pivot) i++;
+      while (x[j] > pivot) j--;
+      if (i <= j) swap(x, i++, j--);
+    }
+    // Recurse into the smaller part, loop on the larger: the stack stays O(log n).
+    if (j - lo < hi - i) {
+      sortAscending(x, lo, j);
+      lo = i;
+    } else {
+      sortAscending(x, i, hi);
+      hi = j;
+    }
+  }
+  insertionSort(x, lo, hi);
+}
+
+function insertionSort(x: Float64Array, lo: number, hi: number): void {
+  for (let k = lo + 1; k <= hi; k++) {
+    const v = x[k];
+    let m = k - 1;
+    while (m >= lo && x[m] > v) {
+      x[m + 1] = x[m];
+      m--;
+    }
+    x[m + 1] = v;
+  }
+}
+
+function swap(x: Float64Array, a: number, b: number): void {
+  const t = x[a];
+  x[a] = x[b];
+  x[b] = t;
 }
 
 /** The off-diagonal cells of a row (`byRow`) or a column, as a fresh array. */

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { ageIndices } from "../../src/indicators/age";
-import { aggregatedCv, flowsCv, giniWithin, migrationInequality, weightedGini } from "../../src/indicators/connectivity";
+import { aggregatedCv, flowsCv, giniWithin, migrationInequality, pairwiseAbsSum, weightedGini } from "../../src/indicators/connectivity";
 import { distanceDecay, meanDistance, medianDistance } from "../../src/indicators/distance";
 import { preferenceIndex, velocityIndex } from "../../src/indicators/impact";
 import { lumpByTurnover } from "../../src/indicators/lump";
@@ -62,6 +62,23 @@ const measures: [string, (s: System) => number][] = [
   ["median distance", (s) => medianDistance(s.m, s.d)],
   ["distance decay", (s) => distanceDecay(s.m, s.d)],
 ];
+
+describe("the pairwise sum behind the Gini family", () => {
+  test("sorts its values and equals the O(N²) definition Σ|x_a − x_b|, ties and short and long runs alike", () => {
+    const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 300 });
+    fc.assert(
+      fc.property(values, (xs) => {
+        const x = Float64Array.from(xs);
+        let naive = 0;
+        for (const a of xs) for (const b of xs) naive += Math.abs(a - b);
+        const got = pairwiseAbsSum(x);
+        for (let k = 1; k < x.length; k++) expect(x[k - 1]).toBeLessThanOrEqual(x[k]);
+        expect(Math.abs(got - naive)).toBeLessThanOrEqual(1e-9 * Math.max(1, naive));
+      }),
+      options,
+    );
+  });
+});
 
 describe("bounds", () => {
   test("inequality, origin and destination Gini lie in [0, 1]; the Gini parts add up to at most 1", () => {
