@@ -110,10 +110,9 @@ function swap(x: Float64Array, a: number, b: number): void {
   x[b] = t;
 }
 
-/** The off-diagonal cells of a row (`byRow`) or a column, as a fresh array. */
-function field(m: Matrix, k: number, byRow: boolean): Float64Array {
+/** The off-diagonal cells of a row (`byRow`) or a column, into `out` (length n − 1; a fresh array by default). */
+function field(m: Matrix, k: number, byRow: boolean, out = new Float64Array(m.length - 1)): Float64Array {
   const n = m.length;
-  const out = new Float64Array(n - 1);
   let p = 0;
   for (let j = 0; j < n; j++) if (j !== k) out[p++] = byRow ? m[k][j] : m[j][k];
   return out;
@@ -140,7 +139,8 @@ export function giniWithin(matrix: Matrix | Flows, side: "origin" | "destination
   const { n, rows: m } = flowsOf(matrix);
   const byRow = side === "origin";
   let within = 0;
-  for (let k = 0; k < n; k++) within += pairwiseAbsSum(field(m, k, byRow));
+  const buffer = new Float64Array(n - 1);
+  for (let k = 0; k < n; k++) within += pairwiseAbsSum(field(m, k, byRow, buffer));
   const all = totalPairwise(m);
   if (all === 0) throw new MeasureError("zeroDenominator", "every flow is the same, so the total Gini is 0 and there is nothing to divide");
   return within / all;
@@ -169,8 +169,9 @@ export function weightedGini(matrix: Matrix | Flows, side: GiniSide = "mean"): R
   const own = byRow ? outflows : inflows;
   const weight = byRow ? inflows : outflows;
   let s = 0;
+  const buffer = new Float64Array(n - 1);
   for (let k = 0; k < n; k++) {
-    const pairs = pairwiseAbsSum(field(m, k, byRow));
+    const pairs = pairwiseAbsSum(field(m, k, byRow, buffer));
     if (own[k] === 0) {
       throw new MeasureError("zeroDenominator", `region ${k + 1} has no ${byRow ? "outflows" : "inflows"}, so its ${byRow ? "out" : "in"}-field Gini is undefined`);
     }
