@@ -34,7 +34,7 @@ const CONTENT_SECURITY_POLICY = [
 // the build's own tests point it at broken fixtures and see the build fail.
 const FUNCTION_MODULES = process.env.FUNCTION_MODULES
   ? process.env.FUNCTION_MODULES.split(",")
-  : ["braindrain", "circulation", "estimation", "migration", "students"].map((m) => `./src/functions/${m}.ts`);
+  : ["braindrain", "circulation", "estimation", "indices", "migration", "students"].map((m) => `./src/functions/${m}.ts`);
 
 const OTHER_HOSTS = /^(access|word|powerpoint|outlook|onenote|project|visio)|\.debug\.js$/;
 function copyOfficeJs(outputPath) {

@@ -48,6 +48,15 @@ export interface PeerMeasure {
   value: string;
 }
 
+/** The distances of the index families' cases: 1 + |i − j| between regions i and j. */
+function distances(n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => 1 + Math.abs(i - j)));
+}
+/** The same in R, as a matrix `d` and as the long table `dl` (with the flows) index_distance reads. */
+const DISTANCES_R =
+  "d <- 1 + abs(outer(seq_len(nrow(m)), seq_len(nrow(m)), '-')); dimnames(d) <- dimnames(m); " +
+  "dl <- as.data.frame(as.table(d), responseName = 'dist', stringsAsFactors = FALSE); names(dl)[1:2] <- c('orig', 'dest'); dl$flow <- as.vector(m)";
+
 /** Our functions' first cell (a whole-call error is thrown, so it cannot pass for a number). */
 const first = (v: any): number => (Array.isArray(v) ? v[0][0] : v);
 
@@ -131,5 +140,162 @@ export const measures: PeerMeasure[] = [
     call: (fn, c) => () => fn("MIGRATION.CONNECTIVITY")(c.m) + fn("MIGRATION.GINI")(c.m),
     r: "index_connectivity(m)",
     value: "x$value[x$measure == 'connectivity'] + x$value[x$measure == 'gini_total']",
+  },
+  // The index families. Distances: 1 + |i − j| between regions i and j (symmetric, varied);
+  // an age profile: ages 0 … n − 1 with rates (the first row's flows + 1) ÷ 10⁴.
+  {
+    id: "inequality_sim",
+    ours: "MIGRATION.INEQUALITY",
+    peer: "migest::index_connectivity",
+    call: (fn, c) => () => fn("MIGRATION.INEQUALITY")(c.m, "independence"),
+    r: "index_connectivity(m)",
+    value: "x$value[x$measure == 'inequality_sim']",
+  },
+  {
+    id: "gini.row.standardized",
+    ours: "MIGRATION.GINIORIGIN",
+    peer: "migration.indices::migration.gini.row.standardized",
+    call: (fn, c) => () => fn("MIGRATION.GINIORIGIN")(c.m),
+    r: "migration.gini.row.standardized(m)",
+    value: "x / 100",
+  },
+  {
+    id: "gini.col.standardized",
+    ours: "MIGRATION.GINIDESTINATION",
+    peer: "migration.indices::migration.gini.col.standardized",
+    call: (fn, c) => () => fn("MIGRATION.GINIDESTINATION")(c.m),
+    r: "migration.gini.col.standardized(m)",
+    value: "x / 100",
+  },
+  {
+    id: "weighted.gini.mean",
+    ours: "MIGRATION.WEIGHTEDGINI",
+    peer: "migration.indices::migration.weighted.gini.mean",
+    call: (fn, c) => () => fn("MIGRATION.WEIGHTEDGINI")(c.m, null),
+    r: "migration.weighted.gini.mean(m)",
+    value: "x",
+  },
+  {
+    // migest's cv is another (scale-dependent) quantity: the value checked is ours, computed in R.
+    id: "cv",
+    ours: "MIGRATION.CV",
+    peer: "migest::index_connectivity",
+    call: (fn, c) => () => fn("MIGRATION.CV")(c.m),
+    r: "index_connectivity(m)",
+    value: "{ o <- m[row(m) != col(m)]; sqrt(mean((o - mean(o))^2)) / mean(o) }",
+  },
+  {
+    id: "acv",
+    ours: "MIGRATION.ACV",
+    peer: "migration.indices::migration.acv",
+    call: (fn, c) => () => fn("MIGRATION.ACV")(c.m),
+    r: "migration.acv(m)",
+    value: "x",
+  },
+  {
+    id: "preference",
+    ours: "MIGRATION.PREFERENCE",
+    peer: "migest::index_impact",
+    call: (fn, c) => {
+      const pop = c.p.map((x) => [x]);
+      return () => fn("MIGRATION.PREFERENCE")(c.m, pop);
+    },
+    setup: "pd <- data.frame(region = r, pop = p)",
+    r: "index_impact(m, pd)",
+    value: "x$value[x$measure == 'preference']",
+  },
+  {
+    id: "velocity",
+    ours: "MIGRATION.VELOCITY",
+    peer: "migest::index_impact",
+    call: (fn, c) => {
+      const pop = c.p.map((x) => [x]);
+      return () => fn("MIGRATION.VELOCITY")(c.m, pop);
+    },
+    setup: "pd <- data.frame(region = r, pop = p)",
+    r: "index_impact(m, pd)",
+    value: "x$value[x$measure == 'velocity']",
+  },
+  {
+    id: "distance.mean",
+    ours: "MIGRATION.MEANDISTANCE",
+    peer: "migest::index_distance",
+    call: (fn, c) => {
+      const d = distances(c.n);
+      return () => fn("MIGRATION.MEANDISTANCE")(c.m, d);
+    },
+    setup: DISTANCES_R,
+    r: "index_distance(m = m, d = dl, dist = 'dist')",
+    value: "x$value[x$measure == 'mean']",
+  },
+  {
+    // migest's median depends on the order of the cells: the value checked is ours (the pooled
+    // distances' interpolated weighted median), computed in R with matrixStats.
+    id: "distance.median",
+    ours: "MIGRATION.MEDIANDISTANCE",
+    peer: "migest::index_distance",
+    call: (fn, c) => {
+      const d = distances(c.n);
+      return () => fn("MIGRATION.MEDIANDISTANCE")(c.m, d);
+    },
+    setup: DISTANCES_R,
+    r: "index_distance(m = m, d = dl, dist = 'dist')",
+    value: "{ o <- row(m) != col(m); w <- tapply(m[o], d[o], sum); w <- w[w > 0]; matrixStats::weightedMedian(as.numeric(names(w)), as.vector(w), interpolate = TRUE) }",
+  },
+  {
+    id: "distance.decay",
+    ours: "MIGRATION.DISTANCEDECAY",
+    peer: "migest::index_distance",
+    call: (fn, c) => {
+      const d = distances(c.n);
+      return () => fn("MIGRATION.DISTANCEDECAY")(c.m, d);
+    },
+    setup: DISTANCES_R,
+    r: "index_distance(m = m, d = dl, dist = 'dist')",
+    value: "x$value[x$measure == 'decay']",
+  },
+  {
+    id: "index_age",
+    ours: "MIGRATION.AGEINDICES",
+    peer: "migest::index_age",
+    // The gross migraproduction rate, the table's first value.
+    call: (fn, c) => {
+      const ages = c.m.map((_, k) => [k]);
+      const rates = c.m[0].map((v) => [(v + 1) / 1e4]);
+      return () => fn("MIGRATION.AGEINDICES")(ages, rates, null, null, null)[1][1];
+    },
+    setup: "ag <- data.frame(age = seq_len(nrow(m)) - 1, mi = (m[1, ] + 1) / 1e4)",
+    r: "index_age(d = ag)",
+    value: "x$value[x$measure == 'gmr']",
+  },
+  {
+    id: "index_all",
+    ours: "MIGRATION.INDICES",
+    peer: "migest::index_connectivity + index_impact + index_distance",
+    // The last row: the distance decay.
+    call: (fn, c) => {
+      const pop = c.p.map((x) => [x]);
+      const d = distances(c.n);
+      return () => {
+        const t = fn("MIGRATION.INDICES")(c.m, pop, d);
+        return t[t.length - 1][1];
+      };
+    },
+    setup: `pd <- data.frame(region = r, pop = p); ${DISTANCES_R}`,
+    r: "list(index_connectivity(m), index_impact(m, pd), index_distance(m = m, d = dl, dist = 'dist'))",
+    value: "x[[3]]$value[x[[3]]$measure == 'decay']",
+  },
+  {
+    id: "sum_lump",
+    ours: "MIGRATION.LUMP",
+    peer: "migest::sum_lump",
+    // The top 10 regions by turnover kept: the flows among the others (the "Other" diagonal cell).
+    call: (fn, c) => () => {
+      const t = fn("MIGRATION.LUMP")(c.m, null, 10, null);
+      return t[11][11];
+    },
+    setup: "threshold <- sort(rowSums(m) + colSums(m), decreasing = TRUE)[10]",
+    r: "sum_lump(m, threshold = threshold, lump = 'turnover', other_level = 'Other')",
+    value: "x$flow[x$orig == 'Other' & x$dest == 'Other']",
   },
 ];

@@ -5,5 +5,6 @@
 import "./braindrain";
 import "./circulation";
 import "./estimation";
+import "./indices";
 import "./migration";
 import "./students";

@@ -66,6 +66,20 @@ export type FunctionName =
   | "MIGRATION.MATRIX"
   | "MIGRATION.IPF"
   | "MIGRATION.FLOWSFROMSTOCKS"
+  | "MIGRATION.INEQUALITY"
+  | "MIGRATION.GINIORIGIN"
+  | "MIGRATION.GINIDESTINATION"
+  | "MIGRATION.WEIGHTEDGINI"
+  | "MIGRATION.CV"
+  | "MIGRATION.ACV"
+  | "MIGRATION.PREFERENCE"
+  | "MIGRATION.VELOCITY"
+  | "MIGRATION.MEANDISTANCE"
+  | "MIGRATION.MEDIANDISTANCE"
+  | "MIGRATION.DISTANCEDECAY"
+  | "MIGRATION.AGEINDICES"
+  | "MIGRATION.INDICES"
+  | "MIGRATION.LUMP"
   | "STUDENTS.OUTBOUNDRATIO"
   | "STUDENTS.INBOUNDRATE"
   | "STUDENTS.NETFLOW"
@@ -104,6 +118,14 @@ const WILLEKENS_1999 =
 const ABEL_2013 = "Abel G.J. (2013), “Estimating global migration flow tables using place of birth data”, Demographic Research 28(18), 505–546";
 const ABEL_SANDER_2014 = "Abel G.J., Sander N. (2014), “Quantifying global international migration flows”, Science 343(6178), 1520–1522";
 const ABEL_COHEN_2019 = "Abel G.J., Cohen J.E. (2019), “Bilateral international migration flow estimates for 200 countries”, Scientific Data 6, 82";
+const MIGEST = "Abel G.J., migest: Methods for the Indirect Estimation of Bilateral Migration, R package 2.0.5";
+const MIGRATION_INDICES = "Bálint L., Daróczi G., migration.indices: Migration Indices, R package 0.3.1";
+const UN_1970 = "United Nations (1970), Methods of Measuring Internal Migration, Manual VI, Population Studies No. 47";
+const FLOWERDEW_AITKIN_1982 = "Flowerdew R., Aitkin M. (1982), “A method of fitting the gravity model based on the Poisson distribution”, Journal of Regional Science 22(2), 191–202";
+const ROGERS_1975 = "Rogers A. (1975), Introduction to Multiregional Mathematical Demography, Wiley";
+const BELL_MUHIDIN_2009 = "Bell M., Muhidin S. (2009), “Cross-national comparisons of internal migration”, Human Development Research Paper 2009/30, UNDP";
+const BERNARD_2014 =
+  "Bernard A., Bell M., Charles-Edwards E. (2014), “Improved measures for the cross-national comparison of age profiles of internal migration”, Population Studies 68(2), 179–195";
 const UIS =
   "UNESCO Institute for Statistics (UIS), Glossary and “Methodology for the international student mobility indicators” (UIS publishes the indicators as percentages; here they are fractions)";
 
@@ -175,6 +197,27 @@ const UK_IN_OUT =
 /** Total of all 144 flows of the UK 2018 list, and UN DESA's UK population for 2020. */
 const UK_MOVES_2018 = 1591416;
 const UK_POP_2020 = 67886004;
+
+/** Korea 2020, internal moves among Seoul, Busan, Daegu and Incheon (rows = origin, in that order). */
+const KOREA_4: ExampleCell[][] = [
+  [0, 20990, 15216, 38409],
+  [13209, 0, 5453, 2381],
+  [8792, 4674, 0, 1577],
+  [39875, 2980, 2112, 0],
+];
+/** Distances in km between the centroids of the same four regions, to 0.1 km. */
+const KOREA_4_KM: ExampleCell[][] = [
+  [0, 319.5, 240.8, 44.1],
+  [319.5, 0, 78.7, 348.4],
+  [240.8, 78.7, 0, 270.2],
+  [44.1, 348.4, 270.2, 0],
+];
+/** Their populations in 2020, in persons. */
+const KOREA_4_POP: ExampleCell[][] = [[9668465], [3391946], [2418346], [2942828]];
+const KOREA_CORNER =
+  "Internal moves in South Korea in 2020 among Seoul, Busan, Daegu and Incheon (rows = origin, in that order; Statistics Korea via KOSIS, as shipped in the R package migest, korea_gravity)";
+const KOREA_DISTANCES = "the distances between the regions' centroids in km (korea_gravity's dist_cent, to 0.1 km)";
+const KOREA_POPULATIONS = "their 2020 populations in persons (korea_gravity's orig_pop × 10⁶)";
 
 /** One illustrative country for the student indicators (the sample data have no enrolment figures). */
 const STUDENTS_ILLUSTRATIVE = "Illustrative numbers (the sample data have no tertiary enrolment): a country with 250,000 tertiary students";
@@ -503,6 +546,181 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
       "`method` is \"zero\" or \"return\", in any case; blank or left out is \"zero\"; anything else gives #VALUE!.",
       "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero; for the stock tables that changes nothing, since a blank there is 0 anyway.",
     ],
+  },
+
+  "MIGRATION.INEQUALITY": {
+    formula:
+      "inequality = ½ Σi≠j |Mij / T − Eij / ΣE|, with T = Σi≠j Mij. \"equal\": Eij / ΣE = 1 / (n(n − 1)); \"independence\": E is the Poisson model flow ~ origin + destination fitted to the off-diagonal cells (iterative proportional fitting of a table of ones with a zero diagonal to the out- and in-flows)",
+    source: `${BELL_2002} (index of migration inequality); ${BISHOP_FIENBERG_HOLLAND_1975}; ${MIGEST}, index_connectivity (inequality_equal, inequality_sim)`,
+    example: { args: [KOREA_4, "independence"], data: `${KOREA_CORNER}.` },
+    notes: matrixNotes(
+      "A matrix with no flows, or a 1 × 1 matrix, gives #DIV/0!. `expected` is \"equal\" or \"independence\" in any case; blank or omitted is \"equal\"; anything else #VALUE!. An \"independence\" fit that does not converge (zeros that make the margins unreachable) gives #NUM!.",
+      "How it differs from migest: migest rounds the flows to whole numbers before its Poisson fit; here the flows are fitted as given, so with whole-number flows the two agree. migration.indices' migration.inequality gives the same sum in persons (× T) rather than as a fraction.",
+    ),
+  },
+
+  "MIGRATION.GINIORIGIN": {
+    formula: "Gini origin = Σi Σj≠i Σh≠i |Mij − Mih| / Σ over all ordered pairs of off-diagonal cells |Mij − Mkl|: the within-row part of the total flows Gini, standardised by the uncorrected total",
+    source: `${PLANE_MULLIGAN_1997}; ${BELL_2002}; ${MIGEST}, index_connectivity (gini_orig_standardized) = ${MIGRATION_INDICES}, migration.gini.row.standardized ÷ 100`,
+    example: { args: [KOREA_4], data: `${KOREA_CORNER}.` },
+    notes: matrixNotes(
+      "A fraction from 0 to 1 (migration.indices returns a percentage). Every flow equal (including no flows at all) gives #DIV/0!.",
+      "How it differs: migration.indices' own migration.gini() wrapper standardises by the corrected total Gini and so disagrees with its standalone functions; this function, like migest, uses the uncorrected one.",
+    ),
+  },
+
+  "MIGRATION.GINIDESTINATION": {
+    formula: "Gini destination = Σj Σi≠j Σk≠j |Mij − Mkj| / Σ over all ordered pairs of off-diagonal cells |Mij − Mkl|: the within-column part of the total flows Gini, standardised by the uncorrected total",
+    source: `${PLANE_MULLIGAN_1997}; ${BELL_2002}; ${MIGEST}, index_connectivity (gini_dest_standardized) = ${MIGRATION_INDICES}, migration.gini.col.standardized ÷ 100`,
+    example: { args: [KOREA_4], data: `${KOREA_CORNER}.` },
+    notes: matrixNotes("A fraction from 0 to 1 (migration.indices returns a percentage). Every flow equal (including no flows at all) gives #DIV/0!."),
+  },
+
+  "MIGRATION.WEIGHTEDGINI": {
+    formula:
+      "origin: (1/n) Σi Gi · Di / T with the out-field Gini Gi = Σj≠i Σh≠i |Mij − Mih| / (2(n − 2) Oi); destination: (1/n) Σj Gj · Oj / T with the in-field Gini over column j, ÷ 2(n − 2) Dj; mean: their average. Oi = outflow, Di = inflow, T = all flows",
+    source: `${BELL_2002} (migration-weighted Gini); ${MIGRATION_INDICES}, migration.weighted.gini.out, .in and .mean; ${MIGEST}, index_connectivity (mwg_orig, mwg_dest, mwg_mean)`,
+    example: { args: [KOREA_4, "mean"], data: `${KOREA_CORNER}.` },
+    notes: matrixNotes(
+      "As migration.indices codes it (its published test values follow the code): each region's out-field Gini is weighted by its inflow share and each in-field Gini by its outflow share.",
+      "A region with no outflows (for \"origin\") or no inflows (for \"destination\") has no field Gini and gives #DIV/0!, as do fewer than 3 regions (the field Gini divides by n − 2) and a matrix with no flows. `side` is \"origin\", \"destination\" or \"mean\" in any case; blank or omitted is \"mean\"; anything else #VALUE!.",
+    ),
+  },
+
+  "MIGRATION.CV": {
+    formula: "CV = σ / μ over the n(n − 1) off-diagonal flows, with σ the population standard deviation √(Σ(Mij − μ)² / (n(n − 1))) and μ their mean",
+    source: `${ROGERS_RAYMER_1998}; ${BELL_2002}`,
+    example: { args: [KOREA_4], data: `${KOREA_CORNER}.` },
+    notes: matrixNotes(
+      "Scale-free: multiplying every flow by the same number leaves it unchanged. A matrix with no flows, or a 1 × 1 matrix, gives #DIV/0!.",
+      "How it differs from migest: migest's cv is √(Σ(M − M̄)² / (N(N − 1))) / M̄ over all N = n² cells, the diagonal included and the square root misplaced, so doubling every flow multiplies it by √2; it is not comparable with this one.",
+    ),
+  },
+
+  "MIGRATION.ACV": {
+    formula:
+      "ACV = Σj (Dj / T) · CVin(j) + Σi (Oi / T) · CVout(i), with CVin(j) the population CV of the n − 1 flows into j and CVout(i) of the n − 1 flows out of i; equivalently (n − 1) / T · (Σj σin(j) + Σi σout(i))",
+    source: `${ROGERS_RAYMER_1998}; ${MIGRATION_INDICES}, migration.acv; ${MIGEST}, index_connectivity (acv)`,
+    example: { args: [KOREA_4], data: `${KOREA_CORNER}.` },
+    notes: matrixNotes(
+      "The same value as migration.acv. Where a region has no inflows or no outflows, its field has no CV; its weight is 0, so its term is 0 (migration.indices returns NaN there). A matrix with no flows, or a 1 × 1 matrix, gives #DIV/0!.",
+    ),
+  },
+
+  "MIGRATION.PREFERENCE": {
+    formula: "preference = Σi≠j Mij / (T · (Pi / P) · (Pj / P)), with T = Σi≠j Mij, Pi the population of region i and P = Σ Pi",
+    source: `${UN_1970}; ${SHRYOCK_SIEGEL_1976}; ${MIGEST}, index_impact (preference)`,
+    example: { args: [KOREA_4, KOREA_4_POP], data: `${KOREA_CORNER}, and ${KOREA_POPULATIONS}.` },
+    notes: matrixNotesWith(
+      "A blank population, though, is then 0 and gives #DIV/0!.",
+      "`populations` is one row or column with one value per matrix row, in persons: another count gives #VALUE!, a blank population #N/A, a negative one #NUM!, a population of 0 #DIV/0!. A matrix with no flows gives #DIV/0!.",
+      "The same value as migest; it does not depend on the unit of the populations.",
+    ),
+  },
+
+  "MIGRATION.VELOCITY": {
+    formula: "velocity = Σi≠j Mij · P / (Pi · Pj), with Pi the population of region i in persons and P = Σ Pi",
+    source: `${UN_1970}; ${SHRYOCK_SIEGEL_1976}; ${MIGEST}, index_impact (velocity)`,
+    example: { args: [KOREA_4, KOREA_4_POP], data: `${KOREA_CORNER}, and ${KOREA_POPULATIONS}.` },
+    notes: matrixNotesWith(
+      "A blank population, though, is then 0 and gives #DIV/0!.",
+      "`populations` is one row or column with one value per matrix row, in persons: another count gives #VALUE!, a blank population #N/A, a negative one #NUM!, a population of 0 #DIV/0!.",
+      "The value scales with the unit of the populations: migest's example gives them in millions, which multiplies it by 10⁶.",
+    ),
+  },
+
+  "MIGRATION.MEANDISTANCE": {
+    formula: "mean distance = Σi≠j Mij · dij / Σi≠j Mij, with dij the distance from region i to region j",
+    source: `${BELL_2002} (Table 6); ${MIGEST}, index_distance (mean)`,
+    example: { args: [KOREA_4, KOREA_4_KM], data: `${KOREA_CORNER}, with ${KOREA_DISTANCES}.` },
+    notes: [
+      MATRIX,
+      MATRIX_ERRORS,
+      "`distances` is a table the size of the matrix, in the same order (select the numbers only); another size gives #VALUE!. Its diagonal is ignored; off it a blank distance gives #N/A, text #VALUE!, a negative distance #NUM!. The result is in the unit of the distances.",
+      "A matrix with no flows gives #DIV/0!.",
+      "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero: a blank distance is then 0 instead of #N/A.",
+    ],
+  },
+
+  "MIGRATION.MEDIANDISTANCE": {
+    formula:
+      "Equal distances are pooled (their flows summed, zero flows left out); the distinct distances x1 < … < xK with flows wk get the cumulative share at their midpoints pk = (Σl≤k wl − wk / 2) / Σw; the median is interpolated linearly between the two midpoints around ½ (x1 below p1, xK above pK)",
+    source: `${BELL_2002}; the interpolated weighted median of matrixStats' weightedMedian, applied to the pooled distances; ${MIGEST}, index_distance (median)`,
+    example: { args: [KOREA_4, KOREA_4_KM], data: `${KOREA_CORNER}, with ${KOREA_DISTANCES}.` },
+    notes: [
+      MATRIX,
+      MATRIX_ERRORS,
+      "`distances` follows the rules of MIGRATION.MEANDISTANCE. A matrix with no flows gives #DIV/0!.",
+      "How it differs from migest: migest interpolates over the cells as they come, so a distance that appears twice (i → j and j → i, as in any symmetric table) is two neighbouring points and the median depends on the order of the rows; pooling equal distances first makes the result independent of that order. On Korea 2020 (17 regions) migest gives 74.7 km and this function 76.5 km.",
+      "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero: a blank distance is then 0 instead of #N/A.",
+    ],
+  },
+
+  "MIGRATION.DISTANCEDECAY": {
+    formula:
+      "the coefficient β of log dij in the Poisson model log E[Mij] = ai + bj + β · log dij over the off-diagonal cells (flows rounded to whole numbers first), fitted by maximum likelihood with iteratively reweighted least squares",
+    source: `${FLOWERDEW_AITKIN_1982}; ${BELL_2002}; ${MIGEST}, index_distance (decay), which fits the same model with R's glm`,
+    example: { args: [KOREA_4, KOREA_4_KM], data: `${KOREA_CORNER}, with ${KOREA_DISTANCES}.` },
+    notes: [
+      MATRIX,
+      MATRIX_ERRORS,
+      "`distances` follows the rules of MIGRATION.MEANDISTANCE, and off the diagonal every distance must be greater than 0 (its logarithm is taken), otherwise #NUM!.",
+      "Usually negative: −1 means a flow falls by about 1% for each 1% more distance, the sizes of its origin and destination being equal. Regions with no outflows (inflows) have no say in β and are left out, as R's fit would drive their effects to −∞.",
+      "#NUM! when the model cannot be fitted: fewer than 3 regions, too few flows, distances that do not vary apart from the origin and destination effects, or no convergence within 100 iterations. The same value as migest's decay to about 12 digits.",
+      "Each step of the fit takes time in proportion to n³ for n regions with flows: a few milliseconds for 17 regions, about a second for 226, and tens of seconds for 1,000.",
+      "Some Excel desktop builds pass a blank cell as 0, which no function can tell from a real zero: a blank distance is then 0 and gives #NUM!.",
+    ],
+  },
+
+  "MIGRATION.AGEINDICES": {
+    formula:
+      "With rates mx by age x and the study range age_min < x < age_max: gross migraproduction = Σ mx; peak rate = max mx in the study range; peak age = the age of the highest mx overall; peak breadth = Σ mx over peak age − breadth … peak age + breadth, inclusive; peak share = peak breadth / Σ mx; the ages of the largest rise and the largest fall of mx from the previous age within the study range; asymmetry = the first ÷ the second",
+    source: `${ROGERS_1975}; ${BELL_2002}; ${BELL_MUHIDIN_2009}; ${BERNARD_2014}; ${MIGEST}, index_age`,
+    example: {
+      args: [
+        [[15], [16], [17], [18], [19], [20], [21], [22], [23], [24], [25], [26], [27], [28], [29], [30], [31], [32], [33], [34], [35]],
+        [[0.09558], [0.09968], [0.10411], [0.1117], [0.12125], [0.12746], [0.13591], [0.13895], [0.14127], [0.14279], [0.14058], [0.13984], [0.13706], [0.13474], [0.13117], [0.12653], [0.12633], [0.1199], [0.11797], [0.11424], [0.10886]],
+        14,
+        36,
+      ],
+      data: "Brazil 2000, ages 15 to 35: migrants ÷ population at each age, to 5 decimals (IPUMS International census sample, as shipped in the R package migest, ipumsi_age), with the study range 15–35.",
+    },
+    notes: [
+      "`ages` and `rates` are one row or column each, of the same size, otherwise #VALUE!; the ages must increase (#VALUE! otherwise). A blank gives #N/A, text #VALUE!, a negative rate #NUM!.",
+      "The result is a table of two columns (measure, value) under a header row, in this order: gross migraproduction rate, peak rate, peak age, peak breadth, peak share, age of maximum upward rate of change, age of maximum downward rate of change, asymmetry. Ties go to the youngest age. The change at the first age listed is 0.",
+      "No age strictly between age_min and age_max gives #N/A; every rate 0 #DIV/0!; a largest fall at age 0 makes the asymmetry #DIV/0!.",
+      "How it differs from migest: migest multiplies the rates by 100 (here they stay as given, so the rates, breadth and share are fractions); migest takes the breadth over list positions rather than ages, so with ages from 0 its window is one year younger than the ages it names (here the ages themselves, inclusive); and on a tie for the peak migest fails.",
+      BLANK_AS_ZERO,
+    ],
+  },
+
+  "MIGRATION.INDICES": {
+    formula:
+      "A table (measure, value) of: connectivity, inequality (equal and independence), Gini of the total flows (corrected), origin and destination Gini (standardised), weighted Gini (origins, destinations, mean), CV, ACV, MEI; with populations also ANMR, preference and velocity; with distances also mean and median distance and distance decay. Each is defined on its own function's page",
+    source: `${BELL_2002}; ${MIGEST}, index_connectivity, index_impact and index_distance together`,
+    example: { args: [KOREA_4, KOREA_4_POP, KOREA_4_KM], data: `${KOREA_CORNER}, ${KOREA_POPULATIONS} and ${KOREA_DISTANCES}.` },
+    notes: [
+      MATRIX,
+      MATRIX_ERRORS,
+      "`populations` and `distances` are optional and follow the rules of MIGRATION.PREFERENCE and MIGRATION.MEANDISTANCE; a bad one fails the whole call. An index that cannot be computed for these flows shows its own error in its row (e.g. #DIV/0! for a weighted Gini when a region has no outflows); the others still compute.",
+      MATRIX_BLANK_AS_ZERO,
+    ],
+  },
+
+  "MIGRATION.LUMP": {
+    formula:
+      "Keep the top regions by turnover Di + Oi (ties to the earlier region), in the matrix's order; merge the rest into one region placed last: its row and column hold the flows from and to the merged regions, its diagonal cell the flows among them, so the total of all flows is unchanged",
+    source: `${MIGEST}, sum_lump (lump = \"turnover\")`,
+    example: {
+      args: [KOREA_4, [["Seoul"], ["Busan"], ["Daegu"], ["Incheon"]], 2],
+      data: `${KOREA_CORNER}, with the region names as labels, reduced to the two regions with the largest turnover.`,
+    },
+    notes: matrixNotesWith(
+      "A blank label, though, then shows as 0, and a `top` that refers to a blank cell gives #NUM!.",
+      "`labels` is one row or column with one label per matrix row, otherwise #VALUE!. `top` must be a whole number of at least 1 (#NUM! otherwise; blank #N/A); when it is the number of regions or more nothing is merged and there is no other region. `other_label` names the merged region (default \"Other\").",
+      "The result carries the labels in its first row and column; select its numbers only to use it as a matrix in the other functions, which ignore the diagonal and so the flows among the merged regions.",
+      "How it differs from migest: sum_lump compares each region's turnover with a threshold and returns a long table; here the number of regions to keep is given and the result is a matrix.",
+    ),
   },
 
   "STUDENTS.OUTBOUNDRATIO": {

@@ -1,4 +1,5 @@
 import { circulationByRegion, circulationIndexOfMatrix } from "../indicators/circulation";
+import { aggregatedCv, flowsCv, giniWithin, migrationInequality, weightedGini } from "../indicators/connectivity";
 import { connectivity, corridors, giniIndex, margins, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { cell, range } from "./address";
@@ -21,7 +22,7 @@ export interface MatrixLocation {
 export const TOP_CORRIDORS = 20;
 
 const KEY_TOP = 4; // key figures: label in A, value in B
-const TABLE_TOP = 13; // the per-region table's header row
+const TABLE_TOP = 20; // the per-region table's header row
 
 export interface MatrixSheetsResult {
   readonly sheets: PlannedSheet[];
@@ -89,6 +90,10 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   };
 
   const totalCell = `B${KEY_TOP + 2}`;
+  // For the array formulas of the connectivity family: the off-diagonal cells, and a flow read as 0 when blank or text.
+  const offDiagonal = `ROW(${whole})-ROW(${first})<>COLUMN(${whole})-COLUMN(${first})`;
+  const flow = `IF(ISNUMBER(${whole}),${whole},0)`;
+  const pairs = n * (n - 1);
   const key: [string, PlannedCell][] = [
     ["Regions", value(n, "count")],
     ["Total flows (off the diagonal)", computed(total, `SUM(${colOf("B")})`, `SUM(${colOf("B")})`, "count")],
@@ -100,6 +105,15 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     ],
     // No native formula: the Gini index needs the flows sorted, which classic functions cannot do in one cell.
     ["Total flows Gini index (corrected)", computed(evaluate(() => giniIndex(m)), undefined, `MIGRATION.GINI(${whole})`, "decimal")],
+    // The connectivity family (Bell et al. 2002). Off the diagonal a blank or text cell counts as 0, as in the engine.
+    ["Inequality against equal flows", computed(evaluate(() => migrationInequality(m, "equal")), `SUM(IF(${offDiagonal},ABS(${flow}/${totalCell}-1/${pairs})))/2`, `MIGRATION.INEQUALITY(${whole})`, "decimal", true)],
+    ["Coefficient of variation of the flows", computed(evaluate(() => flowsCv(m)), `SQRT(SUM(IF(${offDiagonal},(${flow}-${totalCell}/${pairs})^2))/${pairs})/(${totalCell}/${pairs})`, `MIGRATION.CV(${whole})`, "decimal", true)],
+    // No native formula for these (the notes say why): values, recomputed when the report is rebuilt.
+    ["Inequality against the independence fit", computed(evaluate(() => migrationInequality(m, "independence")), undefined, `MIGRATION.INEQUALITY(${whole},"independence")`, "decimal")],
+    ["Origin Gini (standardised)", computed(evaluate(() => giniWithin(m, "origin")), undefined, `MIGRATION.GINIORIGIN(${whole})`, "decimal")],
+    ["Destination Gini (standardised)", computed(evaluate(() => giniWithin(m, "destination")), undefined, `MIGRATION.GINIDESTINATION(${whole})`, "decimal")],
+    ["Migration-weighted Gini (mean)", computed(evaluate(() => weightedGini(m, "mean")), undefined, `MIGRATION.WEIGHTEDGINI(${whole})`, "decimal")],
+    ["Aggregated coefficient of variation (ACV)", computed(evaluate(() => aggregatedCv(m)), undefined, `MIGRATION.ACV(${whole})`, "decimal")],
   ];
   const cells = [
     ...title.map((text, row) => ({ row, col: 0, cell: value(text) })),
@@ -134,11 +148,28 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     sheets: [summarySheet, corridorSheet],
     notes: [
       "The Gini index is written as a value in the live-formula mode: it needs the flows sorted, which classic spreadsheet functions cannot do in one cell. It is recomputed when the report is rebuilt.",
+      "The inequality against the independence fit, the origin and destination Gini, the migration-weighted Gini and the ACV are written as values in the live-formula mode: the first needs an iterative fit (iterative proportional fitting), the Gini measures the flows of each row or column compared pairwise or sorted, and the ACV a standard deviation per row and per column, none of which classic spreadsheet functions can do in one cell. They are recomputed when the report is rebuilt.",
+      "The inequality against equal flows and the coefficient of variation of the flows are array formulas (Ctrl+Shift+Enter in Excel 2010–2019).",
       `The Corridors sheet lists the ${TOP_CORRIDORS} largest flows as ranked when the report was built; their numbers stay live, the ranking does not.`,
       "Circulation index formulas use TRANSPOSE inside SUMPRODUCT and are written as array formulas (Ctrl+Shift+Enter in Excel 2010–2019).",
     ],
     headline,
-    functions: ["MIGRATION.SUMMARY", "MIGRATION.EFFECTIVENESS", "MIGRATION.MEI", "CIRCULATION.INDEX", "CIRCULATION.BYREGION", "MIGRATION.CONNECTIVITY", "MIGRATION.GINI", "MIGRATION.CORRIDORS"],
+    functions: [
+      "MIGRATION.SUMMARY",
+      "MIGRATION.EFFECTIVENESS",
+      "MIGRATION.MEI",
+      "CIRCULATION.INDEX",
+      "CIRCULATION.BYREGION",
+      "MIGRATION.CONNECTIVITY",
+      "MIGRATION.GINI",
+      "MIGRATION.INEQUALITY",
+      "MIGRATION.CV",
+      "MIGRATION.GINIORIGIN",
+      "MIGRATION.GINIDESTINATION",
+      "MIGRATION.WEIGHTEDGINI",
+      "MIGRATION.ACV",
+      "MIGRATION.CORRIDORS",
+    ],
   };
 }
 

@@ -17,6 +17,13 @@ const HYP = [
   [30, 30, 0],
 ];
 
+/** A 3-region matrix without any flow. */
+const NO_FLOWS = [
+  [0, 0, 0],
+  [0, 0, 0],
+  [0, 0, 0],
+];
+
 /** Stocks of people born in the row's place living in the column's place, at the start and the end of a period. */
 const STOCKS_START = [
   [0, 50, 20],
@@ -165,6 +172,133 @@ const EXAMPLES: Record<string, [Args, Outcome][]> = {
       ],
     ],
   ],
+  // HYP is quasi-independent (Mij = 10 · i off the diagonal), so the independence fit is HYP itself.
+  // Its cells sorted, 10, 10, 20, 20, 30, 30, differ by 320 over all ordered pairs; within the
+  // columns (20, 30), (10, 30), (10, 20) by 20 + 40 + 20 = 80, within the rows by 0.
+  "MIGRATION.INEQUALITY": [
+    [[HYP, null], 1 / 6],
+    [[HYP, "independence"], 0],
+  ],
+  "MIGRATION.GINIORIGIN": [[[HYP], 0]],
+  "MIGRATION.GINIDESTINATION": [[[HYP], 0.25]],
+  // In-field Gini of column j = pairs / (2(n − 2) Dj): 20/100, 40/80, 20/60, weighted by Oj/T = 1/6, 1/3, 1/2, ÷ n.
+  "MIGRATION.WEIGHTEDGINI": [
+    [[HYP, "destination"], 11 / 90],
+    [[HYP, "origin"], 0],
+    [[HYP, null], 11 / 180],
+  ],
+  "MIGRATION.CV": [[[HYP], 1 / Math.sqrt(6)]],
+  // (n − 1)/T · Σ SDs: the rows have SD 0, the columns (20, 30), (10, 30), (10, 20) SDs 5, 10, 5.
+  "MIGRATION.ACV": [[[HYP], 1 / 3]],
+  // Population shares 1/6, 1/3, 1/2: Σ M / (si sj) = 1320, ÷ T = 120.
+  "MIGRATION.PREFERENCE": [[[HYP, [[100], [200], [300]]], 11]],
+  "MIGRATION.VELOCITY": [[[HYP, [[100, 200, 300]]], 2.2]],
+  "MIGRATION.MEANDISTANCE": [[[HYP, [[0, 1, 2], [1, 0, 3], [2, 3, 0]]], 260 / 120]],
+  // Pooled: distance 1 carries 30, 2 carries 40, 3 carries 50; midpoints at 15, 50, 95 of 120; ½ lies 2/9 of the way from 2 to 3.
+  "MIGRATION.MEDIANDISTANCE": [[[HYP, [[0, 1, 2], [1, 0, 3], [2, 3, 0]]], 2 + 2 / 9]],
+  // Flows exactly ai · dij^−2 on a ring of distances 1 and 2: the fit recovers −2.
+  "MIGRATION.DISTANCEDECAY": [
+    [
+      [
+        [
+          [0, 4, 1, 4],
+          [8, 0, 8, 2],
+          [3, 12, 0, 12],
+          [16, 4, 16, 0],
+        ],
+        [
+          [0, 1, 2, 1],
+          [1, 0, 1, 2],
+          [2, 1, 0, 1],
+          [1, 2, 1, 0],
+        ],
+      ],
+      -2,
+    ],
+  ],
+  // Study range 1–8; the changes from the previous age are +.01, +.03, +.04, +.01, −.02, −.02, −.03, −.01.
+  "MIGRATION.AGEINDICES": [
+    [
+      [[[0], [1], [2], [3], [4], [5], [6], [7], [8], [9]], [[0.01], [0.02], [0.05], [0.09], [0.1], [0.08], [0.06], [0.03], [0.02], [0.01]], 0, 9, 1],
+      [
+        ["measure", "value"],
+        ["gross migraproduction rate", 0.47],
+        ["peak rate", 0.1],
+        ["peak age", 4],
+        ["peak breadth", 0.27],
+        ["peak share", 0.27 / 0.47],
+        ["age of maximum upward rate of change", 3],
+        ["age of maximum downward rate of change", 7],
+        ["asymmetry", 3 / 7],
+      ],
+    ],
+  ],
+  "MIGRATION.INDICES": [
+    [
+      [HYP, null, null],
+      [
+        ["measure", "value"],
+        ["connectivity", 1],
+        ["inequality (equal)", 1 / 6],
+        ["inequality (independence)", 0],
+        ["Gini, total flows", 0.26666666666666666],
+        ["Gini, origins (standardised)", 0],
+        ["Gini, destinations (standardised)", 0.25],
+        ["weighted Gini, origins", 0],
+        ["weighted Gini, destinations", 11 / 90],
+        ["weighted Gini, mean", 11 / 180],
+        ["CV", 1 / Math.sqrt(6)],
+        ["ACV", 1 / 3],
+        ["MEI", 0.25],
+      ],
+    ],
+    [
+      [HYP, [[100], [200], [300]], [[0, 1, 2], [1, 0, 3], [2, 3, 0]]],
+      [
+        ["measure", "value"],
+        ["connectivity", 1],
+        ["inequality (equal)", 1 / 6],
+        ["inequality (independence)", 0],
+        ["Gini, total flows", 0.26666666666666666],
+        ["Gini, origins (standardised)", 0],
+        ["Gini, destinations (standardised)", 0.25],
+        ["weighted Gini, origins", 0],
+        ["weighted Gini, destinations", 11 / 90],
+        ["weighted Gini, mean", 11 / 180],
+        ["CV", 1 / Math.sqrt(6)],
+        ["ACV", 1 / 3],
+        ["MEI", 0.25],
+        ["ANMR", 0.05],
+        ["preference", 11],
+        ["velocity", 2.2],
+        ["mean distance", 260 / 120],
+        ["median distance", 2 + 2 / 9],
+        // 3 regions: too few flows for origin, destination and distance effects.
+        ["distance decay", { code: "#NUM!" }],
+      ],
+    ],
+  ],
+  // Turnover A 70, B 80, C 90: B and C stay, A becomes "Other".
+  "MIGRATION.LUMP": [
+    [
+      [HYP, [["A"], ["B"], ["C"]], 2, null],
+      [
+        ["origin \\ destination", "B", "C", "Other"],
+        ["B", 0, 20, 20],
+        ["C", 30, 0, 30],
+        ["Other", 10, 10, 0],
+      ],
+    ],
+    [
+      [HYP, [["A"], ["B"], ["C"]], 5, "rest"],
+      [
+        ["origin \\ destination", "A", "B", "C"],
+        ["A", 0, 10, 10],
+        ["B", 20, 0, 20],
+        ["C", 30, 30, 0],
+      ],
+    ],
+  ],
   "STUDENTS.OUTBOUNDRATIO": [[[[[5000]], [[100000]]], [[0.05]]]],
   "STUDENTS.INBOUNDRATE": [[[[[8000]], [[100000]]], [[0.08]]]],
   "STUDENTS.NETFLOW": [[[[[8000]], [[5000]]], [[3000]]]],
@@ -192,6 +326,16 @@ const ZERO_DENOMINATOR: Record<string, Args> = {
   "MIGRATION.CONNECTIVITY": [[[0]]],
   "MIGRATION.GINI": [[[0, 0], [0, 0]], null],
   "MIGRATION.SUMMARY": [[[0, 0], [0, 0]], null],
+  "MIGRATION.INEQUALITY": [NO_FLOWS, null],
+  "MIGRATION.GINIORIGIN": [NO_FLOWS],
+  "MIGRATION.GINIDESTINATION": [NO_FLOWS],
+  "MIGRATION.WEIGHTEDGINI": [NO_FLOWS, null],
+  "MIGRATION.CV": [NO_FLOWS],
+  "MIGRATION.ACV": [NO_FLOWS],
+  "MIGRATION.PREFERENCE": [HYP, [[100], [0], [300]]],
+  "MIGRATION.VELOCITY": [HYP, [[100], [0], [300]]],
+  "MIGRATION.MEANDISTANCE": [NO_FLOWS, [[0, 1, 2], [1, 0, 3], [2, 3, 0]]],
+  "MIGRATION.MEDIANDISTANCE": [NO_FLOWS, [[0, 1, 2], [1, 0, 3], [2, 3, 0]]],
   "STUDENTS.OUTBOUNDRATIO": [[[1]], [[0]]],
   "STUDENTS.INBOUNDRATE": [[[1]], [[0]]],
   "STUDENTS.NETFLOWRATIO": [[[1]], [[1]], [[0]]],
@@ -255,7 +399,7 @@ test("the bundle registers exactly the catalog functions, under their Excel name
 describe.each(CATALOG)("%s", (id) => {
   const f = byId.get(id)!;
   const examples = EXAMPLES[id];
-  const elementwise = f.result.dimensionality === "matrix" && f.parameters.filter((p) => !p.optional).every((p) => p.dimensionality === "matrix") && !/^(MIGRATION\.(SUMMARY|CORRIDORS|MATRIX|IPF|FLOWSFROMSTOCKS)|CIRCULATION\.BYREGION)$/.test(id);
+  const elementwise = f.result.dimensionality === "matrix" && f.parameters.filter((p) => !p.optional).every((p) => p.dimensionality === "matrix") && !/^(MIGRATION\.(SUMMARY|CORRIDORS|MATRIX|IPF|FLOWSFROMSTOCKS|AGEINDICES|INDICES|LUMP)|CIRCULATION\.BYREGION)$/.test(id);
 
   test("worked examples give the hand-computed results", () => {
     expect(examples).toBeDefined();
@@ -330,6 +474,19 @@ describe("matrix functions: the input rules of an origin × destination matrix",
     ["MIGRATION.GINI", (m) => [m, null]],
     ["MIGRATION.SUMMARY", (m) => [m, null]],
     ["MIGRATION.CORRIDORS", (m) => [m, null, null]],
+    ["MIGRATION.INEQUALITY", (m) => [m, "independence"]],
+    ["MIGRATION.GINIORIGIN", (m) => [m]],
+    ["MIGRATION.GINIDESTINATION", (m) => [m]],
+    ["MIGRATION.WEIGHTEDGINI", (m) => [m, null]],
+    ["MIGRATION.CV", (m) => [m]],
+    ["MIGRATION.ACV", (m) => [m]],
+    ["MIGRATION.PREFERENCE", (m) => [m, m.map(() => [100])]],
+    ["MIGRATION.VELOCITY", (m) => [m, m.map(() => [100])]],
+    ["MIGRATION.MEANDISTANCE", (m) => [m, m.map((row) => row.map(() => 5))]],
+    ["MIGRATION.MEDIANDISTANCE", (m) => [m, m.map((row) => row.map(() => 5))]],
+    ["MIGRATION.DISTANCEDECAY", (m) => [m, m.map((row, i) => row.map((_, j) => 1 + i + j))]],
+    ["MIGRATION.INDICES", (m) => [m, null, null]],
+    ["MIGRATION.LUMP", (m) => [m, null, 2, null]],
     // The stock tables follow the same rules (a blank is 0, the diagonal is ignored).
     ["MIGRATION.FLOWSFROMSTOCKS", (m) => [ZERO3, m, null]],
   ];

@@ -59,3 +59,56 @@ describe.each(metadata.map((f) => [f.id, f] as const))("%s under arbitrary cells
     );
   });
 });
+
+// The index families on well-formed systems (counts, populations, distances of the right
+// shapes), where arbitrary cells rarely reach the measures: every call gives a finite number, a
+// table of finite numbers and labels, or an Excel error for flows that have no value, and the
+// fractions stay within [0, 1]. A fixed seed makes every run draw the same systems.
+const INDEX_SEED = 424242;
+const flowsArb = fc.integer({ min: 1, max: 7 }).chain((n) =>
+  fc.tuple(
+    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constant(null), fc.double({ min: 0, max: 1e6, noNaN: true })), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+    fc.array(fc.integer({ min: 1, max: 1e7 }), { minLength: n, maxLength: n }),
+    fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: n, maxLength: n }),
+  ),
+);
+const FRACTIONS = new Set(["MIGRATION.INEQUALITY", "MIGRATION.GINIORIGIN", "MIGRATION.GINIDESTINATION"]);
+
+describe.each([
+  ["MIGRATION.INEQUALITY", (m: unknown[][]) => [m, "independence"]],
+  ["MIGRATION.GINIORIGIN", (m: unknown[][]) => [m]],
+  ["MIGRATION.GINIDESTINATION", (m: unknown[][]) => [m]],
+  ["MIGRATION.WEIGHTEDGINI", (m: unknown[][]) => [m, null]],
+  ["MIGRATION.CV", (m: unknown[][]) => [m]],
+  ["MIGRATION.ACV", (m: unknown[][]) => [m]],
+  ["MIGRATION.PREFERENCE", (m: unknown[][], p: number[][]) => [m, p]],
+  ["MIGRATION.VELOCITY", (m: unknown[][], p: number[][]) => [m, p]],
+  ["MIGRATION.MEANDISTANCE", (m: unknown[][], _p: number[][], d: number[][]) => [m, d]],
+  ["MIGRATION.MEDIANDISTANCE", (m: unknown[][], _p: number[][], d: number[][]) => [m, d]],
+  ["MIGRATION.DISTANCEDECAY", (m: unknown[][], _p: number[][], d: number[][]) => [m, d]],
+  ["MIGRATION.AGEINDICES", (_m: unknown[][], p: number[][]) => [p.map((_, k) => [10 * k]), p.map(([v]) => [v / 1e7]), 0, 70, 10]],
+  ["MIGRATION.INDICES", (m: unknown[][], p: number[][], d: number[][]) => [m, p, d]],
+  ["MIGRATION.LUMP", (m: unknown[][]) => [m, null, 2, null]],
+] as const)("%s on well-formed systems", (id, argsOf) => {
+  test(`${FUZZ_RUNS} runs (seed ${INDEX_SEED}): a finite result or an Excel error; fractions within [0, 1]`, () => {
+    fc.assert(
+      fc.property(flowsArb, ([m, pop, x]) => {
+        const p = pop.map((v) => [v]);
+        const d = x.map((a, i) => x.map((b, j) => (i === j ? 0 : 1 + Math.abs(a - b))));
+        let value: unknown;
+        try {
+          value = cf.registered.get(id)!(...(argsOf as (m: unknown[][], p: number[][], d: number[][]) => unknown[])(m, p, d));
+        } catch (thrown) {
+          expect(thrown).toBeInstanceOf(CustomFunctionsError);
+          return;
+        }
+        checkOutcome(value);
+        if (FRACTIONS.has(id)) {
+          expect(value as number).toBeGreaterThanOrEqual(0);
+          expect(value as number).toBeLessThanOrEqual(1 + 1e-12);
+        }
+      }),
+      { numRuns: FUZZ_RUNS, seed: INDEX_SEED },
+    );
+  });
+});

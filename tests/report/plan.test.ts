@@ -20,7 +20,7 @@ function dataSheet(name: keyof typeof FILES): CellValue[][] {
   return readSample(FILES[name]);
 }
 
-/** Evaluates `FN('Data'!B2:C3, 'Data'!D4, …)` or `INDEX(FN(range), k)` over the data sheet with the bundle's function. */
+/** Evaluates `FN('Data'!B2:C3, 'Data'!D4, "word", …)` or `INDEX(FN(range), k)` over the data sheet with the bundle's function. */
 function evaluateAddin(formula: string, data: CellValue[][]): unknown {
   const index = /^INDEX\((.+),(\d+)\)$/.exec(formula);
   if (index) {
@@ -30,6 +30,8 @@ function evaluateAddin(formula: string, data: CellValue[][]): unknown {
   const m = /^([A-Z]+\.[A-Z]+)\((.*)\)$/.exec(formula);
   if (!m) return undefined;
   const args = m[2].split(",").map((a) => {
+    const text = /^"(.*)"$/.exec(a); // a choice such as "independence"
+    if (text) return text[1];
     const r = /^'Data'!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a);
     if (!r) throw new Error(`not a reference to Data: ${a}`);
     const [top, left] = [Number(r[2]) - 1, columnIndex(r[1])];
