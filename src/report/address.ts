@@ -46,9 +46,16 @@ export function reportSheet(name: string, address: string): string {
   return `{{${name}}}!${address}`;
 }
 
-/** Replaces each `{{planned name}}` in a formula with the quoted name the host gave that sheet. */
+/**
+ * Replaces each `{{planned name}}` in a formula with the quoted name the host gave that sheet.
+ * Quoted sheet names and string literals are left as they are: a source sheet may be called
+ * `Data {{2020}}`, which the formula already holds as `'Data {{2020}}'!A2`.
+ */
 export function resolveSheetRefs(formula: string, finalNames: ReadonlyMap<string, string>): string {
-  return formula.replace(/\{\{([^}]+)\}\}/g, (_, planned: string) => quoteSheet(finalNames.get(planned) ?? planned));
+  return formula
+    .split(/('(?:[^']|'')*'|"(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\{\{([^}]+)\}\}/g, (_, planned: string) => quoteSheet(finalNames.get(planned) ?? planned))))
+    .join("");
 }
 
 /** Parses "B2" or "$B$2" into 0-based row and column; undefined if it is not an address. */
