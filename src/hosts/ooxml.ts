@@ -42,9 +42,17 @@ export function xmlText(s: string): string {
   return MARKUP.test(t) ? t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : t;
 }
 
-/** Formula text in `<f>`: markup escaped. Formulas come from the planner, not from cells. */
-export function xmlFormula(f: string): string {
+/** Markup escaped (`&`, `<`, `>`), as a chart's `<c:f>` reference needs. */
+export function xmlMarkup(f: string): string {
   return /[&<>]/.test(f) ? f.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : f;
+}
+
+/**
+ * Formula text in `<f>`: an ST_Xstring like cell text, so a sheet name or a literal that reads as
+ * an `_xHHHH_` escape is escaped first (xlsxText), then markup. Formulas come from the planner.
+ */
+export function xmlFormula(f: string): string {
+  return xmlMarkup(xlsxText(f));
 }
 
 /** A number as `<v>` holds it: the shortest round-trip form (xsd:double). */
