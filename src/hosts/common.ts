@@ -49,6 +49,8 @@ export function cellText(text: string): string {
 /** Excel's limit on a sheet name's length, and the characters it forbids. */
 const MAX_SHEET_NAME = EXCEL_LIMITS.sheetName;
 const FORBIDDEN = /[[\]:*?/\\]/g;
+/** Spaces and apostrophes at either end (Excel refuses a name that starts or ends with an apostrophe). */
+const EDGES = /^[\s']+|[\s']+$/g;
 
 /**
  * A sheet name Excel accepts and no sheet in `taken` has (case-insensitively, as Excel compares):
@@ -57,14 +59,15 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
  */
 export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
   const used = new Set(Array.from(taken, (n) => n.toLowerCase()));
-  let base = wanted.replace(FORBIDDEN, "-").replace(/[\u0000-\u001f]/g, " ").replace(/^'+|'+$/g, "").trim();
+  // Control characters and U+FFFE/U+FFFF (which XML cannot hold, in a chart's references either) become spaces.
+  let base = wanted.replace(FORBIDDEN, "-").replace(/[\u0000-\u001f\ufffe\uffff]/g, " ").replace(EDGES, "");
   if (!base) base = "Sheet";
   if (base.toLowerCase() === "history") base = "History-"; // reserved by Excel
-  base = base.slice(0, MAX_SHEET_NAME).trim();
+  base = cutText(base, MAX_SHEET_NAME).replace(EDGES, ""); // the cut may leave an apostrophe at the end
   if (!used.has(base.toLowerCase())) return base;
   for (let k = 2; ; k++) {
     const suffix = ` (${k})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    const name = cutText(base, MAX_SHEET_NAME - suffix.length).replace(EDGES, "") + suffix;
     if (!used.has(name.toLowerCase())) return name;
   }
 }

@@ -32,6 +32,11 @@ const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]
 const MARKUP = /[&<>"]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Text with each lone surrogate (which UTF-8 cannot hold) replaced by U+FFFD, as the file will hold it. */
+export function wellFormed(s: string): string {
+  return /[\uD800-\uDFFF]/.test(s) ? s.replace(LONE_SURROGATE, "\uFFFD") : s;
+}
+
 /**
  * Text as an element or attribute value: OOXML's `_xHHHH_` escapes first (xlsxText: a raw CR
  * would be read back as LF), then markup; a lone surrogate (not well-formed XML) becomes U+FFFD.

@@ -22,7 +22,7 @@ import type { CellValue, PlannedCell, PlannedSheet, PlannedTable, ReportPlan, Sh
 import { chartLayout, EXCEL_LIMITS, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 import { ChartData, chartXml, drawingXml } from "./chart-xml";
 import { needsArrayEntry, toFileFormula } from "./file-formula";
-import { CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, themeXml, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
+import { CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, themeXml, wellFormed, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
 import { RowTemplate } from "./row-template";
 import { ZipEntryWriter, ZipWriter } from "./zip-writer";
 
@@ -367,7 +367,7 @@ function withNote(plan: ReportPlan, note: string): ReportPlan {
  */
 export async function writeReportXlsx(plan: ReportPlan, path: string, options: { source?: XlsxSource; now?: Date } = {}): Promise<{ bytes: number; sheetNames: string[]; note?: string }> {
   const source = options.source;
-  if (source && uniqueSheetName(source.sheet, []) !== source.sheet) throw new Error(`'${source.sheet}' is not a valid sheet name`);
+  if (source && uniqueSheetName(wellFormed(source.sheet), []) !== source.sheet) throw new Error(`'${source.sheet}' is not a valid sheet name`);
   if (source) {
     const width = source.values.reduce((w, r) => Math.max(w, r.length), 0);
     checkGrid(`the data copied to sheet ${quoteSheet(source.sheet)}`, source.top + source.values.length - 1, source.left + Math.max(width, 1) - 1, "read a part of it (fewer rows or columns) for each report");
@@ -385,7 +385,7 @@ export async function writeReportXlsx(plan: ReportPlan, path: string, options: {
     const taken: string[] = source ? [source.sheet] : [];
     const names = new Map<string, string>();
     for (const s of plan.sheets) {
-      const name = uniqueSheetName(s.name, taken);
+      const name = uniqueSheetName(wellFormed(s.name), taken);
       taken.push(name);
       if (!names.has(s.name)) names.set(s.name, name);
     }

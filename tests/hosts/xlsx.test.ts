@@ -331,16 +331,17 @@ describe("writeReportXlsx", () => {
     expect(b6.sharedFormula ?? b6.formula).toMatch(/^(B5|'Data'!C4)$/);
     // Values mode and add-in mode use the same column runs where there is a formula.
     const addin = sheetXml(readZip((await write(plan("addin"))).path), "Migration Summary");
-    expect(cellXml(addin, "C5")).toMatch(/<f t="shared" ref="C5:C9" si="\d+">BRAINDRAIN\.RATE\((&apos;|')Data(&apos;|')!C3,(&apos;|')Data(&apos;|')!D3\)<\/f>/);
+    expect(cellXml(addin, "C5")).toMatch(/<f t="shared" ref="C5:C9" si="\d+">_xldudf_BRAINDRAIN_RATE\((&apos;|')Data(&apos;|')!C3,(&apos;|')Data(&apos;|')!D3\)<\/f>/);
   });
 
   test("modes: addin writes add-in formulas, values writes plain values", async () => {
     const { path: pa } = await write(plan("addin"));
     const wa = (await reopen(pa)).getWorksheet("Migration Summary")!;
-    expect(wa.getCell("C5").formula).toBe("BRAINDRAIN.RATE('Data'!C3,'Data'!D3)");
+    // As Excel stores custom functions (exceljs reads the stored form).
+    expect(wa.getCell("C5").formula).toBe("_xldudf_BRAINDRAIN_RATE('Data'!C3,'Data'!D3)");
     expect(wa.getCell("C3").formula).toBeUndefined(); // no add-in formula: the value
     expect(wa.getCell("C3").value).toBe(3);
-    expect(wa.getCell("D3").formula).toBe("BRAINDRAIN.SD('Data'!C3:C4)");
+    expect(wa.getCell("D3").formula).toBe("_xldudf_BRAINDRAIN_SD('Data'!C3:C4)");
 
     const { path: pv } = await write(plan("values"));
     const xml = sheetXml(readZip(pv), "Migration Summary");
