@@ -4,7 +4,7 @@
  * fixed seeds: every file is valid against the ECMA-376 schemas and keeps Excel's rules, and
  * every label arrives as text. Through a hand-made plan (every sheet, table, chart and formula
  * kind the writer has) and through the engine (a flow list between awkward regions).
- * `npm run fuzz:xlsx` runs the same with a random seed and more runs.
+ * `FUZZ_SEED=$RANDOM FUZZ_RUNS=500 npx jest tests/hosts/xlsx-fuzz` explores other seeds (not part of npm test).
  */
 import fc from "fast-check";
 import { mkdtempSync, rmSync } from "fs";
@@ -25,7 +25,7 @@ jest.setTimeout(600_000);
 const DIR = mkdtempSync(join(tmpdir(), "xlsx-fuzz-"));
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
-/** Seed and runs: fixed for npm test; FUZZ_SEED / FUZZ_RUNS for exploration (scripts/fuzz-xlsx.sh). */
+/** Seed and runs: fixed for npm test; FUZZ_SEED / FUZZ_RUNS for exploration. */
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_261_205;
 const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 60;
 let n = 0;
