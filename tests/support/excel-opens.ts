@@ -9,6 +9,7 @@ export function expectExcelOpens(paths: readonly string[]): number {
   ensureXmllint();
   expect(paths.length).toBeGreaterThan(0);
   const result = validateXlsx(paths);
+  console.log(`schema: ${result.reports} files, ${result.parts} XML parts, ${result.errors.length} schema errors`);
   expect(result.errors).toEqual([]);
   for (const p of paths) expect({ file: p, violations: excelRuleViolations(p) }).toEqual({ file: p, violations: [] });
   return result.parts;
