@@ -22,9 +22,29 @@ export interface Io {
   readonly now: () => Date;
 }
 
+/**
+ * Writes to a standard stream whose reader may have gone (`migration-report … | head -1`): a
+ * closed pipe (EPIPE) ends the output quietly instead of killing the command with an unhandled
+ * error; the report is still written and the exit code stays the build's.
+ */
+function pipeWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  let watching = false;
+  return (line) => {
+    if (!watching) {
+      watching = true;
+      stream.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") throw e;
+        closed = true;
+      });
+    }
+    if (!closed) stream.write(`${line}\n`);
+  };
+}
+
 const processIo: Io = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
+  stdout: pipeWriter(process.stdout),
+  stderr: pipeWriter(process.stderr),
   now: () => new Date(),
 };
 

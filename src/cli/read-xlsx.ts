@@ -18,6 +18,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "fs";
 import { StringDecoder } from "string_decoder";
 import { createInflateRaw, inflateRawSync } from "zlib";
+import { fromFileFormula } from "../hosts/file-formula";
 import { parseRange } from "../report/address";
 import type { CellValue } from "../report/types";
 
@@ -552,4 +553,14 @@ function rels(xml: string, base: string): { id: string; type: string; target: st
     out.push({ id: a.Id, type: a.Type ?? "", target: resolvePart(base, a.Target) });
   }
   return out;
+}
+
+/**
+ * A formula's text as a cell's `<f>` element stores it, read as a user types it: XML (and `_xHHHH_`) decoded,
+ * Excel's storage prefixes dropped (`_xlfn.`, `_xlfn._xlws.`) and the add-in's custom functions
+ * by their names (`_xldudf_MIGRATION_MEI(` → `MIGRATION.MEI(`). Cells are read as their cached
+ * results; this is the one translation for a caller that shows or keeps formulas.
+ */
+export function typedFormula(storedXml: string): string {
+  return fromFileFormula(decodeText(storedXml));
 }

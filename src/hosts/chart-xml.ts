@@ -6,7 +6,7 @@
  */
 import { columnLetters, quoteSheet } from "../report/address";
 import type { CellValue, PlannedChart, PlannedError } from "../report/types";
-import { xmlText } from "./ooxml";
+import { xmlMarkup, xmlText } from "./ooxml";
 
 const C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -36,7 +36,8 @@ const abs = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
 
 /** xl/charts/chartN.xml */
 export function chartXml(d: ChartData): string {
-  const sheet = quoteSheet(d.sheet);
+  // A reference, escaped as markup: a sheet may be called "R&D <2020>".
+  const sheet = xmlMarkup(quoteSheet(d.sheet));
   const n = d.last - d.first + 1;
   const catPts = d.categories.map((v, i) => (v === null || typeof v === "object" ? "" : `<c:pt idx="${i}"><c:v>${xmlText(String(v))}</c:v></c:pt>`)).join("");
   // An error or blank is no point: the bar is missing, as Excel draws an #N/A.

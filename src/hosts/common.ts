@@ -16,9 +16,41 @@ export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
   text: "@",
 };
 
+/**
+ * Excel's limits ("Excel specifications and limits", Microsoft support): a file beyond them is
+ * "repaired" (content removed) or refused when opened.
+ */
+export const EXCEL_LIMITS = {
+  rows: 1_048_576,
+  columns: 16_384,
+  /** Characters in a cell (and in a shared string). */
+  cellText: 32_767,
+  /** Characters in a formula's text. */
+  formula: 8_192,
+  /** Characters in a table column name (its header cell). */
+  tableColumnName: 255,
+  /** A column's width, in characters. */
+  columnWidth: 255,
+  sheetName: 31,
+} as const;
+
+/** `text` cut to at most `max` UTF-16 units, never between the halves of a surrogate pair. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** Text as a cell can hold it: longer text is cut at Excel's limit and ends with "…" (the writer notes it). */
+export function cellText(text: string): string {
+  return text.length <= EXCEL_LIMITS.cellText ? text : cutText(text, EXCEL_LIMITS.cellText - 1) + "…";
+}
+
 /** Excel's limit on a sheet name's length, and the characters it forbids. */
-const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = EXCEL_LIMITS.sheetName;
 const FORBIDDEN = /[[\]:*?/\\]/g;
+/** Spaces and apostrophes at either end (Excel refuses a name that starts or ends with an apostrophe). */
+const EDGES = /^[\s']+|[\s']+$/g;
 
 /**
  * A sheet name Excel accepts and no sheet in `taken` has (case-insensitively, as Excel compares):
@@ -27,14 +59,15 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
  */
 export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
   const used = new Set(Array.from(taken, (n) => n.toLowerCase()));
-  let base = wanted.replace(FORBIDDEN, "-").replace(/[\u0000-\u001f]/g, " ").replace(/^'+|'+$/g, "").trim();
+  // Control characters and U+FFFE/U+FFFF (which XML cannot hold, in a chart's references either) become spaces.
+  let base = wanted.replace(FORBIDDEN, "-").replace(/[\u0000-\u001f\ufffe\uffff]/g, " ").replace(EDGES, "");
   if (!base) base = "Sheet";
   if (base.toLowerCase() === "history") base = "History-"; // reserved by Excel
-  base = base.slice(0, MAX_SHEET_NAME).trim();
+  base = cutText(base, MAX_SHEET_NAME).replace(EDGES, ""); // the cut may leave an apostrophe at the end
   if (!used.has(base.toLowerCase())) return base;
   for (let k = 2; ; k++) {
     const suffix = ` (${k})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    const name = cutText(base, MAX_SHEET_NAME - suffix.length).replace(EDGES, "") + suffix;
     if (!used.has(name.toLowerCase())) return name;
   }
 }
@@ -103,8 +136,9 @@ export function tableHeaders(header: string[], width: number): string[] {
   const out: string[] = [];
   for (let j = 0; j < width; j++) {
     let base = String(header[j] ?? "").replace(/\s+/g, " ").trim() || `Column${j + 1}`;
+    base = cutText(base, EXCEL_LIMITS.tableColumnName).trimEnd(); // Excel repairs a table with a longer name
     let name = base;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} ${k}`;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${cutText(base, EXCEL_LIMITS.tableColumnName - String(k).length - 1).trimEnd()} ${k}`;
     seen.add(name.toLowerCase());
     out.push(name);
   }

@@ -24,22 +24,71 @@ const FUTURE_FUNCTIONS = new Set(
   ).split(" "),
 );
 
-/** Any name of FUTURE_FUNCTIONS followed by "(": without one, a formula needs no prefix. */
-const MAY_NEED_PREFIX = new RegExp(`(?:${[...FUTURE_FUNCTIONS].map((n) => n.replace(/\./g, "\\.")).join("|")})\\(`, "i");
+/**
+ * Functions of Excel's dynamic-array worksheet set, stored with a second prefix:
+ * `_xlfn._xlws.FILTER(...)`, `_xlfn._xlws.SORT(...)` (as Excel 365 saves them; with `_xlfn.`
+ * alone Excel shows #NAME?).
+ */
+const WORKSHEET_FUNCTIONS = new Set(["FILTER", "SORT"]);
 
-/** Adds `_xlfn.` to post-2007 function names, outside string literals and quoted sheet names. */
-export function toFileFormula(formula: string): string {
-  if (!MAY_NEED_PREFIX.test(formula)) return formula;
+/**
+ * The add-in's custom functions (Office JavaScript custom functions) as Excel stores them:
+ * `_xldudf_` and the name with its dots written as underscores, `MIGRATION.MEI(` →
+ * `_xldudf_MIGRATION_MEI(`. Excel saves a JavaScript custom function call this way; a call
+ * stored as typed is not bound to the add-in and does not calculate until re-entered
+ * (docs/addin-formulas.md gives the evidence). The add-in has no namespace, so the stored name
+ * is the function's own name.
+ */
+const CUSTOM_FUNCTION = /^(BRAINDRAIN|CIRCULATION|MIGRATION|STUDENTS)\.[A-Z][A-Z0-9]*$/i;
+export const CUSTOM_FUNCTION_PREFIX = "_xldudf_";
+
+/** Any name that may need a prefix, followed by "(": without one, a formula needs none. */
+const MAY_NEED_PREFIX = new RegExp(`(?:${[...FUTURE_FUNCTIONS].map((n) => n.replace(/\./g, "\\.")).join("|")})\\(|(?:BRAINDRAIN|CIRCULATION|MIGRATION|STUDENTS)\\.`, "i");
+
+/** Applies `rename` to each function name (followed by "(") outside string literals and quoted sheet names. */
+function renameFunctions(formula: string, rename: (name: string) => string | undefined): string {
   return formula
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
     .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(/(^|[^A-Za-z0-9_.])([A-Za-z][A-Za-z0-9.]*)\(/g, (m, pre: string, name: string) =>
-            FUTURE_FUNCTIONS.has(name.toUpperCase()) ? `${pre}_xlfn.${name}(` : m,
-          ),
+      // A lookbehind, not a consumed character: `SORT(FILTER(` has two names in a row.
+      i % 2 === 1 ? part : part.replace(/(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_.]*)\(/g, (m, name: string) => {
+        const stored = rename(name);
+        return stored === undefined ? m : `${stored}(`;
+      }),
     )
     .join("");
+}
+
+/**
+ * A formula as the file stores it: `_xlfn.` (and `_xlws.`) on post-2007 function names,
+ * `_xldudf_` on the add-in's custom functions; string literals and sheet names untouched.
+ */
+export function toFileFormula(formula: string): string {
+  if (!MAY_NEED_PREFIX.test(formula)) return formula;
+  return renameFunctions(formula, (name) => {
+    const upper = name.toUpperCase();
+    if (WORKSHEET_FUNCTIONS.has(upper)) return `_xlfn._xlws.${name}`;
+    if (FUTURE_FUNCTIONS.has(upper)) return `_xlfn.${name}`;
+    if (CUSTOM_FUNCTION.test(name)) return CUSTOM_FUNCTION_PREFIX + name.replace(/\./g, "_");
+    return undefined;
+  });
+}
+
+/**
+ * A stored formula as a user types it (the inverse of toFileFormula): `_xlfn.`, `_xlfn._xlws.`
+ * dropped, `_xldudf_MIGRATION_MEI(` read as `MIGRATION.MEI(`.
+ */
+export function fromFileFormula(stored: string): string {
+  if (!/_xl/i.test(stored)) return stored;
+  return renameFunctions(stored, (name) => {
+    const m = /^_xlfn\.(?:_xlws\.)?(.+)$/i.exec(name);
+    if (m) return m[1];
+    if (name.toLowerCase().startsWith(CUSTOM_FUNCTION_PREFIX)) {
+      const typed = name.slice(CUSTOM_FUNCTION_PREFIX.length).replace("_", ".");
+      return CUSTOM_FUNCTION.test(typed) ? typed : undefined;
+    }
+    return undefined;
+  });
 }
 
 /**

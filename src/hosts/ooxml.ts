@@ -4,7 +4,7 @@
  * exceljs: the writer (xlsx.ts) joins them and the zip writer stores them.
  */
 import type { NumberFormat } from "../report/types";
-import { NUMBER_FORMATS } from "./common";
+import { cellText, EXCEL_LIMITS, NUMBER_FORMATS } from "./common";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -32,6 +32,11 @@ const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]
 const MARKUP = /[&<>"]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Text with each lone surrogate (which UTF-8 cannot hold) replaced by U+FFFD, as the file will hold it. */
+export function wellFormed(s: string): string {
+  return /[\uD800-\uDFFF]/.test(s) ? s.replace(LONE_SURROGATE, "\uFFFD") : s;
+}
+
 /**
  * Text as an element or attribute value: OOXML's `_xHHHH_` escapes first (xlsxText: a raw CR
  * would be read back as LF), then markup; a lone surrogate (not well-formed XML) becomes U+FFFD.
@@ -42,9 +47,17 @@ export function xmlText(s: string): string {
   return MARKUP.test(t) ? t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : t;
 }
 
-/** Formula text in `<f>`: markup escaped. Formulas come from the planner, not from cells. */
-export function xmlFormula(f: string): string {
+/** Markup escaped (`&`, `<`, `>`), as a chart's `<c:f>` reference needs. */
+export function xmlMarkup(f: string): string {
   return /[&<>]/.test(f) ? f.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : f;
+}
+
+/**
+ * Formula text in `<f>`: an ST_Xstring like cell text, so a sheet name or a literal that reads as
+ * an `_xHHHH_` escape is escaped first (xlsxText), then markup. Formulas come from the planner.
+ */
+export function xmlFormula(f: string): string {
+  return xmlMarkup(xlsxText(f));
 }
 
 /** A number as `<v>` holds it: the shortest round-trip form (xsd:double). */
@@ -89,8 +102,9 @@ export class SharedStrings {
   private readonly index = new Map<string, number>();
   private count = 0;
 
-  /** The index of `text`, added on first use. */
+  /** The index of `text` (cut at Excel's limit), added on first use. */
   id(text: string): number {
+    if (text.length > EXCEL_LIMITS.cellText) text = cellText(text);
     let i = this.index.get(text);
     if (i === undefined) this.index.set(text, (i = this.index.size));
     this.count++;
@@ -128,7 +142,7 @@ export function cellXml(ref: string, value: StoredValue, style: number, strings:
       return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
     case "string":
       // A formula's text result is t="str"; a plain string is a shared string, never parsed.
-      return f ? `<c r="${ref}"${s} t="str">${f}<v>${xmlText(value)}</v></c>` : `<c r="${ref}"${s} t="s"><v>${strings.id(value)}</v></c>`;
+      return f ? `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cellText(value))}</v></c>` : `<c r="${ref}"${s} t="s"><v>${strings.id(value)}</v></c>`;
     default:
       return `<c r="${ref}"${s} t="e">${f}<v>${xmlText(value.error)}</v></c>`;
   }
@@ -192,7 +206,7 @@ export class CellStyles {
 export function worksheetStart(options: { freezeRows: number; widths: readonly (number | undefined)[] }): string {
   const { freezeRows, widths } = options;
   const pane = freezeRows > 0 ? `<pane ySplit="${freezeRows}" topLeftCell="A${freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>` : "";
-  const col = widths.map((w, j) => (w === undefined ? "" : `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`)).join("");
+  const col = widths.map((w, j) => (w === undefined || !(w > 0) ? "" : `<col min="${j + 1}" max="${j + 1}" width="${Math.min(w, EXCEL_LIMITS.columnWidth)}" customWidth="1"/>`)).join("");
   const cols = col ? `<cols>${col}</cols>` : "";
   return `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
 }
@@ -222,12 +236,36 @@ export function relsXml(rels: readonly { id: string; type: string; target: strin
   return `${XML_DECL}<Relationships xmlns="${PKG_REL_NS}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlText(r.target)}"/>`).join("")}</Relationships>`;
 }
 
+/**
+ * xl/theme/theme1.xml: the Office theme. The styles part uses theme colours (`<color theme="1"/>`)
+ * and the theme's minor font (`<scheme val="minor"/>`), which some Excel builds cannot resolve
+ * (and refuse the file) without a theme part. Colours and fonts are Office 2013's defaults.
+ */
+export function themeXml(): string {
+  const srgb = (tag: string, rgb: string) => `<a:${tag}><a:srgbClr val="${rgb}"/></a:${tag}>`;
+  const fill = `<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>`;
+  const line = (w: number) => `<a:ln w="${w}" cap="flat" cmpd="sng" algn="ctr"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:prstDash val="solid"/><a:miter lim="800000"/></a:ln>`;
+  const effect = `<a:effectStyle><a:effectLst/></a:effectStyle>`;
+  const font = (latin: string) => `<a:latin typeface="${latin}" panose="020F0502020204030204"/><a:ea typeface=""/><a:cs typeface=""/>`;
+  return (
+    `${XML_DECL}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements>` +
+    `<a:clrScheme name="Office"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>` +
+    srgb("dk2", "44546A") + srgb("lt2", "E7E6E6") + srgb("accent1", "4472C4") + srgb("accent2", "ED7D31") + srgb("accent3", "A5A5A5") +
+    srgb("accent4", "FFC000") + srgb("accent5", "5B9BD5") + srgb("accent6", "70AD47") + srgb("hlink", "0563C1") + srgb("folHlink", "954F72") +
+    `</a:clrScheme><a:fontScheme name="Office"><a:majorFont>${font("Calibri Light")}</a:majorFont><a:minorFont>${font("Calibri")}</a:minorFont></a:fontScheme>` +
+    `<a:fmtScheme name="Office"><a:fillStyleLst>${fill}${fill}${fill}</a:fillStyleLst><a:lnStyleLst>${line(6350)}${line(12700)}${line(19050)}</a:lnStyleLst>` +
+    `<a:effectStyleLst>${effect}${effect}${effect}</a:effectStyleLst><a:bgFillStyleLst>${fill}${fill}${fill}</a:bgFillStyleLst></a:fmtScheme>` +
+    `</a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>`
+  );
+}
+
 export const REL = {
   officeDocument: `${DOC_REL}/officeDocument`,
   coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
   extendedProperties: `${DOC_REL}/extended-properties`,
   worksheet: `${DOC_REL}/worksheet`,
   styles: `${DOC_REL}/styles`,
+  theme: `${DOC_REL}/theme`,
   table: `${DOC_REL}/table`,
   sharedStrings: `${DOC_REL}/sharedStrings`,
   drawing: `${DOC_REL}/drawing`,
@@ -247,6 +285,7 @@ export function contentTypesXml(counts: { sheets: number; tables: number; drawin
     Array.from({ length: tables }, (_, k) => over(`/xl/tables/table${k + 1}.xml`, `${sml}.table+xml`)).join("") +
     Array.from({ length: drawings }, (_, k) => over(`/xl/drawings/drawing${k + 1}.xml`, "application/vnd.openxmlformats-officedocument.drawing+xml")).join("") +
     Array.from({ length: charts }, (_, k) => over(`/xl/charts/chart${k + 1}.xml`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml")).join("") +
+    over("/xl/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml") +
     over("/xl/styles.xml", `${sml}.styles+xml`) +
     over("/xl/sharedStrings.xml", `${sml}.sharedStrings+xml`) +
     over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +

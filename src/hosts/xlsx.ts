@@ -17,12 +17,12 @@
  */
 import { createWriteStream } from "fs";
 import { rename, unlink } from "fs/promises";
-import { columnLetters, range, resolveSheetRefs } from "../report/address";
+import { columnLetters, quoteSheet, range, resolveSheetRefs } from "../report/address";
 import type { CellValue, PlannedCell, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
-import { chartLayout, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
+import { chartLayout, EXCEL_LIMITS, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 import { ChartData, chartXml, drawingXml } from "./chart-xml";
 import { needsArrayEntry, toFileFormula } from "./file-formula";
-import { CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
+import { CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, themeXml, wellFormed, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
 import { RowTemplate } from "./row-template";
 import { ZipEntryWriter, ZipWriter } from "./zip-writer";
 
@@ -57,9 +57,20 @@ class Batcher {
 const letters: string[] = [];
 const col = (c: number) => letters[c] ?? (letters[c] = columnLetters(c));
 
-/** A planned formula as the file stores it: sheet references resolved, `_xlfn.` prefixes added. */
+/** A planned formula as the file stores it: sheet references resolved, `_xlfn.`/`_xldudf_` prefixes added. */
 function fileFormula(f: string, names: ReadonlyMap<string, string>): string {
   return toFileFormula(f.includes("{{") ? resolveSheetRefs(f, names) : f);
+}
+
+/**
+ * Planned formulas under this length cannot reach Excel's limit of 8,192 characters once
+ * stored (prefixes add a few characters a call): only longer ones are measured in full.
+ */
+const SHORT_FORMULA = 4096;
+
+/** Whether a planned formula is too long for Excel as stored: such a cell is written as its value. */
+function tooLong(f: string, names: ReadonlyMap<string, string>): boolean {
+  return f.length > SHORT_FORMULA && fileFormula(f, names).length > EXCEL_LIMITS.formula;
 }
 
 /** A planned cell as the file stores it in a mode: the value, and the formula if the mode has one. */
@@ -67,7 +78,7 @@ function stored(cell: PlannedCell, mode: SharingMode, names: ReadonlyMap<string,
   const v = cell.value;
   const value: StoredValue = v === undefined ? null : isPlannedError(v) ? { error: v.error } : v;
   const f = formulaFor(cell, mode);
-  if (f === undefined) return { value };
+  if (f === undefined || tooLong(f, names)) return { value };
   const text = fileFormula(f, names);
   return { value, formula: { kind: mode === "native" && (cell.nativeArray === true || needsArrayEntry(text)) ? "array" : "plain", text } };
 }
@@ -104,7 +115,7 @@ function shareFormulas(t: PlannedTable, mode: SharingMode, names: ReadonlyMap<st
       const cell = line[j];
       const f = cell && formulaFor(cell, mode);
       const run = runs[j];
-      if (!cell || f === undefined || (mode === "native" && cell.nativeArray)) {
+      if (!cell || f === undefined || (mode === "native" && cell.nativeArray) || tooLong(f, names)) {
         if (run) close(j);
         continue;
       }
@@ -264,14 +275,107 @@ function chartsOf(sheet: PlannedSheet, sheetName: string): { data: ChartData; an
   return out;
 }
 
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Refuses a sheet that does not fit Excel's grid (1,048,576 rows × 16,384 columns, A1:XFD1048576):
+ * Excel would drop what lies beyond it. `bottom` and `right` are 0-based, inclusive.
+ */
+function checkGrid(what: string, bottom: number, right: number, hint: string): void {
+  if (bottom >= EXCEL_LIMITS.rows)
+    throw new Error(`${what} reaches row ${count(bottom + 1)}, and an Excel sheet has ${count(EXCEL_LIMITS.rows)} rows; ${hint}`);
+  if (right >= EXCEL_LIMITS.columns)
+    throw new Error(`${what} reaches column ${columnLetters(right)} (column ${count(right + 1)}), and an Excel sheet ends at column XFD (${count(EXCEL_LIMITS.columns)} columns); ${hint}`);
+}
+
+/** The last 0-based row and column a planned sheet writes to (its charts included). */
+function extent(sheet: PlannedSheet): { bottom: number; right: number } {
+  let bottom = 0;
+  let right = 0;
+  for (const t of sheet.tables) {
+    bottom = Math.max(bottom, t.top + t.rows.length + (t.totals ? 1 : 0));
+    right = Math.max(right, t.left + tableWidth(t) - 1);
+  }
+  for (const c of sheet.cells) {
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
+  }
+  for (const c of sheet.charts) {
+    const at = chartLayout(sheet, c);
+    if (at) {
+      bottom = Math.max(bottom, at.to.row);
+      right = Math.max(right, at.to.col);
+    }
+  }
+  return { bottom, right };
+}
+
+/**
+ * Where the report's text and formulas exceed Excel's limits, found before writing so the report
+ * can say so (the writer cuts such text and writes such formulas as values): a note for the
+ * Definitions sheet, or undefined when everything fits.
+ */
+function limitsNote(plan: ReportPlan, source: XlsxSource | undefined, finalNames: readonly string[], names: ReadonlyMap<string, string>): string | undefined {
+  const long: string[] = [];
+  let longCount = 0;
+  const formulas: string[] = [];
+  let formulaCount = 0;
+  const LISTED = 5;
+  const at = (sheet: string, r: number, c: number) => `${quoteSheet(sheet)}!${col(c)}${r + 1}`;
+  const text = (sheet: string, r: number, c: number, v: unknown) => {
+    if (typeof v === "string" && v.length > EXCEL_LIMITS.cellText && longCount++ < LISTED) long.push(`${at(sheet, r, c)} (${count(v.length)} characters)`);
+  };
+  const cell = (sheet: string, r: number, c: number, x: PlannedCell) => {
+    text(sheet, r, c, x.value);
+    const f = formulaFor(x, plan.mode);
+    if (f !== undefined && tooLong(f, names) && formulaCount++ < LISTED) formulas.push(at(sheet, r, c));
+  };
+  if (source) source.values.forEach((row, i) => row.forEach((v, j) => text(source.sheet, source.top + i, source.left + j, v)));
+  plan.sheets.forEach((sheet, k) => {
+    const name = finalNames[k];
+    for (const t of sheet.tables) {
+      t.rows.forEach((row, i) => row.forEach((x, j) => x && cell(name, t.top + 1 + i, t.left + j, x)));
+      t.totals?.forEach((x, j) => x && cell(name, t.top + 1 + t.rows.length, t.left + j, x));
+    }
+    for (const c of sheet.cells) cell(name, c.row, c.col, c.cell);
+  });
+  const more = (n: number) => (n > LISTED ? ` and ${count(n - LISTED)} more` : "");
+  const notes: string[] = [];
+  if (longCount > 0)
+    notes.push(`An Excel cell holds at most ${count(EXCEL_LIMITS.cellText)} characters: the text of ${count(longCount)} cell(s) is cut there and ends with "…": ${long.join(", ")}${more(longCount)}.`);
+  if (formulaCount > 0)
+    notes.push(`An Excel formula holds at most ${count(EXCEL_LIMITS.formula)} characters: ${count(formulaCount)} cell(s) whose formula would be longer hold its value instead (not live): ${formulas.join(", ")}${more(formulaCount)}.`);
+  return notes.length ? `Cut to fit Excel: ${notes.join(" ")}` : undefined;
+}
+
+/** The plan with `note` added under the last row of its Definitions sheet (or of its last sheet). */
+function withNote(plan: ReportPlan, note: string): ReportPlan {
+  let k = plan.sheets.findIndex((s) => s.name === "Definitions");
+  if (k < 0) k = plan.sheets.length - 1;
+  if (k < 0) return plan;
+  const sheet = plan.sheets[k];
+  const row = extent(sheet).bottom + 2;
+  const sheets = plan.sheets.slice();
+  sheets[k] = { ...sheet, cells: [...sheet.cells, { row, col: 0, cell: { value: note } }] };
+  return { ...plan, sheets };
+}
+
 /**
  * Writes the report to `path`, the source block first when given (via a temporary file renamed
  * into place, so a failure leaves no half-written file). Returns the size in bytes and the
  * sheet names used, in order. `now` stamps the file (default: the current time).
  */
-export async function writeReportXlsx(plan: ReportPlan, path: string, options: { source?: XlsxSource; now?: Date } = {}): Promise<{ bytes: number; sheetNames: string[] }> {
+export async function writeReportXlsx(plan: ReportPlan, path: string, options: { source?: XlsxSource; now?: Date } = {}): Promise<{ bytes: number; sheetNames: string[]; note?: string }> {
   const source = options.source;
-  if (source && uniqueSheetName(source.sheet, []) !== source.sheet) throw new Error(`'${source.sheet}' is not a valid sheet name`);
+  if (source && uniqueSheetName(wellFormed(source.sheet), []) !== source.sheet) throw new Error(`'${source.sheet}' is not a valid sheet name`);
+  if (source) {
+    const width = source.values.reduce((w, r) => Math.max(w, r.length), 0);
+    checkGrid(`the data copied to sheet ${quoteSheet(source.sheet)}`, source.top + source.values.length - 1, source.left + Math.max(width, 1) - 1, "read a part of it (fewer rows or columns) for each report");
+  }
+  for (const sheet of plan.sheets) {
+    const { bottom, right } = extent(sheet);
+    checkGrid(`the report's sheet ${quoteSheet(sheet.name)}`, bottom, right, "build the report from a part of the data");
+  }
   const now = options.now ?? new Date();
   const tmp = `${path}.${process.pid}.partial`;
   // A large buffer: the zip writer waits for the file only when 4 MB are pending.
@@ -281,10 +385,12 @@ export async function writeReportXlsx(plan: ReportPlan, path: string, options: {
     const taken: string[] = source ? [source.sheet] : [];
     const names = new Map<string, string>();
     for (const s of plan.sheets) {
-      const name = uniqueSheetName(s.name, taken);
+      const name = uniqueSheetName(wellFormed(s.name), taken);
       taken.push(name);
       if (!names.has(s.name)) names.set(s.name, name);
     }
+    const note = limitsNote(plan, source, source ? taken.slice(1) : taken, names);
+    if (note !== undefined) plan = withNote(plan, note);
 
     const styles = new CellStyles();
     const strings = new SharedStrings();
@@ -321,8 +427,10 @@ export async function writeReportXlsx(plan: ReportPlan, path: string, options: {
         ...taken.map((_, k) => ({ id: `rId${k + 1}`, type: REL.worksheet, target: `worksheets/sheet${k + 1}.xml` })),
         { id: `rId${taken.length + 1}`, type: REL.styles, target: "styles.xml" },
         { id: `rId${taken.length + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
+        { id: `rId${taken.length + 3}`, type: REL.theme, target: "theme/theme1.xml" },
       ]),
     );
+    await zip.add("xl/theme/theme1.xml", themeXml());
     await zip.add("xl/styles.xml", styles.xml());
     const sst = await zip.entry("xl/sharedStrings.xml");
     for (const piece of strings.xml()) await sst.write(piece);
@@ -341,7 +449,7 @@ export async function writeReportXlsx(plan: ReportPlan, path: string, options: {
     );
     const bytes = await zip.finish();
     await rename(tmp, path);
-    return { bytes, sheetNames: taken };
+    return { bytes, sheetNames: taken, ...(note !== undefined ? { note } : {}) };
   } catch (e) {
     // Close our stream before removing the file, or a late write would bring it back.
     await new Promise<void>((done) => (out.closed ? done() : (out.once("close", () => done()), out.destroy())));

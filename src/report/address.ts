@@ -46,9 +46,17 @@ export function reportSheet(name: string, address: string): string {
   return `{{${name}}}!${address}`;
 }
 
-/** Replaces each `{{planned name}}` in a formula with the quoted name the host gave that sheet. */
+/**
+ * Replaces each `{{planned name}}` in a formula with the quoted name the host gave that sheet.
+ * Quoted sheet names and string literals are left as they are: a source sheet may be called
+ * `Data {{2020}}`, which the formula already holds as `'Data {{2020}}'!A2`. A placeholder is
+ * always followed by "!", so a planned name may hold braces too.
+ */
 export function resolveSheetRefs(formula: string, finalNames: ReadonlyMap<string, string>): string {
-  return formula.replace(/\{\{([^}]+)\}\}/g, (_, planned: string) => quoteSheet(finalNames.get(planned) ?? planned));
+  // One scan, left to right: a placeholder, a quoted sheet name or a string literal, whichever starts first.
+  return formula.replace(/\{\{([\s\S]*?)\}\}!|'(?:[^']|'')*'|"(?:[^"]|"")*"/g, (m: string, planned: string | undefined) =>
+    planned === undefined ? m : `${quoteSheet(finalNames.get(planned) ?? planned)}!`,
+  );
 }
 
 /** Parses "B2" or "$B$2" into 0-based row and column; undefined if it is not an address. */

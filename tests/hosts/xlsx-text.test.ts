@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { xlsxText } from "../../src/hosts/ooxml";
 import { writeReportXlsx } from "../../src/hosts/xlsx";
 import type { PlannedSheet, ReportPlan } from "../../src/report/types";
+import { expectExcelOpens, xlsxIn } from "../support/excel-opens";
 import { readZip, sheetXml, stringCells } from "../support/zip";
 
 /** Labels XML cannot carry as they are, or that read as an OOXML escape. */
@@ -67,5 +68,9 @@ describe("the .xlsx hosts give every label back exactly", () => {
     expect(LABELS.map((_, k) => d.get(`A${k + 1}`))).toEqual(LABELS);
     expect(LABELS.map((_, k) => s.get(`A${k + 1}`))).toEqual(LABELS);
     expect(LABELS.map((_, k) => s.get(`C${k + 2}`))).toEqual(LABELS);
+  });
+
+  test("the file is schema-valid and keeps Excel's rules", () => {
+    expectExcelOpens(xlsxIn(dir));
   });
 });

@@ -45,8 +45,9 @@ export function readZip(path: string, want: (name: string) => boolean = () => tr
 export function sheetXml(entries: Map<string, string>, sheet: string): string {
   const wbXml = entries.get("xl/workbook.xml") ?? "";
   const rels = entries.get("xl/_rels/workbook.xml.rels") ?? "";
-  const esc = sheet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-  const m = new RegExp(`<sheet [^>]*name="(?:${escapeRe(esc)}|${escapeRe(sheet)})"[^>]*r:id="([^"]+)"`).exec(wbXml);
+  // As stored: OOXML escape look-alikes escaped (`_x000D_` → `_x005F_x000D_`), then markup.
+  const stored = sheet.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const m = new RegExp(`<sheet [^>]*name="(?:${[stored, stored.replace(/'/g, "&apos;"), sheet].map(escapeRe).join("|")})"[^>]*r:id="([^"]+)"`).exec(wbXml);
   if (!m) throw new Error(`no sheet '${sheet}' in workbook.xml`);
   const target = new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
   if (!target) throw new Error(`no relationship ${m[1]}`);
