@@ -99,6 +99,9 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   const rows = block.values.length;
   const cols = block.values[0]?.length ?? 0;
   progress(`read sheet '${block.sheet}' ${read.address}: ${rows.toLocaleString("en-US")} rows x ${cols} columns in ${Date.now() - t} ms`);
+  const shownNotes = 5;
+  for (const note of read.notes.slice(0, shownNotes)) progress(`  ${note}`);
+  if (read.notes.length > shownNotes) progress(`  … and ${read.notes.length - shownNotes} more note(s) on the cells read`);
 
   t = Date.now();
   const engine = loadEngine();

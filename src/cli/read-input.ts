@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync, statSync } from "fs";
 import { readFile } from "fs/promises";
 import { basename, extname } from "path";
-import { parseCsv } from "../report/csv";
+import { decodeText, readCsv as readDelimited } from "../report/csv";
 import { columnLetters, parseRange } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { CliError, EXIT } from "./errors";
@@ -30,6 +30,8 @@ export interface InputRead {
   /** The block's A1 range on its sheet. */
   readonly address: string;
   readonly bytes: number;
+  /** What the reader changed or could not settle, one sentence each, cells named (A1 on the sheet). */
+  readonly notes: readonly string[];
 }
 
 type Kind = "xlsx" | "csv";
@@ -173,6 +175,7 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
       address,
       bytes,
       block: { sheet: name, top: r.top, left: r.left, values, provenance: `${basename(path)}, sheet '${name}', ${address}` },
+      notes: [],
     };
   } finally {
     file.close();
@@ -184,16 +187,17 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
     throw new CliError(EXIT.range, `no sheet '${req.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
   }
   const buffer = await readFile(path);
-  if (buffer.subarray(0, 8192).includes(0)) {
-    throw new CliError(EXIT.input, `cannot read ${basename(path)}: it is neither an .xlsx workbook nor a text (CSV) file`);
+  const decoded = decodeText(buffer);
+  if (!decoded) throw new CliError(EXIT.input, `cannot read ${basename(path)}: it is neither an .xlsx workbook nor a text (CSV) file`);
+  const csv = readDelimited(decoded.text);
+  const rows = csv.rows as CellValue[][];
+  const notes: string[] = [];
+  const named = { ",": "comma", ";": "semicolon", "\t": "tab" }[csv.delimiter];
+  if (csv.delimiter !== "," || decoded.encoding !== "utf-8" || csv.decimalComma) {
+    notes.push(`read as ${decoded.encoding === "utf-8" ? "UTF-8" : decoded.encoding.toUpperCase()} text, ${named}-separated${csv.decimalComma ? ", with decimal commas" : ""}`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-  } catch {
-    text = buffer.toString("latin1"); // a Windows-1252 export: close enough for names and numbers
-  }
-  const rows = parseCsv(text) as CellValue[][];
+  if (csv.markers > 0) notes.push(`${csv.markers.toLocaleString("en-US")} cell(s) held a missing-value marker (such as '..', ':', '-', 'x' or 'NA') and are read as blank`);
+  for (const n of csv.notes) notes.push(n.message);
   const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
   if (fromRange?.sheet !== undefined && fromRange.sheet !== CSV_SHEET) {
     throw new CliError(EXIT.range, `no sheet '${fromRange.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
@@ -208,6 +212,7 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
     address,
     bytes,
     block: { sheet: CSV_SHEET, top: r.top, left: r.left, values, provenance: whole ? basename(path) : `${basename(path)}, ${address}` },
+    notes,
   };
 }
 

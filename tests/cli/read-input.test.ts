@@ -85,3 +85,21 @@ test("failures carry their exit codes", async () => {
   await blankSheet.xlsx.writeFile(bp);
   expect((await failure(readInput(bp))).code).toBe(EXIT.undetectable);
 });
+
+test("a UTF-16 semicolon export with decimal commas and flags: numbers, and notes naming what was changed", async () => {
+  const path = join(DIR, "utf16.csv");
+  const text = "Land;Anteil;Studenten\nÖsterreich;12,5;1.234 p\n\nBelgien;:;987\n";
+  writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+  const r = await readInput(path);
+  expect(r.block.values).toEqual([
+    ["Land", "Anteil", "Studenten"],
+    ["Österreich", 12.5, 1234],
+    [null, null, null],
+    ["Belgien", null, 987],
+  ]);
+  expect(r.notes).toEqual([
+    "read as UTF-16LE text, semicolon-separated, with decimal commas",
+    "1 cell(s) held a missing-value marker (such as '..', ':', '-', 'x' or 'NA') and are read as blank",
+    "C2: '1.234 p' read as 1234; the flag 'p' (p: provisional) is not kept",
+  ]);
+});
