@@ -11,7 +11,7 @@ import { decodeText, readCsv as readDelimited } from "../report/csv";
 import { columnLetters, parseRange } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { CliError, EXIT } from "./errors";
-import { XlsxFile } from "./read-xlsx";
+import { Rect, XlsxFile } from "./read-xlsx";
 
 /** The sheet name a CSV file's data gets (a CSV has no sheets). */
 export const CSV_SHEET = "Data";
@@ -131,6 +131,65 @@ function a1(r: { top: number; left: number; bottom: number; right: number }): st
   return `${columnLetters(r.left)}${r.top + 1}:${columnLetters(r.right)}${r.bottom + 1}`;
 }
 
+/** What a sheet holds: its non-blank cells, and how many of them are numbers. */
+export function sheetContent(grid: CellValue[][]): { filled: number; numbers: number } {
+  let filled = 0;
+  let numbers = 0;
+  for (const row of grid) {
+    if (!row) continue;
+    for (const v of row) {
+      if (v === null || v === undefined || v === "") continue;
+      filled++;
+      if (typeof v === "number") numbers++;
+    }
+  }
+  return { filled, numbers };
+}
+
+/**
+ * A sheet that holds a table of numbers: at least 4 numbers, and numbers are at least 30% of
+ * its cells (a contents, notes or title sheet is mostly text).
+ */
+export function holdsNumbers(c: { filled: number; numbers: number }): boolean {
+  return c.numbers >= 4 && c.numbers >= 0.3 * c.filled;
+}
+
+/**
+ * The sheet to read when none is named. The first sheet when it holds a table of numbers (the
+ * other sheets that do are named); else the one later sheet that does (UN DESA's workbooks open
+ * on a Contents sheet); several: the reader cannot choose and names them; none: the first sheet,
+ * for detection to say what it finds.
+ */
+async function chooseSheet(
+  sheets: readonly string[],
+  read: (k: number) => Promise<CellValue[][]>,
+  file: string,
+): Promise<{ index: number; grid: CellValue[][]; notes: string[] }> {
+  const first = await read(0);
+  const others: { index: number; grid: CellValue[][]; content: { filled: number; numbers: number } }[] = [];
+  const firstHolds = holdsNumbers(sheetContent(first));
+  for (let k = 1; k < sheets.length; k++) {
+    const grid = await read(k);
+    const content = sheetContent(grid);
+    if (holdsNumbers(content)) others.push({ index: k, grid: firstHolds ? [] : grid, content });
+  }
+  const list = (ks: readonly number[]) => ks.map((k) => `'${sheets[k]}'`).join(", ");
+  const rest = (k: number) => sheets.map((_s, j) => j).filter((j) => j !== k);
+  if (firstHolds) {
+    const notes = others.length > 0 ? [`read the first sheet, '${sheets[0]}'; ${list(others.map((o) => o.index))} also hold numbers (use --sheet to read another)`] : [];
+    return { index: 0, grid: first, notes };
+  }
+  if (others.length === 1) {
+    const k = others[0].index;
+    return { index: k, grid: others[0].grid, notes: [`read sheet '${sheets[k]}', the one sheet holding a table of numbers; not read: ${list(rest(k))}`] };
+  }
+  if (others.length > 1) {
+    const described = others.map((o) => `'${sheets[o.index]}' (${o.content.numbers.toLocaleString("en-US")} numbers)`).join(", ");
+    throw new CliError(EXIT.undetectable, `${file}: several sheets hold tables of numbers: ${described}; choose one with --sheet`);
+  }
+  return { index: 0, grid: first, notes: [] };
+}
+
 async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<InputRead> {
   const unreadable = (e: unknown): CliError => {
     if (e instanceof CliError) return e;
@@ -152,20 +211,29 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
     }
     const wanted = req.sheet ?? fromRange?.sheet;
     let index = 0;
+    const notes: string[] = [];
+    const read = async (k: number, clip?: Rect): Promise<CellValue[][]> => {
+      try {
+        return await file.readSheet(k, clip);
+      } catch (e) {
+        throw unreadable(e);
+      }
+    };
+    // A requested range is checked before the sheet is read, and only its cells are kept.
+    const clip = fromRange !== undefined ? pickRange([], "", fromRange.range) : undefined;
+    let grid: CellValue[][] | undefined;
     if (wanted !== undefined) {
       index = sheets.indexOf(wanted);
       if (index < 0) index = sheets.findIndex((s) => s.toLowerCase() === wanted.toLowerCase());
       if (index < 0) throw new CliError(EXIT.range, `no sheet '${wanted}' in ${basename(path)} (sheets: ${sheets.map((s) => `'${s}'`).join(", ")})`);
+    } else if (sheets.length > 1) {
+      const choice = await chooseSheet(sheets, read, basename(path));
+      index = choice.index;
+      grid = clip === undefined ? choice.grid : undefined;
+      notes.push(...choice.notes);
     }
     const name = sheets[index];
-    // A requested range is checked before the sheet is read, and only its cells are kept.
-    const clip = fromRange !== undefined ? pickRange([], name, fromRange.range) : undefined;
-    let grid: CellValue[][];
-    try {
-      grid = await file.readSheet(index, clip);
-    } catch (e) {
-      throw unreadable(e);
-    }
+    grid ??= await read(index, clip);
     const r = clip ?? pickRange(grid, name, undefined);
     const values = rectangle(grid, r.top, r.left, r.bottom, r.right);
     const address = a1(r);
@@ -175,7 +243,7 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
       address,
       bytes,
       block: { sheet: name, top: r.top, left: r.left, values, provenance: `${basename(path)}, sheet '${name}', ${address}` },
-      notes: [],
+      notes,
     };
   } finally {
     file.close();
