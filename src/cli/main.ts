@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import { quoteText } from "../indicators/quote";
 import { columnIndex } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
+import { alignedMatrixBlock } from "../report/matrix-block";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
 import { CliError, EXIT } from "./errors";
@@ -95,7 +96,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   let t = Date.now();
   if (existsSync(input) && statSync(input).isFile()) progress(`reading ${input} (${size(statSync(input).size)})`);
   const read = await readInput(input, { sheet: options.sheet, range: options.range });
-  const { block } = read;
+  let { block } = read;
   const rows = block.values.length;
   const cols = block.values[0]?.length ?? 0;
   progress(`read sheet '${block.sheet}' ${read.address}: ${rows.toLocaleString("en-US")} rows x ${cols} columns in ${Date.now() - t} ms`);
@@ -122,6 +123,16 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   if (!(detection.confidence > 0)) {
     const why = detection.reasons.length ? `: ${detection.reasons.join("; ")}` : "";
     throw new CliError(EXIT.undetectable, `no country table, matrix or flow list found in ${read.address}${why}; try --range, --shape or --map`);
+  }
+  // A matrix is matched by label: the copy read here is rewritten in the rows' order, without
+  // totals and unmatched labels, and detected again; what was left out is said.
+  const aligned = alignedMatrixBlock(block, detection);
+  if (aligned) {
+    block = aligned.block;
+    for (const note of aligned.notes) progress(`  ${note}`);
+    detection = engine.detect(block);
+    if (options.shape !== undefined) detection = engine.applyOverrides(block, detection, { shape: options.shape });
+    detection = { ...detection, reasons: [...detection.reasons, ...aligned.notes] };
   }
   progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
   if (detection.problems.length > 0) progress(`${detection.problems.length} data problem(s), e.g. ${detection.problems[0].address}: ${detection.problems[0].message}`);

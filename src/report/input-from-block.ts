@@ -1,5 +1,6 @@
 import { readDataset } from "./dataset";
 import { ReportInput, SourceColumn } from "./input";
+import { matrixLabelMismatch } from "./matrix-block";
 import { refuseRepeatedLabels } from "./repeats";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
 
@@ -15,6 +16,9 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   refuseRepeatedLabels(block, detection, data);
   const raw = (r: number, c: number): CellValue => block.values[r]?.[c] ?? null;
   if (data.shape === "matrix") {
+    // rows and columns pair up by position only where their labels agree
+    const mismatch = matrixLabelMismatch(block, detection);
+    if (mismatch) throw new Error(mismatch);
     const cells = Array.from({ length: data.n }, (_, i) => Array.from({ length: data.n }, (_, j) => raw(data.firstRow + i, data.firstCol + j)));
     return { shape: "matrix", sheet: block.sheet, labels: data.labels, cells, top: block.top + data.firstRow, left: block.left + data.firstCol };
   }
