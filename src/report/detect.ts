@@ -420,7 +420,9 @@ function guessFromContent(layout: Layout, shape: Shape, roleOf: Map<number, { ro
   give(textCols()[0], "destination");
   const flowLike = (c: number) => isNumericColumn(layout.profiles.get(c)!) && contentFit("year", layout.profiles.get(c)!) < 1 && !normalizeHeader(layout.headers.get(c) ?? null).share;
   const numeric = free.filter(flowLike);
-  give(numeric[numeric.length - 1], "flow");
+  // Guessed only when it is the one numeric column left: with two ("Participants" and "Average
+  // duration"), a guess can report the wrong one, so the user names it (--map flow=…).
+  if (numeric.length === 1) give(numeric[0], "flow");
 }
 
 // ---------------------------------------------------------------------------------------------
