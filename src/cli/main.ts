@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import { quoteText } from "../indicators/quote";
 import { columnIndex } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
+import { aggregateRows } from "../report/aggregate-rows";
 import { alignedMatrixBlock } from "../report/matrix-block";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
@@ -133,6 +134,14 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
     detection = engine.detect(block);
     if (options.shape !== undefined) detection = engine.applyOverrides(block, detection, { shape: options.shape });
     detection = { ...detection, reasons: [...detection.reasons, ...aligned.notes] };
+  }
+  // Totals and aggregates among a table's or list's rows are left out of the regions (input-from-block.ts).
+  const aggregates = aggregateRows(block, detection);
+  if (aggregates.count > 0) {
+    const shown = 5;
+    for (const note of aggregates.notes.slice(0, shown)) progress(`  ${note}`);
+    if (aggregates.count > shown) progress(`  … and ${aggregates.count - shown} more total or aggregate row(s) left out`);
+    detection = { ...detection, reasons: [...detection.reasons, `${aggregates.count} row(s) are totals or aggregates, not regions, and are left out: ${aggregates.notes.slice(0, 10).join("; ")}${aggregates.count > 10 ? "; …" : ""}`] };
   }
   progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
   if (detection.problems.length > 0) progress(`${detection.problems.length} data problem(s), e.g. ${detection.problems[0].address}: ${detection.problems[0].message}`);

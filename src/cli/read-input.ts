@@ -270,7 +270,14 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
   if (fromRange?.sheet !== undefined && fromRange.sheet !== CSV_SHEET) {
     throw new CliError(EXIT.range, `no sheet '${fromRange.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
   }
-  const r = pickRange(rows, CSV_SHEET, fromRange?.range);
+  let r = pickRange(rows, CSV_SHEET, fromRange?.range);
+  if (fromRange === undefined) {
+    const start = metadataLines(rows, r.top);
+    if (start > r.top) {
+      notes.push(`lines ${r.top + 1}–${start} are metadata above the table ('${String(rows[r.top].find((v) => v !== null && v !== ""))}' …), not read; the table starts on line ${start + 1}`);
+      r = { ...r, top: start };
+    }
+  }
   const values = rectangle(rows, r.top, r.left, r.bottom, r.right);
   const address = a1(r);
   const whole = fromRange === undefined;
@@ -282,6 +289,29 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
     block: { sheet: CSV_SHEET, top: r.top, left: r.left, values, provenance: whole ? basename(path) : `${basename(path)}, ${address}` },
     notes,
   };
+}
+
+/**
+ * Where a text file's table starts below metadata lines: the World Bank's downloads open with
+ * `"Data Source","World Development Indicators",` and `"Last Updated Date","…",`. Leading lines
+ * of at most two text cells (blank lines between them) above a line of four or more cells are
+ * metadata. Returns `top` when there are none.
+ */
+export function metadataLines(rows: readonly (readonly CellValue[])[], top: number): number {
+  const filled = (row: readonly CellValue[] | undefined) => (row ?? []).filter((v) => v !== null && v !== "").length;
+  let r = top;
+  while (r < rows.length && r - top < 10) {
+    const row = rows[r] ?? [];
+    const n = filled(row);
+    if (n === 0) {
+      r++;
+      continue;
+    }
+    if (n > 2 || row.some((v) => typeof v === "number")) break;
+    r++;
+  }
+  if (r === top || r >= rows.length || filled(rows[r]) < 4) return top;
+  return r;
 }
 
 /** Reads `path` (.xlsx or .csv) into a block; failures are CliErrors with their exit codes. */

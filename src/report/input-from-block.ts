@@ -1,3 +1,4 @@
+import { aggregateRows } from "./aggregate-rows";
 import { readDataset } from "./dataset";
 import { ReportInput, SourceColumn } from "./input";
 import { matrixLabelMismatch } from "./matrix-block";
@@ -22,15 +23,19 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
     const cells = Array.from({ length: data.n }, (_, i) => Array.from({ length: data.n }, (_, j) => raw(data.firstRow + i, data.firstCol + j)));
     return { shape: "matrix", sheet: block.sheet, labels: data.labels, cells, top: block.top + data.firstRow, left: block.left + data.firstCol };
   }
-  const rowsAt = data.rowIndex.map((r) => block.top + r);
-  const column = (c: number): SourceColumn => ({ col: block.left + c, values: data.rowIndex.map((r) => raw(r, c)) });
+  // totals and aggregates ("World", TOTAL, a UN code of 900 or more) are not regions: left out
+  const aggregates = aggregateRows(block, detection, data);
+  const rowIndex = aggregates.count > 0 ? data.rowIndex.filter((r) => !aggregates.rows.has(r)) : data.rowIndex;
+  if (rowIndex.length === 0 && data.rowIndex.length > 0) throw new Error(`Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
+  const rowsAt = rowIndex.map((r) => block.top + r);
+  const column = (c: number): SourceColumn => ({ col: block.left + c, values: rowIndex.map((r) => raw(r, c)) });
   if (data.shape === "long") {
     const ci = data.columnIndex;
     return {
       shape: "long",
       sheet: block.sheet,
       rowsAt,
-      rows: data.rows,
+      rows: rowIndex.length,
       origin: column(ci.origin),
       destination: column(ci.destination),
       flow: column(ci.flow),
@@ -39,5 +44,5 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   }
   const columns: Partial<Record<Role, SourceColumn>> = {};
   for (const [role, c] of Object.entries(data.columnIndex) as [Role, number | undefined][]) if (c !== undefined) columns[role] = column(c);
-  return { shape: "table", sheet: block.sheet, rowsAt, rows: data.rows, columns };
+  return { shape: "table", sheet: block.sheet, rowsAt, rows: rowIndex.length, columns };
 }

@@ -1,0 +1,54 @@
+/**
+ * The rows of a country table or long list that are totals or aggregates (./aggregates): a
+ * region, code, origin or destination such as "World", "Euro area", TOTAL, EU27_2020 or a UN
+ * location code of 900 or more. They are left out of the regions, each named.
+ */
+import { cell } from "./address";
+import { aggregateCodeReason, aggregateReason, AggregateReason } from "./aggregates";
+import { cellAt, Dataset, readDataset } from "./dataset";
+import type { Detection, SourceBlock } from "./types";
+
+export interface AggregateRows {
+  /** Block rows left out. */
+  readonly rows: ReadonlySet<number>;
+  /** One sentence per row left out (the first 200), naming its cell. */
+  readonly notes: readonly string[];
+  /** Rows left out in all. */
+  readonly count: number;
+}
+
+const MAX_NOTES = 200;
+
+/** The aggregate rows of a detected table or long list; none for a matrix (./matrix-block). */
+export function aggregateRows(block: SourceBlock, detection: Detection, read: Dataset = readDataset(block, detection)): AggregateRows {
+  const rows = new Set<number>();
+  const notes: string[] = [];
+  if (detection.shape === "matrix") return { rows, notes, count: 0 };
+  const data = read;
+  if (data.shape === "matrix") return { rows, notes, count: 0 };
+  const checks: { col: number; what: string; reason: (v: unknown) => AggregateReason | undefined }[] = [];
+  const ci = data.columnIndex as Partial<Record<string, number>>;
+  const add = (role: string, what: string, reason: (v: unknown) => AggregateReason | undefined) => {
+    if (ci[role] !== undefined) checks.push({ col: ci[role] as number, what, reason });
+  };
+  const byName = (v: unknown) => (typeof v === "string" ? aggregateReason(v) : undefined);
+  const byCode = (v: unknown) => (typeof v === "string" || typeof v === "number" ? aggregateCodeReason(v) : undefined);
+  if (data.shape === "table") {
+    add("region", "region", byName);
+    add("code", "code", byCode);
+  } else {
+    add("origin", "origin", byName);
+    add("destination", "destination", byName);
+  }
+  for (const r of data.rowIndex) {
+    for (const k of checks) {
+      const v = cellAt(block, r, k.col);
+      const why = k.reason(v);
+      if (!why) continue;
+      rows.add(r);
+      if (notes.length < MAX_NOTES) notes.push(`Row ${block.top + r + 1} (${cell(block.top + r, block.left + k.col)} '${String(v)}') is left out: its ${k.what} is ${why.why}, not a region`);
+      break;
+    }
+  }
+  return { rows, notes, count: rows.size };
+}
