@@ -13,6 +13,7 @@ import { alignedMatrixBlock } from "../report/matrix-block";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
 import { CliError, EXIT } from "./errors";
+import { filterRows } from "./filter";
 import { readInput } from "./read-input";
 import type { Engine } from "./engine";
 
@@ -104,6 +105,11 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   const shownNotes = 5;
   for (const note of read.notes.slice(0, shownNotes)) progress(`  ${note}`);
   if (read.notes.length > shownNotes) progress(`  … and ${read.notes.length - shownNotes} more note(s) on the cells read`);
+
+  if (options.filter.length > 0) {
+    block = filterRows(block, options.filter);
+    progress(`kept ${(block.values.length - 1).toLocaleString("en-US")} row(s) where ${options.filter.map((f) => `${f.column} = ${f.value}`).join(" and ")}`);
+  }
 
   t = Date.now();
   const engine = loadEngine();

@@ -1,5 +1,6 @@
 import { aggregateRows } from "./aggregate-rows";
-import { readDataset } from "./dataset";
+import { frameOf, readDataset } from "./dataset";
+import { dimensionColumns, dimensionRefusal, repeatedPairs } from "./dimensions";
 import { ReportInput, SourceColumn } from "./input";
 import { matrixLabelMismatch } from "./matrix-block";
 import { refuseRepeatedLabels } from "./repeats";
@@ -30,6 +31,9 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   const rowsAt = rowIndex.map((r) => block.top + r);
   const column = (c: number): SourceColumn => ({ col: block.left + c, values: rowIndex.map((r) => raw(r, c)) });
   if (data.shape === "long") {
+    // rows of one pair that differ in an unmapped column are breakdowns, not flows to add up
+    const dims = dimensionColumns(block, data, detection.headerRow, rowIndex, frameOf(block) ?? { left: 0, right: -1 });
+    if (dims.length > 0) throw new Error(dimensionRefusal(block, dims, repeatedPairs(block, data, rowIndex)));
     const ci = data.columnIndex;
     return {
       shape: "long",
