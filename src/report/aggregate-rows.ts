@@ -20,11 +20,16 @@ export interface AggregateRows {
 const MAX_NOTES = 200;
 
 /** The aggregate rows of a detected table or long list; none for a matrix (./matrix-block). */
-export function aggregateRows(block: SourceBlock, detection: Detection, read: Dataset = readDataset(block, detection)): AggregateRows {
+export function aggregateRows(block: SourceBlock, detection: Detection, read?: Dataset): AggregateRows {
   const rows = new Set<number>();
   const notes: string[] = [];
   if (detection.shape === "matrix") return { rows, notes, count: 0 };
-  const data = read;
+  let data: Dataset;
+  try {
+    data = read ?? readDataset(block, detection);
+  } catch {
+    return { rows, notes, count: 0 }; // a mapping that cannot be read: the report says why when it is built
+  }
   if (data.shape === "matrix") return { rows, notes, count: 0 };
   const checks: { col: number; what: string; reason: (v: unknown) => AggregateReason | undefined }[] = [];
   const ci = data.columnIndex as Partial<Record<string, number>>;

@@ -20,7 +20,12 @@ export interface MatrixLabelsFound {
 /** The alignment of a detected matrix with labels on both sides; undefined otherwise. */
 export function matrixLabelsOf(block: SourceBlock, detection: Detection): MatrixLabelsFound | undefined {
   if (detection.shape !== "matrix" || !detection.matrixLabels?.row || !detection.matrixLabels.column) return undefined;
-  const data = readDataset(block, detection);
+  let data;
+  try {
+    data = readDataset(block, detection);
+  } catch {
+    return undefined; // unreadable: the report says why when it is built
+  }
   if (data.shape !== "matrix" || !data.columnLabels) return undefined;
   const labelCol = data.firstCol - 1;
   const value = (i: number, j: number): number | null => {
