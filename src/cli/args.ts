@@ -35,7 +35,8 @@ Builds a migration report workbook from a country table, an origin x destination
 long origin-destination-flow list.
 
 Options:
-  --sheet NAME          sheet to read (default: the first sheet)
+  --sheet NAME          sheet to read (default: the first sheet if it holds a table of numbers,
+                        else the one sheet that does; several: they are listed)
   --range A1:D20        cells to read (default: the sheet's used range)
   --mode MODE           native (live Excel formulas, default), addin (BRAINDRAIN.* functions)
                         or values (numbers only)
