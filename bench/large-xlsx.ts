@@ -1,5 +1,5 @@
 /**
- * Large .xlsx input through the command line (issue 6, item 3): a 1,000,000-cell country
+ * Large .xlsx input through the command line: a 1,000,000-cell country
  * table (100,000 rows × 10 columns, the data of bench/large-data.ts's CSV) saved as .xlsx by
  * exceljs's streaming writer, then, each in a fresh process:
  * - the read alone (src/cli/read-input.ts → the streaming reader src/cli/read-xlsx.ts): the

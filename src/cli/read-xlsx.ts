@@ -1,5 +1,5 @@
 /**
- * A streaming .xlsx reader for the CLI (issue 6, item 3): reads the zip's central directory,
+ * A streaming .xlsx reader for the CLI: reads the zip's central directory,
  * the workbook, shared strings and styles parts, then inflates ONE worksheet's XML in chunks
  * and keeps only the cells wanted (the requested rectangle, or every cell when the used range
  * is needed) as plain CellValues. A 1,000,000-cell sheet takes about 1-2 s and a few hundred
