@@ -3,7 +3,8 @@
  * file would show them:
  * - the delimiter (comma, semicolon or tab) is the one that splits the first lines evenly;
  * - RFC 4180 quoting (delimiters, doubled quotes and line breaks inside quoted fields);
- * - numbers become numbers, quoted or not (Excel and LibreOffice read `"42"` as 42); in a
+ * - numbers become numbers, quoted or not (Excel and LibreOffice read `"42"` as 42), but for
+ *   one written with a leading `+` (`+44`), which stays text; in a
  *   semicolon file whose numbers use decimal commas (`1,5`, `1.234,5`), the comma is the
  *   decimal sign; grouped thousands (`"1,234"`, `1 234`) become numbers;
  * - blank fields and missing-value markers (`..`, `:`, `-`, `x`, `NA`: detect.ts's
@@ -80,9 +81,12 @@ function split(text: string, delimiter: Delimiter, preview = 0): string[][] {
 export function detectDelimiter(text: string): Delimiter {
   const head = text.slice(0, 64 * 1024);
   let best: { d: Delimiter; score: number } = { d: ",", score: -1 };
+  const physical = head.split(/\r\n|\n|\r/, 51).filter((l) => l.trim() !== "").length;
   for (const d of ["\t", ";", ","] as Delimiter[]) {
     const lines = split(head, d, 50).filter((r) => r.length > 0);
     if (lines.length > 1 && head.length === 64 * 1024) lines.pop(); // possibly cut
+    // quotes that do not open a field under this delimiter run records together: not this one
+    if (lines.length < 0.9 * Math.min(physical, 50) - 1) continue;
     const counts = new Map<number, number>();
     for (const r of lines) if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
     let modal = 0;
@@ -157,7 +161,8 @@ export function readCsv(text: string, options: { delimiter?: Delimiter } = {}): 
     r.map((raw, ci): CsvCell => {
       const t = raw.trim();
       if (t === "") return null;
-      const n = numberOf(t, decimal);
+      // "+44" stays text: a dialling code or a formula in disguise, never a count
+      const n = t.charCodeAt(0) === 43 ? undefined : numberOf(t, decimal);
       if (n !== undefined && Number.isFinite(n)) return n;
       // a header keeps its text: a column may be called "x" or "NA"
       if (ri !== firstRow && (isMissingMarker(t) || FLAGGED_MISSING.test(t))) {

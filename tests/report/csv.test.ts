@@ -21,7 +21,8 @@ describe("parseCsv", () => {
       [1, 2],
     ]);
   });
-  test("text that looks like a formula stays text", () => expect(parseCsv("=1+1,@SUM(A1),+3x")).toEqual([["=1+1", "@SUM(A1)", "+3x"]]));
+  test("text that looks like a formula stays text, and so does a number written with a leading +", () =>
+    expect(parseCsv('=1+1,@SUM(A1),+3x,"+44",+7')).toEqual([["=1+1", "@SUM(A1)", "+3x", "+44", "+7"]]));
   test("the UN DESA sample: 1,645 rows of 12 fields, quoted names with commas intact", () => {
     const rows = readSample("undesa-migrant-stock-totals-1990-2020.csv");
     expect(rows).toHaveLength(1646);
@@ -62,6 +63,8 @@ describe("readCsv: delimiters and number conventions", () => {
     expect(detectDelimiter("a;b,c;d\n1;2,5;3\n4;5,5;6\n")).toBe(";");
     expect(detectDelimiter("freq,geo\\TIME_PERIOD\t2021 \t2022 \nA,AT\t1 \t2 \n")).toBe("\t");
     expect(detectDelimiter("just one column\nof text\n")).toBe(",");
+    // a tab inside a quoted field of a comma file: splitting on tabs would run the lines together
+    expect(detectDelimiter(',"\tTAB","b"\n"\tTAB",0,1\n"b",2,0\n')).toBe(",");
   });
   test("flags after numbers: the number, and a note naming the cell and the flag", () => {
     const r = readCsv("geo,2021,2022\nAT,123 e,45 p\nBE,: c,7\n");
