@@ -40,7 +40,7 @@ export function aggregateRows(block: SourceBlock, detection: Detection, read?: D
   const byCode = (v: unknown) => (typeof v === "string" || typeof v === "number" ? aggregateCodeReason(v) : undefined);
   if (data.shape === "table") {
     add("region", "region", byName);
-    add("code", "code", byCode);
+    add("code", "code", unM49Codes(block, data.rowIndex, ci.code) ? byCode : byName);
   } else {
     add("origin", "origin", byName);
     add("destination", "destination", byName);
@@ -56,4 +56,24 @@ export function aggregateRows(block: SourceBlock, detection: Detection, read?: D
     }
   }
   return { rows, notes, count: rows.size };
+}
+
+/**
+ * Whether a code column holds UN M49 location codes, so that 900 and above mark aggregates:
+ * numbers below 2,100 (the largest M49 group codes are near 2,000), most of them countries
+ * (below 900). Other numeric codes (a register's ids) are not judged by size.
+ */
+function unM49Codes(block: SourceBlock, rows: readonly number[], col: number | undefined): boolean {
+  if (col === undefined) return false;
+  let countries = 0;
+  let numbers = 0;
+  for (const r of rows) {
+    const v = cellAt(block, r, col);
+    const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined;
+    if (n === undefined) continue;
+    if (!Number.isInteger(n) || n < 0 || n >= 2100) return false;
+    numbers++;
+    if (n < 900) countries++;
+  }
+  return numbers > 0 && countries * 2 > numbers;
 }
