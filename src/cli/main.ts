@@ -9,7 +9,7 @@ import { quoteText } from "../indicators/quote";
 import { columnIndex } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
 import { aggregateRows } from "../report/aggregate-rows";
-import { alignedMatrixBlock } from "../report/matrix-block";
+import { alignedMatrixBlock, matrixRangeHint } from "../report/matrix-block";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
 import { CliError, EXIT } from "./errors";
@@ -157,7 +157,9 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   try {
     plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}) });
   } catch (e) {
-    throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}`);
+    const hint = matrixRangeHint(block, detection);
+    const also = hint ? `; the header row's labels are also the first column's, so this may be a matrix: give --range "${hint}"` : "";
+    throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}${also}`);
   }
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length + s.tables.reduce((m, tb) => m + (tb.rows.length + 1) * tb.header.length, 0), 0);
   progress(`planned ${plan.sheets.length} sheet(s), ${cells.toLocaleString("en-US")} cells, in ${options.mode} mode in ${Date.now() - t} ms`);

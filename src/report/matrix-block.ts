@@ -6,7 +6,8 @@
 import { cell, columnLetters } from "./address";
 import { cellAt, readDataset } from "./dataset";
 import type { MatrixDataset } from "./dataset";
-import { alignMatrix, isIdentity, LeftOut, MatrixAlignment } from "./matrix-alignment";
+import { aggregateReason } from "./aggregates";
+import { alignMatrix, isIdentity, labelKey, LeftOut, MatrixAlignment } from "./matrix-alignment";
 import type { CellValue, Detection, SourceBlock } from "./types";
 
 export interface MatrixLabelsFound {
@@ -87,4 +88,34 @@ export function alignedMatrixBlock(block: SourceBlock, detection: Detection): { 
     block: { sheet: block.sheet, top, left, values: [header, ...rows], provenance: `${block.provenance}; matrix matched by label, written at ${range}` },
     notes,
   };
+}
+
+/**
+ * A matrix under title rows that detection read as a table (its header row's labels are its
+ * first column's labels): the range that holds the matrix with its labels and totals, for the
+ * refusal to name. Undefined when the block does not look like one.
+ */
+export function matrixRangeHint(block: SourceBlock, detection: Detection): string | undefined {
+  const h = detection.headerRow;
+  if (detection.shape === "matrix" || h < 0) return undefined;
+  const row = block.values[h] ?? [];
+  const left = row.findIndex((v) => v !== null && v !== "");
+  if (left < 0) return undefined;
+  const key = (v: CellValue) => (typeof v === "string" || typeof v === "number" ? labelKey(v) : "");
+  let right = left;
+  for (let c = left + 1; c < row.length; c++) if (typeof row[c] === "string" && row[c] !== "") right = c;
+  const headers = new Set(row.slice(left + 1, right + 1).map(key).filter((k) => k !== ""));
+  let bottom = h;
+  let matched = 0;
+  for (let r = h + 1; r < block.values.length; r++) {
+    const v = block.values[r]?.[left] ?? null;
+    if (v === null || v === "") break;
+    const k = key(v);
+    if (headers.has(k)) matched++;
+    else if (!aggregateReason(typeof v === "string" ? v : null)) break;
+    bottom = r;
+  }
+  if (matched < 2 || matched * 2 < headers.size) return undefined;
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(block.sheet) ? block.sheet : `'${block.sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell(block.top + h, block.left + left)}:${cell(block.top + bottom, block.left + right)}`;
 }

@@ -79,8 +79,9 @@ describe("a national-statistics matrix sheet: Contents first, title, merged head
     const r = await cli("national-matrix-totals.xlsx");
     expect(r.code).toBe(EXIT.undetectable);
     expect(r.stderr).toContain("  read sheet 'Table 1', the one sheet holding a table of numbers; not read: 'Contents', 'Notes'");
+    expect(refusal(r)).toMatch(/this may be a matrix: give --range "'Table 1'!A5:F10"$/);
   });
-  test("--range over the matrix with its totals: totals named and left out, the true total", async () => {
+  test("the --range the refusal names, over the matrix with its totals: totals named and left out, the true total", async () => {
     const r = await cli("national-matrix-totals.xlsx", "--range", "'Table 1'!A5:F10");
     expect(r.code).toBe(EXIT.ok);
     expect(totalFlows(r)).toBe(TRUTH["national-matrix-totals.xlsx"].totalFlows);
