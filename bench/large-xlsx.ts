@@ -1,12 +1,13 @@
 /**
- * Large .xlsx input through the command line (issue 6, item 3): a 1,000,000-cell country
+ * Large .xlsx input through the command line: a 1,000,000-cell country
  * table (100,000 rows × 10 columns, the data of bench/large-data.ts's CSV) saved as .xlsx by
  * exceljs's streaming writer, then, each in a fresh process:
  * - the read alone (src/cli/read-input.ts → the streaming reader src/cli/read-xlsx.ts): the
  *   read time measured inside the child, the child's wall time and its peak RSS;
  * - the whole CLI report: wall time, the read time it prints, and peak RSS.
  * Peak RSS is the child's maxRSS from /usr/bin/time -f %M (as bench/large.ts), else the
- * child's own process.resourceUsage().maxRSS. Target: under 10 s and under 1 GB.
+ * child's own process.resourceUsage().maxRSS. Targets: the read under 1.5 s and 300 MB (the
+ * XML is parsed by saxes); the whole report under 10 s and 1 GB.
  * Run alone with `npx tsx bench/large-xlsx.ts` or via `npm run bench`.
  * `node -r tsx/cjs bench/large-xlsx.ts --read-only FILE [RANGE]` is the read-only child.
  */
@@ -109,8 +110,8 @@ export async function run(): Promise<void> {
       name: "read 1,000,000-cell .xlsx into a block (country table, 100,000 rows × 10 columns, streamed)",
       figures: { readMs: round(read.readMs, 0), childMs: round(read.ms, 0), peakRssMB: round(read.peakRssMB, 0), address: read.address, fileMB: round(mb, 1), writeMs },
       unit: "ms (readMs: the read inside the child; childMs: the child's wall time, start-up included) and MB (child's peak RSS)",
-      target: "< 10000 ms and < 1024 MB",
-      met: read.readMs < 10_000 && read.peakRssMB < 1024,
+      target: "read < 1500 ms and < 300 MB (on an idle machine: the read is CPU-bound)",
+      met: read.readMs < 1500 && read.peakRssMB < 300,
     });
 
     const cli = cliRun(xlsx, join(dir, "table-report.xlsx"));

@@ -19,6 +19,8 @@ export interface CliOptions {
   readonly quiet: boolean;
   /** The list holds migrant stocks for several years: estimate flows with this method. */
   readonly stocks?: "zero" | "return";
+  /** Rows kept: those whose cell in COLUMN (header name or letter) is VALUE; all must hold. */
+  readonly filter: ReadonlyArray<{ readonly column: string; readonly value: string }>;
 }
 
 export type ParsedArgs = { readonly kind: "run"; readonly options: CliOptions } | { readonly kind: "help" } | { readonly kind: "version" };
@@ -33,13 +35,17 @@ Builds a migration report workbook from a country table, an origin x destination
 long origin-destination-flow list.
 
 Options:
-  --sheet NAME          sheet to read (default: the first sheet)
+  --sheet NAME          sheet to read (default: the first sheet if it holds a table of numbers,
+                        else the one sheet that does; several: they are listed)
   --range A1:D20        cells to read (default: the sheet's used range)
   --mode MODE           native (live Excel formulas, default), addin (BRAINDRAIN.* functions)
                         or values (numbers only)
   --shape SHAPE         table, matrix or long (default: detected)
   --map ROLE=COLUMN     give a column a role, by header name or column letter; repeatable
                         (ROLE= with nothing after '=' unmaps the role)
+  --filter COLUMN=VALUE keep only the rows whose COLUMN (header name or letter) holds VALUE, e.g.
+                        --filter sex=T for one row per pair in a download with breakdowns;
+                        repeatable (every filter must hold)
   --stocks METHOD       the long list holds migrant stocks (origin = place of birth, destination =
                         residence) for several years: estimate flows between the first and last
                         year, METHOD zero or return (MIGRATION.FLOWSFROMSTOCKS)
@@ -76,6 +82,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let force = false;
   let quiet = false;
   let stocks: "zero" | "return" | undefined;
+  const filter: { column: string; value: string }[] = [];
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -138,6 +145,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         map.push({ role, column: m.slice(k + 1).trim() });
         break;
       }
+      case "--filter": {
+        const m = value();
+        const k = m.indexOf("=");
+        if (k <= 0) throw usage(`--filter takes COLUMN=VALUE, not '${m}'`);
+        filter.push({ column: m.slice(0, k).trim(), value: m.slice(k + 1).trim() });
+        break;
+      }
       case "-o":
       case "--output":
         output = value();
@@ -164,5 +178,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (positional.length === 0) throw usage("no input file given");
   if (positional.length > 1) throw usage(`one input file at a time (got ${positional.map((p) => `'${p}'`).join(", ")})`);
-  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks } };
+  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, filter } };
 }

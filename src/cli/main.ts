@@ -8,9 +8,12 @@ import { basename, dirname, extname, join, resolve } from "path";
 import { quoteText } from "../indicators/quote";
 import { columnIndex } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
+import { aggregateRows } from "../report/aggregate-rows";
+import { alignedMatrixBlock, matrixRangeHint } from "../report/matrix-block";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
 import { CliError, EXIT } from "./errors";
+import { filterRows } from "./filter";
 import { readInput } from "./read-input";
 import type { Engine } from "./engine";
 
@@ -115,10 +118,18 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   let t = Date.now();
   if (existsSync(input) && statSync(input).isFile()) progress(`reading ${input} (${size(statSync(input).size)})`);
   const read = await readInput(input, { sheet: options.sheet, range: options.range });
-  const { block } = read;
+  let { block } = read;
   const rows = block.values.length;
   const cols = block.values[0]?.length ?? 0;
   progress(`read sheet '${block.sheet}' ${read.address}: ${rows.toLocaleString("en-US")} rows x ${cols} columns in ${Date.now() - t} ms`);
+  const shownNotes = 5;
+  for (const note of read.notes.slice(0, shownNotes)) progress(`  ${note}`);
+  if (read.notes.length > shownNotes) progress(`  … and ${read.notes.length - shownNotes} more note(s) on the cells read`);
+
+  if (options.filter.length > 0) {
+    block = filterRows(block, options.filter);
+    progress(`kept ${(block.values.length - 1).toLocaleString("en-US")} row(s) where ${options.filter.map((f) => `${f.column} = ${f.value}`).join(" and ")}`);
+  }
 
   t = Date.now();
   const engine = loadEngine();
@@ -140,6 +151,24 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
     const why = detection.reasons.length ? `: ${detection.reasons.join("; ")}` : "";
     throw new CliError(EXIT.undetectable, `no country table, matrix or flow list found in ${read.address}${why}; try --range, --shape or --map`);
   }
+  // A matrix is matched by label: the copy read here is rewritten in the rows' order, without
+  // totals and unmatched labels, and detected again; what was left out is said.
+  const aligned = alignedMatrixBlock(block, detection);
+  if (aligned) {
+    block = aligned.block;
+    for (const note of aligned.notes) progress(`  ${note}`);
+    detection = engine.detect(block);
+    if (options.shape !== undefined) detection = engine.applyOverrides(block, detection, { shape: options.shape });
+    detection = { ...detection, reasons: [...detection.reasons, ...aligned.notes] };
+  }
+  // Totals and aggregates among a table's or list's rows are left out of the regions (input-from-block.ts).
+  const aggregates = aggregateRows(block, detection);
+  if (aggregates.count > 0) {
+    const shown = 5;
+    for (const note of aggregates.notes.slice(0, shown)) progress(`  ${note}`);
+    if (aggregates.count > shown) progress(`  … and ${aggregates.count - shown} more total or aggregate row(s) left out`);
+    detection = { ...detection, reasons: [...detection.reasons, `${aggregates.count} row(s) are totals or aggregates, not regions, and are left out: ${aggregates.notes.slice(0, 10).join("; ")}${aggregates.count > 10 ? "; …" : ""}`] };
+  }
   progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
   if (detection.problems.length > 0) progress(`${detection.problems.length} data problem(s), e.g. ${detection.problems[0].address}: ${detection.problems[0].message}`);
 
@@ -148,7 +177,9 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   try {
     plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}) });
   } catch (e) {
-    throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}`);
+    const hint = matrixRangeHint(block, detection);
+    const also = hint ? `; the header row's labels are also the first column's, so this may be a matrix: give --range "${hint}"` : "";
+    throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}${also}`);
   }
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length + s.tables.reduce((m, tb) => m + (tb.rows.length + 1) * tb.header.length, 0), 0);
   progress(`planned ${plan.sheets.length} sheet(s), ${cells.toLocaleString("en-US")} cells, in ${options.mode} mode in ${Date.now() - t} ms`);

@@ -7,11 +7,11 @@
 import { closeSync, openSync, readSync, statSync } from "fs";
 import { readFile } from "fs/promises";
 import { basename, extname } from "path";
-import { parseCsv } from "../report/csv";
+import { decodeText, readCsv as readDelimited } from "../report/csv";
 import { columnLetters, parseRange } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { CliError, EXIT } from "./errors";
-import { XlsxFile } from "./read-xlsx";
+import { Rect, XlsxFile } from "./read-xlsx";
 
 /** The sheet name a CSV file's data gets (a CSV has no sheets). */
 export const CSV_SHEET = "Data";
@@ -30,6 +30,8 @@ export interface InputRead {
   /** The block's A1 range on its sheet. */
   readonly address: string;
   readonly bytes: number;
+  /** What the reader changed or could not settle, one sentence each, cells named (A1 on the sheet). */
+  readonly notes: readonly string[];
 }
 
 type Kind = "xlsx" | "csv";
@@ -129,6 +131,65 @@ function a1(r: { top: number; left: number; bottom: number; right: number }): st
   return `${columnLetters(r.left)}${r.top + 1}:${columnLetters(r.right)}${r.bottom + 1}`;
 }
 
+/** What a sheet holds: its non-blank cells, and how many of them are numbers. */
+export function sheetContent(grid: CellValue[][]): { filled: number; numbers: number } {
+  let filled = 0;
+  let numbers = 0;
+  for (const row of grid) {
+    if (!row) continue;
+    for (const v of row) {
+      if (v === null || v === undefined || v === "") continue;
+      filled++;
+      if (typeof v === "number") numbers++;
+    }
+  }
+  return { filled, numbers };
+}
+
+/**
+ * A sheet that holds a table of numbers: at least 4 numbers, and numbers are at least 30% of
+ * its cells (a contents, notes or title sheet is mostly text).
+ */
+export function holdsNumbers(c: { filled: number; numbers: number }): boolean {
+  return c.numbers >= 4 && c.numbers >= 0.3 * c.filled;
+}
+
+/**
+ * The sheet to read when none is named. The first sheet when it holds a table of numbers (the
+ * other sheets that do are named); else the one later sheet that does (UN DESA's workbooks open
+ * on a Contents sheet); several: the reader cannot choose and names them; none: the first sheet,
+ * for detection to say what it finds.
+ */
+async function chooseSheet(
+  sheets: readonly string[],
+  read: (k: number) => Promise<CellValue[][]>,
+  file: string,
+): Promise<{ index: number; grid: CellValue[][]; notes: string[] }> {
+  const first = await read(0);
+  const others: { index: number; grid: CellValue[][]; content: { filled: number; numbers: number } }[] = [];
+  const firstHolds = holdsNumbers(sheetContent(first));
+  for (let k = 1; k < sheets.length; k++) {
+    const grid = await read(k);
+    const content = sheetContent(grid);
+    if (holdsNumbers(content)) others.push({ index: k, grid: firstHolds ? [] : grid, content });
+  }
+  const list = (ks: readonly number[]) => ks.map((k) => `'${sheets[k]}'`).join(", ");
+  const rest = (k: number) => sheets.map((_s, j) => j).filter((j) => j !== k);
+  if (firstHolds) {
+    const notes = others.length > 0 ? [`read the first sheet, '${sheets[0]}'; ${list(others.map((o) => o.index))} also hold numbers (use --sheet to read another)`] : [];
+    return { index: 0, grid: first, notes };
+  }
+  if (others.length === 1) {
+    const k = others[0].index;
+    return { index: k, grid: others[0].grid, notes: [`read sheet '${sheets[k]}', the one sheet holding a table of numbers; not read: ${list(rest(k))}`] };
+  }
+  if (others.length > 1) {
+    const described = others.map((o) => `'${sheets[o.index]}' (${o.content.numbers.toLocaleString("en-US")} numbers)`).join(", ");
+    throw new CliError(EXIT.undetectable, `${file}: several sheets hold tables of numbers: ${described}; choose one with --sheet`);
+  }
+  return { index: 0, grid: first, notes: [] };
+}
+
 async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<InputRead> {
   const unreadable = (e: unknown): CliError => {
     if (e instanceof CliError) return e;
@@ -150,20 +211,29 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
     }
     const wanted = req.sheet ?? fromRange?.sheet;
     let index = 0;
+    const notes: string[] = [];
+    const read = async (k: number, clip?: Rect): Promise<CellValue[][]> => {
+      try {
+        return await file.readSheet(k, clip);
+      } catch (e) {
+        throw unreadable(e);
+      }
+    };
+    // A requested range is checked before the sheet is read, and only its cells are kept.
+    const clip = fromRange !== undefined ? pickRange([], "", fromRange.range) : undefined;
+    let grid: CellValue[][] | undefined;
     if (wanted !== undefined) {
       index = sheets.indexOf(wanted);
       if (index < 0) index = sheets.findIndex((s) => s.toLowerCase() === wanted.toLowerCase());
       if (index < 0) throw new CliError(EXIT.range, `no sheet '${wanted}' in ${basename(path)} (sheets: ${sheets.map((s) => `'${s}'`).join(", ")})`);
+    } else if (sheets.length > 1) {
+      const choice = await chooseSheet(sheets, read, basename(path));
+      index = choice.index;
+      grid = clip === undefined ? choice.grid : undefined;
+      notes.push(...choice.notes);
     }
     const name = sheets[index];
-    // A requested range is checked before the sheet is read, and only its cells are kept.
-    const clip = fromRange !== undefined ? pickRange([], name, fromRange.range) : undefined;
-    let grid: CellValue[][];
-    try {
-      grid = await file.readSheet(index, clip);
-    } catch (e) {
-      throw unreadable(e);
-    }
+    grid ??= await read(index, clip);
     const r = clip ?? pickRange(grid, name, undefined);
     const values = rectangle(grid, r.top, r.left, r.bottom, r.right);
     const address = a1(r);
@@ -173,6 +243,7 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
       address,
       bytes,
       block: { sheet: name, top: r.top, left: r.left, values, provenance: `${basename(path)}, sheet '${name}', ${address}` },
+      notes,
     };
   } finally {
     file.close();
@@ -184,21 +255,29 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
     throw new CliError(EXIT.range, `no sheet '${req.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
   }
   const buffer = await readFile(path);
-  if (buffer.subarray(0, 8192).includes(0)) {
-    throw new CliError(EXIT.input, `cannot read ${basename(path)}: it is neither an .xlsx workbook nor a text (CSV) file`);
+  const decoded = decodeText(buffer);
+  if (!decoded) throw new CliError(EXIT.input, `cannot read ${basename(path)}: it is neither an .xlsx workbook nor a text (CSV) file`);
+  const csv = readDelimited(decoded.text);
+  const rows = csv.rows as CellValue[][];
+  const notes: string[] = [];
+  const named = { ",": "comma", ";": "semicolon", "\t": "tab" }[csv.delimiter];
+  if (csv.delimiter !== "," || decoded.encoding !== "utf-8" || csv.decimalComma) {
+    notes.push(`read as ${decoded.encoding === "utf-8" ? "UTF-8" : decoded.encoding.toUpperCase()} text, ${named}-separated${csv.decimalComma ? ", with decimal commas" : ""}`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-  } catch {
-    text = buffer.toString("latin1"); // a Windows-1252 export: close enough for names and numbers
-  }
-  const rows = parseCsv(text) as CellValue[][];
+  if (csv.markers > 0) notes.push(`${csv.markers.toLocaleString("en-US")} cell(s) held a missing-value marker (such as '..', ':', '-', 'x' or 'NA') and are read as blank`);
+  for (const n of csv.notes) notes.push(n.message);
   const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
   if (fromRange?.sheet !== undefined && fromRange.sheet !== CSV_SHEET) {
     throw new CliError(EXIT.range, `no sheet '${fromRange.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
   }
-  const r = pickRange(rows, CSV_SHEET, fromRange?.range);
+  let r = pickRange(rows, CSV_SHEET, fromRange?.range);
+  if (fromRange === undefined) {
+    const start = metadataLines(rows, r.top);
+    if (start > r.top) {
+      notes.push(`lines ${r.top + 1}–${start} are metadata above the table ('${String(rows[r.top].find((v) => v !== null && v !== ""))}' …), not read; the table starts on line ${start + 1}`);
+      r = { ...r, top: start };
+    }
+  }
   const values = rectangle(rows, r.top, r.left, r.bottom, r.right);
   const address = a1(r);
   const whole = fromRange === undefined;
@@ -208,7 +287,31 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
     address,
     bytes,
     block: { sheet: CSV_SHEET, top: r.top, left: r.left, values, provenance: whole ? basename(path) : `${basename(path)}, ${address}` },
+    notes,
   };
+}
+
+/**
+ * Where a text file's table starts below metadata lines: the World Bank's downloads open with
+ * `"Data Source","World Development Indicators",` and `"Last Updated Date","…",`. Leading lines
+ * of at most two text cells (blank lines between them) above a line of four or more cells are
+ * metadata. Returns `top` when there are none.
+ */
+export function metadataLines(rows: readonly (readonly CellValue[])[], top: number): number {
+  const filled = (row: readonly CellValue[] | undefined) => (row ?? []).filter((v) => v !== null && v !== "").length;
+  let r = top;
+  while (r < rows.length && r - top < 10) {
+    const row = rows[r] ?? [];
+    const n = filled(row);
+    if (n === 0) {
+      r++;
+      continue;
+    }
+    if (n > 2 || row.some((v) => typeof v === "number")) break;
+    r++;
+  }
+  if (r === top || r >= rows.length || filled(rows[r]) < 4) return top;
+  return r;
 }
 
 /** Reads `path` (.xlsx or .csv) into a block; failures are CliErrors with their exit codes. */

@@ -1,5 +1,5 @@
 /**
- * A streaming .xlsx reader for the CLI (issue 6, item 3): reads the zip's central directory,
+ * A streaming .xlsx reader for the CLI: reads the zip's central directory,
  * the workbook, shared strings and styles parts, then inflates ONE worksheet's XML in chunks
  * and keeps only the cells wanted (the requested rectangle, or every cell when the used range
  * is needed) as plain CellValues. A 1,000,000-cell sheet takes about 1-2 s and a few hundred
@@ -11,11 +11,14 @@
  * format code, brackets and quoted text removed, has y m d h s or b) as ISO date text,
  * merged-over cells blank, and a hyperlink cell as its text.
  *
- * Not an XML parser: the worksheet, shared strings, workbook and styles parts of SpreadsheetML
- * have a fixed, flat shape, read here with regular expressions over the inflated text.
- * Elements with a namespace prefix (`<x:c>`) are not read; exceljs did not read them either.
+ * The XML is parsed by saxes (a streaming, conforming XML parser): entities, character
+ * references, CDATA and comments are XML's, and elements are matched by their local name, so the
+ * prefixed parts written by Open XML SDK tools (`<x:worksheet>`, `<x:c>`, `<x:si>`) read the same
+ * as Excel's. Namespaces are not resolved: a SpreadsheetML part has one vocabulary per element
+ * name.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "fs";
+import { SaxesParser, SaxesTagPlain } from "saxes";
 import { StringDecoder } from "string_decoder";
 import { createInflateRaw, inflateRawSync } from "zlib";
 import { fromFileFormula } from "../hosts/file-formula";
@@ -40,8 +43,6 @@ export interface Rect {
 
 /** The largest part read whole (workbook, shared strings, styles): a guard against zip bombs. */
 const MAX_PART_BYTES = 512 * 2 ** 20;
-/** The longest text kept between two chunks of a sheet: one cell's XML is far shorter. */
-const MAX_PENDING_CHARS = 64 * 2 ** 20;
 
 interface ZipEntry {
   readonly name: string;
@@ -128,37 +129,87 @@ function centralDirectory(fd: number, fileSize: number): Map<string, ZipEntry> {
 // ---------------------------------------------------------------------------------------------
 // XML text
 
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(ENTITY, (m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (named) return NAMED[named];
-    const code = dec !== undefined ? Number(dec) : parseInt(hex as string, 16);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : m;
-  });
+/** An element's name without its namespace prefix: `x:c` → `c`. */
+function local(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** Text of a <t> element: XML entities, then OOXML's _xHHHH_ escapes (as exceljs does). */
-function decodeText(s: string): string {
-  const t = decodeXml(s);
+/**
+ * An attribute. SpreadsheetML's own attributes have no prefix even on prefixed elements
+ * (`<x:c r="A1">`); only the relationship id is prefixed (`r:id`), found by `prefixed`.
+ */
+function attr(tag: SaxesTagPlain, name: string, prefixed = false): string | undefined {
+  const a = tag.attributes as Record<string, string>;
+  const v = a[name];
+  if (v !== undefined || !prefixed) return v;
+  for (const k in a) if (local(k) === name) return a[k];
+  return undefined;
+}
+
+interface XmlHandlers {
+  open?(name: string, tag: SaxesTagPlain): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+/** A saxes parser calling `h` with local element names; XML errors become XlsxReadErrors. */
+function xmlParser(part: string, h: XmlHandlers): SaxesParser {
+  const p = new SaxesParser({ xmlns: false, position: false });
+  if (h.open) {
+    const open = h.open;
+    p.on("opentag", (tag) => open(local(tag.name), tag as SaxesTagPlain));
+  }
+  if (h.close) {
+    const close = h.close;
+    p.on("closetag", (tag) => close(local(tag.name)));
+  }
+  if (h.text) {
+    p.on("text", h.text);
+    p.on("cdata", h.text);
+  }
+  p.on("error", (e) => {
+    throw new XlsxReadError(`${part} is not well-formed XML (${e.message})`);
+  });
+  return p;
+}
+
+/** Parses a whole part. */
+function parseXml(part: string, xml: string, h: XmlHandlers): void {
+  xmlParser(part, h).write(xml).close();
+}
+
+/** OOXML's _xHHHH_ escapes in text (as exceljs decodes them). */
+function decodeEscapes(t: string): string {
   return t.indexOf("_x") < 0 ? t : t.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** The attributes of a start tag's text (after the element name). */
-function attributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = decodeXml(m[2] ?? m[3]);
-  return out;
-}
-
-/** The text of a string item (<si> or <is>): its <t> runs joined, phonetic runs left out. */
-function stringItem(xml: string): string {
-  if (xml.indexOf("<rPh") >= 0) xml = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
-  let out = "";
-  for (const m of xml.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) if (m[1]) out += decodeText(m[1]);
-  return out;
+/**
+ * Collects the text of string items (<si> in shared strings, <is> in a cell): their <t> runs
+ * joined, phonetic runs (<rPh>) left out.
+ */
+class StringItemText {
+  private depthRph = 0;
+  private inT = false;
+  private buf = "";
+  open(name: string): void {
+    if (name === "rPh") this.depthRph++;
+    else if (name === "t" && this.depthRph === 0) this.inT = true;
+  }
+  close(name: string): void {
+    if (name === "rPh") this.depthRph--;
+    else if (name === "t") this.inT = false;
+  }
+  text(t: string): void {
+    if (this.inT) this.buf += t;
+  }
+  take(): string {
+    const out = decodeEscapes(this.buf);
+    this.buf = "";
+    this.inT = false;
+    this.depthRph = 0;
+    return out;
+  }
 }
 
 /** Resolves a relationship target against the folder of the part that holds it. */
@@ -235,142 +286,161 @@ interface Context {
   readonly date1904: boolean;
 }
 
-const ATTR = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** What one <c> element held, gathered while its children are parsed. */
+interface CellXml {
+  t: string | undefined;
+  s: number;
+  /** The <v> text, if there was a <v>. */
+  v: string | undefined;
+  /** The inline string (<is>) text, if there was one. */
+  inline: string | undefined;
+  /** The <f> element's text, if there was an <f> ("" for a shared formula's followers). */
+  formula: string | undefined;
+}
 
-/** A cell's value from its type, style and inner XML. */
-function cellValue(t: string | undefined, s: number, inner: string, ctx: Context): CellValue {
-  let v: string | undefined;
-  const vs = inner.indexOf("<v");
-  if (vs >= 0) {
-    const open = inner.indexOf(">", vs);
-    if (inner.charCodeAt(open - 1) !== 47 /* "<v/>" */) {
-      const close = inner.indexOf("</v>", open);
-      if (close >= 0) v = inner.slice(open + 1, close);
-    }
-  }
-  const formula = inner.indexOf("<f") >= 0;
-  switch (t) {
+/** A cell's value from its type, style, value and inline text. */
+function cellValue(c: CellXml, ctx: Context): CellValue {
+  const v = c.v;
+  switch (c.t) {
     case "s": {
       if (v === undefined) return null;
       return ctx.strings[parseInt(v, 10)] ?? null;
     }
     case "str":
-      return v === undefined ? null : decodeXml(v);
-    case "inlineStr": {
-      if (v !== undefined && formula) return decodeXml(v);
-      const is = inner.indexOf("<is");
-      return is < 0 ? (v === undefined ? null : decodeXml(v)) : stringItem(inner.slice(is));
-    }
+      return v ?? null;
+    case "inlineStr":
+      if (v !== undefined && c.formula !== undefined) return v;
+      return c.inline ?? v ?? null;
     case "b":
       return v === undefined ? null : parseInt(v, 10) !== 0;
     case "e":
-      return v === undefined ? null : decodeXml(v);
+      return v ?? null;
     case "d":
-      return v === undefined ? null : isoOf(decodeXml(v));
+      return v === undefined ? null : isoOf(v);
     default: {
-      if (v === undefined) return null;
+      if (v === undefined || v === "") return null;
       const n = parseFloat(v);
       if (!Number.isFinite(n)) return null;
-      return ctx.dateStyles[s] ? serialToIso(n, ctx.date1904) : n;
+      return ctx.dateStyles[c.s] ? serialToIso(n, ctx.date1904) : n;
     }
   }
 }
 
 /**
- * Scans worksheet XML text as it arrives, keeping the cells inside `clip` (all cells when no
- * clip) in `grid`, rows of sparse arrays, and the merged ranges.
+ * Parses worksheet XML as it arrives, keeping the cells inside `clip` (all cells when no clip)
+ * in `grid`, rows of sparse arrays, and the merged ranges.
  */
 class SheetScanner {
   readonly grid: CellValue[][] = [];
   readonly merges: Rect[] = [];
-  private pending = "";
+  private readonly parser: SaxesParser;
   private row = -1;
   private col = -1;
   private inData = false;
   private done = false;
-  private static readonly TAG = /<(row|c|mergeCell|sheetData|\/sheetData)(?=[\s/>])([^>]*)>/g;
+  /** The cell being read, when it lies inside the clip. */
+  private cell: CellXml | undefined;
+  private readonly current: CellXml = { t: undefined, s: 0, v: undefined, inline: undefined, formula: undefined };
+  private cellRow = 0;
+  private cellCol = 0;
+  private inV = false;
+  private inF = false;
+  private inIs = false;
+  private readonly item = new StringItemText();
 
   constructor(
+    part: string,
     private readonly ctx: Context,
     private readonly clip: Rect | undefined,
-  ) {}
+  ) {
+    this.parser = xmlParser(part, {
+      open: (name, tag) => this.open(name, tag),
+      close: (name) => this.close(name),
+      text: (t) => this.text(t),
+    });
+  }
 
   push(text: string): void {
-    const s = this.pending.length ? this.pending + text : text;
-    this.pending = s.slice(this.scan(s, false));
-    if (this.pending.length > MAX_PENDING_CHARS) throw new XlsxReadError("a cell of the sheet is too long to read (damaged XML?)");
+    if (text) this.parser.write(text);
   }
 
   end(): void {
-    this.scan(this.pending, true);
-    this.pending = "";
+    this.parser.close();
   }
 
-  /** Handles every complete element of `s`; returns where the unhandled rest starts. */
-  private scan(s: string, last: boolean): number {
-    const tag = SheetScanner.TAG;
-    tag.lastIndex = 0;
-    let keep = 0; // start of the unhandled text
-    let m: RegExpExecArray | null;
-    const clip = this.clip;
-    while ((m = tag.exec(s)) !== null) {
-      const name = m[1];
-      const attrs = m[2];
-      keep = tag.lastIndex;
-      if (name === "c") {
-        if (!this.inData) continue;
-        let inner = "";
-        if (attrs.charCodeAt(attrs.length - 1) !== 47) {
-          const close = s.indexOf("</c>", tag.lastIndex);
-          if (close < 0) return last ? s.length : m.index; // the cell continues in the next chunk
-          inner = s.slice(tag.lastIndex, close);
-          tag.lastIndex = keep = close + 4;
-        }
-        let ref: string | undefined;
-        let t: string | undefined;
-        let st = 0;
-        ATTR.lastIndex = 0;
-        let a: RegExpExecArray | null;
-        while ((a = ATTR.exec(attrs)) !== null) {
-          const k = a[1];
-          if (k === "r") ref = a[2] ?? a[3];
-          else if (k === "t") t = a[2] ?? a[3];
-          else if (k === "s") st = Number(a[2] ?? a[3]) | 0;
-        }
-        let r = this.row;
-        let c = this.col + 1;
-        if (ref !== undefined) {
-          const rc = parseRef(ref);
-          if (rc) [r, c] = rc;
-        }
-        if (r < 0) r = this.row = 0;
-        this.col = c;
-        if (clip && (r < clip.top || r > clip.bottom || c < clip.left || c > clip.right)) continue;
-        if (!inner) continue; // no value: blank (styled or merged-over)
-        const v = cellValue(t, st, inner, this.ctx);
-        if (v === null) continue;
-        (this.grid[r] ??= [])[c] = v;
-      } else if (name === "row") {
-        if (!this.inData) continue;
-        const rm = /\br\s*=\s*["'](\d+)["']/.exec(attrs);
-        this.row = rm ? Number(rm[1]) - 1 : this.row + 1;
-        this.col = -1;
-      } else if (name === "sheetData") {
-        if (attrs.charCodeAt(attrs.length - 1) !== 47) this.inData = true;
-        else this.done = true; // <sheetData/>: an empty sheet
-      } else if (name === "/sheetData") {
-        this.inData = false;
-        this.done = true;
+  private open(name: string, tag: SaxesTagPlain): void {
+    if (!this.inData) {
+      if (name === "sheetData") {
+        if (tag.isSelfClosing) this.done = true; // <sheetData/>: an empty sheet
+        else this.inData = true;
       } else if (name === "mergeCell") {
-        const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(attrs);
-        const rect = ref && parseRange(ref[1]);
+        const ref = attr(tag, "ref");
+        const rect = ref !== undefined ? parseRange(ref) : undefined;
         if (rect) this.merges.push(rect);
       }
+      return;
     }
-    if (last) return s.length;
-    // keep a possibly cut tag at the end for the next chunk
-    const lt = s.lastIndexOf("<");
-    return lt >= keep ? lt : keep;
+    const cell = this.cell;
+    if (cell) {
+      if (name === "v") (this.inV = true), (cell.v = "");
+      else if (name === "f") (this.inF = true), (cell.formula = "");
+      else if (name === "is") (this.inIs = true), this.item.take();
+      else if (this.inIs) this.item.open(name);
+      return;
+    }
+    if (name === "c") {
+      const ref = attr(tag, "r");
+      let r = this.row;
+      let c = this.col + 1;
+      if (ref !== undefined) {
+        const rc = parseRef(ref);
+        if (rc) [r, c] = rc;
+      }
+      if (r < 0) r = this.row = 0;
+      this.col = c;
+      const clip = this.clip;
+      if (tag.isSelfClosing || (clip && (r < clip.top || r > clip.bottom || c < clip.left || c > clip.right))) return;
+      const s = attr(tag, "s");
+      const cell = this.current; // one object reused for every cell: a million cells, no garbage
+      cell.t = attr(tag, "t");
+      cell.s = s === undefined ? 0 : Number(s) | 0;
+      cell.v = cell.inline = cell.formula = undefined;
+      this.cell = cell;
+      this.cellRow = r;
+      this.cellCol = c;
+    } else if (name === "row") {
+      const r = attr(tag, "r");
+      this.row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.row + 1;
+      this.col = -1;
+    }
+  }
+
+  private close(name: string): void {
+    const cell = this.cell;
+    if (cell) {
+      if (name === "v") this.inV = false;
+      else if (name === "f") this.inF = false;
+      else if (name === "is") (this.inIs = false), (cell.inline = this.item.take());
+      else if (this.inIs) this.item.close(name);
+      else if (name === "c") {
+        this.cell = undefined;
+        const v = cellValue(cell, this.ctx);
+        if (v !== null) (this.grid[this.cellRow] ??= [])[this.cellCol] = v;
+      }
+      return;
+    }
+    if (name === "sheetData" && this.inData) {
+      this.inData = false;
+      this.done = true;
+    }
+  }
+
+  private text(t: string): void {
+    const cell = this.cell;
+    if (!cell) return;
+    if (this.inV) cell.v += t;
+    else if (this.inF) cell.formula += t;
+    else if (this.inIs) this.item.text(t);
   }
 
   /** Blanks the merged-over cells (all of a merged range but its top-left cell). */
@@ -425,16 +495,20 @@ export class XlsxFile {
       const wbRels = new Map<string, { type: string; target: string }>();
       const relsText = text(relsPath(workbookPart));
       if (relsText) for (const rel of rels(relsText, workbookPart)) wbRels.set(rel.id, rel);
-      const pr = /<workbookPr\b([^>]*)>/.exec(workbook);
-      const d1904 = pr ? attributes(pr[1]).date1904 : undefined;
       const sheets: XlsxSheet[] = [];
-      for (const m of workbook.matchAll(/<sheet\b([^>]*)>/g)) {
-        const a = attributes(m[1]);
-        const idKey = Object.keys(a).find((k) => k === "id" || k.endsWith(":id"));
-        const rel = idKey ? wbRels.get(a[idKey]) : undefined;
-        if (!rel || !/\/worksheet$/.test(rel.type) || a.name === undefined) continue; // chartsheets, dialog sheets
-        sheets.push({ name: a.name, part: rel.target });
-      }
+      let d1904: string | undefined;
+      parseXml(workbookPart, workbook, {
+        open(name, tag) {
+          if (name === "workbookPr") d1904 = attr(tag, "date1904");
+          else if (name === "sheet") {
+            const id = attr(tag, "id", true);
+            const rel = id !== undefined ? wbRels.get(id) : undefined;
+            const sheetName = attr(tag, "name");
+            if (!rel || !/\/worksheet$/.test(rel.type) || sheetName === undefined) return; // chartsheets, dialog sheets
+            sheets.push({ name: sheetName, part: rel.target });
+          }
+        },
+      });
       return new XlsxFile(path, entries, fd, sheets, d1904 === "1" || d1904 === "true", wbRels);
     } catch (e) {
       closeSync(fd);
@@ -476,7 +550,19 @@ export class XlsxFile {
     const xml = XlsxFile.text(this.fd, this.entries, this.part(/\/sharedStrings$/, "xl/sharedStrings.xml"));
     if (!xml) return [];
     const out: string[] = [];
-    for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(m[1] ? stringItem(m[1]) : "");
+    const item = new StringItemText();
+    let inSi = false;
+    parseXml("the shared strings", xml, {
+      open(name) {
+        if (name === "si") (inSi = true), item.take();
+        else if (inSi) item.open(name);
+      },
+      close(name) {
+        if (name === "si") (inSi = false), out.push(item.take());
+        else if (inSi) item.close(name);
+      },
+      text: (t) => item.text(t),
+    });
     return out;
   }
 
@@ -485,18 +571,21 @@ export class XlsxFile {
     const xml = XlsxFile.text(this.fd, this.entries, this.part(/\/styles$/, "xl/styles.xml"));
     if (!xml) return [];
     const custom = new Map<number, string>();
-    for (const m of xml.matchAll(/<numFmt\b([^>]*)>/g)) {
-      const a = attributes(m[1]);
-      if (a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? "");
-    }
-    const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
-    if (!xfs) return [];
-    const out: boolean[] = [];
-    for (const m of xfs[1].matchAll(/<xf\b([^>]*)>/g)) {
-      const id = Number(attributes(m[1]).numFmtId ?? 0);
-      out.push(id !== 0 && (custom.has(id) ? isDateFormat(custom.get(id)) : BUILTIN_DATE_FORMATS.has(id)));
-    }
-    return out;
+    const xfIds: number[] = [];
+    let inCellXfs = false;
+    parseXml("the styles", xml, {
+      open(name, tag) {
+        if (name === "numFmt") {
+          const id = attr(tag, "numFmtId");
+          if (id !== undefined) custom.set(Number(id), attr(tag, "formatCode") ?? "");
+        } else if (name === "cellXfs") inCellXfs = !tag.isSelfClosing;
+        else if (name === "xf" && inCellXfs) xfIds.push(Number(attr(tag, "numFmtId") ?? 0));
+      },
+      close(name) {
+        if (name === "cellXfs") inCellXfs = false;
+      },
+    });
+    return xfIds.map((id) => id !== 0 && (custom.has(id) ? isDateFormat(custom.get(id)) : BUILTIN_DATE_FORMATS.has(id)));
   }
 
   /**
@@ -511,7 +600,7 @@ export class XlsxFile {
     if (entry.method !== 0 && entry.method !== 8) throw new XlsxReadError(`${entry.name} uses zip compression method ${entry.method}`);
     if (entry.compressedSize === 0) throw new XlsxReadError(`${entry.name} is empty`);
     const ctx: Context = { strings: this.sharedStrings(), dateStyles: this.dateStyles(), date1904: this.date1904 };
-    const scanner = new SheetScanner(ctx, clip);
+    const scanner = new SheetScanner(entry.name, ctx, clip);
     const { start } = XlsxFile.dataStart(this.fd, entry);
     const decoder = new StringDecoder("utf8");
     const source = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
@@ -547,11 +636,15 @@ export class XlsxFile {
 
 function rels(xml: string, base: string): { id: string; type: string; target: string }[] {
   const out: { id: string; type: string; target: string }[] = [];
-  for (const m of xml.matchAll(/<Relationship\b([^>]*)>/g)) {
-    const a = attributes(m[1]);
-    if (a.Id === undefined || a.Target === undefined || a.TargetMode === "External") continue;
-    out.push({ id: a.Id, type: a.Type ?? "", target: resolvePart(base, a.Target) });
-  }
+  parseXml("the relationships", xml, {
+    open(name, tag) {
+      if (name !== "Relationship") return;
+      const id = attr(tag, "Id");
+      const target = attr(tag, "Target");
+      if (id === undefined || target === undefined || attr(tag, "TargetMode") === "External") return;
+      out.push({ id, type: attr(tag, "Type") ?? "", target: resolvePart(base, target) });
+    },
+  });
   return out;
 }
 

@@ -176,12 +176,43 @@ function* hasNumbersSteps(block: SourceBlock, frame: Frame, meter: StepMeter): S
 function headerRowOf(block: SourceBlock, frame: Frame): number {
   const r = frame.start;
   let hasText = false;
+  const years = yearHeaders(block, frame, r);
   for (let c = frame.left; c <= frame.right; c++) {
     const v = cellAt(block, r, c);
     if (typeof v === "string" && !isBlank(v) && !numberText(v)) hasText = true;
-    if (typeof v === "number" && numericBelow(block, frame, r, c)) return -1;
+    if (typeof v === "number" && !years.has(c) && numericBelow(block, frame, r, c)) return -1;
   }
   return hasText ? r : -1;
+}
+
+/**
+ * Years written as numbers in a header row (UN DESA's 1990 … 2020, Eurostat's TSV years): the
+ * columns of a row whose numbers are all years, increasing left to right, over columns that do
+ * not hold years themselves. Such a row is a header, not a first row of data.
+ */
+function yearHeaders(block: SourceBlock, frame: Frame, r: number): Set<number> {
+  const cols = new Set<number>();
+  let last = -Infinity;
+  for (let c = frame.left; c <= frame.right; c++) {
+    const v = cellAt(block, r, c);
+    if (typeof v !== "number") continue;
+    if (!isYearLike(v) || v <= last || yearsBelow(block, frame, r, c)) return new Set();
+    last = v;
+    cols.add(c);
+  }
+  return cols;
+}
+
+function yearsBelow(block: SourceBlock, frame: Frame, r: number, c: number): boolean {
+  let filled = 0;
+  let years = 0;
+  for (let i = r + 1; i <= Math.min(frame.bottom, r + 20); i++) {
+    const v = cellAt(block, i, c);
+    if (isBlank(v)) continue;
+    filled++;
+    if (isYearLike(v)) years++;
+  }
+  return filled > 0 && years >= 0.9 * filled;
 }
 
 function numericBelow(block: SourceBlock, frame: Frame, r: number, c: number): boolean {
@@ -420,7 +451,9 @@ function guessFromContent(layout: Layout, shape: Shape, roleOf: Map<number, { ro
   give(textCols()[0], "destination");
   const flowLike = (c: number) => isNumericColumn(layout.profiles.get(c)!) && contentFit("year", layout.profiles.get(c)!) < 1 && !normalizeHeader(layout.headers.get(c) ?? null).share;
   const numeric = free.filter(flowLike);
-  give(numeric[numeric.length - 1], "flow");
+  // Guessed only when it is the one numeric column left: with two ("Participants" and "Average
+  // duration"), a guess can report the wrong one, so the user names it (--map flow=…).
+  if (numeric.length === 1) give(numeric[0], "flow");
 }
 
 // ---------------------------------------------------------------------------------------------

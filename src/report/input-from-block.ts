@@ -1,5 +1,8 @@
-import { readDataset } from "./dataset";
+import { aggregateRows } from "./aggregate-rows";
+import { frameOf, readDataset } from "./dataset";
+import { dimensionColumns, dimensionRefusal, repeatedPairs } from "./dimensions";
 import { ReportInput, SourceColumn } from "./input";
+import { matrixLabelMismatch } from "./matrix-block";
 import { refuseRepeatedLabels } from "./repeats";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
 
@@ -15,18 +18,28 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   refuseRepeatedLabels(block, detection, data);
   const raw = (r: number, c: number): CellValue => block.values[r]?.[c] ?? null;
   if (data.shape === "matrix") {
+    // rows and columns pair up by position only where their labels agree
+    const mismatch = matrixLabelMismatch(block, detection);
+    if (mismatch) throw new Error(mismatch);
     const cells = Array.from({ length: data.n }, (_, i) => Array.from({ length: data.n }, (_, j) => raw(data.firstRow + i, data.firstCol + j)));
     return { shape: "matrix", sheet: block.sheet, labels: data.labels, cells, top: block.top + data.firstRow, left: block.left + data.firstCol };
   }
-  const rowsAt = data.rowIndex.map((r) => block.top + r);
-  const column = (c: number): SourceColumn => ({ col: block.left + c, values: data.rowIndex.map((r) => raw(r, c)) });
+  // totals and aggregates ("World", TOTAL, a UN code of 900 or more) are not regions: left out
+  const aggregates = aggregateRows(block, detection, data);
+  const rowIndex = aggregates.count > 0 ? data.rowIndex.filter((r) => !aggregates.rows.has(r)) : data.rowIndex;
+  if (rowIndex.length === 0 && data.rowIndex.length > 0) throw new Error(`Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
+  const rowsAt = rowIndex.map((r) => block.top + r);
+  const column = (c: number): SourceColumn => ({ col: block.left + c, values: rowIndex.map((r) => raw(r, c)) });
   if (data.shape === "long") {
+    // rows of one pair that differ in an unmapped column are breakdowns, not flows to add up
+    const dims = dimensionColumns(block, data, detection.headerRow, rowIndex, frameOf(block) ?? { left: 0, right: -1 });
+    if (dims.length > 0) throw new Error(dimensionRefusal(block, dims, repeatedPairs(block, data, rowIndex)));
     const ci = data.columnIndex;
     return {
       shape: "long",
       sheet: block.sheet,
       rowsAt,
-      rows: data.rows,
+      rows: rowIndex.length,
       origin: column(ci.origin),
       destination: column(ci.destination),
       flow: column(ci.flow),
@@ -35,5 +48,5 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   }
   const columns: Partial<Record<Role, SourceColumn>> = {};
   for (const [role, c] of Object.entries(data.columnIndex) as [Role, number | undefined][]) if (c !== undefined) columns[role] = column(c);
-  return { shape: "table", sheet: block.sheet, rowsAt, rows: data.rows, columns };
+  return { shape: "table", sheet: block.sheet, rowsAt, rows: rowIndex.length, columns };
 }

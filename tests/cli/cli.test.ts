@@ -151,9 +151,9 @@ describe("parseArgs", () => {
   test("options and defaults", () => {
     expect(parseArgs(["in.csv"])).toEqual({
       kind: "run",
-      options: { input: "in.csv", mode: "native", map: [], force: false, quiet: false, sheet: undefined, range: undefined, shape: undefined, output: undefined },
+      options: { input: "in.csv", mode: "native", map: [], filter: [], force: false, quiet: false, sheet: undefined, range: undefined, shape: undefined, output: undefined },
     });
-    const p = parseArgs(["--sheet=My data", "--range", "B2:F9", "--mode", "ADDIN", "--map", "skilled-emigrants=Skilled (000s)", "--map", "year=", "-o", "r.xlsx", "--force", "-q", "in.xlsx"]);
+    const p = parseArgs(["--sheet=My data", "--range", "B2:F9", "--mode", "ADDIN", "--map", "skilled-emigrants=Skilled (000s)", "--map", "year=", "--filter", "sex = T", "-o", "r.xlsx", "--force", "-q", "in.xlsx"]);
     expect(p).toEqual({
       kind: "run",
       options: {
@@ -166,6 +166,7 @@ describe("parseArgs", () => {
           { role: "skilledEmigrants", column: "Skilled (000s)" },
           { role: "year", column: "" },
         ],
+        filter: [{ column: "sex", value: "T" }],
         output: "r.xlsx",
         force: true,
         quiet: true,

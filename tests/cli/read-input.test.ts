@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { EXIT } from "../../src/cli/errors";
-import { readInput, splitRange } from "../../src/cli/read-input";
+import { metadataLines, readInput, splitRange } from "../../src/cli/read-input";
 import { failure } from "../support/cli";
 
 const DIR = mkdtempSync(join(tmpdir(), "read-input-"));
@@ -84,4 +84,52 @@ test("failures carry their exit codes", async () => {
   const bp = join(DIR, "blank.xlsx");
   await blankSheet.xlsx.writeFile(bp);
   expect((await failure(readInput(bp))).code).toBe(EXIT.undetectable);
+});
+
+test("a UTF-16 semicolon export with decimal commas and flags: numbers, and notes naming what was changed", async () => {
+  const path = join(DIR, "utf16.csv");
+  const text = "Land;Anteil;Studenten\nÖsterreich;12,5;1.234 p\n\nBelgien;:;987\n";
+  writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+  const r = await readInput(path);
+  expect(r.block.values).toEqual([
+    ["Land", "Anteil", "Studenten"],
+    ["Österreich", 12.5, 1234],
+    [null, null, null],
+    ["Belgien", null, 987],
+  ]);
+  expect(r.notes).toEqual([
+    "read as UTF-16LE text, semicolon-separated, with decimal commas",
+    "1 cell(s) held a missing-value marker (such as '..', ':', '-', 'x' or 'NA') and are read as blank",
+    "C2: '1.234 p' read as 1234; the flag 'p' (p: provisional) is not kept",
+  ]);
+});
+
+test("metadata lines above a CSV table (World Bank downloads) are not read; rows keep their numbers", async () => {
+  const path = join(DIR, "wdi.csv");
+  writeFileSync(path, '"Data Source","World Development Indicators",\n\n"Last Updated Date","2024-06-28",\n\n"Country Name","Country Code","1990","2020",\n"Austria","AUT","1","2",\n');
+  const r = await readInput(path);
+  expect(r.address).toBe("A5:D6");
+  expect(r.block.top).toBe(4);
+  expect(r.block.values[0]).toEqual(["Country Name", "Country Code", 1990, 2020]);
+  expect(r.notes).toContain("lines 1–4 are metadata above the table ('Data Source' …), not read; the table starts on line 5");
+  expect(metadataLines([["title"], ["a", "b", "c"]], 0)).toBe(0); // a line of three cells: not above a table of four
+});
+
+test("several sheets, none named: the one holding a table of numbers is read and the others named", async () => {
+  const wb = new ExcelJS.Workbook();
+  const contents = wb.addWorksheet("Contents");
+  contents.getCell("A1").value = "Table 1";
+  contents.getCell("B1").value = "Flows between regions";
+  const t = wb.addWorksheet("Table 1");
+  t.addRows([["", "A", "B"], ["A", 0, 1], ["B", 2, 0], ["C", 3, 4]]);
+  const path = join(DIR, "contents-first.xlsx");
+  await wb.xlsx.writeFile(path);
+  const r = await readInput(path);
+  expect(r.block.sheet).toBe("Table 1");
+  expect(r.notes).toEqual(["read sheet 'Table 1', the one sheet holding a table of numbers; not read: 'Contents'"]);
+  wb.addWorksheet("Table 2").addRows([[1, 2], [3, 4]]);
+  await wb.xlsx.writeFile(path);
+  const f = await failure(readInput(path));
+  expect(f.code).toBe(EXIT.undetectable);
+  expect(f.message).toBe("contents-first.xlsx: several sheets hold tables of numbers: 'Table 1' (6 numbers), 'Table 2' (4 numbers); choose one with --sheet");
 });

@@ -281,3 +281,41 @@ describe("damaged files: exit 3, one clear line", () => {
     expect(r.stderr.trim().split("\n").pop()).toBe("migration-report: cannot read notzip.xlsx as an .xlsx workbook (not a zip file: the file is damaged or is not an .xlsx workbook)");
   });
 });
+
+/** A workbook as Open XML SDK tools write it: every SpreadsheetML element with the `x:` prefix. */
+function prefixedBook(path: string): void {
+  const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  writeZip(path, {
+    "[Content_Types].xml":
+      '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
+    "_rels/.rels": `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${rel}/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>`,
+    "xl/workbook.xml": `<?xml version="1.0" encoding="utf-8"?><x:workbook ${ns}><x:sheets><x:sheet name="Flows &amp; totals" sheetId="1" r:id="R2"/></x:sheets></x:workbook>`,
+    "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${rel}/worksheet" Target="/xl/worksheets/sheet1.xml" Id="R2"/><Relationship Type="${rel}/sharedStrings" Target="/xl/sharedStrings.xml" Id="R3"/></Relationships>`,
+    "xl/sharedStrings.xml": `<?xml version="1.0" encoding="utf-8"?><x:sst ${ns}><x:si><x:t>Origin</x:t></x:si><x:si><x:r><x:t>Côte </x:t></x:r><x:r><x:t><![CDATA[d'Ivoire & <co>]]></x:t></x:r></x:si><x:si><x:t>Mali</x:t></x:si></x:sst>`,
+    "xl/worksheets/sheet1.xml":
+      `<?xml version="1.0" encoding="utf-8"?><!-- written by a tool --><x:worksheet ${ns}><x:sheetData>` +
+      '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="s"><x:v>2</x:v></x:c></x:row>' +
+      '<x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2"><x:v>0</x:v></x:c><x:c r="C2"><x:f>1+2</x:f><x:v>3</x:v></x:c></x:row>' +
+      '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>Mali &#8212; &amp;c</x:t></x:is></x:c><x:c r="B3"><x:v>4.5</x:v></x:c><x:c r="C3"><x:v><![CDATA[0]]></x:v></x:c></x:row>' +
+      "</x:sheetData></x:worksheet>",
+  });
+}
+
+test("Open XML SDK output: prefixed elements, prefixed shared strings, CDATA, entities and comments read like Excel's", async () => {
+  const path = join(DIR, "prefixed.xlsx");
+  prefixedBook(path);
+  const r = await readInput(path);
+  expect(r.sheets).toEqual(["Flows & totals"]);
+  expect(r.block.values).toEqual([
+    ["Origin", "Côte d'Ivoire & <co>", "Mali"],
+    ["Côte d'Ivoire & <co>", 0, 3],
+    ["Mali \u2014 &c", 4.5, 0],
+  ]);
+});
+
+test("XML that is not well-formed is a damaged file, not a guess", async () => {
+  const path = join(DIR, "bad-xml.xlsx");
+  writeXlsx(path, [{ name: "S", rows: '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</c></row>' }]);
+  expect((await failure(readInput(path))).message).toMatch(/not well-formed XML/);
+});

@@ -17,7 +17,10 @@ export function sampleInput(name: "erasmus" | "uk" | "undesa" | "iab"): ReportIn
     return { shape: "long", sheet: "Data", rowsAt: rows.map((_, r) => r + 1), rows: rows.length, origin: column(0), destination: column(1), flow: column(2) };
   }
   const file = name === "undesa" ? "undesa-migrant-stock-totals-1990-2020.csv" : "iab-emigration-rates-1980-2010.csv";
-  const [header, ...rows] = readSample(file);
+  const [header, ...all] = readSample(file);
+  // the IAB file's "World" rows are an aggregate, not a region: a report leaves them out
+  const sheetRows = all.map((_r, k) => k + 1).filter((k) => !(name === "iab" && all[k - 1][header.indexOf("origin")] === "World"));
+  const rows = sheetRows.map((k) => all[k - 1]);
   const roles: Partial<Record<Role, string>> =
     name === "undesa"
       ? { region: "name", code: "alpha3", year: "year", immigrants: "fb", emigrants: "disp", population: "pop" }
@@ -27,5 +30,5 @@ export function sampleInput(name: "erasmus" | "uk" | "undesa" | "iab"): ReportIn
     const c = header.indexOf(h!);
     columns[role as Role] = { col: c, values: rows.map((r) => r[c]) };
   }
-  return { shape: "table", sheet: "Data", rowsAt: rows.map((_, r) => r + 1), rows: rows.length, columns };
+  return { shape: "table", sheet: "Data", rowsAt: sheetRows, rows: rows.length, columns };
 }

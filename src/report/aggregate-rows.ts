@@ -1,0 +1,79 @@
+/**
+ * The rows of a country table or long list that are totals or aggregates (./aggregates): a
+ * region, code, origin or destination such as "World", "Euro area", TOTAL, EU27_2020 or a UN
+ * location code of 900 or more. They are left out of the regions, each named.
+ */
+import { cell } from "./address";
+import { aggregateCodeReason, aggregateReason, AggregateReason } from "./aggregates";
+import { cellAt, Dataset, readDataset } from "./dataset";
+import type { Detection, SourceBlock } from "./types";
+
+export interface AggregateRows {
+  /** Block rows left out. */
+  readonly rows: ReadonlySet<number>;
+  /** One sentence per row left out (the first 200), naming its cell. */
+  readonly notes: readonly string[];
+  /** Rows left out in all. */
+  readonly count: number;
+}
+
+const MAX_NOTES = 200;
+
+/** The aggregate rows of a detected table or long list; none for a matrix (./matrix-block). */
+export function aggregateRows(block: SourceBlock, detection: Detection, read?: Dataset): AggregateRows {
+  const rows = new Set<number>();
+  const notes: string[] = [];
+  if (detection.shape === "matrix") return { rows, notes, count: 0 };
+  let data: Dataset;
+  try {
+    data = read ?? readDataset(block, detection);
+  } catch {
+    return { rows, notes, count: 0 }; // a mapping that cannot be read: the report says why when it is built
+  }
+  if (data.shape === "matrix") return { rows, notes, count: 0 };
+  const checks: { col: number; what: string; reason: (v: unknown) => AggregateReason | undefined }[] = [];
+  const ci = data.columnIndex as Partial<Record<string, number>>;
+  const add = (role: string, what: string, reason: (v: unknown) => AggregateReason | undefined) => {
+    if (ci[role] !== undefined) checks.push({ col: ci[role] as number, what, reason });
+  };
+  const byName = (v: unknown) => (typeof v === "string" ? aggregateReason(v) : undefined);
+  const byCode = (v: unknown) => (typeof v === "string" || typeof v === "number" ? aggregateCodeReason(v) : undefined);
+  if (data.shape === "table") {
+    add("region", "region", byName);
+    add("code", "code", unM49Codes(block, data.rowIndex, ci.code) ? byCode : byName);
+  } else {
+    add("origin", "origin", byName);
+    add("destination", "destination", byName);
+  }
+  for (const r of data.rowIndex) {
+    for (const k of checks) {
+      const v = cellAt(block, r, k.col);
+      const why = k.reason(v);
+      if (!why) continue;
+      rows.add(r);
+      if (notes.length < MAX_NOTES) notes.push(`Row ${block.top + r + 1} (${cell(block.top + r, block.left + k.col)} '${String(v)}') is left out: its ${k.what} is ${why.why}, not a region`);
+      break;
+    }
+  }
+  return { rows, notes, count: rows.size };
+}
+
+/**
+ * Whether a code column holds UN M49 location codes, so that 900 and above mark aggregates:
+ * numbers below 2,100 (the largest M49 group codes are near 2,000), most of them countries
+ * (below 900). Other numeric codes (a register's ids) are not judged by size.
+ */
+function unM49Codes(block: SourceBlock, rows: readonly number[], col: number | undefined): boolean {
+  if (col === undefined) return false;
+  let countries = 0;
+  let numbers = 0;
+  for (const r of rows) {
+    const v = cellAt(block, r, col);
+    const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined;
+    if (n === undefined) continue;
+    if (!Number.isInteger(n) || n < 0 || n >= 2100) return false;
+    numbers++;
+    if (n < 900) countries++;
+  }
+  return numbers > 0 && countries * 2 > numbers;
+}

@@ -1,0 +1,121 @@
+/**
+ * A detected matrix's labels matched (./matrix-alignment) on a block of cells: the refusal the
+ * report gives when rows and columns do not pair up by position, and, where the cells are a
+ * copy (the command line), a new block holding the matrix in the rows' order without its totals.
+ */
+import { cell, columnLetters } from "./address";
+import { cellAt, readDataset } from "./dataset";
+import type { MatrixDataset } from "./dataset";
+import { aggregateReason } from "./aggregates";
+import { alignMatrix, isIdentity, labelKey, LeftOut, MatrixAlignment } from "./matrix-alignment";
+import type { CellValue, Detection, SourceBlock } from "./types";
+
+export interface MatrixLabelsFound {
+  readonly data: MatrixDataset;
+  readonly alignment: MatrixAlignment;
+  /** Sheet address of each row's and column's label cell. */
+  readonly rowLabelAt: (i: number) => string;
+  readonly columnLabelAt: (j: number) => string;
+}
+
+/** The alignment of a detected matrix with labels on both sides; undefined otherwise. */
+export function matrixLabelsOf(block: SourceBlock, detection: Detection): MatrixLabelsFound | undefined {
+  if (detection.shape !== "matrix" || !detection.matrixLabels?.row || !detection.matrixLabels.column) return undefined;
+  let data;
+  try {
+    data = readDataset(block, detection);
+  } catch {
+    return undefined; // unreadable: the report says why when it is built
+  }
+  if (data.shape !== "matrix" || !data.columnLabels) return undefined;
+  const labelCol = data.firstCol - 1;
+  const value = (i: number, j: number): number | null => {
+    const v = cellAt(block, data.firstRow + i, data.firstCol + j);
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+  };
+  return {
+    data,
+    alignment: alignMatrix(data.labels, data.columnLabels, value),
+    rowLabelAt: (i) => cell(block.top + data.firstRow + i, block.left + labelCol),
+    columnLabelAt: (j) => cell(block.top + detection.headerRow, block.left + data.firstCol + j),
+  };
+}
+
+/** One sentence per row or column left out: "row 10 'Total inflow' (A10): a total". */
+export function leftOutSentences(found: MatrixLabelsFound): string[] {
+  return found.alignment.leftOut.map((l: LeftOut) => {
+    const at = l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index);
+    return `${l.side} '${String(l.label)}' (${at}) is not a region of the matrix: ${l.why}`;
+  });
+}
+
+/**
+ * Why the matrix cannot be read by position, or undefined when its rows and columns pair up
+ * in place. The report never pairs a row with a column of another label.
+ */
+export function matrixLabelMismatch(block: SourceBlock, detection: Detection): string | undefined {
+  const found = matrixLabelsOf(block, detection);
+  if (!found || isIdentity(found.alignment, found.data.n)) return undefined;
+  const parts = leftOutSentences(found).slice(0, 6);
+  if (found.alignment.reordered) {
+    const k = Math.max(0, found.alignment.columns.findIndex((j, k2) => j !== found.alignment.rows[k2]));
+    const i = found.alignment.rows[k];
+    parts.unshift(`the columns are not in the rows' order (row '${String(found.data.labels[i])}' at ${found.rowLabelAt(i)}, its column at ${found.columnLabelAt(found.alignment.columns[k])})`);
+  }
+  return `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Put the columns in the rows' order and leave totals and unmatched labels out of the cells read (the command line does this itself).`;
+}
+
+/**
+ * The matrix as a new block: header row and label column, the kept rows in their order and
+ * each row's column beside it, totals and unmatched labels left out. Placed where the matrix's
+ * header row and label column were. Undefined when nothing needs to change.
+ */
+export function alignedMatrixBlock(block: SourceBlock, detection: Detection): { block: SourceBlock; notes: string[] } | undefined {
+  const found = matrixLabelsOf(block, detection);
+  if (!found || isIdentity(found.alignment, found.data.n)) return undefined;
+  const { data, alignment } = found;
+  if (alignment.rows.length < 2) return undefined; // nothing left to report on: the refusal says why
+  const labelCol = data.firstCol - 1;
+  const header: CellValue[] = [cellAt(block, detection.headerRow, labelCol), ...alignment.columns.map((j) => cellAt(block, detection.headerRow, data.firstCol + j))];
+  const rows: CellValue[][] = alignment.rows.map((i) => [cellAt(block, data.firstRow + i, labelCol), ...alignment.columns.map((j) => cellAt(block, data.firstRow + i, data.firstCol + j))]);
+  const top = block.top + detection.headerRow;
+  const left = block.left + labelCol;
+  const n = alignment.rows.length;
+  const notes = leftOutSentences(found).map((s) => `${s[0].toUpperCase()}${s.slice(1)}; left out`);
+  if (alignment.reordered) notes.unshift(`The matrix's columns were in another order than its rows: they are matched by label and shown in the rows' order`);
+  const range = `${cell(top, left)}:${columnLetters(left + n)}${top + n + 1}`;
+  return {
+    block: { sheet: block.sheet, top, left, values: [header, ...rows], provenance: `${block.provenance}; matrix matched by label, written at ${range}` },
+    notes,
+  };
+}
+
+/**
+ * A matrix under title rows that detection read as a table (its header row's labels are its
+ * first column's labels): the range that holds the matrix with its labels and totals, for the
+ * refusal to name. Undefined when the block does not look like one.
+ */
+export function matrixRangeHint(block: SourceBlock, detection: Detection): string | undefined {
+  const h = detection.headerRow;
+  if (detection.shape === "matrix" || h < 0) return undefined;
+  const row = block.values[h] ?? [];
+  const left = row.findIndex((v) => v !== null && v !== "");
+  if (left < 0) return undefined;
+  const key = (v: CellValue) => (typeof v === "string" || typeof v === "number" ? labelKey(v) : "");
+  let right = left;
+  for (let c = left + 1; c < row.length; c++) if (typeof row[c] === "string" && row[c] !== "") right = c;
+  const headers = new Set(row.slice(left + 1, right + 1).map(key).filter((k) => k !== ""));
+  let bottom = h;
+  let matched = 0;
+  for (let r = h + 1; r < block.values.length; r++) {
+    const v = block.values[r]?.[left] ?? null;
+    if (v === null || v === "") break;
+    const k = key(v);
+    if (headers.has(k)) matched++;
+    else if (!aggregateReason(typeof v === "string" ? v : null)) break;
+    bottom = r;
+  }
+  if (matched < 2 || matched * 2 < headers.size) return undefined;
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(block.sheet) ? block.sheet : `'${block.sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell(block.top + h, block.left + left)}:${cell(block.top + bottom, block.left + right)}`;
+}

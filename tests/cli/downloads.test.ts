@@ -1,0 +1,164 @@
+/**
+ * Files in the layouts the main sources publish (tests/fixtures/downloads, built by its
+ * build.ts; true figures in truth.json, worked out from the fixtures' own numbers): the command
+ * line gives the right numbers, or refuses with exit 5 naming what to do. Never a wrong number
+ * with exit 0.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { run } from "../../src/cli/main";
+import { EXIT } from "../../src/cli/errors";
+
+jest.setTimeout(60_000);
+
+const FIXTURES = join(__dirname, "..", "fixtures", "downloads");
+const TRUTH = JSON.parse(readFileSync(join(FIXTURES, "truth.json"), "utf8")) as Record<string, Record<string, unknown>>;
+const DIR = mkdtempSync(join(tmpdir(), "downloads-"));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+interface Result {
+  readonly code: number;
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+let k = 0;
+async function cli(file: string, ...options: string[]): Promise<Result> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out = join(DIR, `report-${k++}.xlsx`);
+  const code = await run([join(FIXTURES, file), "-o", out, ...options], { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), now: () => new Date(Date.UTC(2026, 0, 1)) });
+  return { code, stdout, stderr };
+}
+
+/** The "total flows" key figure a report printed. */
+function totalFlows(r: Result): number {
+  const line = r.stdout.find((l) => /^\s+total flows: /.test(l));
+  if (!line) throw new Error(`no total flows in:\n${[...r.stdout, ...r.stderr].join("\n")}`);
+  return Number(line.replace(/^\s+total flows: /, "").replace(/,/g, ""));
+}
+
+const refusal = (r: Result) => r.stderr[r.stderr.length - 1];
+
+describe("a square matrix whose columns are alphabetical and rows in the official order", () => {
+  test("no options: matched by label, the true total and largest corridor", async () => {
+    const r = await cli("matrix-columns-alphabetical.csv");
+    expect(r.code).toBe(EXIT.ok);
+    expect(totalFlows(r)).toBe(TRUTH["matrix-columns-alphabetical.csv"].totalFlows);
+    expect(r.stdout).toContain(`  largest corridor: ${TRUTH["matrix-columns-alphabetical.csv"].largest}`);
+    expect(r.stderr.join("\n")).toMatch(/columns were in another order than its rows/);
+  });
+});
+
+describe("an .xlsx written by Open XML SDK tools (prefixed elements)", () => {
+  test("no options: the true total", async () => {
+    const r = await cli("open-xml-sdk.xlsx");
+    expect(r.code).toBe(EXIT.ok);
+    expect(totalFlows(r)).toBe(TRUTH["open-xml-sdk.xlsx"].totalFlows);
+  });
+});
+
+describe("an Erasmus+ export: semicolons, decimal commas, Windows-1252", () => {
+  test("no options: refused, two numeric columns could be the flow", async () => {
+    const r = await cli("erasmus-semicolon.csv");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toMatch(/no flow column: map one/);
+    expect(r.stderr).toContain("  read as WINDOWS-1252 text, semicolon-separated, with decimal commas");
+  });
+  test("--map flow=Participants: the true total, Österreich read", async () => {
+    const r = await cli("erasmus-semicolon.csv", "--map", "flow=Participants");
+    expect(r.code).toBe(EXIT.ok);
+    expect(totalFlows(r)).toBe(TRUTH["erasmus-semicolon.csv"].totalFlows);
+    expect(r.stdout).toContain("  largest corridor: Germany → France (7000)");
+  });
+});
+
+describe("a national-statistics matrix sheet: Contents first, title, merged header, totals row and column, notes", () => {
+  test("no options: the data sheet is chosen and named, then refused (not read as a list of numbers)", async () => {
+    const r = await cli("national-matrix-totals.xlsx");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(r.stderr).toContain("  read sheet 'Table 1', the one sheet holding a table of numbers; not read: 'Contents', 'Notes'");
+    expect(refusal(r)).toMatch(/this may be a matrix: give --range "'Table 1'!A5:F10"$/);
+  });
+  test("the --range the refusal names, over the matrix with its totals: totals named and left out, the true total", async () => {
+    const r = await cli("national-matrix-totals.xlsx", "--range", "'Table 1'!A5:F10");
+    expect(r.code).toBe(EXIT.ok);
+    expect(totalFlows(r)).toBe(TRUTH["national-matrix-totals.xlsx"].totalFlows);
+    const said = r.stderr.join("\n");
+    expect(said).toMatch(/Row 'Total inflow \[note 1\]' \(A10\) is not a region of the matrix: a total; left out/);
+    expect(said).toMatch(/Column 'Total outflow' \(F5\) is not a region of the matrix: a total; left out/);
+  });
+});
+
+describe("Eurostat SDMX-CSV (migr_imm5prv): dimension columns, aggregate partner codes, sex T/M/F", () => {
+  test("no options: refused, naming the repeated cells", async () => {
+    const r = await cli("eurostat-sdmx-migr_imm5prv.csv");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toMatch(/appears 28 times/);
+  });
+  test("mapped as a long list without a filter: refused, naming the sex column and its values", async () => {
+    const r = await cli("eurostat-sdmx-migr_imm5prv.csv", "--shape", "long", "--map", "origin=partner", "--map", "destination=geo", "--map", "flow=OBS_VALUE");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toMatch(/differ in column G 'sex' \(T, M, F\).*--filter 'sex=T'/);
+  });
+  test("--filter sex=T and the mapping: aggregates (TOTAL, EU27_2020, EXT_EU27_2020, UNK) left out, the true total", async () => {
+    const r = await cli("eurostat-sdmx-migr_imm5prv.csv", "--filter", "sex=T", "--shape", "long", "--map", "origin=partner", "--map", "destination=geo", "--map", "flow=OBS_VALUE");
+    expect(r.code).toBe(EXIT.ok);
+    expect(totalFlows(r)).toBe(TRUTH["eurostat-sdmx-migr_imm5prv.csv"].totalFlows);
+    const said = r.stderr.join("\n");
+    for (const code of ["TOTAL", "EU27_2020", "EXT_EU27_2020", "UNK"]) expect(said).toContain(`'${code}') is left out`);
+  });
+});
+
+describe("Eurostat TSV: geo\\TIME_PERIOD header, tabs, ':' markers, flags", () => {
+  test("no options: refused (the years are read as the header, not as a flow)", async () => {
+    const r = await cli("eurostat-migr_imm5prv.tsv");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(r.stderr.join("\n")).toMatch(/header in row 1/);
+  });
+  test("as a long list of 2022: flags noted, aggregates left out, the true total", async () => {
+    const r = await cli("eurostat-migr_imm5prv.tsv", "--shape", "long", "--map", "origin=partner", "--map", "destination=geo", "--map", "flow=2022");
+    expect(r.code).toBe(EXIT.ok);
+    expect(totalFlows(r)).toBe(TRUTH["eurostat-migr_imm5prv.tsv"].totalFlows2022);
+    expect(r.stderr.join("\n")).toMatch(/I5: '120 e' read as 120; the flag 'e' \(e: estimated\) is not kept/);
+  });
+});
+
+describe("World Bank WDI CSV: metadata lines, quoted numbers, years as columns, aggregates", () => {
+  test("no options: metadata skipped, aggregates named, then refused (one indicator gives no measure)", async () => {
+    const r = await cli("wdi-SM.POP.TOTL.csv");
+    expect(r.code).toBe(EXIT.undetectable);
+    const said = r.stderr.join("\n");
+    expect(said).toMatch(/lines 1–4 are metadata above the table/);
+    for (const name of TRUTH["wdi-SM.POP.TOTL.csv"].aggregates as string[]) expect(said).toContain(`'${name}') is left out`);
+    expect(refusal(r)).toMatch(/allow no indicator/);
+  });
+});
+
+describe("UN DESA International Migrant Stock workbook: Contents, three tables, numeric year headers", () => {
+  test("no options: refused, listing the sheets that hold tables", async () => {
+    const r = await cli("undesa-ims-2020.xlsx");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toMatch(/several sheets hold tables of numbers: 'Table 1' \(\d+ numbers\), 'Table 2' .*'Table 3'.*choose one with --sheet/);
+  });
+  test("--sheet 'Table 1': the header with numeric years is found; one stock column gives no measure: refused", async () => {
+    const r = await cli("undesa-ims-2020.xlsx", "--sheet", "Table 1");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(r.stderr.join("\n")).toMatch(/header in row 7/);
+    expect(refusal(r)).toMatch(/allow no indicator/);
+  });
+});
+
+describe("UNESCO UIS bulk CSV: many indicators in one long file", () => {
+  test("no options: refused, naming the repeated countries", async () => {
+    const r = await cli("uis-bulk.csv");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toMatch(/Country "AUT" appears 3 times/);
+  });
+  test("--filter indicator_id=26637: one indicator kept; one count gives no measure: refused", async () => {
+    const r = await cli("uis-bulk.csv", "--filter", "indicator_id=26637");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(r.stderr).toContain("kept 4 row(s) where indicator_id = 26637");
+  });
+});

@@ -1,0 +1,89 @@
+import { alignMatrix, isIdentity } from "../../src/report/matrix-alignment";
+import { alignedMatrixBlock, matrixLabelMismatch } from "../../src/report/matrix-block";
+import { detect } from "../../src/report/detect";
+import { planReport } from "../../src/report/plan";
+import type { CellValue, SourceBlock } from "../../src/report/types";
+
+const grid = (m: number[][]) => (i: number, j: number) => m[i]?.[j] ?? null;
+
+describe("alignMatrix", () => {
+  test("labels in the same order: nothing to do", () => {
+    const a = alignMatrix(["A", "B", "C"], ["a ", "B", "c"], grid([[0, 1, 2], [3, 0, 4], [5, 6, 0]]));
+    expect(isIdentity(a, 3)).toBe(true);
+  });
+  test("columns in another order: each row paired with its label's column", () => {
+    const a = alignMatrix(["Germany", "France", "Austria"], ["Austria", "France", "Germany"], grid([[1, 2, 0], [3, 0, 4], [0, 5, 6]]));
+    expect(a.rows).toEqual([0, 1, 2]);
+    expect(a.columns).toEqual([2, 1, 0]);
+    expect(a.reordered).toBe(true);
+    expect(a.leftOut).toEqual([]);
+  });
+  test("totals by name and labels on one side only are left out, each with why", () => {
+    const a = alignMatrix(["A", "B", "C", "Total inflow [note 1]"], ["A", "B", "D", "Total outflow"], grid([[0, 1, 2, 3], [4, 0, 5, 9], [6, 7, 0, 13], [10, 8, 7, 25]]));
+    expect(a.rows).toEqual([0, 1]);
+    expect(a.columns).toEqual([0, 1]);
+    expect(a.leftOut).toEqual([
+      { side: "row", index: 2, label: "C", why: "found only among the rows" },
+      { side: "row", index: 3, label: "Total inflow [note 1]", why: "a total" },
+      { side: "column", index: 2, label: "D", why: "found only among the columns" },
+      { side: "column", index: 3, label: "Total outflow", why: "a total" },
+    ]);
+  });
+  test("a row and a column that add up the others are totals whatever their labels", () => {
+    const m = [
+      [0, 1, 2, 3, 6],
+      [4, 0, 5, 6, 15],
+      [7, 8, 0, 9, 24],
+      [1, 1, 1, 0, 3],
+      [12, 10, 8, 18, 48],
+    ];
+    const a = alignMatrix(["A", "B", "C", "D", "Z"], ["A", "B", "C", "D", "Z"], grid(m));
+    expect(a.leftOut.map((l) => [l.side, l.label, l.why])).toEqual([
+      ["row", "Z", "the sum of the other rows"],
+      ["column", "Z", "the sum of the other columns"],
+    ]);
+    expect(a.rows).toEqual([0, 1, 2, 3]);
+  });
+});
+
+/** A block from rows of values, at A1 of sheet "S". */
+const block = (values: CellValue[][]): SourceBlock => ({ sheet: "S", top: 0, left: 0, values, provenance: "test" });
+
+const ALPHABETICAL: CellValue[][] = [
+  ["", "Austria", "Belgium", "France", "Germany"],
+  ["Germany", 5000, 3000, 7000, 0],
+  ["France", 1000, 2000, 0, 6000],
+  ["Austria", 0, 400, 900, 2500],
+  ["Belgium", 300, 0, 4000, 1500],
+];
+
+describe("a matrix on a block", () => {
+  test("the report refuses a matrix whose columns are not in the rows' order, naming the cells", () => {
+    const b = block(ALPHABETICAL);
+    const d = detect(b);
+    expect(d.shape).toBe("matrix");
+    expect(matrixLabelMismatch(b, d)).toMatch(/columns are not in the rows' order \(row 'Germany' at A2, its column at E1\)/);
+    expect(() => planReport(b, d, { mode: "values", now: new Date(0) })).toThrow(/do not pair up by label/);
+  });
+  test("the re-aligned block (as the command line writes its copy) reports the true figures", () => {
+    const b = block(ALPHABETICAL);
+    const aligned = alignedMatrixBlock(b, detect(b));
+    expect(aligned?.block.values).toEqual([
+      ["", "Germany", "France", "Austria", "Belgium"],
+      ["Germany", 0, 7000, 5000, 3000],
+      ["France", 6000, 0, 1000, 2000],
+      ["Austria", 2500, 900, 0, 400],
+      ["Belgium", 1500, 4000, 300, 0],
+    ]);
+    const nb = aligned!.block;
+    const plan = planReport(nb, detect(nb), { mode: "values", now: new Date(0) });
+    // true total: the off-diagonal flows, added by hand
+    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
+  });
+  test("a matrix in order, without totals, is read as it is", () => {
+    const values = [["", "A", "B", "C"], ["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]];
+    const b = block(values);
+    expect(matrixLabelMismatch(b, detect(b))).toBeUndefined();
+    expect(alignedMatrixBlock(b, detect(b))).toBeUndefined();
+  });
+});
