@@ -444,7 +444,7 @@ export async function writeReport(plan: ReportPlan, options: WriteOptions = {}):
     requireDeclaredApi();
     caps = capabilities();
   } catch (e) {
-    throw asHostError(e, "write the report", "Nothing was written.");
+    throw e instanceof HostError ? new HostError(`${e.message} Nothing was written.`, e.code, e) : asHostError(e, "write the report", "Nothing was written.");
   }
   const noted = caps.arrayEntry === "value" ? withArrayValueNote(plan) : { plan, cells: 0 };
   for (let retries = 0; ; retries++) {
