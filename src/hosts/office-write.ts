@@ -20,7 +20,9 @@
  * A request Excel refuses for its size (office-errors.ts, isSizeFailure: the payload codes, or
  * GeneralException as Excel on the web answers) undoes the attempt and starts again with half
  * that request's size as the budget; when the request that failed held one row (or one
- * operation), nothing smaller can be sent and the write stops. If anything fails or the signal
+ * operation), nothing smaller can be sent and the write stops. A GeneralException counts only
+ * for requests of 32 KB or more, so a persistent one ends after at most seven halvings of the
+ * 4 MB budget. If anything fails or the signal
  * aborts, the sheets the call added are deleted (new syncs) and an Error in plain words is
  * thrown; the source sheet is never written to.
  */
@@ -235,6 +237,7 @@ async function writeBlock(b: Batcher, sheet: Excel.Worksheet, sheetName: string,
     const address = rangeAddress(top, block.left, top + rows - 1, block.left + block.width - 1);
     return b.sheetCost(sheetName) + b.meter.range(address) + b.meter.set("Formulas", 2) + (block.formats ? b.meter.set("NumberFormat", 2) : 0);
   };
+  // Each array formula: its own cell's range (counted with the longest address) and its set.
   const arrayBytes = (r: PreparedRow) => r.arrays.reduce((s, a) => s + b.meter.range("XFD1048576") + b.meter.set("FormulaArray", jsonBytes(a.formula)), 0);
   let next: PreparedRow | undefined = n > 0 ? await prepare(0) : undefined;
   for (let i = 0; i < n; ) {
@@ -331,13 +334,16 @@ async function writeOnce(plan: ReportPlan, budget: number, caps: Capabilities, s
     const m = b.meter;
     pacer.report(); // the cells step begins: nothing prepared yet
 
-    // The sheets (all in the first batch, so even a failure in it leaves names to clean up).
+    // The sheets, first (recorded for the clean-up as each is queued).
     const worksheets = context.workbook.worksheets;
-    const sheets = jobs.map((j) => {
-      b.add(m.path("Add", JSON.stringify([j.name])) + m.call("Add", JSON.stringify([j.name])), j.name);
+    const sheets: Excel.Worksheet[] = [];
+    for (const j of jobs) {
+      const bytes = m.path("Add", JSON.stringify([j.name])) + m.call("Add", JSON.stringify([j.name]));
+      await b.reserve(bytes);
       created.push(j.name);
-      return worksheets.add(j.name);
-    });
+      sheets.push(worksheets.add(j.name));
+      b.add(bytes, j.name);
+    }
 
     for (let k = 0; k < jobs.length; k++) {
       const job = jobs[k];
