@@ -20,8 +20,9 @@ export function arrayCells(plan: ReportPlan): string[] {
     for (const { row, col, cell } of s.cells) if (needsArray(cell, plan.mode)) out.push(`${s.name}!${cellAddress(row, col)}`);
     for (const t of s.tables) {
       const rows: PlannedCell[][] = t.totals ? [...t.rows, t.totals] : t.rows;
+      const width = tableWidth(t); // once: it reads every row
       rows.forEach((r, i) => {
-        for (let j = 0; j < tableWidth(t); j++) if (needsArray(r[j], plan.mode)) out.push(`${s.name}!${cellAddress(t.top + 1 + i, t.left + j)}`);
+        for (let j = 0; j < width; j++) if (needsArray(r[j], plan.mode)) out.push(`${s.name}!${cellAddress(t.top + 1 + i, t.left + j)}`);
       });
     }
   }
