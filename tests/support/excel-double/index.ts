@@ -25,22 +25,33 @@
  *   delete, activate, rename, items/count), tables (add with a header row, unique workbook-wide
  *   names, no overlap), charts (add, title, legend, series with setXAxisValues / setValues,
  *   setPosition), freezePanes, application.suspend…UntilNextSync.
- * - Counters: syncs, and per request the bytes sent (UTF-8 length of the JSON of the queued
- *   operations: property writes with their values, method calls with their arguments, loads)
- *   and received (JSON of the loaded results). A request or response over 5 MB fails as on
- *   Excel on the web (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ * - Counters: syncs, and per request the bytes sent (UTF-8 length of the request body as
+ *   Office.js builds it: object paths, instantiations, actions; wire.ts) and received (JSON of
+ *   the loaded results). A request or response over 5 MB fails as on Excel on the web
+ *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ * - Requirement sets: by default only what the manifest declares (ExcelApi 1.7); a member of a
+ *   newer set fails with ApiNotFound when called, as Office.js does; `Office.context.requirements`
+ *   answers for the same sets (`apiSets` models a newer Excel: EXCEL_ON_THE_WEB, EXCEL_DESKTOP).
+ * - Unbounded ranges (whole columns or rows): null for values, formulas and number formats;
+ *   writes to them refused.
+ * - Formulas checked for syntax by @borgar/fx (formula.ts) and refused when they do not parse;
+ *   Range.formulaArray (ExcelApiDesktop 1.1) array-enters them.
+ * - Defined names (workbook and sheet scope) sharing one namespace with tables.
+ * - Calculation: the user's mode (readable; settable only with ExcelApi 1.8, and counted),
+ *   formulas written under suspended calculation counted until Application.calculate.
+ * - Selections of several areas, or of a chart or picture: getSelectedRange fails with
+ *   InvalidSelection.
  * - Faults: `failOnSync(n, { afterOps })` makes the n-th sync (counted over the double's
  *   life, 1-based) fail after applying `afterOps` of its operations (default: half);
- *   `failWhen(op => …)` fails the first operation matching a predicate.
+ *   `failWhen(op => …)` fails the first operation matching a predicate; `failLargerThan(bytes)`
+ *   fails larger requests whole with GeneralException, as Excel on the web has.
  *
- * What it does NOT model: calculation (a formula cell's value reads as ""; formulas are
- * stored as written, never parsed or checked), dynamic-array spills, array (CSE) formulas,
- * number-format rendering (`text`), styles, borders, fills, fonts other than bold, row
- * heights, merged cells, hidden rows/columns, data validation, conditional formats, named
- * items, events, protection, multi-area selections (RangeAreas), table totals rows, table
- * styles or resizing, charts beyond the stored type/title/legend/series/position, the real
- * wire format (its byte counts are an estimate of Office.js's JSON, within a few per cent for
- * large value arrays), latency, and Office.js API-set availability (every method exists).
+ * What it does NOT model: calculating (a formula cell's value reads as ""), dynamic-array
+ * spills, number-format rendering (`text`), styles, borders, fills, fonts other than bold, row
+ * heights, merged cells, hidden rows/columns, data validation, conditional formats, events,
+ * protection, RangeAreas, table totals rows, table styles or resizing, charts beyond the stored
+ * type/title/legend/series/position, latency, and Excel's own result handling (ids are not
+ * replaced by reference ids after a request).
  */
 import { DoubleError, buildWorkbook, CalculationMode, Initial, LogEntry, WorkbookModel } from "./model";
 import { ClientObject, Engine, Op, RequestContext } from "./proxies";
