@@ -8,7 +8,7 @@ import { detectAsync } from "../report/detect";
 import { planReportAsync } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
-import { Activity, detectionFor, initialState, NO_CHOICES, NO_STOCKS, PaneState, stocksFor, stockYearsOf, withColumnRole, withShape } from "./state";
+import { Activity, detectionFor, HostNotice, initialState, NO_CHOICES, NO_STOCKS, PaneState, stocksFor, stockYearsOf, withColumnRole, withShape } from "./state";
 
 /** The Office.js host (src/hosts/office.ts) as the pane uses it. */
 export interface PaneHost {
@@ -16,7 +16,7 @@ export interface PaneHost {
   writeReport(
     plan: ReportPlan,
     options?: { onProgress?: (p: { step: string; fraction: number }) => void; signal?: AbortSignal },
-  ): Promise<{ sheets: string[]; activated: string; syncs: number; largestRequestBytes: number }>;
+  ): Promise<{ sheets: string[]; activated: string; syncs: number; largestRequestBytes: number; notices?: readonly HostNotice[] }>;
 }
 
 /** What the view is told: the new state, and what changed, so it can move focus sensibly. */

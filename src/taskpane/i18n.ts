@@ -97,6 +97,8 @@ export interface Strings {
   readonly headline: string;
   readonly headlineLabel: (english: string) => string;
   readonly written: string;
+  /** What the host says about a written report (src/hosts/office-write.ts, WriteNotice). */
+  readonly notices: { readonly arrayFormulasAsValues: (cells: number) => string; readonly manualCalculation: string };
 
   readonly cancelled: string;
   readonly cancelledRead: string;
@@ -283,6 +285,11 @@ const en: Strings = {
   headline: "Headline numbers",
   headlineLabel: (english) => (english === "MEI" ? "Migration effectiveness index (MEI)" : cap(english)),
   written: "The report is written. Your data were not changed.",
+  notices: {
+    arrayFormulasAsValues: (n) =>
+      `This version of Excel cannot compute the circulation formulas correctly, so ${n === 1 ? "1 cell holds its value" : `${n} cells hold their values`} instead of a formula (listed on the Definitions sheet).`,
+    manualCalculation: "Excel is set to calculate manually: press F9 to compute the report's formulas.",
+  },
 
   cancelled: "Cancelled. Nothing was left half-written and your data were not changed.",
   cancelledRead: "Reading was cancelled.",
@@ -435,6 +442,11 @@ const uk: Strings = {
     return cap(english);
   },
   written: "Звіт записано. Ваші дані не змінено.",
+  notices: {
+    arrayFormulasAsValues: (n) =>
+      `Ця версія Excel не може правильно обчислити формули циркуляції, тому ${n === 1 ? "1 клітинка містить значення" : `клітинок зі значеннями замість формул: ${n}`} (перелік на аркуші Definitions).`,
+    manualCalculation: "В Excel увімкнено ручне обчислення: натисніть F9, щоб обчислити формули звіту.",
+  },
 
   cancelled: "Скасовано. Нічого не лишилося записаним наполовину, ваші дані не змінено.",
   cancelledRead: "Читання скасовано.",

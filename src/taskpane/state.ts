@@ -57,7 +57,12 @@ export interface BuildResult {
   readonly headline: ReportPlan["headline"];
   readonly syncs: number;
   readonly largestRequestBytes: number;
+  /** What the host says about the written report (e.g. formulas written as values). */
+  readonly notices?: readonly HostNotice[];
 }
+
+/** A notice from the host (src/hosts/office-write.ts, WriteNotice); kinds the pane does not know are not shown. */
+export type HostNotice = { readonly kind: "arrayFormulasAsValues"; readonly cells: number } | { readonly kind: "manualCalculation" };
 
 export interface Failure {
   readonly error: unknown;

@@ -313,6 +313,9 @@ export class View {
       el("ul", { class: "sheets" }, result.sheets.map((name) => el("li", {}, name))),
       el("p", {}, s.activated(result.activated)),
       el("p", { class: "hint" }, s.modeUsed(s.modes[result.mode].name)),
+      ...(result.notices ?? []).map((n) =>
+        el("p", { class: "hint", "data-key": `notice-${n.kind}` }, n.kind === "arrayFormulasAsValues" ? s.notices.arrayFormulasAsValues(n.cells) : s.notices.manualCalculation),
+      ),
       result.headline.length ? el("h4", {}, s.headline) : null,
       result.headline.length ? el("dl", { class: "headline" }, result.headline.flatMap((h) => [el("dt", {}, s.headlineLabel(h.label)), el("dd", {}, value(h.value))])) : null,
     );

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { ROOT } from "../../scripts/lib/bundle";
+import { DECLARED_EXCEL_API } from "../../src/hosts/office-api";
+import { DECLARED_API_SETS } from "../support/excel-double";
 
 const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
@@ -22,6 +24,13 @@ test("the validator rejects a broken manifest", () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the manifest requires the ExcelApi set the task pane uses unchecked, and the Excel double offers exactly that by default", () => {
+  const sets = /<Requirements>\s*<Sets DefaultMinVersion="1.1">([^]*?)<\/Sets>\s*<\/Requirements>/.exec(manifest)?.[1] ?? "";
+  expect(sets).toContain(`<Set Name="ExcelApi" MinVersion="${DECLARED_EXCEL_API}" />`);
+  expect(sets).toContain('<Set Name="CustomFunctionsRuntime" MinVersion="1.3" />');
+  expect(DECLARED_API_SETS).toEqual({ ExcelApi: DECLARED_EXCEL_API });
 });
 
 test("custom functions appear without a namespace prefix, and the add-in trusts no other domain", () => {

@@ -2,17 +2,20 @@
  * The Excel test double itself (tests/support/excel-double): it must enforce what Office.js
  * enforces, or the host tests prove nothing.
  */
-import { addresses, createExcelDouble, DoubleError, ExcelDouble, PAYLOAD_LIMIT_BYTES, utf8Length } from "../support/excel-double";
+import { addresses, createExcelDouble, DoubleError, EXCEL_DESKTOP, EXCEL_ON_THE_WEB, ExcelDouble, PAYLOAD_LIMIT_BYTES, utf8Length } from "../support/excel-double";
 import type { RequestContext } from "../support/excel-double/proxies";
 
-function make(): ExcelDouble {
-  return createExcelDouble({
-    sheets: [
-      { name: "Data", values: [["Region", "Flow"], ["North", 10], ["South", 20]] },
-      { name: "My data", values: [[1, 2, 3]], top: 4, left: 1 },
-    ],
-    selection: "Data!A1:B3",
-  });
+function make(apiSets?: Record<string, string>): ExcelDouble {
+  return createExcelDouble(
+    {
+      sheets: [
+        { name: "Data", values: [["Region", "Flow"], ["North", 10], ["South", 20]] },
+        { name: "My data", values: [[1, 2, 3]], top: 4, left: 1 },
+      ],
+      selection: "Data!A1:B3",
+    },
+    apiSets ? { apiSets } : {},
+  );
 }
 
 const run = <T>(d: ExcelDouble, f: (ctx: RequestContext) => Promise<T>) => d.Excel.run(f);
@@ -250,8 +253,18 @@ describe("counters and faults", () => {
       await ctx.sync();
     });
     const [w, r] = d.stats.requests;
-    expect(w.bytes).toBe(utf8Length(JSON.stringify([{ p: 'worksheets.getItem("Data").getRange("C1:C2")', s: "values", v: [["é"], [1]] }])));
-    expect(w.bytes).toBe(JSON.stringify([{ p: 'worksheets.getItem("Data").getRange("C1:C2")', s: "values", v: [["é"], [1]] }]).length + 1);
+    // What Office.js sends for it (ClientRequestBase.buildRequestMessageBodyAndRequestFlags):
+    // the paths used, each instantiated, then the property set with the value as its argument.
+    const sent =
+      '{"AutoKeepReference":false,"Actions":[' +
+      '{"Id":2,"ActionType":1,"Name":"","ObjectPathId":1},{"Id":4,"ActionType":1,"Name":"","ObjectPathId":3},' +
+      '{"Id":6,"ActionType":1,"Name":"","ObjectPathId":5},{"Id":8,"ActionType":1,"Name":"","ObjectPathId":7},' +
+      '{"Id":9,"ActionType":4,"Name":"Values","ObjectPathId":7,"ArgumentInfo":{"Arguments":[[["é"],[1]]]}}],' +
+      '"ObjectPaths":{"1":{"Id":1,"ObjectPathType":1,"Name":""},"3":{"Id":3,"ObjectPathType":4,"Name":"Worksheets","ParentObjectPathId":1},' +
+      '"5":{"Id":5,"ObjectPathType":3,"Name":"GetItem","ParentObjectPathId":3,"ArgumentInfo":{"Arguments":["Data"]}},' +
+      '"7":{"Id":7,"ObjectPathType":3,"Name":"GetRange","ParentObjectPathId":5,"ArgumentInfo":{"Arguments":["C1:C2"]}}}}';
+    expect(w.bytes).toBe(utf8Length(sent));
+    expect(w.bytes).toBe(sent.length + 1);
     expect(r.responseBytes).toBe(JSON.stringify([{ values: [["Region", "Flow"], ["North", 10], ["South", 20]] }]).length);
     expect(d.stats.largestRequestBytes).toBe(Math.max(w.bytes, r.bytes));
   });
@@ -301,7 +314,7 @@ describe("counters and faults", () => {
   });
 
   test("suspend calls are recorded per request", async () => {
-    const d = make();
+    const d = make(EXCEL_ON_THE_WEB);
     await run(d, async (ctx) => {
       ctx.application.suspendApiCalculationUntilNextSync();
       ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
@@ -311,5 +324,156 @@ describe("counters and faults", () => {
       await ctx.sync();
     });
     expect(d.stats.requests.map((r) => r.suspended)).toEqual([["calculation", "screen"], []]);
+  });
+
+  test("failLargerThan: a request over the size fails whole with GeneralException, as Excel on the web answers", async () => {
+    const d = make();
+    d.failLargerThan(1000);
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.add("Small");
+      await ctx.sync();
+      const ws = ctx.workbook.worksheets.add("Big");
+      ws.getRange("A1:A100").values = Array.from({ length: 100 }, (_, i) => [`row ${i}`]);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
+    expect(d.workbook.sheetNames).toEqual(["Data", "My data", "Small"]);
+  });
+});
+
+describe("stricter rules", () => {
+  test("requirement sets: by default only the declared ExcelApi 1.7; newer members fail with ApiNotFound when called", async () => {
+    const d = make();
+    expect(d.Office.context.requirements.isSetSupported("ExcelApi", "1.7")).toBe(true);
+    expect(d.Office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(false);
+    expect(d.Office.context.requirements.isSetSupported("ExcelApiDesktop", "1.1")).toBe(false);
+    await run(d, async (ctx) => {
+      expect(() => ctx.application.suspendScreenUpdatingUntilNextSync()).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+      expect(() => {
+        ctx.workbook.worksheets.getItem("Data").getRange("D1").formulaArray = "=SUM(B2:B3)";
+      }).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+      ctx.application.suspendApiCalculationUntilNextSync(); // 1.6: offered
+      ctx.workbook.worksheets.getItem("Data").freezePanes.freezeRows(1); // 1.7: offered
+      await ctx.sync();
+    });
+    const old = make({ ExcelApi: "1.3" });
+    await run(old, async (ctx) => {
+      expect(() => ctx.workbook.getSelectedRange().getUsedRangeOrNullObject(true)).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
+  });
+
+  test("Range.formulaArray (ExcelApiDesktop 1.1) array-enters a formula; reading it back", async () => {
+    const d = make(EXCEL_DESKTOP);
+    await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange("D1").formulaArray = "=SUMPRODUCT(ABS(B2:B3-TRANSPOSE(B2:B3)))";
+      await ctx.sync();
+      const r = ws.getRange("D1").load("formulas,formulaArray");
+      const plain = ws.getRange("B2").load("formulaArray");
+      await ctx.sync();
+      expect(r.formulas).toEqual([["=SUMPRODUCT(ABS(B2:B3-TRANSPOSE(B2:B3)))"]]);
+      expect(r.formulaArray).toBe("=SUMPRODUCT(ABS(B2:B3-TRANSPOSE(B2:B3)))");
+      expect(plain.formulaArray).toBeNull();
+    });
+    expect(d.workbook.sheet("Data")!.cell("D1")).toMatchObject({ formula: "=SUMPRODUCT(ABS(B2:B3-TRANSPOSE(B2:B3)))", arrayFormula: true });
+  });
+
+  test("unbounded ranges: null for values, formulas and number formats; writes refused", async () => {
+    const d = make();
+    await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      const cols = ws.getRange("A:B").load("values,formulas,numberFormat,address,cellCount");
+      const rows = ws.getRange("2:3").load("values");
+      await ctx.sync();
+      expect(cols.values).toBeNull();
+      expect(cols.formulas).toBeNull();
+      expect(cols.numberFormat).toBeNull();
+      expect(rows.values).toBeNull();
+      expect(cols.address).toBe("Data!A:B");
+      ws.getRange("C:C").values = [["x"]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      ws.getRange("5:5").numberFormat = [["0"]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+
+  test("formulas are checked for syntax (@borgar/fx): a broken one is refused and nothing of the write lands", async () => {
+    const d = make();
+    await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange("D1:G1").formulas = [["=SUM('My data'!B5:D5)", "={1,2;3,4}", "=IF(B2>0,\"x\",#N/A)", "=Data!A:A"]];
+      await ctx.sync();
+      for (const bad of ["=SUM(B2:", "=1+", "=SUM((B2)", '="open', "=SUM(B2))"]) {
+        ws.getRange("D2:E2").formulas = [["=B2", bad]];
+        await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      }
+    });
+    const ws = d.workbook.sheet("Data")!;
+    expect(ws.formulas("D1:G1")).toEqual([["=SUM('My data'!B5:D5)", "={1,2;3,4}", '=IF(B2>0,"x",#N/A)', "=Data!A:A"]]);
+    expect(ws.formulas("D2:E2")).toEqual([[null, null]]);
+  });
+
+  test("one namespace: a defined name (either scope) blocks a table of that name, and a table blocks the name", async () => {
+    const d = createExcelDouble({
+      sheets: [{ name: "Data", values: [["Region", "Flow"], ["North", 10]] }, { name: "Other", values: [["A", "B"], [1, 2]] }],
+      names: [{ name: "Corridors", refersTo: "=Data!$A$1:$B$2" }, { name: "Local", refersTo: "=Other!$A$1", sheet: "Other" }],
+    });
+    await run(d, async (ctx) => {
+      const wbNames = ctx.workbook.names.load("items/name");
+      const sheetNames = ctx.workbook.worksheets.getItem("Other").names.load("items/name");
+      await ctx.sync();
+      expect(wbNames.items.map((n) => n.name)).toEqual(["Corridors"]);
+      expect(sheetNames.items.map((n) => n.name)).toEqual(["Local"]);
+      for (const name of ["Corridors", "corridors", "LOCAL"]) {
+        const t = ctx.workbook.worksheets.getItem("Data").tables.add("A1:B2", true);
+        t.name = name;
+        await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+        d.workbook.sheet("Data")!.tables.length = 0; // the table the failed rename left behind
+      }
+      const t = ctx.workbook.worksheets.getItem("Other").tables.add("A1:B2", true);
+      t.name = "Flows";
+      await ctx.sync();
+      ctx.workbook.names.add("Flows", "=Data!$A$1");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+
+  test("calculation: the mode is observable; setting it needs ExcelApi 1.8; formulas written under suspension wait for calculate", async () => {
+    const d = createExcelDouble({ sheets: [{ name: "Data", values: [[1], [2]] }], calculationMode: "Manual" }, { apiSets: EXCEL_ON_THE_WEB });
+    await run(d, async (ctx) => {
+      const app = ctx.application.load("calculationMode");
+      await ctx.sync();
+      expect(app.calculationMode).toBe("Manual");
+      ctx.application.suspendApiCalculationUntilNextSync();
+      ctx.workbook.worksheets.getItem("Data").getRange("B1:B2").formulas = [["=A1*2"], ["=A2*2"]];
+      await ctx.sync();
+      expect(d.workbook.uncalculated).toBe(2);
+      ctx.workbook.worksheets.getItem("Data").getRange("C1").formulas = [["=A1"]]; // not suspended: calculated on entry
+      await ctx.sync();
+      expect(d.workbook.uncalculated).toBe(2);
+      ctx.application.calculate("Recalculate");
+      await ctx.sync();
+      expect(d.workbook).toMatchObject({ uncalculated: 0, calculations: 1, calculationMode: "Manual", calculationModeChanges: 0 });
+      ctx.application.calculationMode = "Automatic";
+      await ctx.sync();
+    });
+    expect(d.workbook).toMatchObject({ calculationMode: "Automatic", calculationModeChanges: 1 });
+    const old = createExcelDouble({ sheets: [{ name: "Data", values: [] }] });
+    await run(old, async (ctx) => {
+      expect(() => (ctx.application.calculationMode = "Manual")).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
+  });
+
+  test("selections: several areas, a chart or a picture make getSelectedRange fail with InvalidSelection", async () => {
+    for (const initial of [
+      { selection: "Data!A1:A2,B1:B2" },
+      { selection: "Data!A1", selectedObject: "chart" as const },
+      { selection: "Data!A1", selectedObject: "picture" as const },
+    ]) {
+      const d = createExcelDouble({ sheets: [{ name: "Data", values: [[1, 2], [3, 4]] }], ...initial });
+      await run(d, async (ctx) => {
+        ctx.workbook.getSelectedRange().load("address");
+        await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidSelection" });
+      });
+    }
   });
 });

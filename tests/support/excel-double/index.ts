@@ -25,28 +25,40 @@
  *   delete, activate, rename, items/count), tables (add with a header row, unique workbook-wide
  *   names, no overlap), charts (add, title, legend, series with setXAxisValues / setValues,
  *   setPosition), freezePanes, application.suspend…UntilNextSync.
- * - Counters: syncs, and per request the bytes sent (UTF-8 length of the JSON of the queued
- *   operations: property writes with their values, method calls with their arguments, loads)
- *   and received (JSON of the loaded results). A request or response over 5 MB fails as on
- *   Excel on the web (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ * - Counters: syncs, and per request the bytes sent (UTF-8 length of the request body as
+ *   Office.js builds it: object paths, instantiations, actions; wire.ts) and received (JSON of
+ *   the loaded results). A request or response over 5 MB fails as on Excel on the web
+ *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ * - Requirement sets: by default only what the manifest declares (ExcelApi 1.7); a member of a
+ *   newer set fails with ApiNotFound when called, as Office.js does; `Office.context.requirements`
+ *   answers for the same sets (`apiSets` models a newer Excel: EXCEL_ON_THE_WEB, EXCEL_DESKTOP).
+ * - Unbounded ranges (whole columns or rows): null for values, formulas and number formats;
+ *   writes to them refused.
+ * - Formulas checked for syntax by @borgar/fx (formula.ts) and refused when they do not parse;
+ *   Range.formulaArray (ExcelApiDesktop 1.1) array-enters them.
+ * - Defined names (workbook and sheet scope) sharing one namespace with tables.
+ * - Calculation: the user's mode (readable; settable only with ExcelApi 1.8, and counted),
+ *   formulas written under suspended calculation counted until Application.calculate.
+ * - Selections of several areas, or of a chart or picture: getSelectedRange fails with
+ *   InvalidSelection.
  * - Faults: `failOnSync(n, { afterOps })` makes the n-th sync (counted over the double's
  *   life, 1-based) fail after applying `afterOps` of its operations (default: half);
- *   `failWhen(op => …)` fails the first operation matching a predicate.
+ *   `failWhen(op => …)` fails the first operation matching a predicate; `failLargerThan(bytes)`
+ *   fails larger requests whole with GeneralException, as Excel on the web has.
  *
- * What it does NOT model: calculation (a formula cell's value reads as ""; formulas are
- * stored as written, never parsed or checked), dynamic-array spills, array (CSE) formulas,
- * number-format rendering (`text`), styles, borders, fills, fonts other than bold, row
- * heights, merged cells, hidden rows/columns, data validation, conditional formats, named
- * items, events, protection, multi-area selections (RangeAreas), table totals rows, table
- * styles or resizing, charts beyond the stored type/title/legend/series/position, the real
- * wire format (its byte counts are an estimate of Office.js's JSON, within a few per cent for
- * large value arrays), latency, and Office.js API-set availability (every method exists).
+ * What it does NOT model: calculating (a formula cell's value reads as ""), dynamic-array
+ * spills, number-format rendering (`text`), styles, borders, fills, fonts other than bold, row
+ * heights, merged cells, hidden rows/columns, data validation, conditional formats, events,
+ * protection, RangeAreas, table totals rows, table styles or resizing, charts beyond the stored
+ * type/title/legend/series/position, latency, and Excel's own result handling (ids are not
+ * replaced by reference ids after a request).
  */
-import { DoubleError, buildWorkbook, Initial, LogEntry, WorkbookModel } from "./model";
+import { DoubleError, buildWorkbook, CalculationMode, Initial, LogEntry, WorkbookModel } from "./model";
 import { ClientObject, Engine, Op, RequestContext } from "./proxies";
+import { requestBody } from "./wire";
 
 export { DoubleError } from "./model";
-export type { ChartModel, SheetModel, Stored, TableModel, WorkbookModel, LogEntry } from "./model";
+export type { CalculationMode, ChartModel, NameModel, SheetModel, Stored, TableModel, WorkbookModel, LogEntry } from "./model";
 export * as addresses from "./address";
 
 /** Excel on the web's limit on a request's (and a response's) payload. */
@@ -55,8 +67,39 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export interface InitialWorkbook {
   readonly sheets: { name: string; values: Initial[][]; top?: number; left?: number }[];
   readonly activeSheet?: string;
-  /** "Data!A1:D40" or "A1:D40" (on the active sheet). */
+  /** "Data!A1:D40" or "A1:D40" (on the active sheet); "Data!A1:B4,D1:E4" selects several areas. */
   readonly selection?: string;
+  /** A chart or picture is selected instead of cells. */
+  readonly selectedObject?: "chart" | "picture";
+  /** Defined names: workbook scope, or a sheet's own with `sheet`. */
+  readonly names?: { name: string; refersTo: string; sheet?: string }[];
+  /** The user's calculation mode (default Automatic). */
+  readonly calculationMode?: CalculationMode;
+}
+
+/**
+ * The requirement sets the double offers by default: exactly what manifest.xml declares
+ * (ExcelApi 1.7), so that the host is tested as the oldest Excel that loads the add-in sees it.
+ * Tests that model a newer Excel pass `apiSets`.
+ */
+export const DECLARED_API_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.7" };
+
+/** Excel on the web today: ExcelApi 1.20, no desktop-only sets. */
+export const EXCEL_ON_THE_WEB: Readonly<Record<string, string>> = { ExcelApi: "1.20" };
+/** Microsoft 365 on Windows or Mac today: ExcelApi 1.20 and ExcelApiDesktop 1.1. */
+export const EXCEL_DESKTOP: Readonly<Record<string, string>> = { ExcelApi: "1.20", ExcelApiDesktop: "1.1" };
+
+export interface DoubleOptions {
+  payloadLimitBytes?: number;
+  /** Requirement sets offered, name → highest version (default DECLARED_API_SETS). */
+  apiSets?: Readonly<Record<string, string>>;
+}
+
+function versionAtMost(version: string, max: string | undefined): boolean {
+  if (max === undefined) return false;
+  const [a1, a2 = 0] = version.split(".").map(Number);
+  const [b1, b2 = 0] = max.split(".").map(Number);
+  return a1 < b1 || (a1 === b1 && a2 <= b2);
 }
 
 export interface RequestRecord {
@@ -93,10 +136,17 @@ export interface OpInfo {
 export interface ExcelDouble {
   /** Install as the global `Excel`. */
   readonly Excel: DoubleExcelApi;
+  /** Install as the global `Office`: Office.context.requirements answers for the double's sets. */
+  readonly Office: { readonly context: { readonly requirements: { isSetSupported(name: string, version?: string): boolean } } };
   readonly workbook: WorkbookModel;
   readonly stats: DoubleStats;
   failOnSync(n: number, options?: { afterOps?: number; code?: string; message?: string }): void;
   failWhen(predicate: ((op: OpInfo) => boolean) | undefined, code?: string): void;
+  /**
+   * Requests over `bytes` fail whole with `code`, nothing of them applied: Excel on the web
+   * answering an oversized request with GeneralException (office-js issue 1314). Undefined: off.
+   */
+  failLargerThan(bytes: number | undefined, code?: string): void;
 }
 
 export interface DoubleExcelApi {
@@ -105,6 +155,7 @@ export interface DoubleExcelApi {
   readonly ChartType: Record<string, string>;
   readonly ChartSeriesBy: Record<string, string>;
   readonly ErrorCodes: Record<string, string>;
+  readonly CalculationType: Record<string, string>;
   readonly RequestContext: typeof RequestContext;
 }
 
@@ -119,9 +170,12 @@ export function utf8Length(s: string): number {
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
-export function createExcelDouble(initial: InitialWorkbook, options: { payloadLimitBytes?: number } = {}): ExcelDouble {
+export function createExcelDouble(initial: InitialWorkbook, options: DoubleOptions = {}): ExcelDouble {
   const workbook = buildWorkbook(initial);
   const limit = options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+  const apiSets = options.apiSets ?? DECLARED_API_SETS;
+  const supports = (set: string, version = "1.1") => versionAtMost(version, apiSets[set]);
+  let sizeFault: { bytes: number; code: string } | undefined;
   const requests: RequestRecord[] = [];
   const stats: DoubleStats = {
     syncs: 0,
@@ -149,6 +203,7 @@ export function createExcelDouble(initial: InitialWorkbook, options: { payloadLi
 
   const engine: Engine = {
     workbook,
+    supports,
     async sync(ctx: RequestContext): Promise<void> {
       await Promise.resolve(); // a round trip is never synchronous
       const ops = ctx._queue;
@@ -161,10 +216,14 @@ export function createExcelDouble(initial: InitialWorkbook, options: { payloadLi
       const record = (bytes: number, responseBytes: number, failed?: string) =>
         requests.push({ sync: n, bytes, responseBytes, ops: ops.length, suspended: [...ctx._suspended], ...(failed ? { failed } : {}) });
       try {
-        const bytes = utf8Length(JSON.stringify(ops.map((o) => o.wire)));
+        const bytes = utf8Length(requestBody(ops.map((o) => o.wire), ctx._ids));
         if (bytes > limit) {
           record(bytes, 0, "RequestPayloadSizeLimitExceeded");
           throw new DoubleError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${bytes} bytes > ${limit}).`);
+        }
+        if (sizeFault && bytes > sizeFault.bytes) {
+          record(bytes, 0, sizeFault.code);
+          throw new DoubleError(sizeFault.code, "An internal error has occurred.");
         }
         const fault = syncFaults.get(n);
         const results: { target: ClientObject; values: Record<string, unknown> }[] = [];
@@ -206,6 +265,7 @@ export function createExcelDouble(initial: InitialWorkbook, options: { payloadLi
           }
         }
       } finally {
+        ctx._suspended = new Set(); // suspension lasts until the sync, whatever its outcome
         stats.doubleMs += now() - t0;
       }
     },
@@ -226,6 +286,7 @@ export function createExcelDouble(initial: InitialWorkbook, options: { payloadLi
     },
     ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered", line: "Line", pie: "Pie", xyscatter: "XYScatter", barStacked: "BarStacked", columnStacked: "ColumnStacked" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     ErrorCodes: {
       generalException: "GeneralException",
       invalidArgument: "InvalidArgument",
@@ -237,10 +298,15 @@ export function createExcelDouble(initial: InitialWorkbook, options: { payloadLi
     RequestContext,
   } as DoubleExcelApi;
 
+  const Office = { context: { requirements: { isSetSupported: (name: string, version?: string) => supports(name, version ?? "1.1") } } };
   return {
     Excel,
+    Office,
     workbook,
     stats,
+    failLargerThan(bytes, code = "GeneralException") {
+      sizeFault = bytes === undefined ? undefined : { bytes, code };
+    },
     failOnSync(n, opts = {}) {
       syncFaults.set(n, opts);
     },
@@ -255,11 +321,18 @@ function logOp(wb: WorkbookModel, sync: number, op: Op): void {
   wb.log.push(entry);
 }
 
-/** Creates a double and installs it as the global `Excel`; `uninstall` puts back what was there. */
-export function installExcelDouble(initial: InitialWorkbook, options?: { payloadLimitBytes?: number }): ExcelDouble & { uninstall(): void } {
+/** Creates a double and installs it as the globals `Excel` and `Office`; `uninstall` puts back what was there. */
+export function installExcelDouble(initial: InitialWorkbook, options?: DoubleOptions): ExcelDouble & { uninstall(): void } {
   const double = createExcelDouble(initial, options);
-  const g = globalThis as unknown as { Excel?: unknown };
-  const before = g.Excel;
+  const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
+  const before = { Excel: g.Excel, Office: g.Office };
   g.Excel = double.Excel;
-  return { ...double, uninstall: () => void (g.Excel = before) };
+  g.Office = double.Office;
+  return {
+    ...double,
+    uninstall: () => {
+      g.Excel = before.Excel;
+      g.Office = before.Office;
+    },
+  };
 }

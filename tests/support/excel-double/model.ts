@@ -4,6 +4,7 @@
  * ./proxies.ts only change it from inside `context.sync()`.
  */
 import { columnsOf, formatRef, intersect, MAX_COLUMNS, MAX_ROWS, parseRef, quoteSheetName, Rect, rowsOf, splitSheet } from "./address";
+import { formulaSyntaxError } from "./formula";
 
 /** A cell's value as the double stores it; errors are `{ error: "#N/A" }`. */
 export type Stored = string | number | boolean | null | { readonly error: string };
@@ -29,13 +30,15 @@ const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM
 interface Row {
   v: Stored[];
   f?: (string | undefined)[];
+  /** Array-entered formulas ({=…}). */
+  arr?: boolean[];
   nf?: (string | undefined)[];
   bold?: boolean[];
   quote?: boolean[];
 }
 
 /** What a written element does to a cell, as Excel parses typed input. */
-type Parsed = { kind: "skip" } | { kind: "clear" } | { kind: "formula"; formula: string } | { kind: "value"; value: Stored; quote?: boolean };
+type Parsed = { kind: "skip" } | { kind: "clear" } | { kind: "formula"; formula: string; array?: boolean } | { kind: "value"; value: Stored; quote?: boolean };
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?%?$/;
 
@@ -47,7 +50,11 @@ export function parseInput(x: unknown): Parsed {
   if (typeof x !== "string") throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${typeof x}).`);
   if (x === "") return { kind: "clear" };
   if (x.startsWith("'")) return { kind: "value", value: x.slice(1), quote: true };
-  if (x.startsWith("=") && x.length > 1) return { kind: "formula", formula: x };
+  if (x.startsWith("=") && x.length > 1) {
+    const wrong = formulaSyntaxError(x);
+    if (wrong) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${x} is not a formula Excel can read (${wrong}).`);
+    return { kind: "formula", formula: x };
+  }
   const t = x.trim();
   if (t !== "" && /\d/.test(t) && NUMBER.test(t)) {
     const pct = t.endsWith("%");
@@ -130,10 +137,12 @@ export class SheetModel {
     if (p.kind === "clear" && !this.rows[r]) return;
     const row = this.row(r, true);
     if (row.f) row.f[c] = undefined;
+    if (row.arr) row.arr[c] = false;
     if (row.quote) row.quote[c] = false;
     if (p.kind === "clear") row.v[c] = null;
     else if (p.kind === "formula") {
       (row.f ??= [])[c] = p.formula;
+      if (p.array) (row.arr ??= [])[c] = true;
       row.v[c] = null; // the double does not calculate
     } else {
       row.v[c] = p.value;
@@ -163,6 +172,9 @@ export class SheetModel {
   }
   boldAt(r: number, c: number): boolean {
     return this.rows[r]?.bold?.[c] ?? false;
+  }
+  arrayAt(r: number, c: number): boolean {
+    return this.rows[r]?.arr?.[c] ?? false;
   }
   quotePrefixAt(r: number, c: number): boolean {
     return this.rows[r]?.quote?.[c] ?? false;
@@ -239,10 +251,17 @@ export class SheetModel {
     return this.grid(address, (r, c) => this.boldAt(r, c));
   }
   /** Everything about one cell. */
-  cell(address: string): { value: Stored; formula?: string; numberFormat: string; bold: boolean; quotePrefix: boolean } {
+  cell(address: string): { value: Stored; formula?: string; arrayFormula?: true; numberFormat: string; bold: boolean; quotePrefix: boolean } {
     const { top: r, left: c } = this.rect(address);
     const formula = this.formulaAt(r, c);
-    return { value: this.stored(r, c), ...(formula !== undefined ? { formula } : {}), numberFormat: this.formatAt(r, c), bold: this.boldAt(r, c), quotePrefix: this.quotePrefixAt(r, c) };
+    return {
+      value: this.stored(r, c),
+      ...(formula !== undefined ? { formula } : {}),
+      ...(this.arrayAt(r, c) ? { arrayFormula: true as const } : {}),
+      numberFormat: this.formatAt(r, c),
+      bold: this.boldAt(r, c),
+      quotePrefix: this.quotePrefixAt(r, c),
+    };
   }
   /** The used range's address ("A1:D40"), or undefined for an empty sheet. */
   usedAddress(): string | undefined {
@@ -269,10 +288,40 @@ export interface LogEntry {
   readonly address?: string;
 }
 
+/** A defined name: workbook scope, or one sheet's own. */
+export interface NameModel {
+  readonly name: string;
+  readonly sheet?: SheetModel;
+  readonly formula: string;
+}
+
+export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
+
+/**
+ * What is selected: one block of cells (`rect`), several areas (Ctrl+click: `areas`), or an
+ * object that is not cells at all (a chart or a picture).
+ */
+export interface Selection {
+  readonly sheet: SheetModel;
+  readonly rect: Rect;
+  readonly areas?: readonly Rect[];
+  readonly object?: "chart" | "picture";
+}
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   active!: SheetModel;
-  selection!: { sheet: SheetModel; rect: Rect };
+  selection!: Selection;
+  /** Defined names; tables share their namespace (a table's name is a defined name too). */
+  readonly names: NameModel[] = [];
+  /** The user's calculation mode (Application.calculationMode). */
+  calculationMode: CalculationMode = "Automatic";
+  /** Times the calculation mode was set through the API (the add-in must leave it alone). */
+  calculationModeChanges = 0;
+  /** Formula cells written while calculation was suspended and not calculated since. */
+  uncalculated = 0;
+  /** Application.calculate calls. */
+  calculations = 0;
   /** Every applied write or structural change (loads are not logged). */
   readonly log: LogEntry[] = [];
   private ids = 0;
@@ -319,6 +368,7 @@ export class WorkbookModel {
     if (i < 0) throw new DoubleError("ItemNotFound", `The sheet '${s.name}' does not exist.`);
     if (this.sheets.length === 1) throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     this.sheets.splice(i, 1);
+    for (let k = this.names.length - 1; k >= 0; k--) if (this.names[k].sheet === s) this.names.splice(k, 1);
     if (this.active === s) this.active = this.sheets[Math.max(0, i - 1)];
     if (this.selection.sheet === s) this.selection = { sheet: this.active, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
   }
@@ -349,7 +399,7 @@ export class WorkbookModel {
     });
     let name: string;
     do name = `Table${++this.tableCount}`;
-    while (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
+    while (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()) || this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()));
     const t = new TableModel(this.nextId("table"), name, sheet, rect, headers);
     sheet.tables.push(t);
     return t;
@@ -360,12 +410,31 @@ export class WorkbookModel {
       throw new DoubleError("InvalidArgument", `'${name}' is not a valid table name.`);
     }
     if (this.tables.some((o) => o !== t && o.name.toLowerCase() === name.toLowerCase())) throw new DoubleError("InvalidArgument", `A table named '${name}' already exists.`);
+    // One namespace: a defined name of either scope blocks a table of that name.
+    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new DoubleError("InvalidArgument", `The name '${name}' is already a defined name.`);
     t.name = name;
+  }
+
+  addName(name: string, formula: string, sheet?: SheetModel): NameModel {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) throw new DoubleError("InvalidArgument", `'${name}' is not a valid name.`);
+    const lower = name.toLowerCase();
+    if (this.tables.some((t) => t.name.toLowerCase() === lower)) throw new DoubleError("InvalidArgument", `'${name}' is already the name of a table.`);
+    if (this.names.some((n) => n.name.toLowerCase() === lower && n.sheet === sheet)) throw new DoubleError("ItemAlreadyExists", `The name '${name}' already exists.`);
+    const n: NameModel = { name, formula, ...(sheet ? { sheet } : {}) };
+    this.names.push(n);
+    return n;
   }
 }
 
 /** Builds the state from the tests' description: sheets of literal values, selection. */
-export function buildWorkbook(initial: { sheets: { name: string; values: Initial[][]; top?: number; left?: number }[]; activeSheet?: string; selection?: string }): WorkbookModel {
+export function buildWorkbook(initial: {
+  sheets: { name: string; values: Initial[][]; top?: number; left?: number }[];
+  activeSheet?: string;
+  selection?: string;
+  selectedObject?: "chart" | "picture";
+  names?: { name: string; refersTo: string; sheet?: string }[];
+  calculationMode?: CalculationMode;
+}): WorkbookModel {
   const wb = new WorkbookModel();
   const sheets = initial.sheets.length > 0 ? initial.sheets : [{ name: "Sheet1", values: [] }];
   for (const s of sheets) {
@@ -380,15 +449,22 @@ export function buildWorkbook(initial: { sheets: { name: string; values: Initial
     );
   }
   wb.active = (initial.activeSheet && wb.sheet(initial.activeSheet)) || wb.sheets[0];
-  let sel = { sheet: wb.active, rect: { top: 0, left: 0, bottom: 0, right: 0 } as Rect };
+  let sel: Selection = { sheet: wb.active, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
   if (initial.selection) {
     const { sheet, ref } = splitSheet(initial.selection);
     const target = sheet ? wb.sheet(sheet) : wb.active;
-    const rect = parseRef(ref);
-    if (!target || !rect) throw new Error(`bad selection ${initial.selection}`);
-    sel = { sheet: target, rect };
+    const areas = ref.split(",").map((a) => parseRef(a));
+    if (!target || areas.some((r) => !r)) throw new Error(`bad selection ${initial.selection}`);
+    sel = { sheet: target, rect: areas[0]!, ...(areas.length > 1 ? { areas: areas as Rect[] } : {}) };
     wb.active = target;
   }
+  if (initial.selectedObject) sel = { ...sel, object: initial.selectedObject };
   wb.selection = sel;
+  for (const n of initial.names ?? []) {
+    const scope = n.sheet === undefined ? undefined : wb.sheet(n.sheet);
+    if (n.sheet !== undefined && !scope) throw new Error(`no sheet ${n.sheet} for the name ${n.name}`);
+    wb.addName(n.name, n.refersTo, scope);
+  }
+  if (initial.calculationMode) wb.calculationMode = initial.calculationMode;
   return wb;
 }

@@ -10,11 +10,12 @@
  * - Objects are found when an operation runs (getItem("X") on a missing sheet fails at sync).
  */
 import { columnsOf, formatRef, intersect, MAX_COLUMNS, MAX_ROWS, parseRef, quoteSheetName, Rect, rowsOf, splitSheet } from "./address";
-import { ChartModel, DoubleError, parseInput, SeriesModel, SheetModel, TableModel, WHOLE, WorkbookModel } from "./model";
+import { CalculationMode, ChartModel, DoubleError, NameModel, parseInput, SeriesModel, SheetModel, TableModel, WHOLE, WorkbookModel } from "./model";
+import type { Ids, Wire } from "./wire";
 
 /** One queued operation. `wire` is what the request would carry (its JSON is counted). */
 export interface Op {
-  readonly wire: unknown;
+  readonly wire: Wire;
   /** "Range.formulas", "WorksheetCollection.add", "Worksheet.load"… */
   readonly desc: string;
   readonly run: () => void;
@@ -28,6 +29,8 @@ export interface Op {
 export interface Engine {
   readonly workbook: WorkbookModel;
   sync(ctx: RequestContext): Promise<void>;
+  /** Whether the double offers a requirement set (Office.context.requirements.isSetSupported). */
+  supports(set: string, version: string): boolean;
 }
 
 type LoadSpec = string | string[] | { select?: string; expand?: string } | undefined;
@@ -120,7 +123,7 @@ export abstract class ClientObject {
     this._op(`${this._type}.${method}`, { p: this._path, m: method, a: args.map((a) => (a instanceof ClientObject ? { ref: a._path } : a)) }, apply);
   }
 
-  private _op(desc: string, wire: unknown, apply: () => { sheet?: string; address?: string } | void): void {
+  private _op(desc: string, wire: Wire, apply: () => { sheet?: string; address?: string } | void): void {
     const op: Op = {
       wire,
       desc,
@@ -155,6 +158,13 @@ function rectOn(sheet: SheetModel, address: string): Rect {
   const rect = parseRef(ref);
   if (!rect) throw new DoubleError("InvalidArgument", `'${address}' is not a valid range address.`);
   return rect;
+}
+
+/** Whole columns or whole rows: Excel answers null for their cell-level properties and refuses writes to them. */
+export const unbounded = (rect: Rect) => (rect.top === 0 && rect.bottom === MAX_ROWS - 1) || (rect.left === 0 && rect.right === MAX_COLUMNS - 1);
+
+function refuseUnbounded(r: RangeRef, prop: string): void {
+  if (unbounded(r.rect)) throw new DoubleError("InvalidArgument", `${prop} cannot be set on an unbounded range (${formatRef(r.rect)}): the request would be too large.`);
 }
 
 const qualified = (r: RangeRef) => `${quoteSheetName(r.sheet.name)}!${formatRef(r.rect)}`;
@@ -203,9 +213,10 @@ export class Range extends ClientObject {
       cellCount: (r: RangeRef) => rowsOf(r.rect) * columnsOf(r.rect),
       rowIndex: (r: RangeRef) => r.rect.top,
       columnIndex: (r: RangeRef) => r.rect.left,
-      values: (r: RangeRef) => grid(r, (i, j) => r.sheet.officeValue(i, j)),
-      formulas: (r: RangeRef) => grid(r, (i, j) => r.sheet.officeFormula(i, j)),
-      numberFormat: (r: RangeRef) => grid(r, (i, j) => r.sheet.formatAt(i, j)),
+      values: (r: RangeRef) => (unbounded(r.rect) ? null : grid(r, (i, j) => r.sheet.officeValue(i, j))),
+      formulas: (r: RangeRef) => (unbounded(r.rect) ? null : grid(r, (i, j) => r.sheet.officeFormula(i, j))),
+      numberFormat: (r: RangeRef) => (unbounded(r.rect) ? null : grid(r, (i, j) => r.sheet.formatAt(i, j))),
+      formulaArray: (r: RangeRef) => (unbounded(r.rect) ? null : r.sheet.arrayAt(r.rect.top, r.rect.left) ? (r.sheet.formulaAt(r.rect.top, r.rect.left) ?? null) : null),
     };
   }
   private get _ref(): RangeRef {
@@ -247,6 +258,7 @@ export class Range extends ClientObject {
   set numberFormat(v: unknown[][]) {
     this._set("numberFormat", v, () => {
       const r = this._ref;
+      refuseUnbounded(r, "numberFormat");
       eachInput(r, v, (i, j, x) => {
         if (x === null || x === undefined) return;
         if (typeof x !== "string") throw new DoubleError("InvalidArgument", "A number format must be text.");
@@ -255,12 +267,35 @@ export class Range extends ClientObject {
       return { sheet: r.sheet.name, address: formatRef(r.rect) };
     });
   }
+  /** The array formula of the range (ExcelApiDesktop 1.1: Excel on Windows and Mac). */
+  get formulaArray(): string | null {
+    return this._get("formulaArray") as string | null;
+  }
+  set formulaArray(f: string | null) {
+    this.context._need("ExcelApiDesktop", "1.1", "Range.formulaArray");
+    this._set("formulaArray", f, () => {
+      const r = this._ref;
+      refuseUnbounded(r, "formulaArray");
+      if (typeof f !== "string" || !f.startsWith("=")) throw new DoubleError("InvalidArgument", "An array formula must be text starting with =.");
+      const p = parseInput(f);
+      if (p.kind !== "formula") throw new DoubleError("InvalidArgument", `'${f}' is not a formula.`);
+      for (let i = r.rect.top; i <= r.rect.bottom; i++) for (let j = r.rect.left; j <= r.rect.right; j++) r.sheet.put(i, j, { ...p, array: true });
+      this.context._formulasWritten(rowsOf(r.rect) * columnsOf(r.rect));
+      return { sheet: r.sheet.name, address: formatRef(r.rect) };
+    });
+  }
   private _write(v: unknown): { sheet: string; address: string } {
     const r = this._ref;
+    refuseUnbounded(r, "values/formulas");
     // Parse everything first: a bad element fails the write without a half-written range.
     const parsed: [number, number, ReturnType<typeof parseInput>][] = [];
     eachInput(r, v, (i, j, x) => parsed.push([i, j, parseInput(x)]));
-    for (const [i, j, p] of parsed) r.sheet.put(i, j, p);
+    let formulas = 0;
+    for (const [i, j, p] of parsed) {
+      r.sheet.put(i, j, p);
+      if (p.kind === "formula") formulas++;
+    }
+    this.context._formulasWritten(formulas);
     return { sheet: r.sheet.name, address: formatRef(r.rect) };
   }
 
@@ -310,12 +345,14 @@ export class Range extends ClientObject {
     return this._derived("getIntersection", [other], (r) => intersect(r.rect, this._other(r, other)));
   }
   getIntersectionOrNullObject(other: Range | string): Range {
+    this.context._need("ExcelApi", "1.4", "Range.getIntersectionOrNullObject");
     return this._derived("getIntersectionOrNullObject", [other], (r) => intersect(r.rect, this._other(r, other)), true);
   }
   getUsedRange(valuesOnly = false): Range {
     return this._derived("getUsedRange", [valuesOnly], (r) => r.sheet.usedRect(r.rect, valuesOnly) ?? { top: r.rect.top, left: r.rect.left, bottom: r.rect.top, right: r.rect.left });
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
+    this.context._need("ExcelApi", "1.4", "Range.getUsedRangeOrNullObject");
     return this._derived("getUsedRangeOrNullObject", [valuesOnly], (r) => r.sheet.usedRect(r.rect, valuesOnly), true);
   }
   select(): void {
@@ -342,6 +379,7 @@ export class RangeFormat extends ClientObject {
     return this._get("columnWidth") as number;
   }
   set columnWidth(points: number) {
+    this.context._need("ExcelApi", "1.2", "RangeFormat.columnWidth");
     this._set("columnWidth", points, () => {
       const r = this._model<RangeRef>();
       if (!(points >= 0 && points <= 255 * 7.5)) throw new DoubleError("InvalidArgument", `Column width ${points} is out of range.`);
@@ -426,6 +464,7 @@ export class Worksheet extends ClientObject {
     return this._range(`getRange(${address === undefined ? "" : str(address)})`, (s) => (address === undefined ? WHOLE : rectOn(s, address)));
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
+    this.context._need("ExcelApi", "1.7", "Worksheet.getRangeByIndexes");
     return this._range(`getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => ({ top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 }));
   }
   getCell(row: number, column: number): Range {
@@ -435,6 +474,7 @@ export class Worksheet extends ClientObject {
     return this._range(`getUsedRange(${valuesOnly})`, (s) => s.usedRect(WHOLE, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 });
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
+    this.context._need("ExcelApi", "1.4", "Worksheet.getUsedRangeOrNullObject");
     return new Range(
       this.context,
       `${this._path}.getUsedRangeOrNullObject(${valuesOnly})`,
@@ -467,7 +507,13 @@ export class Worksheet extends ClientObject {
   get charts(): ChartCollection {
     return new ChartCollection(this.context, `${this._path}.charts`, () => this._sheet);
   }
+  /** The sheet's own (sheet-scoped) names (ExcelApi 1.4). */
+  get names(): NamedItemCollection {
+    this.context._need("ExcelApi", "1.4", "Worksheet.names");
+    return new NamedItemCollection(this.context, `${this._path}.names`, () => this._sheet);
+  }
   get freezePanes(): WorksheetFreezePanes {
+    this.context._need("ExcelApi", "1.7", "Worksheet.freezePanes");
     return new WorksheetFreezePanes(this.context, `${this._path}.freezePanes`, () => this._sheet);
   }
 }
@@ -559,6 +605,7 @@ export class WorksheetCollection extends Collection<Worksheet> {
     return new Worksheet(this.context, `${this._path}.getItem(${str(key)})`, () => this._byKey(key) ?? null);
   }
   getItemOrNullObject(key: string): Worksheet {
+    this.context._need("ExcelApi", "1.4", "WorksheetCollection.getItemOrNullObject");
     return new Worksheet(this.context, `${this._path}.getItemOrNullObject(${str(key)})`, () => this._byKey(key) ?? null, true);
   }
   getActiveWorksheet(): Worksheet {
@@ -670,9 +717,11 @@ export class ChartSeries extends ClientObject {
     this._set("name", n, () => void (this._model<SeriesModel>().name = n));
   }
   setXAxisValues(source: Range): void {
+    this.context._need("ExcelApi", "1.7", "ChartSeries.setXAxisValues");
     this._call("setXAxisValues", [source], () => void (this._model<SeriesModel>().categories = qualified(source._model<RangeRef>())));
   }
   setValues(source: Range): void {
+    this.context._need("ExcelApi", "1.7", "ChartSeries.setValues");
     this._call("setValues", [source], () => void (this._model<SeriesModel>().values = qualified(source._model<RangeRef>())));
   }
 }
@@ -770,16 +819,73 @@ function seriesOf(src: RangeRef, seriesBy: string): SeriesModel[] {
   return out;
 }
 
+const CALCULATION_MODES = new Set(["Automatic", "AutomaticExceptTables", "Manual"]);
+
 export class Application extends ClientObject {
   protected readonly _type = "Application";
   protected _props() {
-    return {};
+    return { calculationMode: () => this.context._workbook.calculationMode };
+  }
+  get calculationMode(): CalculationMode {
+    return this._get("calculationMode") as CalculationMode;
+  }
+  /** ExcelApi 1.1 to read, 1.8 to set. */
+  set calculationMode(mode: CalculationMode) {
+    this.context._need("ExcelApi", "1.8", "Application.calculationMode (set)");
+    this._set("calculationMode", mode, () => {
+      if (!CALCULATION_MODES.has(mode)) throw new DoubleError("InvalidArgument", `'${mode}' is not a calculation mode.`);
+      const wb = this.context._workbook;
+      wb.calculationMode = mode;
+      wb.calculationModeChanges++;
+    });
+  }
+  /** Recalculates (any type): what calculation suspended is computed. */
+  calculate(calculationType: string): void {
+    this._call("calculate", [calculationType], () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw new DoubleError("InvalidArgument", `'${calculationType}' is not a calculation type.`);
+      const wb = this.context._workbook;
+      wb.uncalculated = 0;
+      wb.calculations++;
+    });
   }
   suspendApiCalculationUntilNextSync(): void {
+    this.context._need("ExcelApi", "1.6", "Application.suspendApiCalculationUntilNextSync");
     this._call("suspendApiCalculationUntilNextSync", [], () => void this.context._suspended.add("calculation"));
   }
   suspendScreenUpdatingUntilNextSync(): void {
+    this.context._need("ExcelApi", "1.9", "Application.suspendScreenUpdatingUntilNextSync");
     this._call("suspendScreenUpdatingUntilNextSync", [], () => void this.context._suspended.add("screen"));
+  }
+}
+
+export class NamedItem extends ClientObject {
+  protected readonly _type = "NamedItem";
+  protected _props() {
+    return { name: (n: NameModel) => n.name, formula: (n: NameModel) => n.formula, scope: (n: NameModel) => (n.sheet ? "Worksheet" : "Workbook") };
+  }
+  get name(): string {
+    return this._get("name") as string;
+  }
+}
+
+/** Defined names: the workbook's (workbook scope) or a sheet's own. */
+export class NamedItemCollection extends Collection<NamedItem> {
+  protected readonly _type = "NamedItemCollection";
+  /** `sheetOf` undefined: the workbook's collection. */
+  constructor(context: RequestContext, path: string, private readonly _sheetOf?: () => SheetModel) {
+    super(context, path, () => true);
+  }
+  protected _models() {
+    const sheet = this._sheetOf?.();
+    return this.context._workbook.names.filter((n) => n.sheet === sheet);
+  }
+  protected _child(m: unknown, i: number): NamedItem {
+    return new NamedItem(this.context, `${this._path}.getItemAt(${i})`, () => m);
+  }
+  add(name: string, reference: string): NamedItem {
+    const slot: { item?: NameModel } = {};
+    this._call("add", [name, reference], () => void (slot.item = this.context._workbook.addName(name, reference, this._sheetOf?.())));
+    return new NamedItem(this.context, `${this._path}.add(${str(name)})`, () => slot.item ?? null);
   }
 }
 
@@ -797,9 +903,16 @@ export class Workbook extends ClientObject {
   get application(): Application {
     return this.context.application;
   }
+  /** The workbook's (workbook-scoped) names. */
+  get names(): NamedItemCollection {
+    return new NamedItemCollection(this.context, "names");
+  }
+  /** One block of cells; several areas, or a chart or picture, fail with InvalidSelection (as in Excel). */
   getSelectedRange(): Range {
     return new Range(this.context, "getSelectedRange()", () => {
       const s = this.context._workbook.selection;
+      if (s.object) throw new DoubleError("InvalidSelection", `The current selection is a ${s.object}, not a range of cells.`);
+      if (s.areas && s.areas.length > 1) throw new DoubleError("InvalidSelection", "The current selection is invalid for this operation (several areas are selected).");
       return { sheet: s.sheet, rect: s.rect };
     });
   }
@@ -821,9 +934,22 @@ export class RequestContext {
   /** Office.js's tracked objects; the double has nothing to release. */
   readonly trackedObjects = { add: (_: unknown) => undefined, remove: (_: unknown) => undefined };
 
+  /** Office.js's id counter and the ids of the object paths used (wire.ts). */
+  readonly _ids: Ids = { paths: new Map(), next: 0 };
+
   constructor(private readonly _engine: Engine) {
     this.workbook = new Workbook(this, "workbook", () => true);
-    this.application = new Application(this, "application", () => true);
+    this.application = new Application(this, "workbook.application", () => true);
+  }
+  /** Office.js refuses, when called, a member of a requirement set the host does not offer. */
+  _need(set: string, version: string, member: string): void {
+    if (!this._engine.supports(set, version)) {
+      throw new DoubleError("ApiNotFound", `The API you are trying to use could not be found: ${member} needs ${set} ${version}, which this Excel does not offer.`, member);
+    }
+  }
+  /** Formula cells written: left uncalculated when the batch suspended calculation. */
+  _formulasWritten(count: number): void {
+    if (count > 0 && this._suspended.has("calculation")) this._workbook.uncalculated += count;
   }
   get _workbook(): WorkbookModel {
     return this._engine.workbook;
@@ -834,7 +960,7 @@ export class RequestContext {
   }
   /** *OrNullObject proxies report isNullObject after the next sync without an explicit load. */
   _implicitNullCheck(obj: ClientObject): void {
-    this._queue.push({ wire: { p: obj._path, l: ["isNullObject"] }, desc: "nullCheck", run: () => undefined, load: { target: obj, props: ["isNullObject"] }, write: false });
+    this._queue.push({ wire: { p: obj._path, n: true }, desc: "nullCheck", run: () => undefined, load: { target: obj, props: ["isNullObject"] }, write: false });
   }
   sync(): Promise<void> {
     return this._engine.sync(this);
