@@ -5,8 +5,16 @@
  */
 import { Resvg } from "@resvg/resvg-js";
 
-/** PNG bytes of an SVG document, `scale` times its own size (2: sharp on high-DPI screens). */
-export function svgToPng(svg: string, scale = 2): { png: Buffer; width: number; height: number } {
+export interface RenderedPng {
+  readonly png: Buffer;
+  readonly width: number;
+  readonly height: number;
+  /** RGBA, row by row. */
+  readonly pixels: Buffer;
+}
+
+/** An SVG document rendered `scale` times its own size (2: sharp on high-DPI screens and in print). */
+export function svgToPng(svg: string, scale = 2): RenderedPng {
   const m = /<svg[^>]*\swidth="([\d.]+)"/.exec(svg);
   const width = m ? Number(m[1]) : 800;
   const resvg = new Resvg(svg, {
@@ -15,5 +23,5 @@ export function svgToPng(svg: string, scale = 2): { png: Buffer; width: number; 
     font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
   });
   const image = resvg.render();
-  return { png: image.asPng(), width: image.width, height: image.height };
+  return { png: image.asPng(), width: image.width, height: image.height, pixels: image.pixels };
 }

@@ -19,7 +19,7 @@ export interface ChordFigureOptions extends ChordLayoutOptions {
   readonly title?: string;
   /** Where the numbers come from (file and range, or sheet and range). */
   readonly source: string;
-  /** Keep the N regions with the most moves and lump the rest (default 20; Infinity: none). */
+  /** Keep the N regions with the most moves and lump the rest (default: defaultTop; Infinity: none). */
   readonly top?: number;
   readonly lang?: ChartLang;
   /** Width of the drawing in px (default 800); the height follows. */
@@ -148,10 +148,18 @@ export function spreadAngles(angles: readonly number[], halfWidths: readonly num
   return a;
 }
 
+/**
+ * How many regions keep their own arc when the caller does not say: all of them up to 40 (the
+ * 33 Erasmus countries stay readable), the top 20 above that (a world matrix).
+ */
+export function defaultTop(regions: number): number {
+  return regions > 40 ? 20 : Infinity;
+}
+
 export function chordFigure(input: FlowMatrix, options: ChordFigureOptions): ChordFigure {
   const lang = options.lang ?? "en";
   const words = CHORD_WORDS[lang];
-  const top = options.top ?? 20;
+  const top = options.top ?? defaultTop(input.labels.length);
   const matrix = Number.isFinite(top) ? lumpTop(input, top, words.other) : { ...input, regions: input.labels.length, lumped: [], hiddenWithinOther: 0 };
   const layout = chordLayout(matrix, options);
   const n = matrix.labels.length;

@@ -24,7 +24,7 @@ export const CHORD_WORDS: Readonly<Record<ChartLang, ChordWords>> = {
   en: {
     defaultTitle: "Migration flows between regions",
     other: "Other",
-    source: (s) => `Source: ${s}`,
+    source: (s) => `Source: ${s}${/[.!?]$/.test(s) ? "" : "."}`,
     reading: (n) => `Arc: moves out + moves in of a region. Ribbon (${n} drawn): from the origin (wide end, origin's colour) to the destination (arrow).`,
     lumped: (top, regions, lumped, other, hidden) =>
       `The ${top} regions with the most moves (in + out) of ${regions}; the other ${lumped} are lumped as "${other}"${hidden !== "0" ? ` (${hidden} moves among them are not drawn)` : ""}.`,
@@ -37,7 +37,7 @@ export const CHORD_WORDS: Readonly<Record<ChartLang, ChordWords>> = {
   uk: {
     defaultTitle: "Міграційні потоки між регіонами",
     other: "Інші",
-    source: (s) => `Джерело: ${s}`,
+    source: (s) => `Джерело: ${s}${/[.!?]$/.test(s) ? "" : "."}`,
     reading: (n) => `Дуга: вибуття + прибуття регіону. Стрічка (показано ${n}): від походження (широкий кінець, колір походження) до призначення (стрілка).`,
     lumped: (top, regions, lumped, other, hidden) =>
       `${top} регіонів із найбільшою кількістю переміщень (прибуття + вибуття) з ${regions}; решту ${lumped} об'єднано як «${other}»${hidden !== "0" ? ` (${hidden} переміщень між ними не показано)` : ""}.`,
