@@ -9,7 +9,7 @@
  */
 import { ribbonArrow } from "d3-chord";
 import { interpolateRainbow, schemeTableau10 } from "d3-scale-chromatic";
-import { arc } from "d3-shape";
+import { path } from "d3-path";
 import { ChartLang, CHORD_WORDS, formatCount, formatTick, TickUnit } from "./chord-text";
 import { ChordLayout, chordLayout, ChordLayoutOptions } from "./chord-layout";
 import { FlowMatrix, LumpedMatrix, lumpTop } from "./lump";
@@ -101,6 +101,23 @@ export function regionColors(n: number, otherLast: boolean): string[] {
   const colors = Array.from({ length: m }, (_, i) => (m <= 10 ? schemeTableau10[i] : interpolateRainbow((i * golden) % 1)));
   if (otherLast) colors.push(OTHER_COLOR);
   return colors;
+}
+
+/**
+ * An arc of the ring between radii r0 < r1 from angle a0 to a1 (d3's convention: 0 at twelve
+ * o'clock, clockwise). With d3-path rather than d3-shape's arc(), which would add 18 KB to the
+ * task pane's bundle for this one shape.
+ */
+function ringPath(a0: number, a1: number, r0: number, r1: number): string {
+  const p = path();
+  const t0 = a0 - Math.PI / 2;
+  const t1 = a1 - Math.PI / 2;
+  p.moveTo(r1 * Math.cos(t0), r1 * Math.sin(t0));
+  p.arc(0, 0, r1, t0, t1);
+  p.lineTo(r0 * Math.cos(t1), r0 * Math.sin(t1));
+  p.arc(0, 0, r0, t1, t0, true);
+  p.closePath();
+  return p.toString();
 }
 
 /** Path data with coordinates to 2 decimals: stable text, no visible difference. */
@@ -219,7 +236,6 @@ export function chordFigure(input: FlowMatrix, options: ChordFigureOptions): Cho
   }
 
   const fmt = (v: number) => formatCount(v, lang);
-  const arcPath = arc<{ startAngle: number; endAngle: number }>().innerRadius(inner).outerRadius(outer);
   const ribbonPath = ribbonArrow<unknown, { startAngle: number; endAngle: number; radius: number }>()
     .headRadius(Math.max(3, inner * 0.04))
     .sourceRadius(inner)
@@ -244,7 +260,7 @@ export function chordFigure(input: FlowMatrix, options: ChordFigureOptions): Cho
   );
 
   const arcs = layout.groups.map((g) =>
-    node("path", { class: "arc", "data-group": g.index, d: round(arcPath(g)), fill: colors[g.index], stroke: "#ffffff", "stroke-width": 0.5 }, [
+    node("path", { class: "arc", "data-group": g.index, d: round(ringPath(g.startAngle, g.endAngle, inner, outer)), fill: colors[g.index], stroke: "#ffffff", "stroke-width": 0.5 }, [
       node("title", {}, words.region(g.label, fmt(g.outflow), fmt(g.inflow))),
     ]),
   );
