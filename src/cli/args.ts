@@ -28,6 +28,8 @@ export interface ChartOptions {
   readonly png?: string;
   /** Regions that keep their own arc (the rest lumped as Other); undefined: the figure's default. */
   readonly top?: number;
+  /** Arcs in the data's order (default) or the largest first. */
+  readonly order?: "data" | "size";
 }
 
 export type ParsedArgs = { readonly kind: "run"; readonly options: CliOptions } | { readonly kind: "help" } | { readonly kind: "version" };
@@ -57,6 +59,7 @@ Options:
   --chart-png FILE      also write the diagram as PNG (implies --chart)
   --chart-top N         keep the N regions with the most moves, lump the rest as "Other"
                         (default: all up to 40 regions, else 20; 0 keeps all)
+  --chart-order ORDER   arcs in the data's order (data, default) or the largest first (size)
   -o, --output FILE     report to write (default: <input>-report.xlsx beside the input)
   --force               overwrite the output if it exists
   -q, --quiet           no progress lines
@@ -90,7 +93,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let force = false;
   let quiet = false;
   let stocks: "zero" | "return" | undefined;
-  let chart: { svg?: string; png?: string; top?: number } | undefined;
+  let chart: { svg?: string; png?: string; top?: number; order?: "data" | "size" } | undefined;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -183,6 +186,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         const v = value().trim();
         if (!/^\d+$/.test(v)) throw usage(`--chart-top takes a whole number (0 keeps every region), not '${v}'`);
         chart = { ...chart, top: Number(v) === 0 ? Infinity : Number(v) };
+        break;
+      }
+      case "--chart-order": {
+        const o = value().toLowerCase();
+        if (o !== "data" && o !== "size") throw usage(`unknown --chart-order '${o}': use data or size`);
+        chart = { ...chart, order: o };
         break;
       }
       case "-q":

@@ -18,6 +18,8 @@ import type { PaneState, Selection } from "./state";
 
 type TopChoice = "auto" | "all" | "20" | "10";
 const TOP_CHOICES: readonly TopChoice[] = ["auto", "all", "20", "10"];
+type OrderChoice = "data" | "size";
+const ORDER_CHOICES: readonly OrderChoice[] = ["data", "size"];
 /** The figure drawn for the pane's width, and the one made into a picture for the sheet. */
 const PANE_WIDTH = 520;
 const PICTURE_WIDTH = 800;
@@ -30,6 +32,8 @@ interface ChartStrings {
   readonly needsSelection: string;
   readonly top: string;
   readonly topNames: Readonly<Record<TopChoice, string>>;
+  readonly order: string;
+  readonly orderNames: Readonly<Record<OrderChoice, string>>;
   readonly draw: string;
   readonly redraw: string;
   readonly figureLabel: (title: string) => string;
@@ -54,6 +58,8 @@ const STRINGS: Readonly<Record<Lang, ChartStrings>> = {
     needsSelection: "Use a selection first (step 1).",
     top: "Regions shown",
     topNames: { auto: "Automatic: all up to 40, else the 20 largest", all: "All regions", "20": "The 20 largest, the rest as Other", "10": "The 10 largest, the rest as Other" },
+    order: "Order of the regions",
+    orderNames: { data: "As in the data", size: "Largest first" },
     draw: "Draw diagram",
     redraw: "Draw again",
     figureLabel: (t) => `${t}. Use the arrow keys to go through the flows, largest first.`,
@@ -87,6 +93,8 @@ const STRINGS: Readonly<Record<Lang, ChartStrings>> = {
     needsSelection: "Спочатку використайте виділення (крок 1).",
     top: "Показані регіони",
     topNames: { auto: "Автоматично: усі до 40, інакше 20 найбільших", all: "Усі регіони", "20": "20 найбільших, решта як «Інші»", "10": "10 найбільших, решта як «Інші»" },
+    order: "Порядок регіонів",
+    orderNames: { data: "Як у даних", size: "Від найбільшого" },
     draw: "Намалювати діаграму",
     redraw: "Намалювати знову",
     figureLabel: (t) => `${t}. Клавіші зі стрілками переходять між потоками, від найбільшого.`,
@@ -119,6 +127,7 @@ const STRINGS: Readonly<Record<Lang, ChartStrings>> = {
 export class ChartStep {
   private readonly root = el("section", { class: "step chart", "aria-labelledby": "chart-title" });
   private readonly topSelect = el("select", { id: "chart-top", "data-key": "chart-top" });
+  private readonly orderSelect = el("select", { id: "chart-order", "data-key": "chart-order" });
   private readonly drawButton = el("button", { type: "button", class: "button", "data-key": "chart-draw" });
   private readonly figureBox = el("div", { class: "chart-figure", tabindex: 0, role: "group", "data-key": "chart-figure", "aria-describedby": "chart-details", hidden: true });
   private readonly details = el("p", { class: "chart-details", id: "chart-details", "aria-live": "polite" });
@@ -135,6 +144,7 @@ export class ChartStep {
   constructor(private readonly host: ChartHost) {
     this.drawButton.addEventListener("click", () => this.draw());
     this.topSelect.addEventListener("change", () => this.drawnFor && this.draw());
+    this.orderSelect.addEventListener("change", () => this.drawnFor && this.draw());
     this.insertButton.addEventListener("click", () => void this.insert());
     this.downloadButton.addEventListener("click", () => void this.download());
     this.figureBox.addEventListener("mouseover", (e) => this.hover(e.target as Element));
@@ -155,6 +165,9 @@ export class ChartStep {
     const chosen = (this.topSelect.value || "auto") as TopChoice;
     replaceChildren(this.topSelect, ...TOP_CHOICES.map((t) => el("option", { value: t, selected: t === chosen }, s.topNames[t])));
     this.topSelect.value = chosen;
+    const order = (this.orderSelect.value || "data") as OrderChoice;
+    replaceChildren(this.orderSelect, ...ORDER_CHOICES.map((o) => el("option", { value: o, selected: o === order }, s.orderNames[o])));
+    this.orderSelect.value = order;
     // Moving a focused control blurs it: the step gives focus back after rebuilding.
     const focused = this.root.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
     setText(this.drawButton, this.figure ? s.redraw : s.draw);
@@ -162,6 +175,7 @@ export class ChartStep {
     setText(this.downloadButton, s.download);
     this.drawButton.disabled = busy || !state.detection;
     this.topSelect.disabled = busy || !state.detection;
+    this.orderSelect.disabled = busy || !state.detection;
     this.insertButton.disabled = busy || !this.figure || !state.result;
     this.downloadButton.disabled = busy || !this.figure;
     if (previous && previous.lang !== state.lang) setText(this.message, "");
@@ -171,6 +185,7 @@ export class ChartStep {
       el("h2", { id: "chart-title" }, s.title),
       el("p", { class: "hint" }, s.hint),
       state.detection ? el("div", { class: "field" }, el("label", { for: "chart-top" }, s.top), this.topSelect) : el("p", { class: "hint" }, s.needsSelection),
+      state.detection ? el("div", { class: "field" }, el("label", { for: "chart-order" }, s.order), this.orderSelect) : null,
       state.detection ? this.drawButton : null,
       this.figureBox,
       this.figure ? el("p", { class: "hint" }, s.keys) : null,
@@ -203,7 +218,7 @@ export class ChartStep {
     const words = CHORD_WORDS[state.lang];
     const title = flows.year !== undefined && flows.year !== null ? `${words.defaultTitle}, ${String(flows.year)}` : words.defaultTitle;
     const source = `${state.selection!.sheet}!${state.selection!.address.slice(state.selection!.address.lastIndexOf("!") + 1)}`;
-    return chordFigure(flows, { source, title, lang: state.lang, width, top: this.topOf(this.topSelect.value as TopChoice, flows.labels.length) });
+    return chordFigure(flows, { source, title, lang: state.lang, width, order: this.orderSelect.value as OrderChoice, top: this.topOf(this.topSelect.value as TopChoice, flows.labels.length) });
   }
 
   private draw(): void {

@@ -173,6 +173,17 @@ test("the chart step draws the selection, shows flows on hover and by keyboard, 
     await expect(details.textContent()).resolves.toBe("Details of a flow appear here.");
     await expectAccessible(page, "diagram drawn");
 
+    // Largest first, then back to the data's order; the top setting lumps and says so.
+    await chart.getByLabel("Order of the regions").selectOption("size");
+    await expect(chart.locator("svg text[data-label]").first().textContent()).resolves.toBe("ES");
+    await chart.getByLabel("Order of the regions").selectOption("data");
+    await expect(chart.locator("svg text[data-label]").first().textContent()).resolves.toBe("BE");
+    await chart.getByLabel("Regions shown").selectOption("10");
+    expect(await chart.locator("path.arc").count()).toBe(11);
+    await expect(chart.locator("svg .notes").textContent()).resolves.toContain("the other 23 are lumped as");
+    await chart.getByLabel("Regions shown").selectOption("auto");
+    expect(await chart.locator("path.arc").count()).toBe(33);
+
     // Insert needs the report; then, without ExcelApi 1.9, the pane says so and offers the PNG.
     expect(await chart.getByRole("button", { name: "Insert into report" }).isDisabled()).toBe(true);
     await page.getByRole("button", { name: "Build report" }).click();

@@ -74,9 +74,13 @@ describe("migration-report --chart", () => {
 
   it("draws a long list (UK 2018) and lumps to --chart-top", () => {
     const out = join(DIR, "uk-report.xlsx");
-    const r = cli(join(SAMPLES, "uk-interregional-flows-2018.csv"), "-o", out, "--chart-top", "5");
+    const svg = join(DIR, "uk.svg");
+    const r = cli(join(SAMPLES, "uk-interregional-flows-2018.csv"), "-o", out, "--chart-top", "5", "--chart-order", "size", "--chart-svg", svg);
     expect(r.code).toBe(EXIT.ok);
     expect(r.stderr).toMatch(/drew the chord diagram \(6 regions, 30 flows\)/);
+    // Largest first, from twelve o'clock: the seven lumped regions together, then London, the South East.
+    const labels = [...readFileSync(svg, "utf8").matchAll(/data-label="\d+"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(labels.slice(0, 3)).toEqual(["Other", "London", "South East"]);
     const parts = readZip(out);
     const shared = parts.get("xl/sharedStrings.xml")!;
     expect(shared).toMatch(/Lumped as &quot;Other&quot;: /);
@@ -115,10 +119,12 @@ describe("chart options", () => {
     expect(run("--chart")).toMatchObject({ options: { chart: {} } });
     expect(run("--chart-svg", "a.svg", "--chart-png=b.png", "--chart-top", "0")).toMatchObject({ options: { chart: { svg: "a.svg", png: "b.png", top: Infinity } } });
     expect(run("--chart-top", "12")).toMatchObject({ options: { chart: { top: 12 } } });
+    expect(run("--chart-order", "size")).toMatchObject({ options: { chart: { order: "size" } } });
   });
   it("refuses bad values", () => {
     expect(() => run("--chart-top", "ten")).toThrow(/--chart-top takes a whole number/);
     expect(() => run("--chart-svg", "")).toThrow(/--chart-svg needs a file name/);
     expect(() => run("--chart=yes")).toThrow(/--chart takes no value/);
+    expect(() => run("--chart-order", "alpha")).toThrow(/unknown --chart-order 'alpha': use data or size/);
   });
 });
