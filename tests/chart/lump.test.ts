@@ -1,6 +1,25 @@
 import fc from "fast-check";
 import { lumpTop, turnover } from "../../src/chart/lump";
+import { erasmus } from "../support/samples";
+import reference from "./reference/sum-lump.json";
 import { worldMatrix } from "./world";
+
+type Row = { orig: string; dest: string; flow: number };
+/** migest's sum_lump rows as {origin → destination: flow}, the Other → Other row apart. */
+function fromR(rows: Row[]): { flows: Map<string, number>; otherToOther: number } {
+  const flows = new Map<string, number>();
+  let otherToOther = 0;
+  for (const r of rows) {
+    if (r.orig === "Other" && r.dest === "Other") otherToOther += r.flow;
+    else if (r.orig !== r.dest && r.flow !== 0) flows.set(`${r.orig}→${r.dest}`, r.flow);
+  }
+  return { flows, otherToOther };
+}
+function fromLumped(l: ReturnType<typeof lumpTop>): Map<string, number> {
+  const out = new Map<string, number>();
+  l.flows.forEach((row, i) => row.forEach((v, j) => i !== j && v !== 0 && out.set(`${l.labels[i]}→${l.labels[j]}`, v)));
+  return out;
+}
 
 const r = ["A", "B", "C", "D"];
 // migest's sum_lump example matrix (rows are origins).
@@ -65,6 +84,20 @@ describe("lumpTop", () => {
       ),
       { seed: 16, numRuns: 200 },
     );
+  });
+
+  it("lumps as migest's sum_lump on turnover does, with the threshold between the N-th and next turnover", () => {
+    // tests/chart/reference/sum-lump.R computed these with migest's own R code.
+    const small = fromR(reference.small.flows as Row[]);
+    const l = lumpTop(m, 2);
+    expect(fromLumped(l)).toEqual(small.flows);
+    expect(l.hiddenWithinOther).toBe(small.otherToOther);
+    const e = erasmus();
+    const big = fromR(reference.erasmus.flows as Row[]);
+    const le = lumpTop({ labels: e.labels, flows: e.matrix }, 10);
+    expect(fromLumped(le)).toEqual(big.flows);
+    expect(le.hiddenWithinOther).toBe(big.otherToOther);
+    expect(le.labels).toHaveLength(11);
   });
 
   it("reduces the 232-place world matrix to the top 20 and Other", () => {
