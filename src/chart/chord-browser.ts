@@ -31,7 +31,9 @@ function base64Utf8(text: string): string {
  * addImage takes it.
  */
 export async function svgToPngBase64(root: SvgNode, width: number, height: number, scale = 2): Promise<string> {
-  const img = new Image();
+  // An <img> loading only the data: URL made here: nothing goes over the network (and the pane's
+  // Content-Security-Policy, img-src 'self' data:, would stop any other address).
+  const img = document.createElement("img");
   img.src = `data:image/svg+xml;base64,${base64Utf8(svgText(root))}`;
   await img.decode();
   const canvas = document.createElement("canvas");
