@@ -133,7 +133,7 @@ export class ChartStep {
   private readonly details = el("p", { class: "chart-details", id: "chart-details", "aria-live": "polite" });
   private readonly insertButton = el("button", { type: "button", class: "button", "data-key": "chart-insert" });
   private readonly downloadButton = el("button", { type: "button", class: "button", "data-key": "chart-download" });
-  private readonly message = el("p", { class: "chart-message", role: "status" });
+  private readonly message = el("p", { class: "chart-message", "aria-live": "polite" });
   private state?: PaneState;
   /** What the drawn figure shows; a new selection, mapping or language draws it again. */
   private drawnFor?: { selection: Selection; detection: Detection; lang: Lang; top: TopChoice };
