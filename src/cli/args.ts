@@ -58,8 +58,9 @@ Options:
   --chart-svg FILE      also write the diagram as SVG (implies --chart)
   --chart-png FILE      also write the diagram as PNG (implies --chart)
   --chart-top N         keep the N regions with the most moves, lump the rest as "Other"
-                        (default: all up to 40 regions, else 20; 0 keeps all)
-  --chart-order ORDER   arcs in the data's order (data, default) or the largest first (size)
+                        (default: all up to 40 regions, else 20; 0 keeps all; implies --chart)
+  --chart-order ORDER   arcs in the data's order (data, default) or the largest first (size;
+                        implies --chart)
   -o, --output FILE     report to write (default: <input>-report.xlsx beside the input)
   --force               overwrite the output if it exists
   -q, --quiet           no progress lines
