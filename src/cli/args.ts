@@ -21,6 +21,17 @@ export interface CliOptions {
   readonly stocks?: "zero" | "return";
   /** Rows kept: those whose cell in COLUMN (header name or letter) is VALUE; all must hold. */
   readonly filter: ReadonlyArray<{ readonly column: string; readonly value: string }>;
+  /** The chord diagram: on a Chord sheet of the report, and as files when given. */
+  readonly chart?: ChartOptions;
+}
+
+export interface ChartOptions {
+  readonly svg?: string;
+  readonly png?: string;
+  /** Regions that keep their own arc (the rest lumped as Other); undefined: the figure's default. */
+  readonly top?: number;
+  /** Arcs in the data's order (default) or the largest first. */
+  readonly order?: "data" | "size";
 }
 
 export type ParsedArgs = { readonly kind: "run"; readonly options: CliOptions } | { readonly kind: "help" } | { readonly kind: "version" };
@@ -49,6 +60,13 @@ Options:
   --stocks METHOD       the long list holds migrant stocks (origin = place of birth, destination =
                         residence) for several years: estimate flows between the first and last
                         year, METHOD zero or return (MIGRATION.FLOWSFROMSTOCKS)
+  --chart               add a Chord sheet: the chord diagram of the flows (matrix or long list)
+  --chart-svg FILE      also write the diagram as SVG (implies --chart)
+  --chart-png FILE      also write the diagram as PNG (implies --chart)
+  --chart-top N         keep the N regions with the most moves, lump the rest as "Other"
+                        (default: all up to 40 regions, else 20; 0 keeps all; implies --chart)
+  --chart-order ORDER   arcs in the data's order (data, default) or the largest first (size;
+                        implies --chart)
   -o, --output FILE     report to write (default: <input>-report.xlsx beside the input)
   --force               overwrite the output if it exists
   -q, --quiet           no progress lines
@@ -83,6 +101,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let quiet = false;
   let stocks: "zero" | "return" | undefined;
   const filter: { column: string; value: string }[] = [];
+  let chart: { svg?: string; png?: string; top?: number; order?: "data" | "size" } | undefined;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -167,6 +186,29 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         stocks = m;
         break;
       }
+      case "--chart":
+        flag();
+        chart = { ...chart };
+        break;
+      case "--chart-svg":
+      case "--chart-png": {
+        const file = value();
+        if (file === "") throw usage(`${name} needs a file name`);
+        chart = { ...chart, [name === "--chart-svg" ? "svg" : "png"]: file };
+        break;
+      }
+      case "--chart-top": {
+        const v = value().trim();
+        if (!/^\d+$/.test(v)) throw usage(`--chart-top takes a whole number (0 keeps every region), not '${v}'`);
+        chart = { ...chart, top: Number(v) === 0 ? Infinity : Number(v) };
+        break;
+      }
+      case "--chart-order": {
+        const o = value().toLowerCase();
+        if (o !== "data" && o !== "size") throw usage(`unknown --chart-order '${o}': use data or size`);
+        chart = { ...chart, order: o };
+        break;
+      }
       case "-q":
       case "--quiet":
         flag();
@@ -178,5 +220,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (positional.length === 0) throw usage("no input file given");
   if (positional.length > 1) throw usage(`one input file at a time (got ${positional.map((p) => `'${p}'`).join(", ")})`);
-  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, filter } };
+  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, filter, ...(chart ? { chart } : {}) } };
 }

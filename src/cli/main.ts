@@ -12,6 +12,7 @@ import { aggregateRows } from "../report/aggregate-rows";
 import { alignedMatrixBlock, matrixRangeHint } from "../report/matrix-block";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
+import { checkChartFiles, drawChart, writeChartFiles } from "./chart-files";
 import { CliError, EXIT } from "./errors";
 import { filterRows } from "./filter";
 import { readInput } from "./read-input";
@@ -114,6 +115,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
     if (!options.force) throw new CliError(EXIT.outputExists, `${output} already exists; use --force to overwrite it or -o to choose another file`);
   }
   if (!existsSync(dirname(resolve(output)))) throw new CliError(EXIT.other, `cannot write ${output}: folder ${dirname(resolve(output))} does not exist`);
+  checkChartFiles(options, input, output);
 
   let t = Date.now();
   if (existsSync(input) && statSync(input).isFile()) progress(`reading ${input} (${size(statSync(input).size)})`);
@@ -184,6 +186,13 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length + s.tables.reduce((m, tb) => m + (tb.rows.length + 1) * tb.header.length, 0), 0);
   progress(`planned ${plan.sheets.length} sheet(s), ${cells.toLocaleString("en-US")} cells, in ${options.mode} mode in ${Date.now() - t} ms`);
 
+  let chart: ReturnType<typeof drawChart> | undefined;
+  if (options.chart) {
+    t = Date.now();
+    chart = drawChart(options, block, detection, io.now());
+    progress(`drew the chord diagram (${chart.figure.matrix.labels.length} regions, ${chart.figure.layout.ribbons.length} flows) in ${Date.now() - t} ms`);
+  }
+
   t = Date.now();
   const source = { sheet: block.sheet, top: block.top, left: block.left, values: block.values };
   progress(`writing ${output}`);
@@ -191,13 +200,14 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   let bytes: number;
   let sheetNames: string[];
   try {
-    ({ bytes, sheetNames } = await writeReportXlsx(plan, output, { source, now: io.now() }));
+    ({ bytes, sheetNames } = await writeReportXlsx(plan, output, { source, now: io.now(), ...(chart ? { pictures: [chart.picture] } : {}) }));
   } catch (e) {
     throw new CliError(EXIT.other, `cannot write ${output}: ${(e as Error).message}`);
   }
   progress(`wrote ${size(bytes)} in ${Date.now() - t} ms`);
 
   io.stdout(`Report: ${resolve(output)}`);
+  if (chart) for (const f of await writeChartFiles(options, chart)) io.stdout(`Chord diagram: ${f}`);
   io.stdout(`  ${detection.shape} data from ${block.provenance}; sheets: ${sheetNames.join(", ")}; mode: ${plan.mode}`);
   for (const h of plan.headline) io.stdout(`  ${h.label}: ${formatHeadline(h.value)}`);
   return EXIT.ok;

@@ -273,13 +273,14 @@ export const REL = {
 } as const;
 
 /** [Content_Types].xml for the package's numbered parts (and the shared strings). */
-export function contentTypesXml(counts: { sheets: number; tables: number; drawings: number; charts: number }): string {
+export function contentTypesXml(counts: { sheets: number; tables: number; drawings: number; charts: number; pngImages?: number }): string {
   const { sheets, tables, drawings, charts } = counts;
   const sml = "application/vnd.openxmlformats-officedocument.spreadsheetml";
   const over = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
   return (
     `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+    (counts.pngImages ? `<Default Extension="png" ContentType="image/png"/>` : "") +
     over("/xl/workbook.xml", `${sml}.sheet.main+xml`) +
     Array.from({ length: sheets }, (_, k) => over(`/xl/worksheets/sheet${k + 1}.xml`, `${sml}.worksheet+xml`)).join("") +
     Array.from({ length: tables }, (_, k) => over(`/xl/tables/table${k + 1}.xml`, `${sml}.table+xml`)).join("") +

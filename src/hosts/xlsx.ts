@@ -23,6 +23,7 @@ import { chartLayout, EXCEL_LIMITS, fittedWidths, formulaFor, isPlannedError, NU
 import { ChartData, chartXml, drawingXml } from "./chart-xml";
 import { needsArrayEntry, toFileFormula } from "./file-formula";
 import { CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, themeXml, wellFormed, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
+import { pictureSheetParts, ReportPicture } from "./picture-xml";
 import { RowTemplate } from "./row-template";
 import { ZipEntryWriter, ZipWriter } from "./zip-writer";
 
@@ -365,7 +366,7 @@ function withNote(plan: ReportPlan, note: string): ReportPlan {
  * into place, so a failure leaves no half-written file). Returns the size in bytes and the
  * sheet names used, in order. `now` stamps the file (default: the current time).
  */
-export async function writeReportXlsx(plan: ReportPlan, path: string, options: { source?: XlsxSource; now?: Date } = {}): Promise<{ bytes: number; sheetNames: string[]; note?: string }> {
+export async function writeReportXlsx(plan: ReportPlan, path: string, options: { source?: XlsxSource; now?: Date; pictures?: readonly ReportPicture[] } = {}): Promise<{ bytes: number; sheetNames: string[]; note?: string }> {
   const source = options.source;
   if (source && uniqueSheetName(wellFormed(source.sheet), []) !== source.sheet) throw new Error(`'${source.sheet}' is not a valid sheet name`);
   if (source) {
@@ -417,6 +418,13 @@ export async function writeReportXlsx(plan: ReportPlan, path: string, options: {
       }
       if (rels.length > 0) await zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, relsXml(rels));
     }
+    // Pictures (the chord diagram) each on a sheet of their own, after the planned sheets.
+    let imageCount = 0;
+    for (const picture of options.pictures ?? []) {
+      taken.push(uniqueSheetName(picture.sheet, taken));
+      const ids = { sheet: ++sheetNo, drawing: ++drawingCount, image: ++imageCount };
+      for (const part of pictureSheetParts(picture, ids, strings, styles.id(undefined, true))) await zip.add(part.path, part.data);
+    }
 
     // Native mode recalculates on open (a live report); add-in mode keeps the engine's cached
     // results, which Excel without the add-in would otherwise replace by #NAME?.
@@ -438,7 +446,7 @@ export async function writeReportXlsx(plan: ReportPlan, path: string, options: {
     const props = docPropsXml(CREATOR, now);
     await zip.add("docProps/core.xml", props.core);
     await zip.add("docProps/app.xml", props.app);
-    await zip.add("[Content_Types].xml", contentTypesXml({ sheets: taken.length, tables: tableCount, drawings: drawingCount, charts: chartCount }));
+    await zip.add("[Content_Types].xml", contentTypesXml({ sheets: taken.length, tables: tableCount, drawings: drawingCount, charts: chartCount, pngImages: imageCount }));
     await zip.add(
       "_rels/.rels",
       relsXml([

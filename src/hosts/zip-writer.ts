@@ -48,8 +48,8 @@ function dosDateTime(d: Date): { time: number; date: number } {
 
 /** One entry being written: text goes in with `write`, `close` finishes it. */
 export interface ZipEntryWriter {
-  /** Adds text (UTF-8). Resolves when the deflater can take more. */
-  write(text: string): Promise<void>;
+  /** Adds text (UTF-8) or bytes. Resolves when the deflater can take more. */
+  write(text: string | Buffer): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,9 +108,9 @@ export class ZipWriter {
     });
 
     return {
-      write: async (text: string) => {
+      write: async (text: string | Buffer) => {
         if (failure) throw failure;
-        const buf = Buffer.from(text, "utf8");
+        const buf = typeof text === "string" ? Buffer.from(text, "utf8") : text;
         crc = zlibCrc32(buf, crc);
         size += buf.length;
         if (size > LIMIT) throw new Error(`zip: ${path} is over 4 GB`);
@@ -135,8 +135,8 @@ export class ZipWriter {
     };
   }
 
-  /** A whole entry from one string. */
-  async add(path: string, text: string): Promise<void> {
+  /** A whole entry from one string (UTF-8) or bytes (a picture). */
+  async add(path: string, text: string | Buffer): Promise<void> {
     const e = await this.entry(path);
     await e.write(text);
     await e.close();

@@ -6,6 +6,8 @@
  * the pane then says plainly that it must run inside Excel. Tests inject a stand-in `Excel`.
  */
 import * as officeHost from "../hosts/office";
+import { officeChartHost } from "./chart-picture";
+import { ChartStep } from "./chart-step";
 import { Controller } from "./controller";
 import { langOf } from "./i18n";
 import { View } from "./view";
@@ -51,7 +53,7 @@ async function start(): Promise<void> {
     setEstimateFlows: (estimate) => controller.setEstimateFlows(estimate),
     setStocksMethod: (method) => controller.setStocksMethod(method),
     setLanguage: (lang) => controller.setLanguage(lang),
-  });
+  }, new ChartStep(officeChartHost));
   controller.subscribe((state, cause) => view.render(state, cause));
   controller.setEnvironment(!loaded && !excelAvailable() ? "noOffice" : excelAvailable() ? "excel" : "outside");
 }

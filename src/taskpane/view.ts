@@ -48,6 +48,8 @@ export class View {
   constructor(
     private readonly root: HTMLElement,
     private readonly handlers: ViewHandlers,
+    /** The chart step (chart-step.ts): its own section after the build step. */
+    private readonly chart?: { section(state: PaneState): HTMLElement },
   ) {
     for (const lang of LANGS) this.language.appendChild(el("option", { value: lang, lang: LOCALE[lang] }, strings(lang).languageName));
     this.language.addEventListener("change", () => handlers.setLanguage(this.language.value as Lang));
@@ -180,6 +182,7 @@ export class View {
     const build = el("button", { type: "button", class: "button primary", "data-key": "build", disabled: !inExcel || busy || !state.detection, "aria-describedby": state.detection ? undefined : hintId }, s.build);
     build.addEventListener("click", () => this.handlers.build());
     out.push(section("step3", s.step3, build, state.detection ? null : el("p", { class: "hint", id: hintId }, s.buildNeedsSelection), state.result ? this.result(state.result, state.lang, s) : null));
+    if (this.chart && inExcel) out.push(this.chart.section(state));
     return out;
   }
 
