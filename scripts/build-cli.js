@@ -18,6 +18,8 @@ const result = buildSync({
   target: "node20",
   format: "cjs",
   metafile: true,
+  // resvg loads its platform binary (.node) at run time: it stays a package, not bundled.
+  external: ["@resvg/resvg-js"],
   logLevel: "warning",
 });
 const sources = Object.keys(result.metafile.inputs).map((f) => relative(ROOT, join(ROOT, f)));

@@ -655,5 +655,14 @@ function rels(xml: string, base: string): { id: string; type: string; target: st
  * results; this is the one translation for a caller that shows or keeps formulas.
  */
 export function typedFormula(storedXml: string): string {
-  return fromFileFormula(decodeText(storedXml));
+  return fromFileFormula(decodeEscapes(decodeXmlText(storedXml)));
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** An element's text as stored in the XML (the five named entities and character references). */
+function decodeXmlText(xml: string): string {
+  return xml.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : XML_ENTITIES[e],
+  );
 }
