@@ -38,6 +38,7 @@ export interface MatrixSheetsResult {
  */
 export function planMatrixSheets(labels: readonly (string | number)[], m: number[][], at: MatrixLocation, title: string[]): MatrixSheetsResult {
   const n = m.length;
+  refuseOverflow(m);
   const ref = (i: number, j: number) => at.prefix + cell(at.top + i, at.left + j);
   const rowRange = (i: number) => at.prefix + range(at.top + i, at.left, at.top + i, at.left + n - 1);
   const colRange = (j: number) => at.prefix + range(at.top, at.left + j, at.top + n - 1, at.left + j);
@@ -140,6 +141,20 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     headline,
     functions: ["MIGRATION.SUMMARY", "MIGRATION.EFFECTIVENESS", "MIGRATION.MEI", "CIRCULATION.INDEX", "CIRCULATION.BYREGION", "MIGRATION.CONNECTIVITY", "MIGRATION.GINI", "MIGRATION.CORRIDORS"],
   };
+}
+
+/**
+ * The largest sum a native formula takes over the matrix is the turnover total, twice the flows
+ * (and a row's SUM includes its diagonal cell). Past Number.MAX_VALUE Excel shows #NUM! in those
+ * cells, and ratios over them (MEI, effectiveness) follow it, while the engine's sums would be
+ * Infinity and its ratios 0. No migration count comes near 1e308, so such a matrix is refused.
+ */
+function refuseOverflow(m: number[][]): void {
+  let sum = 0;
+  for (const row of m) for (const v of row) sum += Math.abs(v);
+  if (!Number.isFinite(2 * sum)) {
+    throw new Error("the flows are too large to add up: twice their total exceeds the largest number a spreadsheet holds (about 1.8E+308). Check the units of the matrix.");
+  }
 }
 
 function planCorridors(labels: readonly (string | number)[], m: number[][], ref: (i: number, j: number) => string): PlannedSheet {
