@@ -1,3 +1,4 @@
+import { shownLabel } from "./labels";
 import { isNumericRole, LabelRole, NumericRole } from "./roles";
 import { runSteps, StepMeter, Steps } from "./steps";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
@@ -186,12 +187,9 @@ export function* dataRowsSteps(block: SourceBlock, frame: Frame, headerRow: numb
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** A label as the report shows it: text trimmed, numbers kept, TRUE/FALSE as words. */
+/** A label as the report shows it (labels.ts): text trimmed as Excel's TRIM does, numbers kept, TRUE/FALSE as words. */
 function labelOf(v: CellValue): Label | null {
-  if (isBlank(v)) return null;
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return v;
+  return v === null || isBlank(v) ? null : shownLabel(v);
 }
 
 /** Only real, finite numbers count; "12,610" stored as text stays missing (detection flagged it). */

@@ -2,6 +2,7 @@ import { cell, columnLetters } from "./address";
 import { quoteText } from "../indicators/quote";
 import { cellAt, dataRowsSteps, Frame, frameSteps, isBlank } from "./dataset";
 import { repeatSentence, repeatsOf } from "./repeats";
+import { labelKey, shownLabel } from "./labels";
 import { isLabelRole, isNumericRole, isRateRole, isRole, matchHeader, MatchKind, normalizeHeader, RoleMatch, ROLES, rolesOf } from "./roles";
 import { AsyncStepsOptions, runSteps, runStepsAsync, StepMeter, Steps } from "./steps";
 import { CellValue, ColumnMapping, DataProblem, Detection, Overrides, Role, Shape, SourceBlock } from "./types";
@@ -142,7 +143,7 @@ interface Layout {
   readonly headers: ReadonlyMap<number, CellValue>;
   readonly matrix: MatrixFit | undefined;
   /** Label keys of columns over the data rows, worked out once when first needed (keyColumnSteps). */
-  readonly keys: Map<string, KeyColumn>;
+  readonly keys: Map<number, KeyColumn>;
 }
 
 const HOW_TO_SELECT = "select a country table with a header row, a square origin × destination matrix with labels, or an origin–destination–flow list";
@@ -286,8 +287,6 @@ function* findMatrixSteps(block: SourceBlock, frame: Frame, meter: StepMeter): S
 function range<T>(n: number, f: (i: number) => T): T[] {
   return Array.from({ length: n }, (_, i) => f(i));
 }
-
-const labelKey = (v: CellValue) => String(v ?? "").trim().toLowerCase();
 
 function labelAgreement(rowLabels: readonly CellValue[], colLabels: readonly CellValue[]): { overlap: number; sameOrder: boolean } {
   if (rowLabels.length === 0 || colLabels.length === 0) return { overlap: 0, sameOrder: false };
@@ -458,6 +457,7 @@ function textMessage(v: string, what: string, then: string): string {
   if (kind === "thousands") return `${quoted(v)} in ${what} is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then ${then}.`;
   if (kind === "decimalComma") return `${quoted(v)} in ${what} is a number stored as text with a decimal comma: convert it to a number (${quoteText(v.trim().replace(",", "."), "")}); until then ${then}.`;
   if (kind === "plain") return `${quoted(v)} in ${what} is a number stored as text: convert it to a number; until then ${then}.`;
+  if (v.trim() === "") return `A cell of spaces only in ${what} is text, not a blank: clear the cell; until then ${then}.`;
   if (isMissingMarker(v)) return `${quoted(v)} in ${what} marks a missing value: ${then}${then === READ_AS_MISSING ? " (clear the cell to silence this)" : ""}.`;
   return `${quoted(v)} in ${what} is text, not a number: ${then}.`;
 }
@@ -474,7 +474,9 @@ function numberProblems(list: ProblemList, block: SourceBlock, r: number, c: num
   if (typeof v === "number" && v >= 0 && v < Infinity) return; // the common case, first
   const address = at(block, r, c);
   const then = onBad === "missing" ? READ_AS_MISSING : "the report cannot be built (fix or clear the cell)";
-  if (v === null || isBlank(v)) {
+  // Only an empty cell is blank here: a cell of spaces is text to Excel (ISBLANK is FALSE, its
+  // arithmetic gives #VALUE!), so to the engine too.
+  if (v === null || v === "") {
     if (onBad === "missing") list.add(address, "blank", `Blank in ${what}: read as missing, not as 0.`);
     else if (onBad === "refused") list.add(address, "blank", `Blank in ${what}: the report cannot be built (enter the flow, 0 if there was none).`);
   } else if (typeof v === "string") list.add(address, "text", textMessage(v, what, then));
@@ -541,6 +543,7 @@ function* rowProblemsSteps(list: ProblemList, layout: Layout, columns: readonly 
   const cols = pairKey(columns);
   const pairs = cols && (yield* pairIndexSteps(layout, cols, meter));
   const seen = new Map<string | number, number>();
+  const spellings = shape === "long" && cols ? new Spellings() : undefined;
   const top = layout.headerRow >= 0 ? layout.headerRow + 1 : frame.start;
   const width = frame.right - frame.left + 1;
   // layout.rows are the rows from `top` down that are not blank, found the same way: the rows
@@ -561,6 +564,7 @@ function* rowProblemsSteps(list: ProblemList, layout: Layout, columns: readonly 
       }
     }
     if (pairs) duplicatePair(list, block, r, row, cols!, pairs, p, seen);
+    if (spellings) for (const c of cols!.slice(0, 2)) spellings.check(list, block, r, c, row[c] ?? null);
     p++;
   }
 }
@@ -573,11 +577,11 @@ function pairKey(columns: readonly ColumnMapping[]): number[] | undefined {
   return [o, d, ...(y === undefined ? [] : [y]), ...(g === undefined ? [] : [g])];
 }
 
-/** A label as the pivot matches it: trimmed text, or the number's text. */
-const keyOf = (v: CellValue | undefined) => (typeof v === "string" ? v.trim() : String(v ?? ""));
+/** A label as the report shows it, for messages. */
+const shownOf = (v: CellValue | undefined) => (v === null || v === undefined ? "" : shownLabel(v));
 
 /**
- * A column's label keys (keyOf, or labelKey for repeats) over the data rows: each distinct key
+ * A column's label keys (labelKey) over the data rows: each distinct key
  * once, and each data row's as an index into them, by the row's position in layout.rows. Worked
  * out once per column, so a 250,000-row list builds no string per cell to compare rows.
  */
@@ -588,12 +592,10 @@ interface KeyColumn {
   readonly blank: number;
 }
 
-const KEYS = { pivot: keyOf, label: labelKey } as const;
-
-function* keyColumnSteps(layout: Layout, c: number, kind: keyof typeof KEYS, meter: StepMeter): Steps<KeyColumn> {
-  const cached = layout.keys.get(`${kind} ${c}`);
+function* keyColumnSteps(layout: Layout, c: number, meter: StepMeter): Steps<KeyColumn> {
+  const cached = layout.keys.get(c);
   if (cached) return cached;
-  const key = KEYS[kind];
+  const key = labelKey;
   const { block, rows } = layout;
   const keys: string[] = [];
   const byKey = new Map<string, number>();
@@ -618,7 +620,7 @@ function* keyColumnSteps(layout: Layout, c: number, kind: keyof typeof KEYS, met
     } else ids[p] = idOf(key(v));
   }
   const column = { keys, ids, blank: byKey.get("") ?? -1 };
-  layout.keys.set(`${kind} ${c}`, column);
+  layout.keys.set(c, column);
   return column;
 }
 
@@ -632,9 +634,9 @@ interface RowKeys {
   readonly of: (p: number) => string | number;
 }
 
-function* rowKeysSteps(layout: Layout, cols: readonly number[], kind: keyof typeof KEYS, meter: StepMeter): Steps<RowKeys> {
+function* rowKeysSteps(layout: Layout, cols: readonly number[], meter: StepMeter): Steps<RowKeys> {
   const columns: KeyColumn[] = [];
-  for (const c of cols) columns.push(yield* keyColumnSteps(layout, c, kind, meter));
+  for (const c of cols) columns.push(yield* keyColumnSteps(layout, c, meter));
   let span = 1;
   for (const k of columns) span *= Math.max(1, k.keys.length);
   const plain = columns.every((k) => k.keys.every((s) => !s.includes("\u0001")));
@@ -651,7 +653,7 @@ function* rowKeysSteps(layout: Layout, cols: readonly number[], kind: keyof type
   return { columns, of: (p) => columns.map((k) => k.keys[k.ids[p]]).join("\u0001") };
 }
 
-const pairIndexSteps = (layout: Layout, cols: readonly number[], meter: StepMeter) => rowKeysSteps(layout, cols, "pivot", meter);
+const pairIndexSteps = (layout: Layout, cols: readonly number[], meter: StepMeter) => rowKeysSteps(layout, cols, meter);
 
 function duplicatePair(list: ProblemList, block: SourceBlock, r: number, row: readonly CellValue[], cols: readonly number[], pairs: RowKeys, p: number, seen: Map<string | number, number>): void {
   const [o, d] = pairs.columns;
@@ -662,8 +664,28 @@ function duplicatePair(list: ProblemList, block: SourceBlock, r: number, row: re
     seen.set(k, r);
     return;
   }
-  const extra = cols.length > 2 ? ` (${cols.slice(2).map((c) => keyOf(row[c])).join(", ")})` : "";
-  list.add(at(block, r, cols[0]), "duplicate", `${quoted(keyOf(row[cols[0]]))} → ${quoted(keyOf(row[cols[1]]))}${extra} is listed again (first in row ${sheetRow(block, first)}): the flows are added up.`);
+  const extra = cols.length > 2 ? ` (${cols.slice(2).map((c) => shownOf(row[c])).join(", ")})` : "";
+  list.add(at(block, r, cols[0]), "duplicate", `${quoted(shownOf(row[cols[0]]))} → ${quoted(shownOf(row[cols[1]]))}${extra} is listed again (first in row ${sheetRow(block, first)}): the flows are added up.`);
+}
+
+/**
+ * Origins and destinations spelled two ways that Excel's comparison treats as one (case, runs
+ * of spaces; labels.ts): the pivot merges them, and each other spelling is listed once, at its
+ * first cell, naming the spelling the report shows.
+ */
+class Spellings {
+  private readonly first = new Map<string, { shown: string; address: string }>();
+  private readonly met = new Set<CellValue>();
+
+  check(list: ProblemList, block: SourceBlock, r: number, c: number, v: CellValue): void {
+    if (this.met.has(v) || isBlank(v)) return;
+    this.met.add(v);
+    const key = labelKey(v);
+    const shown = String(shownOf(v));
+    const first = this.first.get(key);
+    if (!first) this.first.set(key, { shown, address: at(block, r, c) });
+    else if (first.shown !== shown) list.add(at(block, r, c), "variant", `${quoted(shown)} is counted as the region ${quoted(first.shown)} (first in ${first.address}): labels that differ only in case or spacing are one region, as Excel compares them.`);
+  }
 }
 
 function* matrixProblemsSteps(list: ProblemList, layout: Layout, fit: MatrixFit, meter: StepMeter): Steps<void> {
@@ -715,7 +737,7 @@ function* tableRepeatsSteps(list: ProblemList, layout: Layout, columns: readonly
   const { block, rows } = layout;
   // Only rows whose label (with year and group) is found again can be repeats: repeatsOf groups
   // those alone, with their addresses, rather than every row of the table.
-  const keys = yield* rowKeysSteps(layout, [label, ...extra], "label", meter);
+  const keys = yield* rowKeysSteps(layout, [label, ...extra], meter);
   const count = new Map<string | number, number>();
   for (let p = 0; p < rows.length; p++) {
     if (meter.add(1)) yield meter.progress;
@@ -809,10 +831,10 @@ function problemSentence(list: ProblemList): string {
   return `${fmt(list.total)} problem${list.total === 1 ? "" : "s"} in the cells used (${kinds})${listed}.`;
 }
 
-/** Distinct labels (keyOf) of a column in the data rows, blanks not counted. */
+/** Distinct labels (labelKey) of a column in the data rows, blanks not counted. */
 function* distinctCountSteps(layout: Layout, c: number | undefined, meter: StepMeter): Steps<number> {
   if (c === undefined) return 0;
-  const column = yield* keyColumnSteps(layout, c, "pivot", meter);
+  const column = yield* keyColumnSteps(layout, c, meter);
   return column.keys.length - (column.blank >= 0 ? 1 : 0);
 }
 
@@ -831,7 +853,7 @@ function* longSummarySteps(layout: Layout, columns: readonly ColumnMapping[], me
   const places = new Set<string>();
   for (const c of [col("origin"), col("destination")]) {
     if (c === undefined) continue;
-    for (const key of (yield* keyColumnSteps(layout, c, "pivot", meter)).keys) places.add(key);
+    for (const key of (yield* keyColumnSteps(layout, c, meter)).keys) places.add(key);
   }
   places.delete("");
   const years = col("year") === undefined ? "" : `, ${plural(yield* distinctCountSteps(layout, col("year"), meter), "year")}`;

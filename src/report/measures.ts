@@ -14,7 +14,7 @@ import { NumberFormat, Role } from "./types";
  */
 
 /** How a native formula guards an input: a count (≥ 0) or a fraction (0 to 1). */
-type Domain = "count" | "fraction";
+export type Domain = "count" | "fraction";
 
 export interface TableMeasure {
   /** Column header in the report. */
@@ -181,19 +181,24 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
 ];
 
 /**
- * The native formula of a measure over cell references: the definition, guarded so that a
- * blank, text, a negative count or a rate outside [0, 1] gives an error (#N/A) as the engine
- * and the add-in functions do, instead of the number Excel arithmetic would make of it
- * (a blank counts as 0 there). A zero denominator gives #DIV/0! by itself.
+ * The native formula of a measure over cell references: the definition, guarded so that each
+ * bad input gives the error the engine and the add-in functions give (cells.ts, numberIn), in
+ * the same order: inputs are checked one after the other, a blank is #N/A and text or TRUE/FALSE
+ * #VALUE! (Excel arithmetic would read a blank as 0 and "12,610" as a number); then a negative
+ * count, a rate outside [0, 1] or a failed check (a part above its whole) is #NUM!, and an error
+ * in a source cell (NaN or ±Infinity written as #NUM!) passes through the comparisons. A zero
+ * denominator gives #DIV/0! by itself. COUNT is not used: LibreOffice counts TRUE as a number.
  */
 export function nativeFormula(m: TableMeasure, refs: readonly string[]): string {
-  const checks = [`COUNT(${refs.join(",")})=${refs.length}`];
-  refs.forEach((r, k) => {
-    checks.push(`${r}>=0`);
-    if (m.domains[k] === "fraction") checks.push(`${r}<=1`);
-  });
-  if (m.nativeChecks) checks.push(...m.nativeChecks(...refs));
-  return `IF(AND(${checks.join(",")}),${m.native(...refs)},NA())`;
+  return guardedFormula(refs, m.domains, m.nativeChecks ? m.nativeChecks(...refs) : [], m.native(...refs));
+}
+
+/** `body` over `refs`, behind the input guard described at nativeFormula. */
+export function guardedFormula(refs: readonly string[], domains: readonly Domain[], checks: readonly string[], body: string): string {
+  const domain = refs.flatMap((r, k) => (domains[k] === "fraction" ? [`${r}>=0`, `${r}<=1`] : [`${r}>=0`]));
+  let f = `IF(AND(${[...domain, ...checks].join(",")}),${body},#NUM!)`;
+  for (let k = refs.length - 1; k >= 0; k--) f = `IF(ISBLANK(${refs[k]}),#N/A,IF(OR(ISTEXT(${refs[k]}),ISLOGICAL(${refs[k]})),#VALUE!,${f}))`;
+  return f;
 }
 
 /** The add-in formula: the catalog function over the same references. */

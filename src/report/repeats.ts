@@ -1,10 +1,12 @@
 import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
 import { cellAt, Dataset, isBlank } from "./dataset";
+import { labelKey } from "./labels";
 import { CellValue, Detection, SourceBlock } from "./types";
 
 /**
- * Regions listed twice. In a country table a second row for the same country (in the same year
+ * Regions listed twice (labels compared as Excel compares them, labels.ts: "Ghana" and
+ * "ghana " are one country). In a country table a second row for the same country (in the same year
  * and group) would be counted twice in every total; in a matrix a label used twice makes two
  * regions of one. Neither can be summarised, so the report is refused, naming every cell of
  * each repeated label; detection lists the same repeats as problems beforehand.
@@ -25,8 +27,6 @@ export interface Repeat {
   readonly addresses: readonly string[];
 }
 
-/** A label as it is compared: trimmed, case-insensitive ("Ghana" and "ghana " are one country). */
-export const labelKey = (v: CellValue | undefined): string => String(v ?? "").trim().toLowerCase();
 
 /** Labels that occur more than once (blanks are never repeats), in order of their first cell. */
 export function repeatsOf(cells: Iterable<LabelCell>): Repeat[] {

@@ -4,7 +4,7 @@ import { cell, columnLetters, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { ROLE_LABELS } from "./roles";
-import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
+import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
 import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable, Role } from "./types";
 import { PLAN_CHUNK_ROWS, runSteps, Steps } from "./steps";
 
@@ -68,7 +68,8 @@ export function* planTableSheetSteps(input: TableInput, title: string[], chunkRo
       const ref = src(role, r);
       refOf.set(role, ref);
       // The input itself, live: a formula referencing the source cell (its value when the cell is a number).
-      line.push(typeof v === "number" ? computed(v, ref, ref, RATE_ROLES.has(role) ? "percent" : "count") : value(v, "text"));
+      // TRUE/FALSE is copied as its word: LibreOffice's SUM would add a logical cell as 1, Excel's skips it.
+      line.push(typeof v === "number" ? computed(v, ref, ref, RATE_ROLES.has(role) ? "percent" : "count") : value(typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v, "text"));
     }
     for (const m of measures) {
       const refs = m.inputs.map((role) => refOf.get(role) ?? src(role, r));
@@ -127,7 +128,7 @@ function classification(input: TableInput, pair: { inflow: Role; outflow: Role }
   const e = evaluate(() => migrationEffectiveness(must(i), must(o)));
   const a = src(pair.inflow, r);
   const b = src(pair.outflow, r);
-  const native = `IF(AND(COUNT(${a},${b})=2,${a}>=0,${b}>=0),${classifyFormula(`(${a}-${b})/(${a}+${b})`)},NA())`;
+  const native = guardedFormula([a, b], ["count", "count"], [], classifyFormula(`(${a}-${b})/(${a}+${b})`));
   const addin = classifyFormula(`MIGRATION.EFFECTIVENESS(${a},${b})`);
   return { value: typeof e === "number" ? classify(e) : e, native: flat(native), addin: flat(addin), format: "text" };
 }
@@ -156,7 +157,9 @@ function totalsRow(input: TableInput, labelRoles: Role[], inputRoles: Role[], me
     }
     sums.set(role, complete ? s : undefined);
     const f = `SUM(${range(dataTop, c, dataBottom, c)})`;
-    line.push(computed(complete ? s : { error: "#N/A" }, complete ? f : `IF(COUNT(${range(dataTop, c, dataBottom, c)})=${input.rows},${f},NA())`, f, "count"));
+    // A column with a blank, text or TRUE/FALSE has no total (#N/A); not COUNT, which counts TRUE in LibreOffice.
+    const column = range(dataTop, c, dataBottom, c);
+    line.push(computed(complete ? s : { error: "#N/A" }, complete ? f : `IF(SUMPRODUCT(ISBLANK(${column})+ISTEXT(${column})+ISLOGICAL(${column}))>0,NA(),${f})`, f, "count"));
   });
   measures.forEach((m) => {
     if (m.inputs.some((r) => RATE_ROLES.has(r))) {

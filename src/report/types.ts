@@ -61,7 +61,7 @@ export interface ColumnMapping {
 /** Something wrong in the data, with the cell it is in (A1 address on the source sheet). */
 export interface DataProblem {
   readonly address: string;
-  readonly kind: "text" | "negative" | "blank" | "notFinite" | "duplicate" | "ragged";
+  readonly kind: "text" | "negative" | "blank" | "notFinite" | "duplicate" | "variant" | "ragged";
   readonly message: string;
 }
 
