@@ -1,3 +1,4 @@
+import { cellKind, isMissingMarker, numberText, startsLikeNumber } from "../cells/kind";
 import { cell, columnLetters } from "./address";
 import { quoteText } from "../indicators/quote";
 import { cellAt, dataRowsSteps, Frame, frameSteps, isBlank } from "./dataset";
@@ -7,8 +8,6 @@ import { isLabelRole, isNumericRole, isRateRole, isRole, matchHeader, MatchKind,
 import { AsyncStepsOptions, runSteps, runStepsAsync, StepMeter, Steps } from "./steps";
 import { CellValue, ColumnMapping, DataProblem, Detection, Overrides, Role, Shape, SourceBlock } from "./types";
 
-export { readDataset } from "./dataset";
-export type { Dataset, Label, LongDataset, MatrixDataset, TableDataset } from "./dataset";
 
 /**
  * Reading the input (issue 3, item 1): decide which of the three shapes a block of cells is,
@@ -23,42 +22,6 @@ const SHAPE_NAMES: Record<Shape, string> = { table: "country table", matrix: "or
 
 // ---------------------------------------------------------------------------------------------
 // Cells
-
-/** How a text cell reads as a number, if it does: the separators it uses decide the advice. */
-export type NumberText = "plain" | "thousands" | "decimalComma";
-
-const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const THOUSANDS = /^[-+]?\d{1,3}([,'\u00a0\u202f ]\d{3})+(\.\d+)?$/;
-const DOT_THOUSANDS = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/; // 1.234.567 or 1.234,5 (continental)
-const SPACE_THOUSANDS_DECIMAL_COMMA = /^[-+]?\d{1,3}([\u00a0\u202f ]\d{3})+,\d+$/;
-const DECIMAL_COMMA = /^[-+]?\d*,\d+$/;
-
-export function numberText(s: string): NumberText | undefined {
-  if (!startsLikeNumber(s)) return undefined; // cheap exit for ordinary text
-  const t = s.trim();
-  if (PLAIN.test(t)) return "plain";
-  if (THOUSANDS.test(t) || SPACE_THOUSANDS_DECIMAL_COMMA.test(t)) return "thousands";
-  if (DOT_THOUSANDS.test(t)) return "thousands"; // "1.234" alone was read as a decimal above
-  if (DECIMAL_COMMA.test(t)) return "decimalComma";
-  return undefined;
-}
-
-/** First non-space character is a digit, sign, point or comma (no regex: runs on every text cell). */
-function startsLikeNumber(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch === 32 || ch === 160) continue;
-    return (ch >= 48 && ch <= 57) || ch === 43 || ch === 45 || ch === 46 || ch === 44;
-  }
-  return false;
-}
-
-/** Text that statistical offices put where a number is missing (UN "..", Eurostat ":"). */
-const MISSING_MARKERS = new Set(["..", "...", "…", "-", "–", "—", ":", "x", "*", "n/a", "na", "n.a.", "nan", "null"]);
-
-export function isMissingMarker(s: string): boolean {
-  return s.length <= 4 && MISSING_MARKERS.has(s.trim().toLowerCase());
-}
 
 const YEAR = /^\s*(1[89]|2[01])\d\d(\s*[-–/]\s*((1[89]|2[01])?\d\d))?\s*$/;
 
@@ -474,15 +437,25 @@ function numberProblems(list: ProblemList, block: SourceBlock, r: number, c: num
   if (typeof v === "number" && v >= 0 && v < Infinity) return; // the common case, first
   const address = at(block, r, c);
   const then = onBad === "missing" ? READ_AS_MISSING : "the report cannot be built (fix or clear the cell)";
-  // Only an empty cell is blank here: a cell of spaces is text to Excel (ISBLANK is FALSE, its
-  // arithmetic gives #VALUE!), so to the engine too.
-  if (v === null || v === "") {
-    if (onBad === "missing") list.add(address, "blank", `Blank in ${what}: read as missing, not as 0.`);
-    else if (onBad === "refused") list.add(address, "blank", `Blank in ${what}: the report cannot be built (enter the flow, 0 if there was none).`);
-  } else if (typeof v === "string") list.add(address, "text", textMessage(v, what, then));
-  else if (typeof v === "boolean") list.add(address, "text", `${v ? "TRUE" : "FALSE"} in ${what} is a logical value, not a number: ${then}.`);
-  else if (!Number.isFinite(v)) list.add(address, "notFinite", `${String(v)} in ${what} is not a finite number: ${then}.`);
-  else if (v < 0) list.add(address, "negative", `${v} in ${what} is negative: a ${rate ? "rate" : "count of people"} cannot be, so ${onBad === "missing" ? "measures using it show #NUM!" : then}.`);
+  // Read as the engine reads it (cells/kind.ts): a cell of spaces is text to Excel (ISBLANK is
+  // FALSE, its arithmetic gives #VALUE!), so only an empty cell is blank.
+  switch (cellKind(v)) {
+    case "blank":
+      if (onBad === "missing") list.add(address, "blank", `Blank in ${what}: read as missing, not as 0.`);
+      else if (onBad === "refused") list.add(address, "blank", `Blank in ${what}: the report cannot be built (enter the flow, 0 if there was none).`);
+      return;
+    case "boolean":
+      list.add(address, "text", `${v ? "TRUE" : "FALSE"} in ${what} is a logical value, not a number: ${then}.`);
+      return;
+    case "notFinite":
+      list.add(address, "notFinite", `${String(v)} in ${what} is not a finite number: ${then}.`);
+      return;
+    case "number":
+      list.add(address, "negative", `${v as number} in ${what} is negative: a ${rate ? "rate" : "count of people"} cannot be, so ${onBad === "missing" ? "measures using it show #NUM!" : then}.`);
+      return;
+    default:
+      list.add(address, "text", textMessage(v as string, what, then));
+  }
 }
 
 function duplicateHeaders(list: ProblemList, layout: Layout, row: number): void {

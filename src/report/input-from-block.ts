@@ -1,4 +1,4 @@
-import { readDataset } from "./dataset";
+import { readGeometry } from "./dataset";
 import { ReportInput, SourceColumn } from "./input";
 import { refuseRepeatedLabels } from "./repeats";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
@@ -11,7 +11,7 @@ import { CellValue, Detection, Role, SourceBlock } from "./types";
  * report as in the add-in's functions.
  */
 export function inputFromBlock(block: SourceBlock, detection: Detection): ReportInput {
-  const data = readDataset(block, detection);
+  const data = readGeometry(block, detection);
   refuseRepeatedLabels(block, detection, data);
   const raw = (r: number, c: number): CellValue => block.values[r]?.[c] ?? null;
   if (data.shape === "matrix") {
@@ -26,7 +26,7 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
       shape: "long",
       sheet: block.sheet,
       rowsAt,
-      rows: data.rows,
+      rows: data.rowIndex.length,
       origin: column(ci.origin),
       destination: column(ci.destination),
       flow: column(ci.flow),
@@ -35,5 +35,5 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   }
   const columns: Partial<Record<Role, SourceColumn>> = {};
   for (const [role, c] of Object.entries(data.columnIndex) as [Role, number | undefined][]) if (c !== undefined) columns[role] = column(c);
-  return { shape: "table", sheet: block.sheet, rowsAt, rows: data.rows, columns };
+  return { shape: "table", sheet: block.sheet, rowsAt, rows: data.rowIndex.length, columns };
 }

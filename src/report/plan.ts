@@ -1,3 +1,4 @@
+import { cellKind } from "../cells/kind";
 import { checkMatrix } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { quoteText } from "../indicators/quote";
@@ -96,7 +97,7 @@ function matrixOf(input: MatrixInput): number[][] {
   const m = input.cells.map((row, i) =>
     row.map((v, j) => {
       if (i === j) return typeof v === "number" ? v : 0; // the diagonal is ignored
-      if (v === null || v === "") return 0;
+      if (cellKind(v) === "blank") return 0;
       const x = numberIn(v);
       if (x instanceof MeasureError || !(x >= 0) || !Number.isFinite(x)) {
         problems.push(`${cell(input.top + i, input.left + j)} (${typeof v === "string" ? quoteText(v) : String(v)})`);
