@@ -2,6 +2,7 @@
  * The report engine as the CLI uses it: detection, overrides and planning. Kept apart so tests
  * (and a changed engine API) touch one small file.
  */
+import type { StockDecrease } from "../indicators/estimation";
 import { applyOverrides, detect } from "../report/detect";
 import { planReport } from "../report/plan";
 import type { Detection, Overrides, ReportPlan, SharingMode, SourceBlock } from "../report/types";
@@ -9,7 +10,7 @@ import type { Detection, Overrides, ReportPlan, SharingMode, SourceBlock } from 
 export interface Engine {
   detect(block: SourceBlock): Detection;
   applyOverrides(block: SourceBlock, detection: Detection, overrides: Overrides): Detection;
-  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: "zero" | "return" }): ReportPlan;
+  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: StockDecrease }): ReportPlan;
 }
 
 export const engine: Engine = {

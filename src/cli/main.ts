@@ -13,6 +13,7 @@ import { CliOptions, parseArgs, USAGE } from "./args";
 import { CliError, EXIT } from "./errors";
 import { readInput } from "./read-input";
 import type { Engine } from "./engine";
+import { problemLines } from "./problems";
 
 export const PROGRAM = "migration-report";
 
@@ -121,7 +122,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
     throw new CliError(EXIT.undetectable, `no country table, matrix or flow list found in ${read.address}${why}; try --range, --shape or --map`);
   }
   progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
-  if (detection.problems.length > 0) progress(`${detection.problems.length} data problem(s), e.g. ${detection.problems[0].address}: ${detection.problems[0].message}`);
+  for (const line of problemLines(detection.problems)) progress(line);
 
   t = Date.now();
   let plan: ReportPlan;

@@ -10,7 +10,7 @@ import { CellValue, ColumnMapping, DataProblem, Detection, Overrides, Role, Shap
 
 
 /**
- * Reading the input (issue 3, item 1): decide which of the three shapes a block of cells is,
+ * Reading the input: decide which of the three shapes a block of cells is,
  * map its columns to roles by header name, and list what is wrong in the cells the report will
  * use. Everything is said in sentences a user reads in the task pane or the CLI.
  */
@@ -790,7 +790,7 @@ function unmappedSentences(layout: Layout, shape: Shape, columns: readonly Colum
   return out;
 }
 
-/** Rates are fractions (../shared/DESIGN.md); a rate column above 1 is probably in percent. */
+/** Rates are fractions; a rate column above 1 is probably in percent. */
 function percentSentences(layout: Layout, columns: readonly ColumnMapping[]): string[] {
   return columns
     .filter((c) => c.role !== null && isRateRole(c.role) && (layout.profiles.get(c.index)?.max ?? 0) > 1)

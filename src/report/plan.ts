@@ -12,10 +12,8 @@ import { planEstimatedFlows } from "./stocks-sheet";
 import { StockDecrease } from "../indicators/estimation";
 import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
-import { AsyncStepsOptions, PLAN_CHUNK_ROWS, runSteps, runStepsAsync, StepProgress, Steps } from "./steps";
+import { AsyncStepsOptions, PLAN_CHUNK_ROWS, runSteps, runStepsAsync, Steps } from "./steps";
 
-export { PLAN_CHUNK_ROWS };
-export type { StepProgress };
 
 export interface PlanOptions {
   readonly mode: SharingMode;

@@ -20,7 +20,7 @@ export interface SourceBlock {
   readonly provenance: string;
 }
 
-/** The three input shapes of ../shared/DESIGN.md. */
+/** The three input shapes: a country table, an origin × destination matrix, a long list of flows. */
 export type Shape = "table" | "matrix" | "long";
 
 /** What a column of a country table or long list holds. */
@@ -88,7 +88,7 @@ export interface Overrides {
   readonly map?: Partial<Record<Role, string | number | null>>;
 }
 
-/** How a shared report keeps its numbers (../shared/DESIGN.md, "Sharing modes"). */
+/** How a shared report keeps its numbers: live native formulas, add-in formulas, or values only. */
 export type SharingMode = "native" | "addin" | "values";
 
 /** Excel number formats the report uses. */
