@@ -122,7 +122,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
     throw new CliError(EXIT.undetectable, `no country table, matrix or flow list found in ${read.address}${why}; try --range, --shape or --map`);
   }
   progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
-  for (const line of problemLines(detection.problems)) progress(line);
+  for (const line of problemLines(detection.problems, engine.maxProblems)) progress(line);
 
   t = Date.now();
   let plan: ReportPlan;
@@ -171,12 +171,12 @@ export async function run(argv: readonly string[], io: Io = processIo, engine?: 
       return EXIT.ok;
     }
     if (parsed.kind === "version") {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read where the CLI runs, not bundled
       io.stdout(String(require("../../package.json").version));
       return EXIT.ok;
     }
     // The engine is loaded once the input is read: usage and input errors stay fast.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, so usage and input errors stay fast
     const load = (): Engine => engine ?? (require("./engine") as typeof import("./engine")).engine;
     return await build(parsed.options, io, load);
   } catch (e) {

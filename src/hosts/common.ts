@@ -102,7 +102,7 @@ export function tableHeaders(header: string[], width: number): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (let j = 0; j < width; j++) {
-    let base = String(header[j] ?? "").replace(/\s+/g, " ").trim() || `Column${j + 1}`;
+    const base = String(header[j] ?? "").replace(/\s+/g, " ").trim() || `Column${j + 1}`;
     let name = base;
     for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} ${k}`;
     seen.add(name.toLowerCase());
