@@ -3,7 +3,8 @@
  * (and a changed engine API) touch one small file.
  */
 import type { StockDecrease } from "../indicators/estimation";
-import { applyOverrides, detect, MAX_PROBLEMS } from "../report/detect";
+import { applyOverrides, detect } from "../report/detect";
+import { MAX_PROBLEMS } from "../report/detect-problems";
 import { planReport } from "../report/plan";
 import type { Detection, Overrides, ReportPlan, SharingMode, SourceBlock } from "../report/types";
 

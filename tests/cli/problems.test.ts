@@ -1,6 +1,6 @@
 /** The command line prints every data problem with its cell, or the first 20 and how many more. */
 import { problemLines } from "../../src/cli/problems";
-import { MAX_PROBLEMS } from "../../src/report/detect";
+import { MAX_PROBLEMS } from "../../src/report/detect-problems";
 import { engine } from "../../src/cli/engine";
 import type { DataProblem } from "../../src/report/types";
 

@@ -1,4 +1,5 @@
-import { applyOverrides, detect, MAX_PROBLEMS } from "../../src/report/detect";
+import { applyOverrides, detect } from "../../src/report/detect";
+import { MAX_PROBLEMS } from "../../src/report/detect-problems";
 import type { LongInput, MatrixInput, TableInput } from "../../src/report/input";
 import { inputFromBlock } from "../../src/report/input-from-block";
 import { matchHeader, normalizeHeader, vocabularyClashes } from "../../src/report/roles";
