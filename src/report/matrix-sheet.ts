@@ -1,9 +1,9 @@
-import { circulationByRegion, circulationIndexOfMatrix } from "../indicators/circulation";
-import { connectivity, corridors, giniIndex, margins, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
+import { circulationByRegion } from "../indicators/circulation";
+import { corridors, margins, regionSummary } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { cell, range } from "./address";
 import { computed, errorOf, evaluate, value } from "./cells";
-import { BALANCE_THRESHOLD, classify, classifyFormula } from "./measures";
+import { BALANCE_THRESHOLD, classify, classifyFormula, MATRIX_KEY_FIGURES, MatrixRefs } from "./measures";
 import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable } from "./types";
 
 /**
@@ -89,18 +89,10 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     totals,
   };
 
-  const totalCell = `B${KEY_TOP + 2}`;
+  const refs: MatrixRefs = { whole, first, n, column: colOf, totalCell: `B${KEY_TOP + 2}` };
   const key: [string, PlannedCell][] = [
     ["Regions", value(n, "count")],
-    ["Total flows (off the diagonal)", computed(total, `SUM(${colOf("B")})`, `SUM(${colOf("B")})`, "count")],
-    ["Migration effectiveness index (MEI)", computed(evaluate(() => migrationEffectivenessIndex(m)), `SUMPRODUCT(ABS(${colOf("E")}))/SUM(${colOf("D")})`, `MIGRATION.MEI(${whole})`, "decimal")],
-    ["Brain circulation index", computed(evaluate(() => circulationIndexOfMatrix(m)), `1-SUMPRODUCT(ABS(${whole}-TRANSPOSE(${whole})))/(2*${totalCell})`, `CIRCULATION.INDEX(${whole})`, "decimal", true)],
-    [
-      "Connectivity (share of possible flows that occur)",
-      computed(evaluate(() => connectivity(m)), `SUMPRODUCT((ROW(${whole})-ROW(${first})<>COLUMN(${whole})-COLUMN(${first}))*ISNUMBER(${whole})*(${whole}>0))/${n * (n - 1)}`, `MIGRATION.CONNECTIVITY(${whole})`, "percent"),
-    ],
-    // No native formula: the Gini index needs the flows sorted, which classic functions cannot do in one cell.
-    ["Total flows Gini index (corrected)", computed(evaluate(() => giniIndex(m)), undefined, `MIGRATION.GINI(${whole})`, "decimal")],
+    ...MATRIX_KEY_FIGURES.map((k): [string, PlannedCell] => [k.label, computed(evaluate(() => k.compute(m)), k.native?.(refs), k.addin(refs), k.format, k.nativeArray)]),
   ];
   const cells = [
     ...title.map((text, row) => ({ row, col: 0, cell: value(text) })),

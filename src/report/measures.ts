@@ -1,5 +1,7 @@
 import { netBrainDrain, relativeSkillShare, selectionRatio, skilledEmigrationRate } from "../indicators/braindrain";
-import { returnRate } from "../indicators/circulation";
+import { circulationIndexOfMatrix, returnRate } from "../indicators/circulation";
+import { connectivity, giniIndex, margins, migrationEffectivenessIndex } from "../indicators/matrix";
+import type { Matrix } from "../indicators/types";
 import { grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
 import { grossOutboundEnrolmentRatio, inboundMobilityRate, outboundMobilityRatio, studentNetFlow, studentNetFlowRatio } from "../indicators/students";
 import { NumberFormat, Role } from "./types";
@@ -205,6 +207,80 @@ export function guardedFormula(refs: readonly string[], domains: readonly Domain
 export function addinFormula(m: TableMeasure, refs: readonly string[]): string {
   return `${m.fn}(${refs.join(",")})`;
 }
+
+/** What a matrix measure's formulas refer to on the summary sheet. */
+export interface MatrixRefs {
+  /** The n × n matrix (absolute, with its sheet) and its top-left cell. */
+  readonly whole: string;
+  readonly first: string;
+  readonly n: number;
+  /** A column of the per-region table, e.g. "D14:D46" for "D". */
+  readonly column: (letter: string) => string;
+  /** The key figure "Total flows". */
+  readonly totalCell: string;
+}
+
+/**
+ * A key figure of an origin × destination matrix: its measure in src/indicators (the engine's
+ * value), the same as a classic-function formula (native; none where classic functions cannot
+ * compute it in one cell) and as the catalog function (add-in), checked against each other by
+ * the LibreOffice recalculation tests.
+ */
+export interface MatrixMeasure {
+  readonly label: string;
+  /** The catalog function (its reference entry gives the definition and the source). */
+  readonly fn: string;
+  readonly compute: (m: Matrix) => number;
+  readonly native?: (at: MatrixRefs) => string;
+  readonly addin: (at: MatrixRefs) => string;
+  readonly format: NumberFormat;
+  /** The native formula needs array evaluation (TRANSPOSE inside SUMPRODUCT). */
+  readonly nativeArray?: boolean;
+}
+
+export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
+  {
+    label: "Total flows (off the diagonal)",
+    fn: "MIGRATION.SUMMARY",
+    compute: (m) => margins(m).total,
+    native: (at) => `SUM(${at.column("B")})`,
+    addin: (at) => `SUM(${at.column("B")})`,
+    format: "count",
+  },
+  {
+    label: "Migration effectiveness index (MEI)",
+    fn: "MIGRATION.MEI",
+    compute: migrationEffectivenessIndex,
+    native: (at) => `SUMPRODUCT(ABS(${at.column("E")}))/SUM(${at.column("D")})`,
+    addin: (at) => `MIGRATION.MEI(${at.whole})`,
+    format: "decimal",
+  },
+  {
+    label: "Brain circulation index",
+    fn: "CIRCULATION.INDEX",
+    compute: circulationIndexOfMatrix,
+    native: (at) => `1-SUMPRODUCT(ABS(${at.whole}-TRANSPOSE(${at.whole})))/(2*${at.totalCell})`,
+    addin: (at) => `CIRCULATION.INDEX(${at.whole})`,
+    format: "decimal",
+    nativeArray: true,
+  },
+  {
+    label: "Connectivity (share of possible flows that occur)",
+    fn: "MIGRATION.CONNECTIVITY",
+    compute: connectivity,
+    native: (at) => `SUMPRODUCT((ROW(${at.whole})-ROW(${at.first})<>COLUMN(${at.whole})-COLUMN(${at.first}))*ISNUMBER(${at.whole})*(${at.whole}>0))/${at.n * (at.n - 1)}`,
+    addin: (at) => `MIGRATION.CONNECTIVITY(${at.whole})`,
+    format: "percent",
+  },
+  {
+    label: "Total flows Gini index (corrected)",
+    fn: "MIGRATION.GINI",
+    compute: (m) => giniIndex(m),
+    // No native formula: the Gini index needs the flows sorted, which classic functions cannot do in one cell.
+    addin: (at) => `MIGRATION.GINI(${at.whole})`,
+    format: "decimal",
+  },
+];
 
 /** The measures a table with these mapped roles allows, in catalog order. */
 export function measuresFor(roles: ReadonlySet<Role>): TableMeasure[] {
