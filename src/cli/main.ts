@@ -17,6 +17,7 @@ import { CliError, EXIT } from "./errors";
 import { filterRows } from "./filter";
 import { readInput } from "./read-input";
 import type { Engine } from "./engine";
+import { problemLines } from "./problems";
 
 export const PROGRAM = "migration-report";
 
@@ -172,7 +173,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
     detection = { ...detection, reasons: [...detection.reasons, `${aggregates.count} row(s) are totals or aggregates, not regions, and are left out: ${aggregates.notes.slice(0, 10).join("; ")}${aggregates.count > 10 ? "; …" : ""}`] };
   }
   progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
-  if (detection.problems.length > 0) progress(`${detection.problems.length} data problem(s), e.g. ${detection.problems[0].address}: ${detection.problems[0].message}`);
+  for (const line of problemLines(detection.problems, engine.maxProblems)) progress(line);
 
   t = Date.now();
   let plan: ReportPlan;
@@ -231,12 +232,12 @@ export async function run(argv: readonly string[], io: Io = processIo, engine?: 
       return EXIT.ok;
     }
     if (parsed.kind === "version") {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read where the CLI runs, not bundled
       io.stdout(String(require("../../package.json").version));
       return EXIT.ok;
     }
     // The engine is loaded once the input is read: usage and input errors stay fast.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, so usage and input errors stay fast
     const load = (): Engine => engine ?? (require("./engine") as typeof import("./engine")).engine;
     return await build(parsed.options, io, load);
   } catch (e) {

@@ -3,7 +3,8 @@
  * workbook via Office.js). Nothing here imports Office.js or Node: the task pane
  * bundle (src/hosts/office.ts) imports this module, so it must stay plain TypeScript.
  */
-import type { NumberFormat, PlannedCell, PlannedChart, PlannedError, PlannedSheet, SharingMode } from "../report/types";
+import { isPlannedError } from "../report/cells";
+import type { NumberFormat, PlannedCell, PlannedChart, PlannedSheet, SharingMode } from "../report/types";
 
 /** Excel number format codes for the plan's formats. */
 export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
@@ -84,9 +85,8 @@ export function formulaFor(cell: PlannedCell, mode: SharingMode): string | undef
   return t === "" ? undefined : t;
 }
 
-export function isPlannedError(v: unknown): v is PlannedError {
-  return typeof v === "object" && v !== null && typeof (v as PlannedError).error === "string";
-}
+// One definition, with the planner's cells; the writers import it from here.
+export { isPlannedError };
 
 /** Digits of a non-negative integer below 1e21 (without building its string). */
 function digits(n: number): number {

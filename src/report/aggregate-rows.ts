@@ -5,7 +5,7 @@
  */
 import { cell } from "./address";
 import { aggregateCodeReason, aggregateReason, AggregateReason } from "./aggregates";
-import { cellAt, Dataset, readDataset } from "./dataset";
+import { cellAt, Geometry, readGeometry } from "./dataset";
 import type { Detection, SourceBlock } from "./types";
 
 export interface AggregateRows {
@@ -20,13 +20,13 @@ export interface AggregateRows {
 const MAX_NOTES = 200;
 
 /** The aggregate rows of a detected table or long list; none for a matrix (./matrix-block). */
-export function aggregateRows(block: SourceBlock, detection: Detection, read?: Dataset): AggregateRows {
+export function aggregateRows(block: SourceBlock, detection: Detection, read?: Geometry): AggregateRows {
   const rows = new Set<number>();
   const notes: string[] = [];
   if (detection.shape === "matrix") return { rows, notes, count: 0 };
-  let data: Dataset;
+  let data: Geometry;
   try {
-    data = read ?? readDataset(block, detection);
+    data = read ?? readGeometry(block, detection);
   } catch {
     return { rows, notes, count: 0 }; // a mapping that cannot be read: the report says why when it is built
   }

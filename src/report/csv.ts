@@ -21,7 +21,7 @@
  */
 import Papa from "papaparse";
 import { cell } from "./address";
-import { isMissingMarker, numberText } from "./detect";
+import { isMissingMarker, numberText } from "../cells/kind";
 
 export type CsvCell = string | number | null;
 export type Delimiter = "," | ";" | "\t";

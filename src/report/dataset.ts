@@ -1,76 +1,48 @@
-import { isNumericRole, LabelRole, NumericRole } from "./roles";
+import { shownLabel } from "./labels";
+import { isEmptyCell } from "../cells/kind";
 import { runSteps, StepMeter, Steps } from "./steps";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
 
 /**
- * A detected block read into typed columns for the report planner, and the block geometry that
- * detection and reading share (where the data starts, where a matrix's numbers are).
- * Every position here is 0-based within the block; the block's sheet position is carried along
- * so the planner can turn block cell (r, c) into sheet cell (top + r, left + c) for formulas.
+ * The block geometry that detection and reading share: where the data starts, which rows are
+ * data, where a matrix's numbers are, which column holds each role. Every position here is
+ * 0-based within the block; the planner's input (input-from-block.ts) takes the cells from these
+ * places once, as they are.
  */
 
 /** A region's name or code as the data spells it. */
 export type Label = string | number;
 
-/** Where the block sits on its sheet (copied from the SourceBlock). */
-export interface BlockPosition {
-  readonly sheet: string;
-  /** 0-based sheet row and column of block cell (0, 0). */
-  readonly top: number;
-  readonly left: number;
-}
+/** Where a detected block's data are: one shape's geometry. */
+export type Geometry = TableGeometry | MatrixGeometry | LongGeometry;
 
-/** A country/region table: one entry per data row (a region, or a region in a year and group). */
-export interface TableDataset extends BlockPosition {
+export interface TableGeometry {
   readonly shape: "table";
-  /** Number of data rows read (blank rows inside the table are skipped). */
-  readonly rows: number;
-  /** Block row of each data row, so formulas can point at its cells. */
+  /** Block row of each data row (blank rows inside the table are skipped). */
   readonly rowIndex: number[];
-  /** One label per row: the region, else the code, else "Row n" (n the sheet row). */
-  readonly regionLabels: Label[];
-  /** Label columns as found: region, code, group and year (a year may be "2010-2015"). */
-  readonly text: Partial<Record<LabelRole, (Label | null)[]>>;
-  /** Numeric columns by role; null where the cell is blank, text or not finite (each a problem). */
-  readonly columns: Partial<Record<NumericRole, (number | null)[]>>;
   /** Block column of every mapped role. */
   readonly columnIndex: Partial<Record<Role, number>>;
 }
 
-/** A square origin × destination matrix: rows are origins, columns destinations. */
-export interface MatrixDataset extends BlockPosition {
+export interface MatrixGeometry {
   readonly shape: "matrix";
   /** Order of the matrix. */
   readonly n: number;
+  /** Block row and column of the numeric part's top-left cell. */
+  readonly firstRow: number;
+  readonly firstCol: number;
   /** Region labels: the first column's (origins), else the first row's, else "1".."n". */
   readonly labels: Label[];
   /** The first row's labels (destinations) when the block has them. */
   readonly columnLabels?: Label[];
-  /** Flows; a blank (no recorded flow), text or non-finite cell is 0; the diagonal as given. */
-  readonly matrix: number[][];
-  /** Block row and column of the numeric part's top-left cell. */
-  readonly firstRow: number;
-  readonly firstCol: number;
 }
 
-/** A long list: one row per origin–destination pair (and year or group). */
-export interface LongDataset extends BlockPosition {
+export interface LongGeometry {
   readonly shape: "long";
-  /** Number of flows read (rows without an origin or destination are skipped). */
-  readonly rows: number;
-  /** Block row of each flow. */
+  /** Block row of each flow (rows without an origin or destination are skipped). */
   readonly rowIndex: number[];
-  readonly origins: Label[];
-  readonly destinations: Label[];
-  /** null where the cell is blank, text or not finite (each a problem). */
-  readonly flows: (number | null)[];
-  readonly years?: (Label | null)[];
-  readonly groups?: (Label | null)[];
-  /** Block columns of the mapped roles. */
   readonly columnIndex: { readonly origin: number; readonly destination: number; readonly flow: number; readonly year?: number; readonly group?: number };
 }
-
-export type Dataset = TableDataset | MatrixDataset | LongDataset;
 
 // ---------------------------------------------------------------------------------------------
 // Block geometry
@@ -91,10 +63,8 @@ export function cellAt(block: SourceBlock, r: number, c: number): CellValue {
   return v === undefined ? null : v;
 }
 
-/** Blank as the design defines it: null, or text of nothing but spaces. */
-export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
-}
+/** Blank for the layout (rows, frames, labels): empty, or spaces only (cells/kind.ts). */
+export const isBlank = isEmptyCell;
 
 export function isBlankRow(block: SourceBlock, r: number, left: number, right: number): boolean {
   const row = block.values[r] ?? [];
@@ -186,17 +156,9 @@ export function* dataRowsSteps(block: SourceBlock, frame: Frame, headerRow: numb
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** A label as the report shows it: text trimmed, numbers kept, TRUE/FALSE as words. */
+/** A label as the report shows it (labels.ts): text trimmed as Excel's TRIM does, numbers kept, TRUE/FALSE as words. */
 function labelOf(v: CellValue): Label | null {
-  if (isBlank(v)) return null;
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return v;
-}
-
-/** Only real, finite numbers count; "12,610" stored as text stays missing (detection flagged it). */
-function numberOf(v: CellValue): number | null {
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
+  return v === null || isBlank(v) ? null : shownLabel(v);
 }
 
 function roleColumns(detection: Detection): Partial<Record<Role, number>> {
@@ -212,83 +174,30 @@ function requireFrame(block: SourceBlock): Frame {
 }
 
 /**
- * Reads a detected block into the typed dataset the planner consumes. The detection (possibly
- * overridden by the user) decides everything; nothing is re-guessed here.
+ * Where a detected block's data are. The detection (possibly overridden by the user) decides
+ * everything; nothing is re-guessed here.
  */
-export function readDataset(block: SourceBlock, detection: Detection): Dataset {
+export function readGeometry(block: SourceBlock, detection: Detection): Geometry {
   const frame = requireFrame(block);
-  const position = { sheet: block.sheet, top: block.top, left: block.left };
-  if (detection.shape === "matrix") return readMatrix(block, frame, detection, position);
-  if (detection.shape === "long") return readLong(block, frame, detection, position);
-  return readTable(block, frame, detection, position);
-}
-
-function readTable(block: SourceBlock, frame: Frame, detection: Detection, position: BlockPosition): TableDataset {
-  const rowIndex = dataRows(block, frame, detection.headerRow);
+  if (detection.shape === "matrix") return matrixGeometry(block, frame, detection);
   const columnIndex = roleColumns(detection);
-  const text: Partial<Record<LabelRole, (Label | null)[]>> = {};
-  const columns: Partial<Record<NumericRole, (number | null)[]>> = {};
-  for (const [role, c] of Object.entries(columnIndex) as [Role, number][]) {
-    if (isNumericRole(role)) columns[role] = rowIndex.map((r) => numberOf(cellAt(block, r, c)));
-    else text[role] = rowIndex.map((r) => labelOf(cellAt(block, r, c)));
-  }
-  const regionLabels = rowIndex.map((r, i) => text.region?.[i] ?? text.code?.[i] ?? `Row ${block.top + r + 1}`);
-  return { shape: "table", ...position, rows: rowIndex.length, rowIndex, regionLabels, text, columns, columnIndex };
-}
-
-function readLong(block: SourceBlock, frame: Frame, detection: Detection, position: BlockPosition): LongDataset {
-  const index = roleColumns(detection);
-  const { origin, destination, flow, year, group } = index;
-  const missing = (["origin", "destination", "flow"] as const).filter((role) => index[role] === undefined);
+  if (detection.shape === "table") return { shape: "table", rowIndex: dataRows(block, frame, detection.headerRow), columnIndex };
+  const { origin, destination, flow, year, group } = columnIndex;
   if (origin === undefined || destination === undefined || flow === undefined) {
+    const missing = (["origin", "destination", "flow"] as const).filter((role) => columnIndex[role] === undefined);
     throw new Error(`The long list has no ${missing.join(", ")} column: map one (e.g. ${missing[0]}=<header>).`);
   }
-  const rowIndex: number[] = [];
-  const origins: Label[] = [];
-  const destinations: Label[] = [];
-  const flows: (number | null)[] = [];
-  const years: (Label | null)[] = [];
-  const groups: (Label | null)[] = [];
-  for (const r of dataRows(block, frame, detection.headerRow)) {
-    const o = labelOf(cellAt(block, r, origin));
-    const d = labelOf(cellAt(block, r, destination));
-    if (o === null || d === null) continue; // a flow with no end cannot be placed (flagged as a problem)
-    rowIndex.push(r);
-    origins.push(o);
-    destinations.push(d);
-    flows.push(numberOf(cellAt(block, r, flow)));
-    if (year !== undefined) years.push(labelOf(cellAt(block, r, year)));
-    if (group !== undefined) groups.push(labelOf(cellAt(block, r, group)));
-  }
-  return {
-    shape: "long",
-    ...position,
-    rows: rowIndex.length,
-    rowIndex,
-    origins,
-    destinations,
-    flows,
-    ...(year !== undefined ? { years } : {}),
-    ...(group !== undefined ? { groups } : {}),
-    columnIndex: { origin, destination, flow, ...(year !== undefined ? { year } : {}), ...(group !== undefined ? { group } : {}) },
-  };
+  // A flow with no end cannot be placed (detection lists the row as a problem).
+  const rowIndex = dataRows(block, frame, detection.headerRow).filter((r) => !isBlank(cellAt(block, r, origin)) && !isBlank(cellAt(block, r, destination)));
+  return { shape: "long", rowIndex, columnIndex: { origin, destination, flow, ...(year !== undefined ? { year } : {}), ...(group !== undefined ? { group } : {}) } };
 }
 
-function readMatrix(block: SourceBlock, frame: Frame, detection: Detection, position: BlockPosition): MatrixDataset {
+function matrixGeometry(block: SourceBlock, frame: Frame, detection: Detection): MatrixGeometry {
   const { firstRow, firstCol, n } = matrixArea(frame, detection);
   const labels = detection.matrixLabels ?? { row: false, column: false };
-  const matrix = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => numberOf(cellAt(block, firstRow + i, firstCol + j)) ?? 0));
   const label = (v: CellValue, i: number): Label => labelOf(v) ?? String(i + 1);
-  const rowLabels = labels.column ? matrix.map((_, i) => label(cellAt(block, firstRow + i, frame.left), i)) : undefined;
-  const columnLabels = labels.row ? matrix.map((_, j) => label(cellAt(block, detection.headerRow, firstCol + j), j)) : undefined;
-  return {
-    shape: "matrix",
-    ...position,
-    n,
-    labels: rowLabels ?? columnLabels ?? matrix.map((_, i) => String(i + 1)),
-    ...(columnLabels ? { columnLabels } : {}),
-    matrix,
-    firstRow,
-    firstCol,
-  };
+  const order = Array.from({ length: n }, (_, i) => i);
+  const rowLabels = labels.column ? order.map((i) => label(cellAt(block, firstRow + i, frame.left), i)) : undefined;
+  const columnLabels = labels.row ? order.map((j) => label(cellAt(block, detection.headerRow, firstCol + j), j)) : undefined;
+  return { shape: "matrix", n, firstRow, firstCol, labels: rowLabels ?? columnLabels ?? order.map((i) => String(i + 1)), ...(columnLabels ? { columnLabels } : {}) };
 }

@@ -8,7 +8,7 @@
 import { columnLetters } from "./address";
 import { aggregateReason } from "./aggregates";
 import { cellAt } from "./dataset";
-import type { LongDataset } from "./dataset";
+import type { LongGeometry } from "./dataset";
 import type { CellValue, SourceBlock } from "./types";
 
 export interface DimensionColumn {
@@ -32,7 +32,7 @@ function isTotalValue(v: CellValue): boolean {
  * The unmapped columns whose values tell apart rows that repeat an origin–destination pair
  * (and year and group, when mapped); empty when no pair repeats. `rows`: the block rows read.
  */
-export function dimensionColumns(block: SourceBlock, data: LongDataset, headerRow: number, rows: readonly number[], frame: { left: number; right: number }): DimensionColumn[] {
+export function dimensionColumns(block: SourceBlock, data: LongGeometry, headerRow: number, rows: readonly number[], frame: { left: number; right: number }): DimensionColumn[] {
   const ci = data.columnIndex;
   // A group column whose values include their own total (sex T beside M and F) is a breakdown
   // too: the groups are added up, so the total would be counted with its parts.
@@ -65,7 +65,7 @@ export function dimensionColumns(block: SourceBlock, data: LongDataset, headerRo
 }
 
 /** How many origin–destination pairs (with year and group) have more than one row. */
-export function repeatedPairs(block: SourceBlock, data: LongDataset, rows: readonly number[]): number {
+export function repeatedPairs(block: SourceBlock, data: LongGeometry, rows: readonly number[]): number {
   const ci = data.columnIndex;
   const keyCols = [ci.origin, ci.destination, ...(ci.year !== undefined ? [ci.year] : [])];
   const counts = new Map<string, number>();

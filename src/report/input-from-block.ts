@@ -1,5 +1,5 @@
 import { aggregateRows } from "./aggregate-rows";
-import { frameOf, readDataset } from "./dataset";
+import { frameOf, readGeometry } from "./dataset";
 import { dimensionColumns, dimensionRefusal, repeatedPairs } from "./dimensions";
 import { ReportInput, SourceColumn } from "./input";
 import { matrixLabelMismatch } from "./matrix-block";
@@ -14,7 +14,7 @@ import { CellValue, Detection, Role, SourceBlock } from "./types";
  * report as in the add-in's functions.
  */
 export function inputFromBlock(block: SourceBlock, detection: Detection): ReportInput {
-  const data = readDataset(block, detection);
+  const data = readGeometry(block, detection);
   refuseRepeatedLabels(block, detection, data);
   const raw = (r: number, c: number): CellValue => block.values[r]?.[c] ?? null;
   if (data.shape === "matrix") {

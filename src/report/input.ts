@@ -1,3 +1,4 @@
+import { cellKind } from "../cells/kind";
 import { MeasureError } from "../indicators/types";
 import { quoteText } from "../indicators/quote";
 import { CellValue, Role } from "./types";
@@ -52,9 +53,21 @@ export interface LongInput {
 
 export type ReportInput = TableInput | MatrixInput | LongInput;
 
-/** A data cell as a number for the engine: blank is missing, text and booleans are not numbers. */
+/**
+ * A data cell as a number for the engine (cells/kind.ts): blank is missing (#N/A); text of any
+ * kind (spaces, numbers stored as text, "..") and TRUE/FALSE are not numbers (#VALUE!); NaN and
+ * ±Infinity pass on to the measure, whose domain check makes them #NUM!.
+ */
 export function numberIn(v: CellValue): number | MeasureError {
-  if (typeof v === "number") return v;
-  if (v === null || v === "") return new MeasureError("missing", "blank");
-  return new MeasureError("invalid", typeof v === "string" ? `text ${quoteText(v)}` : "TRUE/FALSE");
+  switch (cellKind(v)) {
+    case "number":
+    case "notFinite":
+      return v as number;
+    case "blank":
+      return new MeasureError("missing", "blank");
+    case "boolean":
+      return new MeasureError("invalid", "TRUE/FALSE");
+    default:
+      return new MeasureError("invalid", `text ${quoteText(v as string)}`);
+  }
 }

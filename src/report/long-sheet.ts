@@ -5,6 +5,7 @@ import { MeasureError } from "../indicators/types";
 import { cell, onSheet, range, reportSheet } from "./address";
 import { computed, errorOf, value } from "./cells";
 import { LongInput, numberIn } from "./input";
+import { LabelBook, labelKey } from "./labels";
 import { MatrixLocation } from "./matrix-sheet";
 import { CellValue, PlannedCell, PlannedSheet } from "./types";
 
@@ -53,6 +54,7 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   const destinations: Label[] = [];
   const flows: (number | MeasureError)[] = [];
   const problems: string[] = [];
+  const book = new LabelBook();
   for (let r = 0; r < input.rows; r++) {
     if (!keep(r)) continue;
     const o = input.origin.values[r];
@@ -61,8 +63,8 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
     if ((o === null || o === "") && (d === null || d === "") && (f === null || f === "")) continue;
     if (typeof o !== "string" && typeof o !== "number") problems.push(`origin in ${cell(input.rowsAt[r], input.origin.col)} is blank`);
     if (typeof d !== "string" && typeof d !== "number") problems.push(`destination in ${cell(input.rowsAt[r], input.destination.col)} is blank`);
-    origins.push(o as Label);
-    destinations.push(d as Label);
+    origins.push(book.of(o as Label));
+    destinations.push(book.of(d as Label));
     const x = numberIn(f);
     flows.push(x instanceof MeasureError ? x : checkedCount(x));
   }
@@ -86,10 +88,13 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   const F = col(input.flow.col);
   const Y = latest !== undefined && input.year ? `*(${col(input.year.col)}=${typeof latest === "number" ? latest : `"${String(latest).replace(/"/g, '""')}"`})` : "";
 
+  // Labels are matched as Excel compares TRIM(label&"") (labels.ts), against the row labels in
+  // column A, which are written exactly (the header cells may be renamed to be unique).
+  const label = (i: number) => `($A$${TOP + 2 + i}&"")`;
   const rows: PlannedCell[][] = pivot.matrix.map((line, i) => [
     value(pivot.labels[i], "text"),
     ...line.map((v, j) => {
-      const match = `(${O}=$A${TOP + 2 + i})*(${D}=${cell(TOP, 1 + j, false).replace(/\d+$/, "")}$${TOP + 1})${Y}`;
+      const match = `(TRIM(${O}&"")=${label(i)})*(TRIM(${D}&"")=${label(j)})${Y}`;
       const native = live ? `IF(SUMPRODUCT(${match}*(ISBLANK(${F})+(${F}<0)))>0,NA(),SUMPRODUCT(${match}*${F}))` : undefined;
       return computed(v instanceof MeasureError ? errorOf(v) : v, native, native, "count");
     }),
@@ -129,7 +134,7 @@ function checkedCount(x: number): number | MeasureError {
 
 /** A pivot laid out over a given region order (regions it lacks get zero rows and columns). */
 function aligned(p: { labels: Label[]; matrix: (number | MeasureError)[][] }, labels: readonly Label[]): { labels: Label[]; matrix: (number | MeasureError)[][] } {
-  const at = new Map(p.labels.map((l, i) => [String(l), i]));
-  const idx = labels.map((l) => at.get(String(l)));
+  const at = new Map(p.labels.map((l, i) => [labelKey(l), i]));
+  const idx = labels.map((l) => at.get(labelKey(l)));
   return { labels: [...labels], matrix: idx.map((i) => idx.map((j) => (i === undefined || j === undefined ? 0 : p.matrix[i][j]))) };
 }

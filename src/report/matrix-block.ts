@@ -4,14 +4,14 @@
  * copy (the command line), a new block holding the matrix in the rows' order without its totals.
  */
 import { cell, columnLetters } from "./address";
-import { cellAt, readDataset } from "./dataset";
-import type { MatrixDataset } from "./dataset";
+import { cellAt, readGeometry } from "./dataset";
+import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
 import { alignMatrix, isIdentity, labelKey, LeftOut, MatrixAlignment } from "./matrix-alignment";
 import type { CellValue, Detection, SourceBlock } from "./types";
 
 export interface MatrixLabelsFound {
-  readonly data: MatrixDataset;
+  readonly data: MatrixGeometry;
   readonly alignment: MatrixAlignment;
   /** Sheet address of each row's and column's label cell. */
   readonly rowLabelAt: (i: number) => string;
@@ -23,7 +23,7 @@ export function matrixLabelsOf(block: SourceBlock, detection: Detection): Matrix
   if (detection.shape !== "matrix" || !detection.matrixLabels?.row || !detection.matrixLabels.column) return undefined;
   let data;
   try {
-    data = readDataset(block, detection);
+    data = readGeometry(block, detection);
   } catch {
     return undefined; // unreadable: the report says why when it is built
   }

@@ -1,10 +1,9 @@
-import { circulationByRegion, circulationIndexOfMatrix } from "../indicators/circulation";
-import { aggregatedCv, flowsCv, giniWithin, migrationInequality, weightedGini } from "../indicators/connectivity";
-import { connectivity, corridors, giniIndex, margins, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
+import { circulationByRegion } from "../indicators/circulation";
+import { corridors, margins, regionSummary } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { cell, range } from "./address";
 import { computed, errorOf, evaluate, value } from "./cells";
-import { BALANCE_THRESHOLD, classify, classifyFormula } from "./measures";
+import { BALANCE_THRESHOLD, classify, classifyFormula, MATRIX_KEY_FIGURES, MatrixRefs } from "./measures";
 import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable } from "./types";
 
 /**
@@ -39,6 +38,7 @@ export interface MatrixSheetsResult {
  */
 export function planMatrixSheets(labels: readonly (string | number)[], m: number[][], at: MatrixLocation, title: string[]): MatrixSheetsResult {
   const n = m.length;
+  refuseOverflow(m);
   const ref = (i: number, j: number) => at.prefix + cell(at.top + i, at.left + j);
   const rowRange = (i: number) => at.prefix + range(at.top + i, at.left, at.top + i, at.left + n - 1);
   const colRange = (j: number) => at.prefix + range(at.top, at.left + j, at.top + n - 1, at.left + j);
@@ -89,31 +89,10 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     totals,
   };
 
-  const totalCell = `B${KEY_TOP + 2}`;
-  // For the array formulas of the connectivity family: the off-diagonal cells, and a flow read as 0 when blank or text.
-  const offDiagonal = `ROW(${whole})-ROW(${first})<>COLUMN(${whole})-COLUMN(${first})`;
-  const flow = `IF(ISNUMBER(${whole}),${whole},0)`;
-  const pairs = n * (n - 1);
+  const refs: MatrixRefs = { whole, first, n, column: colOf, totalCell: `B${KEY_TOP + 2}` };
   const key: [string, PlannedCell][] = [
     ["Regions", value(n, "count")],
-    ["Total flows (off the diagonal)", computed(total, `SUM(${colOf("B")})`, `SUM(${colOf("B")})`, "count")],
-    ["Migration effectiveness index (MEI)", computed(evaluate(() => migrationEffectivenessIndex(m)), `SUMPRODUCT(ABS(${colOf("E")}))/SUM(${colOf("D")})`, `MIGRATION.MEI(${whole})`, "decimal")],
-    ["Brain circulation index", computed(evaluate(() => circulationIndexOfMatrix(m)), `1-SUMPRODUCT(ABS(${whole}-TRANSPOSE(${whole})))/(2*${totalCell})`, `CIRCULATION.INDEX(${whole})`, "decimal", true)],
-    [
-      "Connectivity (share of possible flows that occur)",
-      computed(evaluate(() => connectivity(m)), `SUMPRODUCT((ROW(${whole})-ROW(${first})<>COLUMN(${whole})-COLUMN(${first}))*ISNUMBER(${whole})*(${whole}>0))/${n * (n - 1)}`, `MIGRATION.CONNECTIVITY(${whole})`, "percent"),
-    ],
-    // No native formula: the Gini index needs the flows sorted, which classic functions cannot do in one cell.
-    ["Total flows Gini index (corrected)", computed(evaluate(() => giniIndex(m)), undefined, `MIGRATION.GINI(${whole})`, "decimal")],
-    // The connectivity family (Bell et al. 2002). Off the diagonal a blank or text cell counts as 0, as in the engine.
-    ["Inequality against equal flows", computed(evaluate(() => migrationInequality(m, "equal")), `SUM(IF(${offDiagonal},ABS(${flow}/${totalCell}-1/${pairs})))/2`, `MIGRATION.INEQUALITY(${whole})`, "decimal", true)],
-    ["Coefficient of variation of the flows", computed(evaluate(() => flowsCv(m)), `SQRT(SUM(IF(${offDiagonal},(${flow}-${totalCell}/${pairs})^2))/${pairs})/(${totalCell}/${pairs})`, `MIGRATION.CV(${whole})`, "decimal", true)],
-    // No native formula for these (the notes say why): values, recomputed when the report is rebuilt.
-    ["Inequality against the independence fit", computed(evaluate(() => migrationInequality(m, "independence")), undefined, `MIGRATION.INEQUALITY(${whole},"independence")`, "decimal")],
-    ["Origin Gini (standardised)", computed(evaluate(() => giniWithin(m, "origin")), undefined, `MIGRATION.GINIORIGIN(${whole})`, "decimal")],
-    ["Destination Gini (standardised)", computed(evaluate(() => giniWithin(m, "destination")), undefined, `MIGRATION.GINIDESTINATION(${whole})`, "decimal")],
-    ["Migration-weighted Gini (mean)", computed(evaluate(() => weightedGini(m, "mean")), undefined, `MIGRATION.WEIGHTEDGINI(${whole})`, "decimal")],
-    ["Aggregated coefficient of variation (ACV)", computed(evaluate(() => aggregatedCv(m)), undefined, `MIGRATION.ACV(${whole})`, "decimal")],
+    ...MATRIX_KEY_FIGURES.map((k): [string, PlannedCell] => [k.label, computed(evaluate(() => k.compute(m)), k.native?.(refs), k.addin(refs), k.format, k.nativeArray)]),
   ];
   const cells = [
     ...title.map((text, row) => ({ row, col: 0, cell: value(text) })),
@@ -171,6 +150,20 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
       "MIGRATION.CORRIDORS",
     ],
   };
+}
+
+/**
+ * The largest sum a native formula takes over the matrix is the turnover total, twice the flows
+ * (and a row's SUM includes its diagonal cell). Past Number.MAX_VALUE Excel shows #NUM! in those
+ * cells, and ratios over them (MEI, effectiveness) follow it, while the engine's sums would be
+ * Infinity and its ratios 0. No migration count comes near 1e308, so such a matrix is refused.
+ */
+function refuseOverflow(m: number[][]): void {
+  let sum = 0;
+  for (const row of m) for (const v of row) sum += Math.abs(v);
+  if (!Number.isFinite(2 * sum)) {
+    throw new Error("the flows are too large to add up: twice their total exceeds the largest number a spreadsheet holds (about 1.8E+308). Check the units of the matrix.");
+  }
 }
 
 function planCorridors(labels: readonly (string | number)[], m: number[][], ref: (i: number, j: number) => string): PlannedSheet {

@@ -1,5 +1,8 @@
 import { netBrainDrain, relativeSkillShare, selectionRatio, skilledEmigrationRate } from "../indicators/braindrain";
-import { returnRate } from "../indicators/circulation";
+import { circulationIndexOfMatrix, returnRate } from "../indicators/circulation";
+import { aggregatedCv, flowsCv, giniWithin, migrationInequality, weightedGini } from "../indicators/connectivity";
+import { connectivity, giniIndex, margins, migrationEffectivenessIndex } from "../indicators/matrix";
+import type { Matrix } from "../indicators/types";
 import { grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
 import { grossOutboundEnrolmentRatio, inboundMobilityRate, outboundMobilityRatio, studentNetFlow, studentNetFlowRatio } from "../indicators/students";
 import { NumberFormat, Role } from "./types";
@@ -14,7 +17,7 @@ import { NumberFormat, Role } from "./types";
  */
 
 /** How a native formula guards an input: a count (≥ 0) or a fraction (0 to 1). */
-type Domain = "count" | "fraction";
+export type Domain = "count" | "fraction";
 
 export interface TableMeasure {
   /** Column header in the report. */
@@ -181,25 +184,165 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
 ];
 
 /**
- * The native formula of a measure over cell references: the definition, guarded so that a
- * blank, text, a negative count or a rate outside [0, 1] gives an error (#N/A) as the engine
- * and the add-in functions do, instead of the number Excel arithmetic would make of it
- * (a blank counts as 0 there). A zero denominator gives #DIV/0! by itself.
+ * The native formula of a measure over cell references: the definition, guarded so that each
+ * bad input gives the error the engine and the add-in functions give (cells.ts, numberIn), in
+ * the same order: inputs are checked one after the other, a blank is #N/A and text or TRUE/FALSE
+ * #VALUE! (Excel arithmetic would read a blank as 0 and "12,610" as a number); then a negative
+ * count, a rate outside [0, 1] or a failed check (a part above its whole) is #NUM!, and an error
+ * in a source cell (NaN or ±Infinity written as #NUM!) passes through the comparisons. A zero
+ * denominator gives #DIV/0! by itself. COUNT is not used: LibreOffice counts TRUE as a number.
  */
 export function nativeFormula(m: TableMeasure, refs: readonly string[]): string {
-  const checks = [`COUNT(${refs.join(",")})=${refs.length}`];
-  refs.forEach((r, k) => {
-    checks.push(`${r}>=0`);
-    if (m.domains[k] === "fraction") checks.push(`${r}<=1`);
-  });
-  if (m.nativeChecks) checks.push(...m.nativeChecks(...refs));
-  return `IF(AND(${checks.join(",")}),${m.native(...refs)},NA())`;
+  return guardedFormula(refs, m.domains, m.nativeChecks ? m.nativeChecks(...refs) : [], m.native(...refs));
+}
+
+/** `body` over `refs`, behind the input guard described at nativeFormula. */
+export function guardedFormula(refs: readonly string[], domains: readonly Domain[], checks: readonly string[], body: string): string {
+  const domain = refs.flatMap((r, k) => (domains[k] === "fraction" ? [`${r}>=0`, `${r}<=1`] : [`${r}>=0`]));
+  let f = `IF(AND(${[...domain, ...checks].join(",")}),${body},#NUM!)`;
+  for (let k = refs.length - 1; k >= 0; k--) f = `IF(ISBLANK(${refs[k]}),#N/A,IF(OR(ISTEXT(${refs[k]}),ISLOGICAL(${refs[k]})),#VALUE!,${f}))`;
+  return f;
 }
 
 /** The add-in formula: the catalog function over the same references. */
 export function addinFormula(m: TableMeasure, refs: readonly string[]): string {
   return `${m.fn}(${refs.join(",")})`;
 }
+
+/** What a matrix measure's formulas refer to on the summary sheet. */
+export interface MatrixRefs {
+  /** The n × n matrix (absolute, with its sheet) and its top-left cell. */
+  readonly whole: string;
+  readonly first: string;
+  readonly n: number;
+  /** A column of the per-region table, e.g. "D14:D46" for "D". */
+  readonly column: (letter: string) => string;
+  /** The key figure "Total flows". */
+  readonly totalCell: string;
+}
+
+/**
+ * A key figure of an origin × destination matrix: its measure in src/indicators (the engine's
+ * value), the same as a classic-function formula (native; none where classic functions cannot
+ * compute it in one cell) and as the catalog function (add-in), checked against each other by
+ * the LibreOffice recalculation tests.
+ */
+export interface MatrixMeasure {
+  readonly label: string;
+  /** The catalog function (its reference entry gives the definition and the source). */
+  readonly fn: string;
+  readonly compute: (m: Matrix) => number;
+  readonly native?: (at: MatrixRefs) => string;
+  readonly addin: (at: MatrixRefs) => string;
+  readonly format: NumberFormat;
+  /** The native formula needs array evaluation (TRANSPOSE inside SUMPRODUCT). */
+  readonly nativeArray?: boolean;
+}
+
+export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
+  {
+    label: "Total flows (off the diagonal)",
+    fn: "MIGRATION.SUMMARY",
+    compute: (m) => margins(m).total,
+    native: (at) => `SUM(${at.column("B")})`,
+    addin: (at) => `SUM(${at.column("B")})`,
+    format: "count",
+  },
+  {
+    label: "Migration effectiveness index (MEI)",
+    fn: "MIGRATION.MEI",
+    compute: migrationEffectivenessIndex,
+    native: (at) => `SUMPRODUCT(ABS(${at.column("E")}))/SUM(${at.column("D")})`,
+    addin: (at) => `MIGRATION.MEI(${at.whole})`,
+    format: "decimal",
+  },
+  {
+    label: "Brain circulation index",
+    fn: "CIRCULATION.INDEX",
+    compute: circulationIndexOfMatrix,
+    native: (at) => `1-SUMPRODUCT(ABS(${at.whole}-TRANSPOSE(${at.whole})))/(2*${at.totalCell})`,
+    addin: (at) => `CIRCULATION.INDEX(${at.whole})`,
+    format: "decimal",
+    nativeArray: true,
+  },
+  {
+    label: "Connectivity (share of possible flows that occur)",
+    fn: "MIGRATION.CONNECTIVITY",
+    compute: connectivity,
+    native: (at) => `SUMPRODUCT((ROW(${at.whole})-ROW(${at.first})<>COLUMN(${at.whole})-COLUMN(${at.first}))*ISNUMBER(${at.whole})*(${at.whole}>0))/${at.n * (at.n - 1)}`,
+    addin: (at) => `MIGRATION.CONNECTIVITY(${at.whole})`,
+    format: "percent",
+  },
+  {
+    label: "Total flows Gini index (corrected)",
+    fn: "MIGRATION.GINI",
+    compute: (m) => giniIndex(m),
+    // No native formula: the Gini index needs the flows sorted, which classic functions cannot do in one cell.
+    addin: (at) => `MIGRATION.GINI(${at.whole})`,
+    format: "decimal",
+  },
+  // The connectivity family (Bell et al. 2002). Off the diagonal a blank or text cell counts as 0, as in the engine.
+  {
+    label: "Inequality against equal flows",
+    fn: "MIGRATION.INEQUALITY",
+    compute: (m) => migrationInequality(m, "equal"),
+    native: (at) => `SUM(IF(${offDiagonal(at)},ABS(${flowOf(at)}/${at.totalCell}-1/${pairs(at)})))/2`,
+    addin: (at) => `MIGRATION.INEQUALITY(${at.whole})`,
+    format: "decimal",
+    nativeArray: true,
+  },
+  {
+    label: "Coefficient of variation of the flows",
+    fn: "MIGRATION.CV",
+    compute: flowsCv,
+    native: (at) => `SQRT(SUM(IF(${offDiagonal(at)},(${flowOf(at)}-${at.totalCell}/${pairs(at)})^2))/${pairs(at)})/(${at.totalCell}/${pairs(at)})`,
+    addin: (at) => `MIGRATION.CV(${at.whole})`,
+    format: "decimal",
+    nativeArray: true,
+  },
+  // No native formula for these (the Definitions sheet says why): values, recomputed when the report is rebuilt.
+  {
+    label: "Inequality against the independence fit",
+    fn: "MIGRATION.INEQUALITY",
+    compute: (m) => migrationInequality(m, "independence"),
+    addin: (at) => `MIGRATION.INEQUALITY(${at.whole},"independence")`,
+    format: "decimal",
+  },
+  {
+    label: "Origin Gini (standardised)",
+    fn: "MIGRATION.GINIORIGIN",
+    compute: (m) => giniWithin(m, "origin"),
+    addin: (at) => `MIGRATION.GINIORIGIN(${at.whole})`,
+    format: "decimal",
+  },
+  {
+    label: "Destination Gini (standardised)",
+    fn: "MIGRATION.GINIDESTINATION",
+    compute: (m) => giniWithin(m, "destination"),
+    addin: (at) => `MIGRATION.GINIDESTINATION(${at.whole})`,
+    format: "decimal",
+  },
+  {
+    label: "Migration-weighted Gini (mean)",
+    fn: "MIGRATION.WEIGHTEDGINI",
+    compute: (m) => weightedGini(m, "mean"),
+    addin: (at) => `MIGRATION.WEIGHTEDGINI(${at.whole})`,
+    format: "decimal",
+  },
+  {
+    label: "Aggregated coefficient of variation (ACV)",
+    fn: "MIGRATION.ACV",
+    compute: aggregatedCv,
+    addin: (at) => `MIGRATION.ACV(${at.whole})`,
+    format: "decimal",
+  },
+];
+
+/** The off-diagonal cells of the matrix, as an array condition. */
+const offDiagonal = (at: MatrixRefs) => `ROW(${at.whole})-ROW(${at.first})<>COLUMN(${at.whole})-COLUMN(${at.first})`;
+/** A flow read as 0 when blank or text, as the engine reads it. */
+const flowOf = (at: MatrixRefs) => `IF(ISNUMBER(${at.whole}),${at.whole},0)`;
+const pairs = (at: MatrixRefs) => at.n * (at.n - 1);
 
 /** The measures a table with these mapped roles allows, in catalog order. */
 export function measuresFor(roles: ReadonlySet<Role>): TableMeasure[] {

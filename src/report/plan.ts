@@ -1,3 +1,4 @@
+import { cellKind } from "../cells/kind";
 import { checkMatrix } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { quoteText } from "../indicators/quote";
@@ -11,10 +12,8 @@ import { planEstimatedFlows } from "./stocks-sheet";
 import { StockDecrease } from "../indicators/estimation";
 import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
-import { AsyncStepsOptions, PLAN_CHUNK_ROWS, runSteps, runStepsAsync, StepProgress, Steps } from "./steps";
+import { AsyncStepsOptions, PLAN_CHUNK_ROWS, runSteps, runStepsAsync, Steps } from "./steps";
 
-export { PLAN_CHUNK_ROWS };
-export type { StepProgress };
 
 export interface PlanOptions {
   readonly mode: SharingMode;
@@ -96,7 +95,7 @@ function matrixOf(input: MatrixInput): number[][] {
   const m = input.cells.map((row, i) =>
     row.map((v, j) => {
       if (i === j) return typeof v === "number" ? v : 0; // the diagonal is ignored
-      if (v === null || v === "") return 0;
+      if (cellKind(v) === "blank") return 0;
       const x = numberIn(v);
       if (x instanceof MeasureError || !(x >= 0) || !Number.isFinite(x)) {
         problems.push(`${cell(input.top + i, input.left + j)} (${typeof v === "string" ? quoteText(v) : String(v)})`);

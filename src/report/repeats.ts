@@ -1,10 +1,12 @@
 import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
-import { cellAt, Dataset, isBlank } from "./dataset";
+import { cellAt, Geometry, isBlank } from "./dataset";
+import { labelKey } from "./labels";
 import { CellValue, Detection, SourceBlock } from "./types";
 
 /**
- * Regions listed twice. In a country table a second row for the same country (in the same year
+ * Regions listed twice (labels compared as Excel compares them, labels.ts: "Ghana" and
+ * "ghana " are one country). In a country table a second row for the same country (in the same year
  * and group) would be counted twice in every total; in a matrix a label used twice makes two
  * regions of one. Neither can be summarised, so the report is refused, naming every cell of
  * each repeated label; detection lists the same repeats as problems beforehand.
@@ -25,8 +27,6 @@ export interface Repeat {
   readonly addresses: readonly string[];
 }
 
-/** A label as it is compared: trimmed, case-insensitive ("Ghana" and "ghana " are one country). */
-export const labelKey = (v: CellValue | undefined): string => String(v ?? "").trim().toLowerCase();
 
 /** Labels that occur more than once (blanks are never repeats), in order of their first cell. */
 export function repeatsOf(cells: Iterable<LabelCell>): Repeat[] {
@@ -58,7 +58,7 @@ export function repeatSentence(what: string, r: Repeat, where = ""): string {
 }
 
 /** The label cells of a table (region, else code) with year and group, or of a matrix's two label lines. */
-function labelLines(block: SourceBlock, detection: Detection, data: Dataset): { what: string; where: string; cells: LabelCell[] }[] {
+function labelLines(block: SourceBlock, detection: Detection, data: Geometry): { what: string; where: string; cells: LabelCell[] }[] {
   const at = (r: number, c: number) => cell(block.top + r, block.left + c);
   if (data.shape === "table") {
     const ci = data.columnIndex;
@@ -81,12 +81,12 @@ function labelLines(block: SourceBlock, detection: Detection, data: Dataset): { 
 }
 
 /** Every repeated label of a table or matrix as a sentence naming its cells. */
-export function repeatedLabels(block: SourceBlock, detection: Detection, data: Dataset): string[] {
+export function repeatedLabels(block: SourceBlock, detection: Detection, data: Geometry): string[] {
   return labelLines(block, detection, data).flatMap(({ what, where, cells }) => repeatsOf(cells).map((r) => repeatSentence(what, r, where)));
 }
 
 /** Refuses a table or matrix that lists a region twice, naming the cells (one line, as every engine error). */
-export function refuseRepeatedLabels(block: SourceBlock, detection: Detection, data: Dataset): void {
+export function refuseRepeatedLabels(block: SourceBlock, detection: Detection, data: Geometry): void {
   const found = repeatedLabels(block, detection, data);
   if (found.length === 0) return;
   const shown = found.length > 5 ? [...found.slice(0, 5), `and ${found.length - 5} more`] : found;

@@ -62,6 +62,8 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 /** Roles whose cells are labels rather than numbers. */
 export type LabelRole = "region" | "code" | "year" | "group" | "origin" | "destination";
 const LABEL_ROLES = new Set<Role>(["region", "code", "year", "group", "origin", "destination"]);
+/** A country table's label roles, in the order the report's columns show them. */
+export const TABLE_LABEL_ROLES: readonly LabelRole[] = ["region", "code", "group", "year"];
 export type NumericRole = Exclude<Role, LabelRole>;
 
 export function isLabelRole(role: Role): role is LabelRole {

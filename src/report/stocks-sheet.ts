@@ -4,6 +4,7 @@ import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
 import { computed, value } from "./cells";
 import { LongInput } from "./input";
+import { labelKey } from "./labels";
 import { planPivot, yearsOf } from "./long-sheet";
 import { MatrixLocation } from "./matrix-sheet";
 import { CellValue, PlannedCell, PlannedSheet } from "./types";
@@ -37,7 +38,13 @@ export function planEstimatedFlows(input: LongInput, method: StockDecrease): Est
   // The same regions, in the same order, for both years.
   const union: Label[] = [];
   const seen = new Set<string>();
-  for (const y of [first, last]) for (const l of planPivot(input, { year: y }).labels) if (!seen.has(String(l))) (seen.add(String(l)), union.push(l));
+  for (const y of [first, last]) {
+    for (const l of planPivot(input, { year: y }).labels) {
+      if (seen.has(labelKey(l))) continue;
+      seen.add(labelKey(l));
+      union.push(l);
+    }
+  }
   const what = "Migrant stocks: people born in each origin (row) living in each destination (column)";
   const start = planPivot(input, { year: first, sheetName: `Stocks ${String(first)}`, what, labels: union });
   const end = planPivot(input, { year: last, sheetName: `Stocks ${String(last)}`, what, labels: union });

@@ -3,16 +3,14 @@ import { MeasureError } from "../indicators/types";
 import { cell, columnLetters, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
-import { ROLE_LABELS } from "./roles";
-import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
+import { isRateRole, ROLE_LABELS, TABLE_LABEL_ROLES } from "./roles";
+import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
 import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable, Role } from "./types";
-import { PLAN_CHUNK_ROWS, runSteps, Steps } from "./steps";
+import { PLAN_CHUNK_ROWS, Steps } from "./steps";
 
 /** Where the indicator table starts on the summary sheet (rows above: title, notes). */
 const TABLE_TOP = 4;
 
-const LABEL_ROLES: readonly Role[] = ["region", "code", "group", "year"];
-const RATE_ROLES = new Set<Role>(["totalRate", "skilledRate"]);
 
 /** The pair whose balance classifies a row: skilled movers first, then all migrants, then students. */
 const BALANCE_PAIRS: readonly { inflow: Role; outflow: Role; what: string }[] = [
@@ -33,19 +31,15 @@ export interface TableSheetResult {
  * The summary sheet of a country table: one row per data row with its labels, its inputs
  * (live references to the source cells) and every indicator its columns allow; a classification
  * column where the table has an inflow/outflow pair; a totals row when each region appears once.
+ * Planned in chunks of `chunkRows` rows, yielding the rows planned after each (see steps.ts).
  */
-export function planTableSheet(input: TableInput, title: string[]): TableSheetResult {
-  return runSteps(planTableSheetSteps(input, title));
-}
-
-/** `planTableSheet` in chunks of `chunkRows` rows, yielding the rows planned after each (see steps.ts). */
 export function* planTableSheetSteps(input: TableInput, title: string[], chunkRows = PLAN_CHUNK_ROWS): Steps<TableSheetResult> {
   const roles = new Set(Object.keys(input.columns) as Role[]);
   const measures = measuresFor(roles);
   if (measures.length === 0) {
     throw new Error(`the table's columns allow no indicator: map at least a pair such as skilled emigrants and skilled residents, immigrants and emigrants, or the skilled and total emigration rates (found: ${[...roles].join(", ") || "none"})`);
   }
-  const labelRoles = LABEL_ROLES.filter((r) => roles.has(r));
+  const labelRoles = TABLE_LABEL_ROLES.filter((r) => roles.has(r));
   const inputRoles = [...new Set(measures.flatMap((m) => m.inputs))];
   const balance = BALANCE_PAIRS.find((p) => roles.has(p.inflow) && roles.has(p.outflow));
 
@@ -68,7 +62,8 @@ export function* planTableSheetSteps(input: TableInput, title: string[], chunkRo
       const ref = src(role, r);
       refOf.set(role, ref);
       // The input itself, live: a formula referencing the source cell (its value when the cell is a number).
-      line.push(typeof v === "number" ? computed(v, ref, ref, RATE_ROLES.has(role) ? "percent" : "count") : value(v, "text"));
+      // TRUE/FALSE is copied as its word: LibreOffice's SUM would add a logical cell as 1, Excel's skips it.
+      line.push(typeof v === "number" ? computed(v, ref, ref, isRateRole(role) ? "percent" : "count") : value(typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v, "text"));
     }
     for (const m of measures) {
       const refs = m.inputs.map((role) => refOf.get(role) ?? src(role, r));
@@ -127,7 +122,7 @@ function classification(input: TableInput, pair: { inflow: Role; outflow: Role }
   const e = evaluate(() => migrationEffectiveness(must(i), must(o)));
   const a = src(pair.inflow, r);
   const b = src(pair.outflow, r);
-  const native = `IF(AND(COUNT(${a},${b})=2,${a}>=0,${b}>=0),${classifyFormula(`(${a}-${b})/(${a}+${b})`)},NA())`;
+  const native = guardedFormula([a, b], ["count", "count"], [], classifyFormula(`(${a}-${b})/(${a}+${b})`));
   const addin = classifyFormula(`MIGRATION.EFFECTIVENESS(${a},${b})`);
   return { value: typeof e === "number" ? classify(e) : e, native: flat(native), addin: flat(addin), format: "text" };
 }
@@ -144,7 +139,7 @@ function totalsRow(input: TableInput, labelRoles: Role[], inputRoles: Role[], me
   const sums = new Map<Role, number | undefined>();
   inputRoles.forEach((role, k) => {
     const c = labelRoles.length + k;
-    if (RATE_ROLES.has(role)) {
+    if (isRateRole(role)) {
       line.push(value(null));
       return;
     }
@@ -156,10 +151,12 @@ function totalsRow(input: TableInput, labelRoles: Role[], inputRoles: Role[], me
     }
     sums.set(role, complete ? s : undefined);
     const f = `SUM(${range(dataTop, c, dataBottom, c)})`;
-    line.push(computed(complete ? s : { error: "#N/A" }, complete ? f : `IF(COUNT(${range(dataTop, c, dataBottom, c)})=${input.rows},${f},NA())`, f, "count"));
+    // A column with a blank, text or TRUE/FALSE has no total (#N/A); not COUNT, which counts TRUE in LibreOffice.
+    const column = range(dataTop, c, dataBottom, c);
+    line.push(computed(complete ? s : { error: "#N/A" }, complete ? f : `IF(SUMPRODUCT(ISBLANK(${column})+ISTEXT(${column})+ISLOGICAL(${column}))>0,NA(),${f})`, f, "count"));
   });
   measures.forEach((m) => {
-    if (m.inputs.some((r) => RATE_ROLES.has(r))) {
+    if (m.inputs.some((r) => isRateRole(r))) {
       line.push(value(null));
       return;
     }

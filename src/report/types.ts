@@ -20,7 +20,7 @@ export interface SourceBlock {
   readonly provenance: string;
 }
 
-/** The three input shapes of ../shared/DESIGN.md. */
+/** The three input shapes: a country table, an origin × destination matrix, a long list of flows. */
 export type Shape = "table" | "matrix" | "long";
 
 /** What a column of a country table or long list holds. */
@@ -61,7 +61,7 @@ export interface ColumnMapping {
 /** Something wrong in the data, with the cell it is in (A1 address on the source sheet). */
 export interface DataProblem {
   readonly address: string;
-  readonly kind: "text" | "negative" | "blank" | "notFinite" | "duplicate" | "ragged";
+  readonly kind: "text" | "negative" | "blank" | "notFinite" | "duplicate" | "variant" | "ragged";
   readonly message: string;
 }
 
@@ -88,7 +88,7 @@ export interface Overrides {
   readonly map?: Partial<Record<Role, string | number | null>>;
 }
 
-/** How a shared report keeps its numbers (../shared/DESIGN.md, "Sharing modes"). */
+/** How a shared report keeps its numbers: live native formulas, add-in formulas, or values only. */
 export type SharingMode = "native" | "addin" | "values";
 
 /** Excel number formats the report uses. */

@@ -212,6 +212,7 @@ const en: Strings = {
     blank: "Blank cells",
     notFinite: "Numbers that are not finite",
     duplicate: "Duplicates",
+    variant: "Labels spelled two ways",
     ragged: "Rows of a different length",
   },
   problemText: (kind, column) => {
@@ -227,6 +228,8 @@ const en: Strings = {
         return `Not a finite number${where}.`;
       case "duplicate":
         return `Duplicate${where}.`;
+      case "variant":
+        return `Spelled differently${where} from an earlier label that Excel treats as equal: one region.`;
       case "ragged":
         return `Row of a different length${where}.`;
     }
@@ -364,6 +367,7 @@ const uk: Strings = {
     blank: "Порожні клітинки",
     notFinite: "Нескінченні або нечислові значення",
     duplicate: "Повтори",
+    variant: "Мітки, написані по-різному",
     ragged: "Рядки іншої довжини",
   },
   problemText: (kind, column) => {
@@ -379,6 +383,8 @@ const uk: Strings = {
         return `Не скінченне число${where}.`;
       case "duplicate":
         return `Повтор${where}.`;
+      case "variant":
+        return `Написано${where} інакше, ніж попередню мітку, яку Excel вважає такою самою: один регіон.`;
       case "ragged":
         return `Рядок іншої довжини${where}.`;
     }

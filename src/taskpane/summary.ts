@@ -5,7 +5,7 @@
  */
 import { columnLetters, parseCell } from "../report/address";
 import { dataRows, frameOf, matrixArea } from "../report/dataset";
-import { MAX_PROBLEMS } from "../report/detect";
+import { MAX_PROBLEMS } from "../report/detect-problems";
 import type { ColumnMapping, DataProblem, Detection, SourceBlock } from "../report/types";
 import { formatNumber, Lang, ProblemKind, strings } from "./i18n";
 

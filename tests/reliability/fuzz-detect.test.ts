@@ -1,12 +1,13 @@
 /**
- * Fuzzing the report engine's reading step (issue 6, item 5): arbitrary 2-D blocks (ragged
+ * Fuzzing the report engine's reading step: arbitrary 2-D blocks (ragged
  * rows; numbers incl. NaN, ±Infinity and -0; formula-like, tab- and CR-prefixed text; header
  * words from the role vocabulary; booleans, nulls and empty strings; 0..30 rows × 0..12
  * columns at a random place on the sheet) go through detect, applyOverrides and planReport.
  *
  * Each either returns a well-formed result or throws an Error with a one-line message —
- * never a TypeError or the like, never anything that is not an Error, never a hang (fast-check's
- * `interruptAfterTimeLimit` bounds the whole run; each call is timed).
+ * never a TypeError or the like, never anything that is not an Error, never a hang (jest's
+ * timeout bounds each property). The seed is fixed (tests/support/seed.ts); `npm run fuzz`
+ * explores others.
  */
 import fc from "fast-check";
 import { parseCell } from "../../src/report/address";
@@ -22,8 +23,6 @@ export const PLAN_FUZZ_RUNS = Number(process.env.PLAN_FUZZ_RUNS || 1200);
 
 jest.setTimeout(60_000);
 
-/** One call may take this long at most (a 30 × 12 block is read in well under a millisecond). */
-const CALL_LIMIT_MS = 2000;
 const NOW = new Date(Date.UTC(2024, 0, 2, 3, 4));
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -62,6 +61,8 @@ const dataCell: fc.Arbitrary<CellValue> = fc.oneof(
 const labelCell: fc.Arbitrary<CellValue> = fc.oneof(
   { arbitrary: fc.constantFrom(...INJECTION_TEXT), weight: 3 },
   { arbitrary: fc.constantFrom("A", "B", "C", "D", "North", "South"), weight: 3 },
+  // Spellings Excel's = and TRIM make one label (labels.ts).
+  { arbitrary: fc.constantFrom("north", "North ", " NORTH", "a", "B ", "south  "), weight: 1 },
   { arbitrary: anyCell, weight: 1 },
 );
 
@@ -129,17 +130,13 @@ function checkThrown(thrown: unknown, where: string): void {
   if (thrown.message.trim() === "" || !ONE_LINE.test(thrown.message)) throw new Error(`${where} threw a message that is not one line: ${JSON.stringify(thrown.message)}`);
 }
 
-/** Runs f, timing it; returns its result or undefined when it threw an acceptable Error. */
-function attempt<T>(where: string, block: SourceBlock, f: () => T, overrides?: Overrides): T | undefined {
-  const t0 = Date.now();
+/** Runs f; returns its result or undefined when it threw an acceptable Error. */
+function attempt<T>(where: string, f: () => T): T | undefined {
   try {
     return f();
   } catch (thrown) {
     checkThrown(thrown, where);
     return undefined;
-  } finally {
-    const ms = Date.now() - t0;
-    if (ms > CALL_LIMIT_MS) throw new Error(`${where} took ${ms} ms`);
   }
 }
 
@@ -162,7 +159,7 @@ function checkDetection(d: Detection, block: SourceBlock): void {
   }
   if (d.shape === "matrix") expect(d.columns).toEqual([]);
   for (const p of d.problems) {
-    expect(["text", "negative", "blank", "notFinite", "duplicate", "ragged"]).toContain(p.kind);
+    expect(["text", "negative", "blank", "notFinite", "duplicate", "variant", "ragged"]).toContain(p.kind);
     expect(typeof p.message === "string" && p.message.length > 0).toBe(true);
     const at = parseCell(p.address);
     expect(at).toBeDefined();
@@ -211,7 +208,7 @@ function checkPlan(plan: ReportPlan, block: SourceBlock): void {
 // ---------------------------------------------------------------------------------------------
 
 const tally = { detected: 0, overridden: 0, planned: 0 };
-const assertOptions = (numRuns: number) => ({ numRuns, interruptAfterTimeLimit: 15_000, markInterruptAsFailure: true });
+const assertOptions = (numRuns: number) => ({ numRuns });
 
 describe("detection and mapping under arbitrary blocks", () => {
   afterAll(() => {
@@ -224,7 +221,7 @@ describe("detection and mapping under arbitrary blocks", () => {
   test(`detect: ${DETECT_FUZZ_RUNS} blocks, a well-formed detection or a one-line Error`, () => {
     fc.assert(
       fc.property(blockArb, (block) => {
-        const d = attempt("detect", block, () => detect(block));
+        const d = attempt("detect", () => detect(block));
         if (d) {
           tally.detected++;
           checkDetection(d, block);
@@ -237,9 +234,9 @@ describe("detection and mapping under arbitrary blocks", () => {
   test(`applyOverrides: ${OVERRIDES_FUZZ_RUNS} blocks × arbitrary overrides, a well-formed detection or a one-line Error`, () => {
     fc.assert(
       fc.property(blockArb, overridesArb, (block, overrides) => {
-        const d = attempt("detect", block, () => detect(block));
+        const d = attempt("detect", () => detect(block));
         if (!d) return;
-        const o = attempt("applyOverrides", block, () => applyOverrides(block, d, overrides), overrides);
+        const o = attempt("applyOverrides", () => applyOverrides(block, d, overrides));
         if (o) {
           tally.overridden++;
           checkDetection(o, block);
@@ -252,10 +249,10 @@ describe("detection and mapping under arbitrary blocks", () => {
   test(`planReport: ${PLAN_FUZZ_RUNS} detected blocks in every sharing mode, a sound plan or a one-line Error`, () => {
     fc.assert(
       fc.property(plannableBlockArb, fc.option(overridesArb, { nil: undefined }), fc.constantFrom("native", "addin", "values") as fc.Arbitrary<"native" | "addin" | "values">, (block, overrides, mode) => {
-        let d = attempt("detect", block, () => detect(block));
+        let d = attempt("detect", () => detect(block));
         if (!d) return;
-        if (overrides) d = attempt("applyOverrides", block, () => applyOverrides(block, d!, overrides), overrides) ?? d;
-        const plan = attempt("planReport", block, () => planReport(block, d!, { mode, now: NOW }));
+        if (overrides) d = attempt("applyOverrides", () => applyOverrides(block, d!, overrides)) ?? d;
+        const plan = attempt("planReport", () => planReport(block, d!, { mode, now: NOW }));
         if (plan) {
           tally.planned++;
           checkPlan(plan, block);
@@ -274,10 +271,9 @@ test("a NaN origin label is planned as #NUM!, never as the number NaN", () => {
   for (const { at, cell } of plannedCells(plan)) if (typeof cell.value === "number") expect([at, Number.isFinite(cell.value)]).toEqual([at, true]);
 });
 
-test("a flow near Number.MAX_VALUE: an overflowing total is planned as #NUM!, never Infinity", () => {
+test("a flow near Number.MAX_VALUE whose turnover total overflows is refused, never planned as Infinity", () => {
   const block: SourceBlock = { sheet: "Data", top: 0, left: 0, values: [[0, 0, 0], [8.98846567431158e307, 0, 0], [0, 0, 0]], provenance: "Data!A1:C3" };
-  const plan = planReport(block, detect(block), { mode: "native", now: NOW });
-  for (const { at, cell } of plannedCells(plan)) if (typeof cell.value === "number") expect([at, Number.isFinite(cell.value)]).toEqual([at, true]);
+  expect(() => planReport(block, detect(block), { mode: "native", now: NOW })).toThrow(/too large to add up/);
 });
 
 test("a NaN immigrants cell is planned as #NUM!, never as the number NaN", () => {
@@ -291,4 +287,13 @@ test("the total of a column holding NaN is #NUM!, never NaN", () => {
   const plan = planReport(block, detect(block), { mode: "native", now: NOW });
   const totals = plan.sheets[0].tables[0].totals ?? [];
   for (const cell of totals) if (typeof cell.value === "number") expect(Number.isFinite(cell.value)).toBe(true);
+});
+
+// Found by fuzzing (seed 534190534): the turnover total of two flows of 8.98e307 overflows,
+// so Excel's sums show #NUM!; the engine refuses the matrix instead of caching Infinity and an MEI of 0.
+test("a 2×2 matrix whose flows add up past the largest number is refused, naming the reason", () => {
+  const block: SourceBlock = { sheet: "Data", top: 0, left: 0, values: [["", 8.98846567431158e307], [8.98846567431158e307, 0]], provenance: "Data!block" };
+  for (const mode of ["native", "addin", "values"] as const) {
+    expect(() => planReport(block, detect(block), { mode, now: NOW })).toThrow(/too large to add up/);
+  }
 });

@@ -11,7 +11,7 @@
  */
 import { readSelection, writeReport } from "../../src/hosts/office";
 import type { CellValue } from "../../src/report/types";
-import { PLAN_CHUNK_ROWS } from "../../src/report/plan";
+import { PLAN_CHUNK_ROWS } from "../../src/report/steps";
 import { Controller, PaneHost } from "../../src/taskpane/controller";
 import type { Activity } from "../../src/taskpane/state";
 import { countryTableValues, longListValues } from "../../bench/office-large";

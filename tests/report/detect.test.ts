@@ -1,5 +1,7 @@
-import { LongDataset, MatrixDataset, readDataset, TableDataset } from "../../src/report/dataset";
-import { applyOverrides, detect, MAX_PROBLEMS, numberText } from "../../src/report/detect";
+import { applyOverrides, detect } from "../../src/report/detect";
+import { MAX_PROBLEMS } from "../../src/report/detect-problems";
+import type { LongInput, MatrixInput, TableInput } from "../../src/report/input";
+import { inputFromBlock } from "../../src/report/input-from-block";
 import { matchHeader, normalizeHeader, vocabularyClashes } from "../../src/report/roles";
 import { CellValue, Detection, SourceBlock } from "../../src/report/types";
 import { planReport } from "../../src/report/plan";
@@ -39,16 +41,16 @@ describe("the samples are detected with no override", () => {
     expect(d.confidence).toBeGreaterThan(0.8);
     expect(d.reasons[0]).toBe("Country table: 4,116 rows, 196 regions, header in row 1.");
 
-    const ds = readDataset(b, d) as TableDataset;
+    const ds = inputFromBlock(b, d) as TableInput;
     expect(ds.shape).toBe("table");
     expect(ds.rows).toBe(4116);
-    expect(ds.rowIndex[0]).toBe(1);
-    expect(ds.regionLabels[0]).toBe("Afghanistan");
-    expect(ds.text.year?.[0]).toBe(1980);
-    expect(ds.text.group?.[0]).toBe("Male and Female");
-    expect(ds.columns.totalRate?.[0]).toBeCloseTo(0.000660470977891237, 15);
-    expect(ds.columns.skilledRate).toHaveLength(4116);
-    expect(ds.columnIndex).toEqual({ region: 0, code: 1, group: 2, year: 3, totalRate: 4, skilledRate: 7 });
+    expect(ds.rowsAt[0]).toBe(1);
+    expect(ds.columns.region?.values[0]).toBe("Afghanistan");
+    expect(ds.columns.year?.values[0]).toBe(1980);
+    expect(ds.columns.group?.values[0]).toBe("Male and Female");
+    expect(ds.columns.totalRate?.values[0]).toBeCloseTo(0.000660470977891237, 15);
+    expect(ds.columns.skilledRate?.values).toHaveLength(4116);
+    expect(Object.fromEntries(Object.entries(ds.columns).map(([role, c]) => [role, c.col]))).toEqual({ region: 0, code: 1, group: 2, year: 3, totalRate: 4, skilledRate: 7 });
   });
 
   test("UN DESA: fb, disp and pop are counts; the shares and the empty imm column are left out", () => {
@@ -64,10 +66,10 @@ describe("the samples are detected with no override", () => {
     expect(d.problems).toHaveLength(36);
     expect(d.problems.every((p) => p.kind === "blank" && p.address.startsWith("E"))).toBe(true);
 
-    const ds = readDataset(b, d) as TableDataset;
-    expect(ds.columns.immigrants?.filter((v) => v === null)).toHaveLength(36);
-    expect(ds.columns.population?.every((v) => typeof v === "number")).toBe(true);
-    expect(ds.text.code?.[0]).toBe("BDI");
+    const ds = inputFromBlock(b, d) as TableInput;
+    expect(ds.columns.immigrants?.values.filter((v) => v === null)).toHaveLength(36);
+    expect(ds.columns.population?.values.every((v) => typeof v === "number")).toBe(true);
+    expect(ds.columns.code?.values[0]).toBe("BDI");
   });
 
   test("Erasmus: a 33 × 33 matrix with labels on both sides and a 'home\\host' corner", () => {
@@ -81,13 +83,12 @@ describe("the samples are detected with no override", () => {
     expect(d.confidence).toBeGreaterThanOrEqual(0.9);
     expect(d.reasons[0]).toContain("33 × 33");
 
-    const ds = readDataset(b, d) as MatrixDataset;
+    const ds = inputFromBlock(b, d) as MatrixInput;
     const expected = erasmus();
-    expect(ds).toMatchObject({ shape: "matrix", n: 33, firstRow: 1, firstCol: 1, sheet: "Data", top: 0, left: 0 });
+    expect(ds).toMatchObject({ shape: "matrix", sheet: "Data", top: 1, left: 1 });
     expect(ds.labels).toEqual(expected.labels);
-    expect(ds.columnLabels).toEqual(expected.labels);
-    expect(ds.matrix).toEqual(expected.matrix);
-    expect(ds.matrix.flat().reduce((s, x) => s + x, 0)).toBe(268142);
+    expect(ds.cells).toEqual(expected.matrix);
+    expect(ds.cells.flat().reduce((s: number, x) => s + (x as number), 0)).toBe(268142);
   });
 
   test("UK: a long list orig, dest, flow", () => {
@@ -98,15 +99,15 @@ describe("the samples are detected with no override", () => {
     expect(d.problems).toEqual([]);
     expect(d.reasons[0]).toBe("Long list: 144 flows between 12 regions, header in row 1.");
 
-    const ds = readDataset(b, d) as LongDataset;
+    const ds = inputFromBlock(b, d) as LongInput;
     const expected = ukFlows();
     expect(ds.rows).toBe(144);
-    expect(ds.origins).toEqual(expected.orig);
-    expect(ds.destinations).toEqual(expected.dest);
-    expect(ds.flows).toEqual(expected.flow);
-    expect(ds.rowIndex.slice(0, 2)).toEqual([1, 2]);
-    expect(ds.columnIndex).toEqual({ origin: 0, destination: 1, flow: 2 });
-    expect(ds.years).toBeUndefined();
+    expect(ds.origin.values).toEqual(expected.orig);
+    expect(ds.destination.values).toEqual(expected.dest);
+    expect(ds.flow.values).toEqual(expected.flow);
+    expect(ds.rowsAt.slice(0, 2)).toEqual([1, 2]);
+    expect([ds.origin.col, ds.destination.col, ds.flow.col]).toEqual([0, 1, 2]);
+    expect(ds.year).toBeUndefined();
   });
 });
 
@@ -163,7 +164,8 @@ describe("header variants", () => {
     expect(d.shape).toBe("matrix");
     expect(d.matrixLabels).toEqual({ row: true, column: true });
     expect(d.problems).toEqual([]); // a blank in a matrix is no flow
-    expect((readDataset(block([[null, "A", "B"], ["A", 0, null], ["B", 3, 0]]), d) as MatrixDataset).matrix).toEqual([[0, 0], [3, 0]]);
+    // The cells as they are: the planner reads the blank as no flow.
+    expect((inputFromBlock(block([[null, "A", "B"], ["A", 0, null], ["B", 3, 0]]), d) as MatrixInput).cells).toEqual([[0, null], [3, 0]]);
   });
 
   test("a matrix with labels above only, or to the left only", () => {
@@ -171,8 +173,8 @@ describe("header variants", () => {
     expect(above).toMatchObject({ shape: "matrix", matrixLabels: { row: true, column: false }, headerRow: 0 });
     const left = detect(block([["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]]));
     expect(left).toMatchObject({ shape: "matrix", matrixLabels: { row: false, column: true }, headerRow: -1 });
-    const ds = readDataset(block([["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]]), left) as MatrixDataset;
-    expect(ds).toMatchObject({ labels: ["A", "B", "C"], firstRow: 0, firstCol: 1 });
+    const ds = inputFromBlock(block([["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]]), left) as MatrixInput;
+    expect(ds).toMatchObject({ labels: ["A", "B", "C"], top: 0, left: 1 });
   });
 
   test("matrix labels in a different order lower the confidence and say why", () => {
@@ -193,9 +195,9 @@ describe("header variants", () => {
     const d = detect(b);
     expect(mapping(d)).toEqual({ origin: "From", destination: "To", year: "Year", flow: "Moves" });
     expect(d.problems).toEqual([]);
-    const ds = readDataset(b, d) as LongDataset;
-    expect(ds.years).toEqual([2019, 2019, 2020]);
-    expect(ds.columnIndex).toEqual({ origin: 0, destination: 1, flow: 3, year: 2 });
+    const ds = inputFromBlock(b, d) as LongInput;
+    expect(ds.year?.values).toEqual([2019, 2019, 2020]);
+    expect([ds.origin.col, ds.destination.col, ds.flow.col, ds.year?.col]).toEqual([0, 1, 3, 2]);
   });
 
   test("shuffled columns map by name, wherever they are", () => {
@@ -262,10 +264,10 @@ describe("bad blocks", () => {
     expect(d.problems.map((p) => [p.address, p.kind])).toEqual([["A3", "blank"], ["A4", "blank"]]);
     expect(d.problems[0].message).toContain("fill the label down");
     expect(d.problems[1].message).toContain("Row 4 is blank");
-    const ds = readDataset(b, d) as TableDataset;
+    const ds = inputFromBlock(b, d) as TableInput;
     expect(ds.rows).toBe(3);
-    expect(ds.rowIndex).toEqual([1, 2, 4]);
-    expect(ds.regionLabels).toEqual(["France", "Row 3", "Spain"]);
+    expect(ds.rowsAt).toEqual([1, 2, 4]);
+    expect(ds.columns.region?.values).toEqual(["France", null, "Spain"]);
   });
 
   test("duplicate headers: flagged, one column mapped, the name is ambiguous for overrides", () => {
@@ -287,9 +289,10 @@ describe("bad blocks", () => {
     expect(d.problems[1].message).toMatch(/thousands separators/);
     expect(d.problems[2].message).toMatch(/decimal comma: convert it to a number \(3\.5\)/);
     expect(d.problems[3].message).toMatch(/number stored as text/);
-    const ds = readDataset(b, d) as TableDataset;
-    expect(ds.columns.emigrants).toEqual([null, null, null]);
-    expect(ds.columns.population).toEqual([null, 100, 200]);
+    // Never converted: the planner reads them as text (#VALUE!), as the add-in's functions do.
+    const ds = inputFromBlock(b, d) as TableInput;
+    expect(ds.columns.emigrants?.values).toEqual(["12,610", "3,5", "42"]);
+    expect(ds.columns.population?.values).toEqual(["12 610", 100, 200]);
   });
 
   test("negative counts, non-finite numbers, logical values and blanks in numeric columns", () => {
@@ -302,7 +305,7 @@ describe("bad blocks", () => {
     const d = detect(b);
     expect(d.shape).toBe("matrix");
     expect(d.problems.map((p) => [p.address, p.kind])).toEqual([["C2", "text"], ["B3", "negative"]]);
-    expect((readDataset(b, d) as MatrixDataset).matrix).toEqual([[0, 0, 0], [-3, 0, 4], [5, 6, 0]]);
+    expect((inputFromBlock(b, d) as MatrixInput).cells).toEqual([[0, "1,200", null], [-3, 0, 4], [5, 6, 0]]);
   });
 
   test("duplicate labels in a matrix and duplicate pairs in a long list", () => {
@@ -331,11 +334,6 @@ describe("bad blocks", () => {
     expect(kinds(d)).toEqual(["text", "text", "text", "text"]);
   });
 
-  test("numberText tells the separators apart", () => {
-    expect(["12,610", "12 610", "1.234.567", "1 234,5", "3,5", "42", "abc", "1.234"].map(numberText)).toEqual([
-      "thousands", "thousands", "thousands", "thousands", "decimalComma", "plain", undefined, "plain",
-    ]);
-  });
 });
 
 describe("overrides", () => {
@@ -396,7 +394,7 @@ describe("overrides", () => {
   test("reading a long list without its flow column says which role is missing", () => {
     const uk = sample(UK);
     const o = applyOverrides(uk, detect(uk), { map: { flow: null } });
-    expect(() => readDataset(uk, o)).toThrow("The long list has no flow column: map one (e.g. flow=<header>).");
+    expect(() => inputFromBlock(uk, o)).toThrow("The long list has no flow column: map one (e.g. flow=<header>).");
   });
 });
 

@@ -1,8 +1,8 @@
-import { readDataset } from "../../src/report/dataset";
+import { readGeometry } from "../../src/report/dataset";
 import { applyOverrides, detect } from "../../src/report/detect";
 import { dimensionColumns, dimensionRefusal, repeatedPairs } from "../../src/report/dimensions";
 import { planReport } from "../../src/report/plan";
-import type { LongDataset } from "../../src/report/dataset";
+import type { LongGeometry } from "../../src/report/dataset";
 import type { CellValue, SourceBlock } from "../../src/report/types";
 
 const block = (values: CellValue[][]): SourceBlock => ({ sheet: "S", top: 0, left: 0, values, provenance: "test" });
@@ -19,7 +19,7 @@ const BY_AGE: CellValue[][] = [
 test("an unmapped column that tells apart the rows of one pair is a dimension, with its values", () => {
   const b = block(BY_AGE);
   const d = applyOverrides(b, detect(b), { shape: "long", map: { origin: 0, destination: 1, flow: 3, group: null } });
-  const data = readDataset(b, d) as LongDataset;
+  const data = readGeometry(b, d) as LongGeometry;
   const dims = dimensionColumns(b, data, d.headerRow, data.rowIndex, FRAME);
   expect(dims).toEqual([{ col: 2, header: "age", values: ["Y15-24", "Y25-64"] }]);
   expect(repeatedPairs(b, data, data.rowIndex)).toBe(2);
@@ -29,7 +29,7 @@ test("an unmapped column that tells apart the rows of one pair is a dimension, w
 test("a group column without its own total is not a dimension; one holding its total (T beside M and F) refuses the report", () => {
   const groups = block(BY_AGE.map((r, k) => (k === 0 ? ["origin", "destination", "sex", "flow"] : r)).map((r, k) => (k === 0 ? r : [r[0], r[1], k % 2 ? "M" : "F", r[3]])));
   const dg = detect(groups);
-  expect(dimensionColumns(groups, readDataset(groups, dg) as LongDataset, dg.headerRow, (readDataset(groups, dg) as LongDataset).rowIndex, FRAME)).toEqual([]);
+  expect(dimensionColumns(groups, readGeometry(groups, dg) as LongGeometry, dg.headerRow, (readGeometry(groups, dg) as LongGeometry).rowIndex, FRAME)).toEqual([]);
   const withTotal = block([...groups.values, ["DE", "FR", "T", 40]]);
   const dt = detect(withTotal);
   expect(() => planReport(withTotal, dt, { mode: "values", now: new Date(0) })).toThrow(/differ in column C 'sex' \(M, F, T\)/);
@@ -38,6 +38,6 @@ test("a group column without its own total is not a dimension; one holding its t
 test("one row per pair: no dimension", () => {
   const b = block([["origin", "destination", "flow"], ["DE", "FR", 1], ["FR", "DE", 2]]);
   const d = detect(b);
-  const data = readDataset(b, d) as LongDataset;
+  const data = readGeometry(b, d) as LongGeometry;
   expect(dimensionColumns(b, data, d.headerRow, data.rowIndex, { left: 0, right: 2 })).toEqual([]);
 });

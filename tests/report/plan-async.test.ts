@@ -4,7 +4,8 @@
  * the two plans are identical, whatever the chunk size.
  */
 import { detect } from "../../src/report/detect";
-import { planReport, planReportAsync, StepProgress } from "../../src/report/plan";
+import { planReport, planReportAsync } from "../../src/report/plan";
+import type { StepProgress } from "../../src/report/steps";
 import type { Detection, SourceBlock } from "../../src/report/types";
 import { readSample } from "../support/samples";
 import { stockList } from "../support/stocks";

@@ -48,8 +48,18 @@ let counter = 0;
  * may run in parallel and nothing depends on the user's LibreOffice settings.
  */
 export async function recalculate(xlsxPath: string, timeoutMs = 120_000): Promise<string> {
+  return (await recalculateAll([xlsxPath], timeoutMs))[0];
+}
+
+/**
+ * `recalculate` for several files in one LibreOffice run (starting soffice costs seconds; the
+ * files are converted one after the other). The copies come back in the order of `xlsxPaths`,
+ * whose base names must differ.
+ */
+export async function recalculateAll(xlsxPaths: readonly string[], timeoutMs = 120_000): Promise<string[]> {
   const bin = ensureLibreOffice();
-  if (!existsSync(xlsxPath)) throw new Error(`recalculate: no such file ${xlsxPath}`);
+  for (const p of xlsxPaths) if (!existsSync(p)) throw new Error(`recalculate: no such file ${p}`);
+  if (new Set(xlsxPaths.map((p) => basename(p))).size !== xlsxPaths.length) throw new Error("recalculateAll: two files share a name");
   const unique = `${process.pid}-${Date.now()}-${++counter}`;
   const profile = join(tmpdir(), `lo-profile-${unique}`);
   mkdirSync(join(profile, "user"), { recursive: true });
@@ -64,15 +74,15 @@ export async function recalculate(xlsxPath: string, timeoutMs = 120_000): Promis
     "xlsx:Calc MS Excel 2007 XML",
     "--outdir",
     outDir,
-    xlsxPath,
+    ...xlsxPaths,
   ];
   try {
     const { code, output } = await run(bin, args, timeoutMs);
-    const out = join(outDir, basename(xlsxPath).replace(/\.[^.]*$/, "") + ".xlsx");
-    if (code !== 0 || !existsSync(out)) {
-      throw new Error(`soffice failed to convert ${xlsxPath} (exit ${code}): ${output.trim()}`);
-    }
-    return out;
+    return xlsxPaths.map((p) => {
+      const out = join(outDir, basename(p).replace(/\.[^.]*$/, "") + ".xlsx");
+      if (code !== 0 || !existsSync(out)) throw new Error(`soffice failed to convert ${p} (exit ${code}): ${output.trim()}`);
+      return out;
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

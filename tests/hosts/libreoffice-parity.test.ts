@@ -1,0 +1,124 @@
+/**
+ * What a colleague sees is what the author saw: native-mode reports of the report engine's
+ * bad-input cases and of labels spelled several ways, written by the .xlsx host and recalculated
+ * by LibreOffice headless, hold in every formula cell the value or error the engine cached
+ * (numbers at 1e-9 relative, errors by code). One LibreOffice run converts all the files.
+ */
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { writeReportXlsx } from "../../src/hosts/xlsx";
+import { detect } from "../../src/report/detect";
+import { planReport, ReportOptions } from "../../src/report/plan";
+import type { CellValue, ReportPlan, SourceBlock } from "../../src/report/types";
+import { ENGINE_CASES, ENGINE_NOW } from "../reliability/bad-input";
+import { compareWithFile, Mismatch } from "../support/compare-plan";
+import { ensureLibreOffice, recalculateAll } from "../support/libreoffice";
+
+jest.setTimeout(300_000);
+
+const DIR = mkdtempSync(join(tmpdir(), "lo-parity-"));
+const LIST_HEADER: CellValue[] = ["origin", "destination", "flow"];
+
+/** Long lists whose labels differ in case or spaces: Excel's = and TRIM make them one region. */
+const LABEL_VARIANTS: Record<string, { values: CellValue[][]; regions: number; total: number; stocks?: ReportOptions["stocks"] }> = {
+  "case and surrounding spaces": {
+    values: [LIST_HEADER, ["North", "South", 10], ["north", "East", 5], ["South ", "North", 7], ["South", "West", 3], ["East", "North", 8], ["EAST", "West", 2], [" West", "North", 6], ["West", "South", 4], ["North", "EAST", 9], ["north", "south", 4]],
+    regions: 4,
+    total: 58,
+  },
+  "one label with a trailing space": {
+    values: [LIST_HEADER, ["A", "B ", 50], ["B", "A", 20], ["A", "C", 30], ["C", "A", 40], ["B ", "C", 60], ["C", "B", 10]],
+    regions: 3,
+    total: 210,
+  },
+  "runs of inner spaces, and numbers as labels": {
+    values: [LIST_HEADER, ["New  York", "Boston", 12], ["New York", "Boston", 3], ["Boston", " new york", 7], [1, "Boston", 4], ["1", "New York", 5], ["Boston", " 1 ", 2]],
+    regions: 3,
+    total: 33,
+  },
+  "stocks for two years, spelled differently each year": {
+    values: [
+      ["origin", "destination", "year", "stock"],
+      ["A", "B", 2010, 100], ["B", "A", 2010, 50], ["a", "C", 2010, 30], ["C", "A", 2010, 20],
+      ["A ", "B", 2020, 130], ["B", "a", 2020, 40], ["A", "c", 2020, 45], ["C", "A", 2020, 25],
+    ],
+    regions: 3,
+    total: 60,
+    stocks: "return",
+  },
+};
+
+/** A country table with every kind of bad cell in its number columns. */
+const BAD_TABLE: CellValue[][] = [
+  ["country", "skilled emigrants", "skilled residents", "immigrants", "emigrants", "population"],
+  ["A", "abc", 880, 10, 5, 1000],
+  ["B", -2, 50, " ", 7, 2000],
+  ["C", 120, null, "1 234", 5, 1500],
+  ["D", 15, "1,5", 12, true, 900],
+  ["E", 40, 400, "#N/A", 3, ""],
+  ["F", 30, 300, 20, 10, 0],
+  ["G", 25, 250, 0, 0, 700],
+];
+
+interface Report {
+  readonly name: string;
+  readonly plan: ReportPlan;
+  readonly path: string;
+  readonly sheetNames: readonly string[];
+}
+
+const reports: Report[] = [];
+const results = new Map<string, { compared: number; mismatches: Mismatch[] }>();
+
+async function write(name: string, values: CellValue[][], options: Partial<ReportOptions> = {}): Promise<Report> {
+  const block: SourceBlock = { sheet: "Data", top: 0, left: 0, values, provenance: "Data!A1" };
+  const plan = planReport(block, detect(block), { mode: "native", now: ENGINE_NOW, ...options });
+  const path = join(DIR, `r${reports.length + 1}.xlsx`);
+  const { sheetNames } = await writeReportXlsx(plan, path, { source: block });
+  const report = { name, plan, path, sheetNames: sheetNames.slice(1) };
+  reports.push(report);
+  return report;
+}
+
+const engineCases = ENGINE_CASES.filter((c) => c.cls !== "millionCells" && !c.expect.detectError && !c.expect.planError);
+
+beforeAll(async () => {
+  ensureLibreOffice();
+  for (const c of engineCases) await write(`engine case: ${c.input}`, c.block());
+  for (const [name, v] of Object.entries(LABEL_VARIANTS)) await write(`labels: ${name}`, v.values, v.stocks ? { stocks: v.stocks } : {});
+  await write("country table with a bad cell of every kind", BAD_TABLE);
+  const copies = await recalculateAll(reports.map((r) => r.path));
+  for (const [k, r] of reports.entries()) results.set(r.name, await compareWithFile(r.plan, r.sheetNames, copies[k]));
+}, 300_000);
+
+afterAll(() => {
+  const all = [...results.values()];
+  console.log(`LibreOffice parity: ${all.length} reports, ${all.reduce((n, r) => n + r.compared, 0)} formula cells compared, ${all.reduce((n, r) => n + r.mismatches.length, 0)} differ`);
+});
+
+test.each(engineCases.map((c) => [c.input]))("bad input, %s: every formula cell recalculates to the engine's value or error", (input) => {
+  const r = results.get(`engine case: ${input}`)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(0);
+});
+
+test.each(Object.keys(LABEL_VARIANTS).map((k) => [k]))("labels, %s: one region per label as Excel compares them, and LibreOffice agrees", (name) => {
+  const { regions, total } = LABEL_VARIANTS[name];
+  const report = reports.find((r) => r.name === `labels: ${name}`)!;
+  const headline = Object.fromEntries(report.plan.headline.map((h) => [h.label, h.value]));
+  expect([headline.regions, headline["total flows"]]).toEqual([regions, total]);
+  const r = results.get(report.name)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(20);
+});
+
+test("a country table with text, a negative, spaces, a blank, separators, a decimal comma, TRUE and '#N/A': every error as the engine cached it", () => {
+  const report = reports.find((r) => r.name === "country table with a bad cell of every kind")!;
+  const errors = report.plan.sheets[0].tables[0].rows.flatMap((row) => row.map((c) => c.value)).filter((v) => v !== null && typeof v === "object");
+  // All four error codes occur, so the comparison covers each.
+  expect(new Set(errors.map((e) => (e as { error: string }).error))).toEqual(new Set(["#VALUE!", "#NUM!", "#N/A", "#DIV/0!"]));
+  const r = results.get(report.name)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(60);
+});
