@@ -3,6 +3,7 @@
  * region, code, origin or destination such as "World", "Euro area", TOTAL, EU27_2020 or a UN
  * location code of 900 or more. They are left out of the regions, each named.
  */
+import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
 import { aggregateCodeReason, aggregateReason, AggregateReason } from "./aggregates";
 import { cellAt, Geometry, readGeometry } from "./dataset";
@@ -51,7 +52,7 @@ export function aggregateRows(block: SourceBlock, detection: Detection, read?: G
       const why = k.reason(v);
       if (!why) continue;
       rows.add(r);
-      if (notes.length < MAX_NOTES) notes.push(`Row ${block.top + r + 1} (${cell(block.top + r, block.left + k.col)} '${String(v)}') is left out: its ${k.what} is ${why.why}, not a region`);
+      if (notes.length < MAX_NOTES) notes.push(`Row ${block.top + r + 1} (${cell(block.top + r, block.left + k.col)} ${quoteText(v, "'")}) is left out: its ${k.what} is ${why.why}, not a region`);
       break;
     }
   }

@@ -5,6 +5,7 @@
  * them up counts people twice: the report is refused, naming the column and its values, until
  * one value is chosen (the command line's --filter COLUMN=VALUE).
  */
+import { quoteText } from "../indicators/quote";
 import { columnLetters } from "./address";
 import { aggregateReason } from "./aggregates";
 import { cellAt } from "./dataset";
@@ -80,11 +81,11 @@ export function repeatedPairs(block: SourceBlock, data: LongGeometry, rows: read
 export function dimensionRefusal(block: SourceBlock, dims: readonly DimensionColumn[], pairs: number): string {
   const named = dims
     .slice(0, 4)
-    .map((d) => `column ${columnLetters(block.left + d.col)}${d.header ? ` '${d.header}'` : ""} (${d.values.map((v) => (v === "" ? "blank" : v)).join(", ")})`)
+    .map((d) => `column ${columnLetters(block.left + d.col)}${d.header ? ` ${quoteText(d.header, "'")}` : ""} (${d.values.map((v) => (v === "" ? "blank" : quoteText(v, ""))).join(", ")})`)
     .join(", ");
   const example = dims[0];
   return (
     `${pairs} origin–destination pair(s) have several rows that differ in ${named}: these are breakdowns or indicators, and adding them up would count people twice. ` +
-    `Choose one value of each such column (on the command line --filter '${example.header || columnLetters(block.left + example.col)}=${example.values[0]}'), or select only those rows.`
+    `Choose one value of each such column (on the command line --filter ${quoteText(`${example.header || columnLetters(block.left + example.col)}=${example.values[0]}`, "'")}), or select only those rows.`
   );
 }

@@ -3,6 +3,7 @@
  * report gives when rows and columns do not pair up by position, and, where the cells are a
  * copy (the command line), a new block holding the matrix in the rows' order without its totals.
  */
+import { quoteText } from "../indicators/quote";
 import { cell, columnLetters } from "./address";
 import { cellAt, readGeometry } from "./dataset";
 import type { MatrixGeometry } from "./dataset";
@@ -45,7 +46,7 @@ export function matrixLabelsOf(block: SourceBlock, detection: Detection): Matrix
 export function leftOutSentences(found: MatrixLabelsFound): string[] {
   return found.alignment.leftOut.map((l: LeftOut) => {
     const at = l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index);
-    return `${l.side} '${String(l.label)}' (${at}) is not a region of the matrix: ${l.why}`;
+    return `${l.side} ${quoteText(l.label, "'")} (${at}) is not a region of the matrix: ${l.why}`;
   });
 }
 
@@ -60,7 +61,7 @@ export function matrixLabelMismatch(block: SourceBlock, detection: Detection): s
   if (found.alignment.reordered) {
     const k = Math.max(0, found.alignment.columns.findIndex((j, k2) => j !== found.alignment.rows[k2]));
     const i = found.alignment.rows[k];
-    parts.unshift(`the columns are not in the rows' order (row '${String(found.data.labels[i])}' at ${found.rowLabelAt(i)}, its column at ${found.columnLabelAt(found.alignment.columns[k])})`);
+    parts.unshift(`the columns are not in the rows' order (row ${quoteText(found.data.labels[i], "'")} at ${found.rowLabelAt(i)}, its column at ${found.columnLabelAt(found.alignment.columns[k])})`);
   }
   return `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Put the columns in the rows' order and leave totals and unmatched labels out of the cells read (the command line does this itself).`;
 }

@@ -97,6 +97,7 @@ describe("the checks themselves", () => {
     expect(excelRuleViolations(header).join("\n")).toMatch(/header cell "[^"]*" is not the column name "Not /);
     expect(sheetReferences("SUM('It''s'!A1,Data!B2,\"'x'!A1\")").sheets).toEqual(["It's", "Data"]);
     expect(sheetReferences("'Data '2020''!A2").problems.length).toBeGreaterThan(0);
+    expect(sheetReferences("IF(ISTEXT(Data!B2),#VALUE!,#NUM!)").sheets).toEqual(["Data"]);
     expect(sheetReferences("{{Flow Matrix}}!A1").problems).toEqual([expect.stringMatching(/placeholder/)]);
   });
 });

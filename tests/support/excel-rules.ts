@@ -91,7 +91,8 @@ export function sheetReferences(formula: string): { sheets: string[]; problems: 
   });
   if (rest.includes("{{")) problems.push(`a placeholder left in the formula: ${rest.slice(rest.indexOf("{{"), rest.indexOf("{{") + 40)}`);
   if (/['"]/.test(rest)) problems.push(`an unpaired quote in ${JSON.stringify(rest.slice(0, 80))}`);
-  for (const m of rest.matchAll(/(?<![\w.])([A-Za-z_][\w.]*)!/g)) sheets.push(m[1]);
+  // An unquoted sheet name before "!"; error literals (#VALUE!, #NUM!, #NULL!, #REF!) are not sheets.
+  for (const m of rest.matchAll(/(?<![\w.#])([A-Za-z_][\w.]*)!/g)) sheets.push(m[1]);
   return { sheets, problems };
 }
 

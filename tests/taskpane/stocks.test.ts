@@ -146,12 +146,16 @@ describe("what the controller passes to planReport", () => {
     expect(controller.state.stocks.estimate).toBe(true);
     await controller.build();
     expect(spy.mock.calls[0][2]).not.toHaveProperty("stocks");
-    expect(host.plans[0].sheets.map((s) => s.name)).not.toContain("Estimated Flows");
+    // Without its year the list repeats each pair once a year: adding the years up would count
+    // people twice, so the report is refused, naming the year column, and nothing is written.
+    expect(host.plans).toHaveLength(0);
+    expect(String((controller.state.failure?.error as Error).message)).toMatch(/column C 'year'/);
     // The year back: offered again, with the user's pick.
     controller.chooseRole(2, "year");
     expect(controller.state.stockYears).toEqual([2010, 2015]);
     await controller.build();
     expect(spy.mock.calls[1][2]).toMatchObject({ stocks: "return" });
+    expect(host.plans[0].sheets.map((s) => s.name)).toContain("Estimated Flows");
   });
 
   test("a new selection starts unchecked again", async () => {
