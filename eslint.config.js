@@ -19,8 +19,6 @@ module.exports = tseslint.config(
       "no-control-regex": "off",
       // A leading underscore names a parameter kept for its position.
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      // `a && b()` and `x ? f() : g()` as statements are idioms the byte readers use.
-      "@typescript-eslint/no-unused-expressions": ["error", { allowShortCircuit: true, allowTernary: true }],
     },
   },
   {

@@ -52,7 +52,11 @@ function scalarThroughput(rate: Fn, rand: () => number): void {
     wrapSum = s;
   };
 
-  for (let i = 0; i < 3; i++) (bare(), wrapped(), bareTsx()); // warm-up: let all be optimised
+  for (let i = 0; i < 3; i++) {
+    bare();
+    wrapped();
+    bareTsx();
+  } // warm-up: let all be optimised
   // Alternate them, so GC and CPU frequency drift affect all alike.
   const bareMs: number[] = [];
   const wrapMs: number[] = [];

@@ -72,7 +72,7 @@ export function textWidth(s: string, fontSize: number): number {
   let em = 0;
   for (const ch of s) {
     if (/[iljI.,:;'|!]/.test(ch)) em += 0.32;
-    else if (/[ ftr()\-]/.test(ch)) em += 0.42;
+    else if (/[ ftr()-]/.test(ch)) em += 0.42;
     else if (/[mwMW]/.test(ch)) em += 0.98;
     else if (/[A-ZА-ЯІЇЄҐ]/.test(ch)) em += 0.78;
     else if (/[ШЩЖЮшщжю@%]/.test(ch)) em += 0.98;

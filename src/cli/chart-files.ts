@@ -29,7 +29,7 @@ export function checkChartFiles(options: CliOptions, input: string, output: stri
 /** The diagram of the data; a shape or a cell it cannot draw is a usage error naming why. */
 export function drawChart(options: CliOptions, block: SourceBlock, detection: Detection, now: Date): ReportChart {
   // Loaded only when asked for: resvg is a native module and d3 is not needed otherwise.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, as said above
   const { reportChart } = require("../chart/report-chart") as typeof import("../chart/report-chart");
   try {
     return reportChart(block, detection, { source: block.provenance, now, ...(options.chart?.top !== undefined ? { top: options.chart.top } : {}), ...(options.chart?.order ? { order: options.chart.order } : {}) });

@@ -114,8 +114,14 @@ function centralDirectory(fd: number, fileSize: number): Map<string, ZipEntry> {
       const len = cd.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = Number(cd.readBigUInt64LE(q))), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
+        if (size === 0xffffffff) {
+          size = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = Number(cd.readBigUInt64LE(q));
       }
       e += 4 + len;
@@ -382,10 +388,16 @@ class SheetScanner {
     }
     const cell = this.cell;
     if (cell) {
-      if (name === "v") (this.inV = true), (cell.v = "");
-      else if (name === "f") (this.inF = true), (cell.formula = "");
-      else if (name === "is") (this.inIs = true), this.item.take();
-      else if (this.inIs) this.item.open(name);
+      if (name === "v") {
+        this.inV = true;
+        cell.v = "";
+      } else if (name === "f") {
+        this.inF = true;
+        cell.formula = "";
+      } else if (name === "is") {
+        this.inIs = true;
+        this.item.take();
+      } else if (this.inIs) this.item.open(name);
       return;
     }
     if (name === "c") {
@@ -420,8 +432,10 @@ class SheetScanner {
     if (cell) {
       if (name === "v") this.inV = false;
       else if (name === "f") this.inF = false;
-      else if (name === "is") (this.inIs = false), (cell.inline = this.item.take());
-      else if (this.inIs) this.item.close(name);
+      else if (name === "is") {
+        this.inIs = false;
+        cell.inline = this.item.take();
+      } else if (this.inIs) this.item.close(name);
       else if (name === "c") {
         this.cell = undefined;
         const v = cellValue(cell, this.ctx);
@@ -554,12 +568,16 @@ export class XlsxFile {
     let inSi = false;
     parseXml("the shared strings", xml, {
       open(name) {
-        if (name === "si") (inSi = true), item.take();
-        else if (inSi) item.open(name);
+        if (name === "si") {
+          inSi = true;
+          item.take();
+        } else if (inSi) item.open(name);
       },
       close(name) {
-        if (name === "si") (inSi = false), out.push(item.take());
-        else if (inSi) item.close(name);
+        if (name === "si") {
+          inSi = false;
+          out.push(item.take());
+        } else if (inSi) item.close(name);
       },
       text: (t) => item.text(t),
     });

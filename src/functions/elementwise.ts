@@ -3,7 +3,6 @@ import { cellName, Grid, readGrid, readNumber, ResultCell } from "./cells";
 import { overflowError, toExcelError } from "./errors";
 
 /** A scalar measure of one to four numbers. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Measure = (...xs: any[]) => number;
 
 /**

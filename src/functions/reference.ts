@@ -710,7 +710,7 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   "MIGRATION.LUMP": {
     formula:
       "Keep the top regions by turnover Di + Oi (ties to the earlier region), in the matrix's order; merge the rest into one region placed last: its row and column hold the flows from and to the merged regions, its diagonal cell the flows among them, so the total of all flows is unchanged",
-    source: `${MIGEST}, sum_lump (lump = \"turnover\")`,
+    source: `${MIGEST}, sum_lump (lump = "turnover")`,
     example: {
       args: [KOREA_4, [["Seoul"], ["Busan"], ["Daegu"], ["Incheon"]], 2],
       data: `${KOREA_CORNER}, with the region names as labels, reduced to the two regions with the largest turnover.`,

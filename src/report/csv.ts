@@ -91,7 +91,12 @@ export function detectDelimiter(text: string): Delimiter {
     for (const r of lines) if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
     let modal = 0;
     let modalLines = 0;
-    for (const [width, k] of counts) if (k > modalLines || (k === modalLines && width > modal)) (modal = width), (modalLines = k);
+    for (const [width, k] of counts) {
+      if (k > modalLines || (k === modalLines && width > modal)) {
+        modal = width;
+        modalLines = k;
+      }
+    }
     if (modal < 2) continue;
     // the share of lines split into the modal width; metadata lines above a table lower it a little
     const score = modalLines / lines.length;
@@ -228,7 +233,11 @@ export function decodeText(buffer: Uint8Array): { text: string; encoding: TextEn
   if (head.includes(0)) {
     let evenZeros = 0;
     let oddZeros = 0;
-    for (let i = 0; i < head.length; i++) if (head[i] === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
+    for (let i = 0; i < head.length; i++) {
+      if (head[i] !== 0) continue;
+      if (i % 2 === 0) evenZeros++;
+      else oddZeros++;
+    }
     const half = head.length / 2;
     const encoding = oddZeros > 0.3 * half && evenZeros === 0 ? "utf-16le" : evenZeros > 0.3 * half && oddZeros === 0 ? "utf-16be" : undefined;
     if (!encoding) return undefined;

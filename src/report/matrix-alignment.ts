@@ -80,7 +80,10 @@ export function alignMatrix(rowLabels: readonly Label[], columnLabels: readonly 
   for (const i of rows) {
     const js = colByKey.get(labelKey(rowLabels[i]));
     if (!js) out("row", i, rowLabels[i], "found only among the rows");
-    else (keptRows.push(i), pairedCols.push(js[0]));
+    else {
+      keptRows.push(i);
+      pairedCols.push(js[0]);
+    }
   }
   for (const j of cols) if (!rowKeys.has(labelKey(columnLabels[j]))) out("column", j, columnLabels[j], "found only among the columns");
   const reordered = pairedCols.some((j, k) => k > 0 && j < pairedCols[k - 1]);

@@ -58,7 +58,7 @@ interface MatrixIndex {
   readonly fn: string;
   readonly rest: readonly unknown[];
   /** The value on matrix m; `extra` is the populations (a list) or the distances (a table) when the function takes them. */
-  readonly measure: (m: number[][], extra?: any) => number;
+  measure(m: number[][], extra?: number[] | number[][]): number;
 }
 
 const SCALAR: readonly MatrixIndex[] = [
@@ -200,7 +200,6 @@ const AGE_CASES: FunctionCase[] = [
   },
 ];
 
-const HEADER = ["measure", "value"];
 const LABELS4 = [["A"], ["B"], ["C"], ["D"]];
 
 const INDICES_CASES: FunctionCase[] = [

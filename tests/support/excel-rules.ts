@@ -66,10 +66,6 @@ function relsSource(rels: string): string {
   return m ? `${m[1]}${m[2]}` : "";
 }
 
-function relsOf(part: string): string {
-  return `${posix.dirname(part) === "." ? "" : `${posix.dirname(part)}/`}_rels/${posix.basename(part)}.rels`;
-}
-
 function resolveTarget(source: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   return posix.normalize(posix.join(posix.dirname(source), target)).replace(/^\.\//, "");
