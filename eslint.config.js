@@ -6,7 +6,7 @@ const tseslint = require("typescript-eslint");
 const comments = require("@eslint-community/eslint-plugin-eslint-comments/configs");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test-artifacts/**", "out/**", "coverage/**", "docs/**"] },
+  { ignores: ["dist/**", "build/**", "node_modules/**", "test-artifacts/**", "out/**", "coverage/**", "docs/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   comments.recommended,
