@@ -1,5 +1,5 @@
 /**
- * Synthetic 1,000,000-cell inputs for the large-workbook checks (issue 6, item 3), seeded so
+ * Synthetic 1,000,000-cell inputs for the large-workbook checks, seeded so
  * every run is the same data, as rows of cells (the Office.js runs) or files (the CLI runs):
  * - a country table: 100,000 rows × 10 columns (country, code, year, immigrants, emigrants,
  *   population and four more numeric columns), 1,000 countries × 100 years;

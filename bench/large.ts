@@ -1,5 +1,5 @@
 /**
- * Large inputs through the command line (issue 6, item 3): a 1,000,000-cell CSV in a fresh
+ * Large inputs through the command line: a 1,000,000-cell CSV in a fresh
  * process, its wall time and peak RSS (the child's own maxRSS, from /usr/bin/time -f %M; NaN
  * where /usr/bin/time is missing). Two inputs: a country table (100,000 rows × 10
  * columns) and a long flow list (250,000 rows × 4). Target: under 10 s and under 1 GB each.

@@ -1,6 +1,6 @@
 /**
- * A 1,000,000-cell selection through the Office.js host and the Excel test double (issue 6,
- * item 3): readSelection (chunked reads) → detect → plan → writeReport (chunked writes), for a
+ * A 1,000,000-cell selection through the Office.js host and the Excel test double:
+ * readSelection (chunked reads) → detect → plan → writeReport (chunked writes), for a
  * long list of 250,000 rows × 4 and a country table of 100,000 rows × 10. Figures: syncs, the
  * largest request and response, wall time. Target: no request or response over 5 MB.
  * Shared by bench/large.ts and tests/reliability/office-large.test.ts.

@@ -1,10 +1,10 @@
 /**
- * Benchmarks of the Office.js host (issue 4) against the Excel test double
+ * Benchmarks of the Office.js host against the Excel test double
  * (tests/support/excel-double): syncs and request sizes for 1,000 / 10,000 / 200,000-row
  * selections through readSelection → detect → planReport → writeReport, and the add-in's own
  * CPU time to build the IAB report. Run alone with `npx tsx bench/office.ts` or via `npm run bench`.
  *
- * Targets (issue 4): 1 read sync + at most 3 write syncs up to 5 MB of payload, then one more
+ * Targets: 1 read sync + at most 3 write syncs up to 5 MB of payload, then one more
  * per 4 MB; every request under Excel on the web's 5 MB; < 500 ms of add-in CPU for IAB.
  */
 import { readFileSync } from "fs";

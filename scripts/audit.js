@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Dependency audit of what the add-in ships (issue 6, item 4): `npm audit --omit=dev`.
+// Dependency audit of what the add-in ships: `npm audit --omit=dev`.
 //
 //   node scripts/audit.js
 //

@@ -1,5 +1,5 @@
 /**
- * The bad-input catalog (issue 6, item 1): for every catalog function and for the report
+ * The bad-input catalog: for every catalog function and for the report
  * engine, each class of bad input a messy workbook holds, with the documented result — the
  * exact Excel error (and, for #VALUE! and #N/A, its message), or the number or shape when the
  * input is legitimately accepted. tests/reliability/bad-input.test.ts runs every entry against

@@ -1,5 +1,5 @@
 /**
- * Formula and script injection (issue 6, item 2). Text from a CSV or a workbook that starts
+ * Formula and script injection. Text from a CSV or a workbook that starts
  * with "=", "+", "-", "@", a tab or a CR is written as text — never as a formula — by both hosts:
  * (a) the .xlsx the CLI writes (source sheet and report sheets, read back from the zip's XML),
  * (b) the Office.js host (through the Excel test double: an apostrophe-prefixed value, no formula).

@@ -1,5 +1,5 @@
 /**
- * Large workbooks (issue 6, item 3): 1,000,000-cell CSV files through the command line, in a
+ * Large workbooks: 1,000,000-cell CSV files through the command line, in a
  * child process as a user runs it. The run must succeed and write a report with the expected
  * sheets. No timing here: time and peak memory are measured by bench/large.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Large .xlsx input (issue 6, item 3): a 1,000,000-cell workbook (100,000 rows × 10 columns)
+ * Large .xlsx input: a 1,000,000-cell workbook (100,000 rows × 10 columns)
  * is read by the CLI's streaming reader in a fresh process within the memory target (< 1 GB
  * peak RSS; exceljs's in-memory load took about 2 KB per cell). Times are printed, not
  * asserted (shared machines); bench/large-xlsx.ts measures them against the 10 s target.

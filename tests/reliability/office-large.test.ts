@@ -1,5 +1,5 @@
 /**
- * Large workbooks through the Office.js host (issue 6, item 3): a 1,000,000-cell selection read
+ * Large workbooks through the Office.js host: a 1,000,000-cell selection read
  * in chunks and a report written in chunks, against the Excel test double. Every request and
  * response stays under Excel on the web's 5 MB, and the user's data is unchanged. Syncs and
  * timings are measured by bench/large.ts, not asserted here.

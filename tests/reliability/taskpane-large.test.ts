@@ -1,5 +1,5 @@
 /**
- * Task-pane responsiveness on large selections (issue 6, item 3): the controller
+ * Task-pane responsiveness on large selections: the controller
  * (src/taskpane/controller.ts) with the real Office.js host against the Excel test double, its
  * syncs slowed to 50 ms as a stand-in for Excel's latency. Progress reaches the view at least
  * once a second through a 1,000,000-cell read and build; a cancel during the write leaves no

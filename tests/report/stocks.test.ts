@@ -1,5 +1,5 @@
 /**
- * Estimated flows from a long list of migrant stocks for two years (issue 5, report engine):
+ * Estimated flows from a long list of migrant stocks for two years:
  * values by hand, the sheets and method stated, and LibreOffice computing the live formulas.
  */
 import { stockList } from "../support/stocks";

@@ -1,5 +1,5 @@
 /**
- * Flows estimated from migrant stocks, as the task pane offers them (issue 5, item 3): when the
+ * Flows estimated from migrant stocks, as the task pane offers them: when the
  * option appears (a long list whose mapped year column holds two or more years), what the
  * controller passes to planReport, and the words in both languages. The DOM side is in
  * tests/browser/taskpane.test.ts.
