@@ -6,76 +6,31 @@
  * the PNG, which is drawn from the SVG on a canvas (checked here, and written to
  * test-artifacts/chord-pane.png). English and Ukrainian; axe-core with the diagram shown.
  */
-import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
-import http from "http";
-import { AddressInfo } from "net";
-import { tmpdir } from "os";
-import { extname, join, normalize, sep } from "path";
-import { Browser, chromium, Page } from "playwright-core";
-import { CHROMIUM_ARGS, ensureChromium } from "../support/chromium";
+import { readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { Page } from "playwright-core";
+import { ARTIFACTS, PaneSite, startPaneSite } from "../support/pane-page";
 import { readSample } from "../support/samples";
 
-const ROOT = join(__dirname, "..", "..");
-const ARTIFACTS = join(ROOT, "test-artifacts");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
-
-let dist: string;
-let server: http.Server;
-let origin: string;
-let browser: Browser;
-let doubleBundle: string;
-let axeSource: string;
+let site: PaneSite;
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
-  dist = mkdtempSync(join(tmpdir(), "chart-pane-dist-"));
-  const build = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, env: { ...process.env, OFFICE_JS: "local", DIST_DIR: dist }, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`the air-gapped build failed:\n${build.stdout}\n${build.stderr}`);
-  const esbuild = require("esbuild") as typeof import("esbuild");
-  doubleBundle = esbuild.buildSync({
-    entryPoints: [join(ROOT, "tests", "support", "excel-double", "index.ts")],
-    bundle: true,
-    format: "iife",
-    globalName: "ExcelDouble",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-    footer: { js: "window.ExcelDouble = ExcelDouble;" },
-  }).outputFiles[0].text;
-  axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-  server = http.createServer((req, res) => {
-    const file = normalize(join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname)));
-    let ok = file.startsWith(dist + sep);
-    try {
-      ok = ok && statSync(file).isFile();
-    } catch {
-      ok = false;
-    }
-    if (!ok) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  site = await startPaneSite("chart-pane-dist-");
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (dist) rmSync(dist, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** The pane over the Erasmus matrix; Excel reports the requirement sets up to ExcelApi 1.8 only. */
 async function openPane() {
-  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "en-US", deviceScaleFactor: 1, acceptDownloads: true });
+  const context = await site.browser.newContext({ viewport: { width: 320, height: 900 }, locale: "en-US", deviceScaleFactor: 1, acceptDownloads: true });
   const page = await context.newPage();
   const external: string[] = [];
   const errors: string[] = [];
-  await page.route("**/*", (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : (external.push(route.request().url()), route.abort("blockedbyclient"))));
+  await page.route("**/*", (route) => (route.request().url().startsWith(`${site.origin}/`) ? route.continue() : (external.push(route.request().url()), route.abort("blockedbyclient"))));
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  await page.addInitScript({ content: doubleBundle });
+  await page.addInitScript({ content: site.doubleBundle });
   const values = readSample("erasmus-student-mobility-2012-13.csv");
   await page.addInitScript(
     ({ values }) => {
@@ -99,13 +54,13 @@ async function openPane() {
     },
     { values },
   );
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${site.origin}/taskpane.html`);
   await page.locator('[data-key="use-selection"]').waitFor({ state: "visible", timeout: 15_000 });
   return { page, context, external, errors };
 }
 
 async function expectAccessible(page: Page, when: string): Promise<void> {
-  await page.evaluate(axeSource);
+  await page.evaluate(site.axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ["violations"] });

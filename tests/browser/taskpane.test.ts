@@ -7,22 +7,15 @@
  * with axe-core before and after, and screenshots at 320 px in test-artifacts/.
  */
 import { stockList } from "../support/stocks";
-import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
-import http from "http";
-import { AddressInfo } from "net";
-import { tmpdir } from "os";
-import { extname, join, normalize, sep } from "path";
-import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { readFileSync, statSync } from "fs";
+import { join } from "path";
+import { BrowserContext, Page } from "playwright-core";
 import { applyOverrides, detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { SourceBlock } from "../../src/report/types";
 import { formatNumber } from "../../src/taskpane/i18n";
-import { CHROMIUM_ARGS, ensureChromium } from "../support/chromium";
+import { ARTIFACTS, PaneSite, startPaneSite } from "../support/pane-page";
 import { readSample } from "../support/samples";
-
-const ROOT = join(__dirname, "..", "..");
-const ARTIFACTS = join(ROOT, "test-artifacts");
 
 type Cells = (string | number | boolean | null)[][];
 interface InitialWorkbook {
@@ -33,74 +26,14 @@ interface InitialWorkbook {
 
 const sample = (file: string) => readSample(file) as Cells;
 
-let dist: string;
-let server: http.Server;
-let origin: string;
-let browser: Browser;
-let doubleBundle: string;
-let axeSource: string;
-
-// ---------------------------------------------------------------------------------------------
-// Set-up: build, serve, bundle the double, launch Chromium
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml; charset=utf-8",
-};
-
-/** A plain static server for the built folder, on 127.0.0.1 and a free port. */
-function serve(folder: string): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = normalize(join(folder, path));
-    let ok = file.startsWith(folder + sep);
-    try {
-      ok = ok && statSync(file).isFile();
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
-}
+let site: PaneSite;
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
-  dist = mkdtempSync(join(tmpdir(), "taskpane-dist-"));
-  const build = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, env: { ...process.env, OFFICE_JS: "local", DIST_DIR: dist }, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`the air-gapped build failed:\n${build.stdout}\n${build.stderr}`);
-  // esbuild comes with tsx; the double is plain browser-safe TypeScript.
-  const esbuild = require("esbuild") as typeof import("esbuild");
-  doubleBundle = esbuild.buildSync({
-    entryPoints: [join(ROOT, "tests", "support", "excel-double", "index.ts")],
-    bundle: true,
-    format: "iife",
-    globalName: "ExcelDouble",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-    // Init scripts run in their own function scope: make the bundle's global a real one.
-    footer: { js: "window.ExcelDouble = ExcelDouble;" },
-  }).outputFiles[0].text;
-  axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-  server = await serve(dist);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  site = await startPaneSite("taskpane-dist-");
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (dist) rmSync(dist, { recursive: true, force: true });
+  await site?.close();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -122,13 +55,13 @@ interface Pane {
  * office.js is ready (outside Excel it says nothing, so the test supplies it).
  */
 async function openPane(options: { workbook?: InitialWorkbook; displayLanguage?: string; slowSyncMs?: number }): Promise<Pane> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "en-US", deviceScaleFactor: 1 });
+  const context = await site.browser.newContext({ viewport: { width: 320, height: 900 }, locale: "en-US", deviceScaleFactor: 1 });
   const page = await context.newPage();
   const external: string[] = [];
   const errors: string[] = [];
   await page.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
+    if (url.startsWith(`${site.origin}/`)) return route.continue();
     external.push(url);
     return route.abort("blockedbyclient");
   });
@@ -142,7 +75,7 @@ async function openPane(options: { workbook?: InitialWorkbook; displayLanguage?:
     document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} from ${e.sourceFile}`));
   });
   if (options.workbook) {
-    await page.addInitScript({ content: doubleBundle });
+    await page.addInitScript({ content: site.doubleBundle });
     await page.addInitScript(
       ({ workbook, slowSyncMs }) => {
         const w = window as unknown as { ExcelDouble: { createExcelDouble(i: unknown): { Excel: { RequestContext: { prototype: { sync(): Promise<void> } } } } }; __double: unknown; Excel: unknown };
@@ -180,14 +113,14 @@ async function openPane(options: { workbook?: InitialWorkbook; displayLanguage?:
       });
     }, options.displayLanguage);
   }
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${site.origin}/taskpane.html`);
   await page.locator('[data-key="use-selection"]').waitFor({ state: "visible", timeout: 15_000 });
   return { page, context, external, errors, close: () => context.close() };
 }
 
 /** axe-core on the pane: no serious or critical violations. */
 async function expectAccessible(page: Page, when: string): Promise<void> {
-  await page.evaluate(axeSource);
+  await page.evaluate(site.axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ["violations"] });
@@ -720,7 +653,7 @@ test("outside Excel (plain Chromium, no Excel object) the pane says plainly that
 }, 30_000);
 
 test("the built page: CSP allows scripts only from the add-in (and Office's CDN in production), no inline script", () => {
-  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const html = readFileSync(join(site.dist, "taskpane.html"), "utf8");
   const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
   expect(csp).toMatch(/script-src 'self'(;|$)/); // air-gapped: not even the CDN
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
@@ -731,6 +664,6 @@ test("the built page: CSP allows scripts only from the add-in (and Office's CDN 
     expect(attrs).toMatch(/\bsrc=/);
     expect(body.trim()).toBe("");
   }
-  const size = statSync(join(dist, "taskpane.js")).size;
+  const size = statSync(join(site.dist, "taskpane.js")).size;
   expect(size).toBeLessThan(400 * 1024);
 });
