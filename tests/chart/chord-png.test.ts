@@ -8,18 +8,10 @@ import { join } from "path";
 import { svgToPng } from "../../src/chart/chord-png";
 import { ChordFigure, chordFigure } from "../../src/chart/chord-svg";
 import { svgText } from "../../src/chart/svg-node";
-import { erasmus, ukFlows } from "../support/samples";
+import { erasmus, ukMatrix } from "../support/samples";
 import { worldMatrix } from "./world";
 
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts");
-
-function uk(): { labels: string[]; flows: number[][] } {
-  const { orig, dest, flow } = ukFlows();
-  const labels = [...new Set(orig)];
-  const flows = labels.map(() => labels.map(() => 0));
-  orig.forEach((o, k) => (flows[labels.indexOf(o)][labels.indexOf(dest[k])] += flow[k]));
-  return { labels, flows };
-}
 
 const hex = (c: string) => [1, 3, 5].map((k) => parseInt(c.slice(k, k + 2), 16));
 
@@ -63,7 +55,7 @@ describe("the chord diagram as PNG", () => {
   });
 
   it("UK interregional moves 2018: 12 regions and nations, in Ukrainian", () => {
-    renderAndCheck(chordFigure(uk(), { source: "ONS, NHS patient register and HESA, 2018", title: "Переміщення між регіонами Великої Британії, 2018", lang: "uk" }), "chord-uk.png");
+    renderAndCheck(chordFigure(ukMatrix(), { source: "ONS, NHS patient register and HESA, 2018", title: "Переміщення між регіонами Великої Британії, 2018", lang: "uk" }), "chord-uk.png");
   });
 
   it("a 232-place world matrix lumped to the top 20", () => {

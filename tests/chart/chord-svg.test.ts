@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { ChordFigure, chordFigure, labelLines, spreadAngles, textWidth } from "../../src/chart/chord-svg";
 import { SvgNode, svgText } from "../../src/chart/svg-node";
-import { erasmus, ukFlows } from "../support/samples";
+import { erasmus, ukMatrix } from "../support/samples";
 import { worldMatrix } from "./world";
 
 const GOLDEN = join(__dirname, "golden", "four-regions.svg");
@@ -13,14 +13,6 @@ function all(n: SvgNode, pred: (x: SvgNode) => boolean, out: SvgNode[] = []): Sv
   if (pred(n)) out.push(n);
   for (const c of n.children ?? []) all(c, pred, out);
   return out;
-}
-
-function uk(): { labels: string[]; flows: number[][] } {
-  const { orig, dest, flow } = ukFlows();
-  const labels = [...new Set(orig)];
-  const flows = labels.map(() => labels.map(() => 0));
-  orig.forEach((o, k) => (flows[labels.indexOf(o)][labels.indexOf(dest[k])] += flow[k]));
-  return { labels, flows };
 }
 
 /** Every region label and every note line lies inside the drawing, and no two labels overlap. */
@@ -86,7 +78,7 @@ describe("chordFigure", () => {
   });
 
   it("keeps labels apart and inside the drawing for long names (UK regions, Ukrainian words)", () => {
-    const f = chordFigure(uk(), { source: "ONS", lang: "uk" });
+    const f = chordFigure(ukMatrix(), { source: "ONS", lang: "uk" });
     expect(f.labels.find((l) => l.group === 2)?.lines).toEqual(["Yorkshire and", "The Humber"]);
     expect(svgText(f.svg)).toContain("Позначки: тисячі переміщень.");
     checkLabels(f);

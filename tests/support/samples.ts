@@ -21,6 +21,15 @@ export function ukFlows(): { orig: string[]; dest: string[]; flow: number[] } {
   return { orig: rows.map((r) => r[0] as string), dest: rows.map((r) => r[1] as string), flow: rows.map((r) => r[2] as number) };
 }
 
+/** The UK 2018 moves as a square matrix: regions in the order they first appear as origins. */
+export function ukMatrix(): { labels: string[]; flows: number[][] } {
+  const { orig, dest, flow } = ukFlows();
+  const labels = [...new Set(orig)];
+  const flows = labels.map(() => labels.map(() => 0));
+  orig.forEach((o, k) => (flows[labels.indexOf(o)][labels.indexOf(dest[k])] += flow[k]));
+  return { labels, flows };
+}
+
 /** IAB rows as records keyed by the header. */
 export function iab(): Record<string, CsvCell>[] {
   const [header, ...rows] = readSample("iab-emigration-rates-1980-2010.csv");
