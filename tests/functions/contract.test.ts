@@ -36,6 +36,22 @@ const STOCKS_END = [
   [0, 45, 0],
 ];
 
+/** MIGRATION.INDICES of HYP, the measures that need the flows only: reported with or without populations and distances. */
+const HYP_INDICES = [
+  ["connectivity", 1],
+  ["inequality (equal)", 1 / 6],
+  ["inequality (independence)", 0],
+  ["Gini, total flows", 0.26666666666666666],
+  ["Gini, origins (standardised)", 0],
+  ["Gini, destinations (standardised)", 0.25],
+  ["weighted Gini, origins", 0],
+  ["weighted Gini, destinations", 11 / 90],
+  ["weighted Gini, mean", 11 / 180],
+  ["CV", 1 / Math.sqrt(6)],
+  ["ACV", 1 / 3],
+  ["MEI", 0.25],
+];
+
 /** Worked examples, computed by hand (see tests/indicators for the derivations). */
 const EXAMPLES: Record<string, [Args, Outcome][]> = {
   "BRAINDRAIN.RATE": [
@@ -238,36 +254,14 @@ const EXAMPLES: Record<string, [Args, Outcome][]> = {
       [HYP, null, null],
       [
         ["measure", "value"],
-        ["connectivity", 1],
-        ["inequality (equal)", 1 / 6],
-        ["inequality (independence)", 0],
-        ["Gini, total flows", 0.26666666666666666],
-        ["Gini, origins (standardised)", 0],
-        ["Gini, destinations (standardised)", 0.25],
-        ["weighted Gini, origins", 0],
-        ["weighted Gini, destinations", 11 / 90],
-        ["weighted Gini, mean", 11 / 180],
-        ["CV", 1 / Math.sqrt(6)],
-        ["ACV", 1 / 3],
-        ["MEI", 0.25],
+        ...HYP_INDICES,
       ],
     ],
     [
       [HYP, [[100], [200], [300]], [[0, 1, 2], [1, 0, 3], [2, 3, 0]]],
       [
         ["measure", "value"],
-        ["connectivity", 1],
-        ["inequality (equal)", 1 / 6],
-        ["inequality (independence)", 0],
-        ["Gini, total flows", 0.26666666666666666],
-        ["Gini, origins (standardised)", 0],
-        ["Gini, destinations (standardised)", 0.25],
-        ["weighted Gini, origins", 0],
-        ["weighted Gini, destinations", 11 / 90],
-        ["weighted Gini, mean", 11 / 180],
-        ["CV", 1 / Math.sqrt(6)],
-        ["ACV", 1 / 3],
-        ["MEI", 0.25],
+        ...HYP_INDICES,
         ["ANMR", 0.05],
         ["preference", 11],
         ["velocity", 2.2],
