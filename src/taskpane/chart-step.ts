@@ -47,7 +47,15 @@ interface ChartStrings {
   readonly noApi19: string;
   readonly insertFailed: (why: string) => string;
   readonly downloaded: string;
-  readonly problem: (e: unknown) => string;
+  /** Why the diagram cannot be drawn, one text per reason (chosen by problemText). */
+  readonly problems: {
+    readonly table: string;
+    readonly badCell: (cells: string) => string;
+    readonly noFlows: string;
+    readonly list: (why: string) => string;
+    readonly range: (why: string) => string;
+    readonly other: string;
+  };
   readonly fileName: string;
 }
 
@@ -73,18 +81,14 @@ const STRINGS: Readonly<Record<Lang, ChartStrings>> = {
     noApi19: "This version of Excel cannot insert pictures from an add-in (it needs ExcelApi 1.9: Excel 2019, Microsoft 365 or Excel on the web). Download the PNG and insert it with Insert → Pictures.",
     insertFailed: (why) => `The picture could not be inserted: ${why}. You can download the PNG instead.`,
     downloaded: "The PNG was offered for download.",
-    problem: (e) =>
-      e instanceof ChartInputError
-        ? e.problem === "table"
-          ? "A chord diagram draws flows: choose the shape “origin × destination matrix” or “long list of flows” in step 1."
-          : e.problem === "badCell"
-            ? `Flows must be counts of zero or more; these cells are not: ${e.cells.join(", ")}.`
-            : e.problem === "noFlows"
-              ? "There are no flows between two different regions to draw."
-              : `The list cannot be drawn: ${e.message}.`
-        : e instanceof RangeError
-          ? `The diagram cannot be drawn: ${e.message}.`
-          : "The diagram could not be drawn.",
+    problems: {
+      table: "A chord diagram draws flows: choose the shape “origin × destination matrix” or “long list of flows” in step 1.",
+      badCell: (cells) => `Flows must be counts of zero or more; these cells are not: ${cells}.`,
+      noFlows: "There are no flows between two different regions to draw.",
+      list: (why) => `The list cannot be drawn: ${why}.`,
+      range: (why) => `The diagram cannot be drawn: ${why}.`,
+      other: "The diagram could not be drawn.",
+    },
     fileName: "chord-diagram.png",
   },
   uk: {
@@ -108,21 +112,28 @@ const STRINGS: Readonly<Record<Lang, ChartStrings>> = {
     noApi19: "Ця версія Excel не дозволяє надбудовам вставляти зображення (потрібен ExcelApi 1.9: Excel 2019, Microsoft 365 або Excel в Інтернеті). Завантажте PNG і вставте його через Вставлення → Зображення.",
     insertFailed: (why) => `Не вдалося вставити зображення: ${why}. Можна завантажити PNG.`,
     downloaded: "PNG запропоновано для завантаження.",
-    problem: (e) =>
-      e instanceof ChartInputError
-        ? e.problem === "table"
-          ? "Хордова діаграма показує потоки: на кроці 1 виберіть форму «матриця походження × призначення» або «довгий список потоків»."
-          : e.problem === "badCell"
-            ? `Потоки мають бути невід'ємними числами; ці клітинки — ні: ${e.cells.join(", ")}.`
-            : e.problem === "noFlows"
-              ? "Немає потоків між двома різними регіонами."
-              : `Список не вдається намалювати: ${e.message}.`
-        : e instanceof RangeError
-          ? `Діаграму не вдається намалювати: ${e.message}.`
-          : "Діаграму не вдалося намалювати.",
+    problems: {
+      table: "Хордова діаграма показує потоки: на кроці 1 виберіть форму «матриця походження × призначення» або «довгий список потоків».",
+      badCell: (cells) => `Потоки мають бути невід'ємними числами; ці клітинки — ні: ${cells}.`,
+      noFlows: "Немає потоків між двома різними регіонами.",
+      list: (why) => `Список не вдається намалювати: ${why}.`,
+      range: (why) => `Діаграму не вдається намалювати: ${why}.`,
+      other: "Діаграму не вдалося намалювати.",
+    },
     fileName: "khordova-diahrama.png",
   },
 };
+
+/** The message for an error met while drawing, in the strings' language. */
+function problemText(s: ChartStrings, e: unknown): string {
+  if (e instanceof ChartInputError) {
+    if (e.problem === "table") return s.problems.table;
+    if (e.problem === "badCell") return s.problems.badCell(e.cells.join(", "));
+    if (e.problem === "noFlows") return s.problems.noFlows;
+    return s.problems.list(e.message);
+  }
+  return e instanceof RangeError ? s.problems.range(e.message) : s.problems.other;
+}
 
 export class ChartStep {
   private readonly root = el("section", { class: "step chart", "aria-labelledby": "chart-title" });
@@ -240,7 +251,7 @@ export class ChartStep {
       this.drawnFor = { selection: state.selection, detection: state.detection, lang: state.lang, top: this.topSelect.value as TopChoice };
       setText(this.details, s.detailsIdle);
     } catch (e) {
-      setText(this.message, s.problem(e));
+      setText(this.message, problemText(s, e));
     }
     this.section(state);
   }
