@@ -9,18 +9,10 @@
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { Page } from "playwright-core";
-import { ARTIFACTS, PaneSite, startPaneSite } from "../support/pane-page";
+import { ARTIFACTS, usePaneSite } from "../support/pane-page";
 import { readSample } from "../support/samples";
 
-let site: PaneSite;
-
-beforeAll(async () => {
-  site = await startPaneSite("chart-pane-dist-");
-}, 300_000);
-
-afterAll(async () => {
-  await site?.close();
-});
+const site = usePaneSite("chart-pane-dist-");
 
 /** The pane over the Erasmus matrix; Excel reports the requirement sets up to ExcelApi 1.8 only. */
 async function openPane() {

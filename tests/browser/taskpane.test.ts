@@ -14,7 +14,7 @@ import { applyOverrides, detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { SourceBlock } from "../../src/report/types";
 import { formatNumber } from "../../src/taskpane/i18n";
-import { ARTIFACTS, PaneSite, startPaneSite } from "../support/pane-page";
+import { ARTIFACTS, usePaneSite } from "../support/pane-page";
 import { readSample } from "../support/samples";
 
 type Cells = (string | number | boolean | null)[][];
@@ -26,15 +26,7 @@ interface InitialWorkbook {
 
 const sample = (file: string) => readSample(file) as Cells;
 
-let site: PaneSite;
-
-beforeAll(async () => {
-  site = await startPaneSite("taskpane-dist-");
-}, 300_000);
-
-afterAll(async () => {
-  await site?.close();
-});
+const site = usePaneSite("taskpane-dist-");
 
 // ---------------------------------------------------------------------------------------------
 // Opening the pane

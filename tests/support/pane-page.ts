@@ -100,3 +100,18 @@ export async function startPaneSite(prefix: string): Promise<PaneSite> {
     throw e;
   }
 }
+
+/**
+ * The pane site for the calling suite: started in its beforeAll, closed in its afterAll. The
+ * object is filled in once beforeAll has run.
+ */
+export function usePaneSite(prefix: string): PaneSite {
+  const site = {} as PaneSite;
+  beforeAll(async () => {
+    Object.assign(site, await startPaneSite(prefix));
+  }, 300_000);
+  afterAll(async () => {
+    await site.close?.();
+  });
+  return site;
+}
