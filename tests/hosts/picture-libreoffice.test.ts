@@ -12,6 +12,7 @@ import { writeReportXlsx } from "../../src/hosts/xlsx";
 import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { SourceBlock } from "../../src/report/types";
+import { ensurePoppler } from "../support/apt";
 import { ensureLibreOffice } from "../support/libreoffice";
 import { readSample } from "../support/samples";
 
@@ -21,6 +22,7 @@ const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts");
 
 it("LibreOffice places the chord diagram picture on the Chord sheet", async () => {
   const soffice = ensureLibreOffice();
+  ensurePoppler();
   const dir = mkdtempSync(join(tmpdir(), "chord-lo-"));
   const block: SourceBlock = { sheet: "Flows", top: 0, left: 0, values: readSample("uk-interregional-flows-2018.csv"), provenance: "uk-interregional-flows-2018.csv" };
   const detection = detect(block);

@@ -1,4 +1,4 @@
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -37,4 +37,15 @@ export function ensureInstalled(what: string, find: () => string | null, command
   const installed = find();
   if (!installed) throw new Error(`'${command}' ran but ${what} is still missing`);
   return installed;
+}
+
+/** The path of a command on PATH, or null. */
+export function which(cmd: string): string | null {
+  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+
+/** Poppler's PDF tools (pdfimages, pdftotext, pdftoppm), for checks of what LibreOffice prints. */
+export function ensurePoppler(): void {
+  ensureInstalled("poppler-utils (pdfimages, pdftotext, pdftoppm)", () => which("pdfimages"), "apt-get update && apt-get install -y --no-install-recommends poppler-utils");
 }

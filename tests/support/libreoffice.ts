@@ -6,20 +6,15 @@
  * Without `OOXMLRecalcMode` = 0 ("always recalculate") LibreOffice keeps the cached results
  * stored in the file, and a comparison would only compare our numbers with themselves.
  */
-import { spawn, spawnSync } from "child_process";
+import { spawn } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import ExcelJS from "exceljs";
-import { ensureInstalled } from "./apt";
+import { ensureInstalled, which } from "./apt";
 
 /** The one command that installs what these tests need (Debian/Ubuntu). */
 export const INSTALL_COMMAND = "apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui";
-
-function which(cmd: string): string | null {
-  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
-  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
-}
 
 let soffice: string | null = null;
 

@@ -14,7 +14,7 @@ import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { ensureInstalled } from "./apt";
+import { ensureInstalled, which } from "./apt";
 import { readZip } from "./zip";
 
 export const OOXML = join(__dirname, "..", "..", "..", "shared", "ooxml");
@@ -30,11 +30,6 @@ export const XMLLINT_INSTALL = "apt-get update && apt-get install -y --no-instal
  * xml:space="preserve" on it (which Excel itself writes) is reported as not allowed.
  */
 const SPACE_FP = "attribute '{http://www.w3.org/XML/1998/namespace}space': The attribute '{http://www.w3.org/XML/1998/namespace}space' is not allowed";
-
-function which(cmd: string): string | null {
-  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
-  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
-}
 
 let xmllintPath: string | null = null;
 
