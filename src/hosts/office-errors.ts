@@ -61,7 +61,7 @@ const OFFICE_MESSAGES: Record<string, string> = {
   ItemAlreadyExists: "A sheet or table with one of the report's names appeared while the report was being written.",
   InvalidSelection: "Select one block of cells: the current selection has several areas or is not a range of cells (a chart, a picture or a shape).",
   UnsupportedSheet: "This kind of sheet cannot be read: select cells on an ordinary worksheet.",
-  ApiNotFound: "This version of Excel lacks a feature the add-in needs (Excel 2019 or later, Microsoft 365, or Excel on the web).",
+  ApiNotFound: "This version of Excel lacks a feature the add-in needs (Excel 2021 or later, Microsoft 365, or Excel on the web).",
 };
 
 /** Excel's failure as a sentence: its code's message, else its own words if they are a sentence. */

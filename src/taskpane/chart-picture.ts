@@ -1,6 +1,6 @@
 /**
  * Putting the chord diagram on a sheet with Office.js: worksheet.shapes.addImage (ExcelApi 1.9,
- * Excel 2019 / Microsoft 365 and Excel on the web), to the right of what the sheet already holds
+ * Excel 2021 or later / Microsoft 365 and Excel on the web), to the right of what the sheet already holds
  * (its cells and its charts), at the top of its used range. Where 1.9 is missing the pane offers
  * the PNG for download instead.
  */

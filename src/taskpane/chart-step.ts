@@ -78,7 +78,7 @@ const STRINGS: Readonly<Record<Lang, ChartStrings>> = {
     download: "Download PNG",
     rendering: "Drawing the picture…",
     inserted: (sheet) => `The diagram is on sheet ${sheet}, to the right of the summary.`,
-    noApi19: "This version of Excel cannot insert pictures from an add-in (it needs ExcelApi 1.9: Excel 2019, Microsoft 365 or Excel on the web). Download the PNG and insert it with Insert → Pictures.",
+    noApi19: "This version of Excel cannot insert pictures from an add-in (it needs ExcelApi 1.9: Excel 2021 or later, Microsoft 365 or Excel on the web). Download the PNG and insert it with Insert → Pictures.",
     insertFailed: (why) => `The picture could not be inserted: ${why}. You can download the PNG instead.`,
     downloaded: "The PNG was offered for download.",
     problems: {
@@ -109,7 +109,7 @@ const STRINGS: Readonly<Record<Lang, ChartStrings>> = {
     download: "Завантажити PNG",
     rendering: "Малюємо зображення…",
     inserted: (sheet) => `Діаграма на аркуші ${sheet}, праворуч від підсумків.`,
-    noApi19: "Ця версія Excel не дозволяє надбудовам вставляти зображення (потрібен ExcelApi 1.9: Excel 2019, Microsoft 365 або Excel в Інтернеті). Завантажте PNG і вставте його через Вставлення → Зображення.",
+    noApi19: "Ця версія Excel не дозволяє надбудовам вставляти зображення (потрібен ExcelApi 1.9: Excel 2021 або новіший, Microsoft 365 або Excel в Інтернеті). Завантажте PNG і вставте його через Вставлення → Зображення.",
     insertFailed: (why) => `Не вдалося вставити зображення: ${why}. Можна завантажити PNG.`,
     downloaded: "PNG запропоновано для завантаження.",
     problems: {
