@@ -118,7 +118,28 @@ export interface PlannedCell {
   readonly nativeArray?: boolean;
   readonly addin?: string;
   readonly format?: NumberFormat;
+  /** How the cell looks, by what it is (hosts turn it into fonts, fills, borders, wrapping). */
+  readonly style?: CellStyle;
 }
+
+/**
+ * What a free cell is, for how it looks. Hosts style table header and total rows themselves;
+ * these are for the cells around the tables. Styles are plain cell formats (bold, fills,
+ * borders, wrapping) that every spreadsheet shows, not table styles.
+ */
+export type CellStyle =
+  /** The sheet's title (first cell): large and bold. */
+  | "title"
+  /** A line under the title (when and from what it was built). */
+  | "subtitle"
+  /** A heading above a block (key figures, a table). */
+  | "heading"
+  /** The label of a key figure, in the key-figures block. */
+  | "keyLabel"
+  /** The value of a key figure. */
+  | "keyValue"
+  /** A sentence or note: wrapped within its span (see `span`), the row grows to show it whole. */
+  | "note";
 
 /** A table on a planned sheet: written as a real Excel table where the host can. */
 export interface PlannedTable {
@@ -150,14 +171,30 @@ export interface PlannedChart {
 export interface PlannedSheet {
   /** The name wanted; the host makes it unique in the workbook ("Migration Summary (2)"). */
   readonly name: string;
-  /** Free cells above or beside the tables: titles, notes, key figures. Row, column 0-based. */
-  readonly cells: { readonly row: number; readonly col: number; readonly cell: PlannedCell }[];
+  /**
+   * Free cells above or beside the tables: titles, notes, key figures. Row, column 0-based;
+   * `span` merges the cell with the columns to its right (a note shown whole across them).
+   */
+  readonly cells: { readonly row: number; readonly col: number; readonly cell: PlannedCell; readonly span?: number }[];
   readonly tables: PlannedTable[];
   readonly charts: PlannedChart[];
   /** Column widths in characters, by 0-based column. */
   readonly widths: number[];
   /** Rows above this stay visible when scrolling (the header); 0 = none. */
   readonly freezeRows: number;
+  /** Columns whose text wraps within the column's width (the row grows), by 0-based column. */
+  readonly wrapColumns?: readonly number[];
+  /** How the sheet prints; absent: the host's defaults. */
+  readonly print?: PrintSetup;
+}
+
+/** Page set-up for printing or saving as PDF: one page wide, as many tall as needed. */
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  /** Rows (0-based, first and last) repeated at the top of every printed page: a table's header. */
+  readonly titleRows?: readonly [number, number];
+  /** The footer's left part (the report's title); hosts add the sheet name and "Page n of m". */
+  readonly footer: string;
 }
 
 /** Everything a host needs to write a report. */
