@@ -20,6 +20,9 @@ const INTEGRATION = ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts", "
 const INTEGRATION_PATHS = ["/tests/build/", "/tests/browser/", "/tests/reliability/", "/tests/hosts/[^/]*libreoffice[^/]*\\.test\\.ts$"];
 
 module.exports = {
+  // The browser suites share one air-gapped build per run (tests/support/pane-build.ts).
+  globalSetup: "<rootDir>/tests/support/global-setup.js",
+  globalTeardown: "<rootDir>/tests/support/global-teardown.js",
   projects: [
     { ...base, displayName: "unit", testMatch: ["<rootDir>/tests/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", ...INTEGRATION_PATHS] },
     { ...base, displayName: "integration", testMatch: INTEGRATION.map((g) => `<rootDir>/${g}`) },

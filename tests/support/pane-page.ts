@@ -1,16 +1,15 @@
 /**
  * What the browser tests of the task pane stand on: the air-gapped build (office.js from the npm
- * package) in a temporary folder, served by a plain static server on 127.0.0.1, the Excel test
+ * package), served by a plain static server on 127.0.0.1, the Excel test
  * double bundled for the browser, axe-core's source, and a headless Chromium.
  */
-import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
+import { mkdirSync, readFileSync, rmSync, statSync } from "fs";
 import http from "http";
 import { AddressInfo } from "net";
-import { tmpdir } from "os";
 import { extname, join, normalize, sep } from "path";
 import { Browser, chromium } from "playwright-core";
 import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
+import { airGappedBuild } from "./pane-build";
 
 const ROOT = join(__dirname, "..", "..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
@@ -25,7 +24,7 @@ export interface PaneSite {
   doubleBundle: string;
   /** axe-core, to evaluate in a page. */
   axeSource: string;
-  /** Closes the browser and the server and removes the build. */
+  /** Closes the browser and the server (and removes the build if the suite made its own). */
   close(): Promise<void>;
 }
 
@@ -59,23 +58,20 @@ function serve(folder: string): Promise<http.Server> {
 }
 
 /**
- * Builds the pane air-gapped into a fresh temporary folder (`prefix` names it), serves it and
- * launches Chromium. Each call has its own build, so suites running in parallel workers never
- * share a folder.
+ * Serves the air-gapped pane build (made once per run and shared by the suites, see
+ * pane-build.ts; `prefix` names a suite's own folder outside such a run) and launches Chromium.
  */
 export async function startPaneSite(prefix: string): Promise<PaneSite> {
   const executablePath = ensureChromium();
-  const dist = mkdtempSync(join(tmpdir(), prefix));
+  const { dist, owned } = await airGappedBuild(prefix);
   let server: http.Server | undefined;
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    rmSync(dist, { recursive: true, force: true });
+    if (owned) rmSync(dist, { recursive: true, force: true });
   };
   try {
-    const build = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, env: { ...process.env, OFFICE_JS: "local", DIST_DIR: dist }, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`the air-gapped build failed:\n${build.stdout}\n${build.stderr}`);
     // esbuild comes with tsx; the double is plain browser-safe TypeScript.
     const esbuild = require("esbuild") as typeof import("esbuild");
     const doubleBundle = esbuild.buildSync({
