@@ -5,6 +5,10 @@
  * computes each example's result by calling the built function (dist/functions.js), so no
  * result is ever typed in here.
  *
+ * A new function has two entries: its definition in the module of its family in
+ * src/indicators/definitions/ (name; meaning = its JSDoc description, word for word; formula;
+ * citation, built from ./citations), and here its example and notes.
+ *
  * Notes may mark code with `backticks`; everything else is plain text (the generator escapes it).
  * Example data come from ../shared/data (see its README for the sources and terms) where the
  * sample has what the function needs; otherwise the numbers are illustrative and say so.
