@@ -11,7 +11,6 @@ import type { PlannedCell, PlannedSheet, ReportPlan } from "../report/types";
 import { tableWidth } from "./common";
 import { needsArray } from "./office-blocks";
 
-
 /** Each cell of the plan whose formula needs array evaluation, as "Sheet!B4" (planned sheet names). */
 export function arrayCells(plan: ReportPlan): string[] {
   const out: string[] = [];
