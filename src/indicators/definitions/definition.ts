@@ -1,7 +1,7 @@
 /**
  * One measure's definition, as the Definitions sheet of a report and the function reference
  * both show it. The measure itself is computed in src/indicators/; its catalog function is the
- * key of its entry.
+ * key of its entry. Every field is plain text (no markup): a cell shows it as written.
  */
 export interface MeasureDefinition {
   /** The measure's name where a report shows it without a label of its own. */
