@@ -1,13 +1,21 @@
 /**
- * The function reference: for every catalog function, its definition, source, a worked example
- * and notes on blanks and errors. `scripts/gen-reference.ts` combines these entries with the
- * built metadata (dist/functions.json) and computes each example's result by calling the built
- * function (dist/functions.js), so no result is ever typed in here.
+ * The function reference: for every catalog function, a worked example and notes on blanks and
+ * errors. Its definition (meaning, formula, citation) is its entry in src/indicators/definitions/.
+ * `scripts/gen-reference.ts` combines both with the built metadata (dist/functions.json) and
+ * computes each example's result by calling the built function (dist/functions.js), so no
+ * result is ever typed in here.
+ *
+ * A new function has two entries: its definition in the module of its family in
+ * src/indicators/definitions/ (name; meaning = its JSDoc description, word for word; formula;
+ * citation, built from ./citations), and here its example and notes.
  *
  * Notes may mark code with `backticks`; everything else is plain text (the generator escapes it).
  * Example data come from ../shared/data (see its README for the sources and terms) where the
  * sample has what the function needs; otherwise the numbers are illustrative and say so.
  */
+import type { FunctionName } from "../indicators/definitions";
+
+export type { FunctionName } from "../indicators/definitions";
 
 /** The errors a function can put in a cell (../shared/DESIGN.md, "Input rules"). */
 export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";
@@ -30,104 +38,16 @@ export interface ReferenceExample {
   readonly demonstrates?: readonly ExcelErrorCode[];
 }
 
+/**
+ * What the reference shows of a function beyond its definition (name, meaning, formula and
+ * citation are its entry in src/indicators/definitions/, which the Definitions sheet of a
+ * report shows too).
+ */
 export interface ReferenceEntry {
-  /** The definition in plain text with Unicode math. */
-  readonly formula: string;
-  /** Full citation: authors, year, title, venue. */
-  readonly source: string;
   readonly example: ReferenceExample;
   /** Blank handling, errors and caveats, one sentence or two each. */
   readonly notes: readonly string[];
 }
-
-/** Every function of src/functions/catalog.json. */
-export type FunctionName =
-  | "BRAINDRAIN.RATE"
-  | "BRAINDRAIN.NET"
-  | "BRAINDRAIN.SELECTION"
-  | "BRAINDRAIN.RELATIVE"
-  | "BRAINDRAIN.COST"
-  | "CIRCULATION.INDEX"
-  | "CIRCULATION.BYREGION"
-  | "CIRCULATION.RETURNRATE"
-  | "CIRCULATION.STAYRATE"
-  | "MIGRATION.NET"
-  | "MIGRATION.NETRATE"
-  | "MIGRATION.GROSSRATE"
-  | "MIGRATION.EFFECTIVENESS"
-  | "MIGRATION.MEI"
-  | "MIGRATION.INTENSITY"
-  | "MIGRATION.COURGEAUK"
-  | "MIGRATION.ANMR"
-  | "MIGRATION.CONNECTIVITY"
-  | "MIGRATION.GINI"
-  | "MIGRATION.SUMMARY"
-  | "MIGRATION.CORRIDORS"
-  | "MIGRATION.MATRIX"
-  | "MIGRATION.IPF"
-  | "MIGRATION.FLOWSFROMSTOCKS"
-  | "MIGRATION.INEQUALITY"
-  | "MIGRATION.GINIORIGIN"
-  | "MIGRATION.GINIDESTINATION"
-  | "MIGRATION.WEIGHTEDGINI"
-  | "MIGRATION.CV"
-  | "MIGRATION.ACV"
-  | "MIGRATION.PREFERENCE"
-  | "MIGRATION.VELOCITY"
-  | "MIGRATION.MEANDISTANCE"
-  | "MIGRATION.MEDIANDISTANCE"
-  | "MIGRATION.DISTANCEDECAY"
-  | "MIGRATION.AGEINDICES"
-  | "MIGRATION.INDICES"
-  | "MIGRATION.LUMP"
-  | "STUDENTS.OUTBOUNDRATIO"
-  | "STUDENTS.INBOUNDRATE"
-  | "STUDENTS.NETFLOW"
-  | "STUDENTS.NETFLOWRATIO"
-  | "STUDENTS.GROSSOUTBOUND";
-
-// ---------------------------------------------------------------------------------------------
-// Citations, as in the comments beside the measures in src/indicators/.
-
-const DOCQUIER_MARFOUK_2006 =
-  "Docquier F., Marfouk A. (2006), “International migration by education attainment, 1990–2000”, in Özden Ç., Schiff M. (eds.), International Migration, Remittances and the Brain Drain, World Bank";
-const BRUCKER_2013 =
-  "Brücker H., Capuano S., Marfouk A. (2013), “Education, gender and international migration: insights from a panel-dataset 1980–2010”, IAB Brain Drain Data, Institute for Employment Research (IAB)";
-const DOCQUIER_RAPOPORT_2012 = "Docquier F., Rapoport H. (2012), “Globalization, brain drain and development”, Journal of Economic Literature 50(3)";
-const DOCQUIER_LOWELL_MARFOUK_2009 = "Docquier F., Lowell B.L., Marfouk A. (2009), “A gendered assessment of highly skilled emigration”, Population and Development Review 35(2)";
-const MILLS_2011 =
-  "Mills E.J. et al. (2011), “The financial cost of doctors emigrating from sub-Saharan Africa: human capital analysis”, BMJ 343:d7031";
-const BELL_2002 =
-  "Bell M., Blake M., Boyle P. et al. (2002), “Cross-national comparison of internal migration: issues and measures”, Journal of the Royal Statistical Society Series A 165(3), 435–464";
-const SAXENIAN_2005 =
-  "Saxenian A. (2005), “From brain drain to brain circulation: transnational communities and regional upgrading in India and China”, Studies in Comparative International Development 40(2)";
-const JOHNSON_REGETS_1998 =
-  "Johnson J.M., Regets M.C. (1998), “International mobility of scientists and engineers to the United States: brain drain or brain circulation?”, National Science Foundation Issue Brief 98-316";
-const OECD_2008 = "OECD (2008), International Migration Outlook 2008, Part III “Return migration: a new perspective”, OECD Publishing, Paris";
-const FINN_2014 = "Finn M.G. (2014), “Stay rates of foreign doctorate recipients from U.S. universities, 2011”, Oak Ridge Institute for Science and Education";
-const UN_1998 = "United Nations (1998), Recommendations on Statistics of International Migration, Revision 1, Statistical Papers Series M No. 58 (rates per 1,000 population)";
-const SHRYOCK_SIEGEL_1976 = "Shryock H.S., Siegel J.S. (1976), The Methods and Materials of Demography (condensed edition), Academic Press";
-const COURGEAU_1973 = "Courgeau D. (1973), “Migrations et découpages du territoire”, Population 28(3)";
-const ROGERS_RAYMER_1998 = "Rogers A., Raymer J. (1998), “The spatial focus of US interstate migration flows”, International Journal of Population Geography 4(1), 63–80";
-const PLANE_MULLIGAN_1997 = "Plane D.A., Mulligan G.F. (1997), “Measuring spatial focusing in a migration system”, Demography 34(2), 251–262";
-const DEMING_STEPHAN_1940 =
-  "Deming W.E., Stephan F.F. (1940), “On a least squares adjustment of a sampled frequency table when the expected marginal totals are known”, Annals of Mathematical Statistics 11(4), 427–444";
-const BISHOP_FIENBERG_HOLLAND_1975 = "Bishop Y.M.M., Fienberg S.E., Holland P.W. (1975), Discrete Multivariate Analysis: Theory and Practice, MIT Press, chapter 3";
-const WILLEKENS_1999 =
-  "Willekens F. (1999), “Modeling approaches to the indirect estimation of migration flows: from entropy to EM”, Mathematical Population Studies 7(3), 239–278";
-const ABEL_2013 = "Abel G.J. (2013), “Estimating global migration flow tables using place of birth data”, Demographic Research 28(18), 505–546";
-const ABEL_SANDER_2014 = "Abel G.J., Sander N. (2014), “Quantifying global international migration flows”, Science 343(6178), 1520–1522";
-const ABEL_COHEN_2019 = "Abel G.J., Cohen J.E. (2019), “Bilateral international migration flow estimates for 200 countries”, Scientific Data 6, 82";
-const MIGEST = "Abel G.J., migest: Methods for the Indirect Estimation of Bilateral Migration, R package 2.0.5";
-const MIGRATION_INDICES = "Bálint L., Daróczi G., migration.indices: Migration Indices, R package 0.3.1";
-const UN_1970 = "United Nations (1970), Methods of Measuring Internal Migration, Manual VI, Population Studies No. 47";
-const FLOWERDEW_AITKIN_1982 = "Flowerdew R., Aitkin M. (1982), “A method of fitting the gravity model based on the Poisson distribution”, Journal of Regional Science 22(2), 191–202";
-const ROGERS_1975 = "Rogers A. (1975), Introduction to Multiregional Mathematical Demography, Wiley";
-const BELL_MUHIDIN_2009 = "Bell M., Muhidin S. (2009), “Cross-national comparisons of internal migration”, Human Development Research Paper 2009/30, UNDP";
-const BERNARD_2014 =
-  "Bernard A., Bell M., Charles-Edwards E. (2014), “Improved measures for the cross-national comparison of age profiles of internal migration”, Population Studies 68(2), 179–195";
-const UIS =
-  "UNESCO Institute for Statistics (UIS), Glossary and “Methodology for the international student mobility indicators” (UIS publishes the indicators as percentages; here they are fractions)";
 
 // ---------------------------------------------------------------------------------------------
 // Notes shared by families of functions (../shared/DESIGN.md, "Input rules").
@@ -226,8 +146,6 @@ const STUDENTS_ILLUSTRATIVE = "Illustrative numbers (the sample data have no ter
 
 export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   "BRAINDRAIN.RATE": {
-    formula: "rate = Mh / (Mh + Nh), where Mh = skilled (tertiary-educated) natives living abroad and Nh = skilled residents of the origin country",
-    source: `${DOCQUIER_MARFOUK_2006}; the IAB panel uses the same definition: ${BRUCKER_2013}`,
     example: {
       args: [[[1683074], [1026108], [4825096]], [[6948445], [10708982], [37846605]]],
       data: "Bulgaria, Czechia and Poland in 2020: nationals living abroad and residents, all education levels (UN DESA International Migrant Stock 2020, in ../shared/data; the sample has no counts by education, and the formula is the same for any group).",
@@ -240,8 +158,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "BRAINDRAIN.NET": {
-    formula: "net = Mh − Ih, or (Mh − Ih) / base when base is given, where Mh = skilled emigrants and Ih = skilled immigrants; positive = net drain, negative = net gain",
-    source: DOCQUIER_RAPOPORT_2012,
     example: {
       args: [[[1683074], [4825096], [3855268]], [[184363], [817254], [15762457]], [[6948445], [37846605], [83783945]]],
       data: "Bulgaria, Poland and Germany in 2020: emigrant stock, immigrant stock and population as base, all education levels (UN DESA International Migrant Stock 2020, in ../shared/data; the sample has no counts by education).",
@@ -253,8 +169,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "BRAINDRAIN.SELECTION": {
-    formula: "selection = mh / m, where mh = skilled emigration rate and m = total emigration rate; above 1 = the skilled leave more than everyone (positive selection)",
-    source: `${DOCQUIER_LOWELL_MARFOUK_2009}; ${BRUCKER_2013}`,
     example: {
       args: [
         [[0.272562772035599], [0.145445004105568], [0.076692596077919]],
@@ -269,8 +183,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "BRAINDRAIN.RELATIVE": {
-    formula: "relative = (Mh / M) ÷ (Nh / N), where Mh, M = skilled and all emigrants, Nh, N = skilled and all residents",
-    source: `${DOCQUIER_MARFOUK_2006}; ${DOCQUIER_RAPOPORT_2012}`,
     example: {
       args: [[[120]], [[400]], [[880]], [[8800]]],
       data: "Illustrative numbers (the sample data have no counts by education): 120 of 400 emigrants and 880 of 8,800 residents are tertiary-educated.",
@@ -282,8 +194,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "BRAINDRAIN.COST": {
-    formula: "cost = emigrants × Σt=1..T Ct (1 + r)^(T − t), where Ct = public cost of year t of schooling, T = number of costs given and r = interest_rate (default 0)",
-    source: MILLS_2011,
     example: {
       args: [[[50]], [[4000, 4000, 4000, 5000, 5000, 5000]], 0.05],
       data: "Illustrative numbers: 50 emigrant doctors whose six years of training cost the state 4,000 a year for three years and 5,000 a year for three more, compounded at 5% a year.",
@@ -297,8 +207,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "CIRCULATION.INDEX": {
-    formula: "index = 1 − Σ|f − c| / Σ(f + c) over paired flows f and counterflows c; with one square matrix M, the sums run over the pairs i < j of Mij and Mji. 1 = fully two-way exchange, 0 = one-way drain",
-    source: `${BELL_2002} (effectiveness and reciprocity of pairs); the brain-circulation reading follows ${SAXENIAN_2005} and ${JOHNSON_REGETS_1998}`,
     example: {
       args: [[[6373, 5450, 4428]], [[4938, 4218, 2112]]],
       data: "Erasmus 2012–13: students sent from Germany to Spain, France and the UK (flows), and from those countries to Germany (counterflows) (European Commission, in ../shared/data).",
@@ -312,8 +220,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "CIRCULATION.BYREGION": {
-    formula: "indexi = 1 − Σj≠i |Mij − Mji| / Σj≠i (Mij + Mji), for each region i (row i of the matrix)",
-    source: `${BELL_2002}; ${SAXENIAN_2005}`,
     example: {
       args: [ERASMUS_BE_BG_CZ],
       data: `${ERASMUS_CORNER}.`,
@@ -322,8 +228,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "CIRCULATION.RETURNRATE": {
-    formula: "return rate = returnees / emigrants (of the same cohort)",
-    source: OECD_2008,
     example: {
       args: [[[30], [null], [12]], [[200], [150], [96]]],
       data: "Illustrative numbers with one blank cell, to show a missing value: 30 of 200, (blank) of 150 and 12 of 96 emigrants came back.",
@@ -333,8 +237,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "CIRCULATION.STAYRATE": {
-    formula: "stay rate = stayers / cohort",
-    source: FINN_2014,
     example: {
       args: [[[640]], [[1000]]],
       data: "Illustrative numbers: 640 of a cohort of 1,000 foreign doctorate recipients still live in the host country some years after graduating.",
@@ -343,15 +245,11 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.NET": {
-    formula: "net = in − out (positive = net gain)",
-    source: `${SHRYOCK_SIEGEL_1976}; ${UN_1998}`,
     example: { args: [UK_IN, UK_OUT], data: `${UK_IN_OUT}.` },
     notes: elementwiseNotes(negative("inflow or outflow")),
   },
 
   "MIGRATION.NETRATE": {
-    formula: "net rate = per × (in − out) / population; per defaults to 1,000",
-    source: `${SHRYOCK_SIEGEL_1976}; ${UN_1998}`,
     example: {
       args: [ERASMUS_IN, ERASMUS_OUT, POP_2015_BE_BG_CZ, 100000],
       data: "Belgium, Bulgaria and Czechia: Erasmus students received and sent in 2012–13 (sums over the 33-country matrix; European Commission) per 100,000 population (UN DESA 2015, the nearest year in the sample; both in ../shared/data).",
@@ -363,8 +261,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.GROSSRATE": {
-    formula: "gross rate = per × (in + out) / population; per defaults to 1,000",
-    source: `${SHRYOCK_SIEGEL_1976}; ${UN_1998}`,
     example: {
       args: [ERASMUS_IN, ERASMUS_OUT, POP_2015_BE_BG_CZ],
       data: "Belgium, Bulgaria and Czechia: Erasmus students received and sent in 2012–13 (sums over the 33-country matrix; European Commission) per 1,000 population (UN DESA 2015; both in ../shared/data).",
@@ -376,22 +272,16 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.EFFECTIVENESS": {
-    formula: "effectiveness = (in − out) / (in + out), from −1 (all out) to 1 (all in)",
-    source: `${BELL_2002}; ${SHRYOCK_SIEGEL_1976}`,
     example: { args: [UK_IN, UK_OUT], data: `${UK_IN_OUT}.` },
     notes: elementwiseNotes(negative("inflow or outflow"), "A region with no inflow and no outflow gives #DIV/0!."),
   },
 
   "MIGRATION.MEI": {
-    formula: "MEI = Σi |Di − Oi| / Σi (Di + Oi), where Oi = Σj≠i Mij (out of region i) and Di = Σj≠i Mji (into region i); 0 = balanced exchange, 1 = one-way redistribution",
-    source: BELL_2002,
     example: { args: [UK_NE_NW_YH], data: `${UK_CORNER}.` },
     notes: matrixNotes("A matrix with no flows at all gives #DIV/0!."),
   },
 
   "MIGRATION.INTENSITY": {
-    formula: "CMI = migrants / population (crude migration intensity, as a fraction; Bell et al. quote it per 100)",
-    source: BELL_2002,
     example: {
       args: [[[UK_MOVES_2018]], [[UK_POP_2020]]],
       data: "The UK in 2018: all moves between its 12 regions (the 144-row ONS list summed) over the UK population (UN DESA 2020, the nearest year in the sample; both in ../shared/data).",
@@ -400,8 +290,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.COURGEAUK": {
-    formula: "k = 100 × migrants / population ÷ ln(regions²), as published by Courgeau",
-    source: `${COURGEAU_1973}; used by ${BELL_2002}`,
     example: {
       args: [[[UK_MOVES_2018]], [[UK_POP_2020]], [[12]]],
       data: "The UK in 2018: all moves between its 12 regions (the 144-row ONS list summed) over the UK population (UN DESA 2020; both in ../shared/data).",
@@ -413,8 +301,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.ANMR": {
-    formula: "ANMR = ½ Σi |Di − Oi| / Σi Pi, where Oi and Di are the out- and inflows of region i and Pi its population; equals crude intensity × MEI",
-    source: BELL_2002,
     example: {
       args: [ERASMUS_BE_BG_CZ, POP_2015_BE_BG_CZ],
       data: `${ERASMUS_CORNER}, with the UN DESA 2015 populations of Belgium, Bulgaria and Czechia (a few hundred students against 29 million people, hence the small rate).`,
@@ -426,8 +312,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.CONNECTIVITY": {
-    formula: "connectivity = (number of off-diagonal cells with Mij > 0) / (n(n − 1)), for an n × n matrix",
-    source: `${BELL_2002} (index of connectivity); ${ROGERS_RAYMER_1998}`,
     example: {
       args: [
         [
@@ -442,8 +326,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.GINI": {
-    formula: "Gini = ΣΣ |Mij − Mkl| / (2 · D · ΣM), the double sum over all ordered pairs of off-diagonal cells, with D = n(n − 1) − 1 when corrected (default, Bell et al.) or n(n − 1) otherwise",
-    source: `${PLANE_MULLIGAN_1997}; the corrected denominator is that of ${BELL_2002}`,
     example: { args: [UK_NE_NW_YH], data: `${UK_CORNER}; corrected left out (TRUE).` },
     notes: matrixNotesWith(
       "A `corrected` that refers to a blank cell, though, then arrives as 0 and means FALSE.",
@@ -452,8 +334,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.SUMMARY": {
-    formula: "per region i: outflow Oi = Σj≠i Mij, inflow Di = Σj≠i Mji, turnover Di + Oi, net Di − Oi, effectiveness (Di − Oi) / (Di + Oi)",
-    source: BELL_2002,
     example: {
       args: [ERASMUS_BE_BG_CZ, [["BE"], ["BG"], ["CZ"]]],
       data: `${ERASMUS_CORNER}, with the country codes as labels.`,
@@ -466,8 +346,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.CORRIDORS": {
-    formula: "per ordered pair (i, j) with Mij > 0: flow f = Mij, counterflow c = Mji, net f − c, reciprocity 1 − |f − c| / (f + c); largest flow first, ties in matrix order",
-    source: `${BELL_2002} (reciprocity = 1 − effectiveness of the pair)`,
     example: {
       args: [ERASMUS_BE_BG_CZ, [["BE", "BG", "CZ"]], 3],
       data: `${ERASMUS_CORNER}, with the country codes as labels; the three largest corridors.`,
@@ -480,8 +358,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.MATRIX": {
-    formula: "Mij = Σ flow over the rows with origin i and destination j (0 where the list has no such row); regions in order of first appearance",
-    source: "None needed: a reshaping of the data, like a PivotTable of Sum of flow with origins as rows and destinations as columns.",
     example: {
       args: [
         [["orig"], ["North East"], ["North East"], ["North East"], ["North West"], ["North West"], ["North West"], ["Yorkshire and The Humber"], ["Yorkshire and The Humber"], ["Yorkshire and The Humber"]],
@@ -499,9 +375,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.IPF": {
-    formula:
-      "fitted_ij = a_i · b_j · seed_ij, with a_i and b_j such that Σj fitted_ij = row_totals_i and Σi fitted_ij = col_totals_j. Found by iterative proportional fitting: scale each row by row_total ÷ row sum, then each column by col_total ÷ column sum, and repeat until every total is within tolerance × the grand total",
-    source: `${DEMING_STEPHAN_1940}; ${BISHOP_FIENBERG_HOLLAND_1975}; for migration tables ${WILLEKENS_1999}`,
     example: {
       args: [UK_NE_NW_YH, [[21000], [35000], [41000]], [[22000, 36000, 39000]]],
       data: `${UK_CORNER}, as the seed, fitted to illustrative out-move totals (row_totals) and in-move totals (col_totals) for another year; the zero diagonal stays zero.`,
@@ -517,9 +390,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.FLOWSFROMSTOCKS": {
-    formula:
-      "With Sbj = people born in b living in j (rows = place of birth, columns = place of residence) and Δbj = end Sbj − start Sbj for b ≠ j: \"zero\": Fij = max(0, Δij); \"return\": Fij = max(0, Δij) + max(0, −Δji). F is an origin × destination table (rows = origins) with a zero diagonal",
-    source: `${ABEL_2013}; ${ABEL_SANDER_2014}; the two rules are the stock-differencing estimates (“drop negative”, “reverse negative”) of ${ABEL_COHEN_2019}, and the decrease = "zero" and "return" options of ffs_diff in the R package migest`,
     example: {
       args: [
         [
@@ -549,9 +419,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.INEQUALITY": {
-    formula:
-      "inequality = ½ Σi≠j |Mij / T − Eij / ΣE|, with T = Σi≠j Mij. \"equal\": Eij / ΣE = 1 / (n(n − 1)); \"independence\": E is the Poisson model flow ~ origin + destination fitted to the off-diagonal cells (iterative proportional fitting of a table of ones with a zero diagonal to the out- and in-flows)",
-    source: `${BELL_2002} (index of migration inequality); ${BISHOP_FIENBERG_HOLLAND_1975}; ${MIGEST}, index_connectivity (inequality_equal, inequality_sim)`,
     example: { args: [KOREA_4, "independence"], data: `${KOREA_CORNER}.` },
     notes: matrixNotes(
       "A matrix with no flows, or a 1 × 1 matrix, gives #DIV/0!. `expected` is \"equal\" or \"independence\" in any case; blank or omitted is \"equal\"; anything else #VALUE!. An \"independence\" fit that does not converge (zeros that make the margins unreachable) gives #NUM!.",
@@ -560,8 +427,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.GINIORIGIN": {
-    formula: "Gini origin = Σi Σj≠i Σh≠i |Mij − Mih| / Σ over all ordered pairs of off-diagonal cells |Mij − Mkl|: the within-row part of the total flows Gini, standardised by the uncorrected total",
-    source: `${PLANE_MULLIGAN_1997}; ${BELL_2002}; ${MIGEST}, index_connectivity (gini_orig_standardized) = ${MIGRATION_INDICES}, migration.gini.row.standardized ÷ 100`,
     example: { args: [KOREA_4], data: `${KOREA_CORNER}.` },
     notes: matrixNotes(
       "A fraction from 0 to 1 (migration.indices returns a percentage). Every flow equal (including no flows at all) gives #DIV/0!.",
@@ -570,16 +435,11 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.GINIDESTINATION": {
-    formula: "Gini destination = Σj Σi≠j Σk≠j |Mij − Mkj| / Σ over all ordered pairs of off-diagonal cells |Mij − Mkl|: the within-column part of the total flows Gini, standardised by the uncorrected total",
-    source: `${PLANE_MULLIGAN_1997}; ${BELL_2002}; ${MIGEST}, index_connectivity (gini_dest_standardized) = ${MIGRATION_INDICES}, migration.gini.col.standardized ÷ 100`,
     example: { args: [KOREA_4], data: `${KOREA_CORNER}.` },
     notes: matrixNotes("A fraction from 0 to 1 (migration.indices returns a percentage). Every flow equal (including no flows at all) gives #DIV/0!."),
   },
 
   "MIGRATION.WEIGHTEDGINI": {
-    formula:
-      "origin: (1/n) Σi Gi · Di / T with the out-field Gini Gi = Σj≠i Σh≠i |Mij − Mih| / (2(n − 2) Oi); destination: (1/n) Σj Gj · Oj / T with the in-field Gini over column j, ÷ 2(n − 2) Dj; mean: their average. Oi = outflow, Di = inflow, T = all flows",
-    source: `${BELL_2002} (migration-weighted Gini); ${MIGRATION_INDICES}, migration.weighted.gini.out, .in and .mean; ${MIGEST}, index_connectivity (mwg_orig, mwg_dest, mwg_mean)`,
     example: { args: [KOREA_4, "mean"], data: `${KOREA_CORNER}.` },
     notes: matrixNotes(
       "As migration.indices codes it (its published test values follow the code): each region's out-field Gini is weighted by its inflow share and each in-field Gini by its outflow share.",
@@ -588,8 +448,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.CV": {
-    formula: "CV = σ / μ over the n(n − 1) off-diagonal flows, with σ the population standard deviation √(Σ(Mij − μ)² / (n(n − 1))) and μ their mean",
-    source: `${ROGERS_RAYMER_1998}; ${BELL_2002}`,
     example: { args: [KOREA_4], data: `${KOREA_CORNER}.` },
     notes: matrixNotes(
       "Scale-free: multiplying every flow by the same number leaves it unchanged. A matrix with no flows, or a 1 × 1 matrix, gives #DIV/0!.",
@@ -598,9 +456,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.ACV": {
-    formula:
-      "ACV = Σj (Dj / T) · CVin(j) + Σi (Oi / T) · CVout(i), with CVin(j) the population CV of the n − 1 flows into j and CVout(i) of the n − 1 flows out of i; equivalently (n − 1) / T · (Σj σin(j) + Σi σout(i))",
-    source: `${ROGERS_RAYMER_1998}; ${MIGRATION_INDICES}, migration.acv; ${MIGEST}, index_connectivity (acv)`,
     example: { args: [KOREA_4], data: `${KOREA_CORNER}.` },
     notes: matrixNotes(
       "The same value as migration.acv. Where a region has no inflows or no outflows, its field has no CV; its weight is 0, so its term is 0 (migration.indices returns NaN there). A matrix with no flows, or a 1 × 1 matrix, gives #DIV/0!.",
@@ -608,8 +463,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.PREFERENCE": {
-    formula: "preference = Σi≠j Mij / (T · (Pi / P) · (Pj / P)), with T = Σi≠j Mij, Pi the population of region i and P = Σ Pi",
-    source: `${UN_1970}; ${SHRYOCK_SIEGEL_1976}; ${MIGEST}, index_impact (preference)`,
     example: { args: [KOREA_4, KOREA_4_POP], data: `${KOREA_CORNER}, and ${KOREA_POPULATIONS}.` },
     notes: matrixNotesWith(
       "A blank population, though, is then 0 and gives #DIV/0!.",
@@ -619,8 +472,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.VELOCITY": {
-    formula: "velocity = Σi≠j Mij · P / (Pi · Pj), with Pi the population of region i in persons and P = Σ Pi",
-    source: `${UN_1970}; ${SHRYOCK_SIEGEL_1976}; ${MIGEST}, index_impact (velocity)`,
     example: { args: [KOREA_4, KOREA_4_POP], data: `${KOREA_CORNER}, and ${KOREA_POPULATIONS}.` },
     notes: matrixNotesWith(
       "A blank population, though, is then 0 and gives #DIV/0!.",
@@ -630,8 +481,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.MEANDISTANCE": {
-    formula: "mean distance = Σi≠j Mij · dij / Σi≠j Mij, with dij the distance from region i to region j",
-    source: `${BELL_2002} (Table 6); ${MIGEST}, index_distance (mean)`,
     example: { args: [KOREA_4, KOREA_4_KM], data: `${KOREA_CORNER}, with ${KOREA_DISTANCES}.` },
     notes: [
       MATRIX,
@@ -643,9 +492,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.MEDIANDISTANCE": {
-    formula:
-      "Equal distances are pooled (their flows summed, zero flows left out); the distinct distances x1 < … < xK with flows wk get the cumulative share at their midpoints pk = (Σl≤k wl − wk / 2) / Σw; the median is interpolated linearly between the two midpoints around ½ (x1 below p1, xK above pK)",
-    source: `${BELL_2002}; the interpolated weighted median of matrixStats' weightedMedian, applied to the pooled distances; ${MIGEST}, index_distance (median)`,
     example: { args: [KOREA_4, KOREA_4_KM], data: `${KOREA_CORNER}, with ${KOREA_DISTANCES}.` },
     notes: [
       MATRIX,
@@ -657,9 +503,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.DISTANCEDECAY": {
-    formula:
-      "the coefficient β of log dij in the Poisson model log E[Mij] = ai + bj + β · log dij over the off-diagonal cells (flows rounded to whole numbers first), fitted by maximum likelihood with iteratively reweighted least squares",
-    source: `${FLOWERDEW_AITKIN_1982}; ${BELL_2002}; ${MIGEST}, index_distance (decay), which fits the same model with R's glm`,
     example: { args: [KOREA_4, KOREA_4_KM], data: `${KOREA_CORNER}, with ${KOREA_DISTANCES}.` },
     notes: [
       MATRIX,
@@ -673,9 +516,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.AGEINDICES": {
-    formula:
-      "With rates mx by age x and the study range age_min < x < age_max: gross migraproduction = Σ mx; peak rate = max mx in the study range; peak age = the age of the highest mx overall; peak breadth = Σ mx over peak age − breadth … peak age + breadth, inclusive; peak share = peak breadth / Σ mx; the ages of the largest rise and the largest fall of mx from the previous age within the study range; asymmetry = the first ÷ the second",
-    source: `${ROGERS_1975}; ${BELL_2002}; ${BELL_MUHIDIN_2009}; ${BERNARD_2014}; ${MIGEST}, index_age`,
     example: {
       args: [
         [[15], [16], [17], [18], [19], [20], [21], [22], [23], [24], [25], [26], [27], [28], [29], [30], [31], [32], [33], [34], [35]],
@@ -695,9 +535,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.INDICES": {
-    formula:
-      "A table (measure, value) of: connectivity, inequality (equal and independence), Gini of the total flows (corrected), origin and destination Gini (standardised), weighted Gini (origins, destinations, mean), CV, ACV, MEI; with populations also ANMR, preference and velocity; with distances also mean and median distance and distance decay. Each is defined on its own function's page",
-    source: `${BELL_2002}; ${MIGEST}, index_connectivity, index_impact and index_distance together`,
     example: { args: [KOREA_4, KOREA_4_POP, KOREA_4_KM], data: `${KOREA_CORNER}, ${KOREA_POPULATIONS} and ${KOREA_DISTANCES}.` },
     notes: [
       MATRIX,
@@ -708,9 +545,6 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "MIGRATION.LUMP": {
-    formula:
-      "Keep the top regions by turnover Di + Oi (ties to the earlier region), in the matrix's order; merge the rest into one region placed last: its row and column hold the flows from and to the merged regions, its diagonal cell the flows among them, so the total of all flows is unchanged",
-    source: `${MIGEST}, sum_lump (lump = "turnover")`,
     example: {
       args: [KOREA_4, [["Seoul"], ["Busan"], ["Daegu"], ["Incheon"]], 2],
       data: `${KOREA_CORNER}, with the region names as labels, reduced to the two regions with the largest turnover.`,
@@ -724,22 +558,16 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "STUDENTS.OUTBOUNDRATIO": {
-    formula: "outbound mobility ratio = students from the country enrolled abroad / tertiary enrolment in the country",
-    source: UIS,
     example: { args: [[[12500]], [[250000]]], data: `${STUDENTS_ILLUSTRATIVE}, 12,500 of its nationals study abroad.` },
     notes: elementwiseNotes(negative("count"), "A tertiary_enrolment of 0 gives #DIV/0!. Students abroad are not part of the domestic enrolment, so the ratio is not capped at 1."),
   },
 
   "STUDENTS.INBOUNDRATE": {
-    formula: "inbound mobility rate = students from abroad enrolled in the country / tertiary enrolment in the country",
-    source: UIS,
     example: { args: [[[20000]], [[250000]]], data: `${STUDENTS_ILLUSTRATIVE}, 20,000 of whom came from abroad.` },
     notes: elementwiseNotes(negative("count"), "A tertiary_enrolment of 0 gives #DIV/0!."),
   },
 
   "STUDENTS.NETFLOW": {
-    formula: "net flow = inbound − outbound (positive = net receiver)",
-    source: UIS,
     example: {
       args: [ERASMUS_IN, ERASMUS_OUT],
       data: "Belgium, Bulgaria and Czechia: Erasmus students received and sent in 2012–13 (sums over the 33-country matrix; European Commission, in ../shared/data). Erasmus counts credit mobility, not the degree mobility UIS counts.",
@@ -748,15 +576,11 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
   },
 
   "STUDENTS.NETFLOWRATIO": {
-    formula: "net flow ratio = (inbound − outbound) / tertiary enrolment",
-    source: UIS,
     example: { args: [[[20000]], [[12500]], [[250000]]], data: `${STUDENTS_ILLUSTRATIVE}, 20,000 from abroad and 12,500 nationals abroad.` },
     notes: elementwiseNotes(negative("count"), "A tertiary_enrolment of 0 gives #DIV/0!."),
   },
 
   "STUDENTS.GROSSOUTBOUND": {
-    formula: "gross outbound enrolment ratio = students from the country enrolled abroad / population of tertiary-education age",
-    source: UIS,
     example: {
       args: [[[12500]], [[600000]]],
       data: "Illustrative numbers: 12,500 nationals study abroad, and 600,000 people are of tertiary-education age (the five years after secondary school).",

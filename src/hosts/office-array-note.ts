@@ -6,12 +6,10 @@
  * that they will not recalculate.
  */
 import { cell as cellAddress } from "../report/address";
+import { DEFINITIONS_SHEET as DEFINITIONS, definitionsNote } from "../report/definitions-sheet";
 import type { PlannedCell, PlannedSheet, ReportPlan } from "../report/types";
 import { tableWidth } from "./common";
 import { needsArray } from "./office-blocks";
-
-/** The planned Definitions sheet's name (src/report/definitions-sheet.ts). */
-const DEFINITIONS = "Definitions";
 
 /** Each cell of the plan whose formula needs array evaluation, as "Sheet!B4" (planned sheet names). */
 export function arrayCells(plan: ReportPlan): string[] {
@@ -46,6 +44,6 @@ export function withArrayValueNote(plan: ReportPlan): { plan: ReportPlan; cells:
   if (cells.length === 0 || k < 0) return { plan, cells: cells.length };
   const sheet: PlannedSheet = plan.sheets[k];
   const last = Math.max(...sheet.cells.map((c) => c.row), ...sheet.tables.map((t) => t.top + t.rows.length + (t.totals ? 1 : 0)));
-  const noted: PlannedSheet = { ...sheet, cells: [...sheet.cells, { row: last + 2, col: 0, cell: { value: arrayValueNote(cells) } }] };
+  const noted: PlannedSheet = { ...sheet, cells: [...sheet.cells, definitionsNote(last + 2, arrayValueNote(cells))] };
   return { plan: { ...plan, sheets: plan.sheets.map((s, i) => (i === k ? noted : s)) }, cells: cells.length };
 }

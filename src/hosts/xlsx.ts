@@ -18,6 +18,7 @@
 import { createWriteStream } from "fs";
 import { rename, unlink } from "fs/promises";
 import { columnLetters, quoteSheet, range, resolveSheetRefs } from "../report/address";
+import { DEFINITIONS_SHEET, definitionsNote } from "../report/definitions-sheet";
 import type { CellValue, PlannedCell, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
 import { chartLayout, EXCEL_LIMITS, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 import { ChartData, chartXml, drawingXml } from "./chart-xml";
@@ -351,13 +352,13 @@ function limitsNote(plan: ReportPlan, source: XlsxSource | undefined, finalNames
 
 /** The plan with `note` added under the last row of its Definitions sheet (or of its last sheet). */
 function withNote(plan: ReportPlan, note: string): ReportPlan {
-  let k = plan.sheets.findIndex((s) => s.name === "Definitions");
+  let k = plan.sheets.findIndex((s) => s.name === DEFINITIONS_SHEET);
   if (k < 0) k = plan.sheets.length - 1;
   if (k < 0) return plan;
   const sheet = plan.sheets[k];
   const row = extent(sheet).bottom + 2;
   const sheets = plan.sheets.slice();
-  sheets[k] = { ...sheet, cells: [...sheet.cells, { row, col: 0, cell: { value: note } }] };
+  sheets[k] = { ...sheet, cells: [...sheet.cells, sheet.name === DEFINITIONS_SHEET ? definitionsNote(row, note) : { row, col: 0, cell: { value: note } }] };
   return { ...plan, sheets };
 }
 

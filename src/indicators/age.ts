@@ -3,13 +3,10 @@ import { MeasureError, Vector } from "./types";
 
 /**
  * Summary indices of a migration age profile: migration rates by single year (or group) of age.
- * Sources: Rogers A. (1975), Introduction to Multiregional Mathematical Demography, Wiley (gross
- * migraproduction rate); Bell M. et al. (2002), JRSS A 165(3), 435–464 (peak intensity and age);
- * Bell M., Muhidin S. (2009), "Cross-national comparisons of internal migration", UNDP Human
- * Development Research Paper 2009/30 (breadth and share of the peak); Bernard A., Bell M.,
- * Charles-Edwards E. (2014), "Improved measures for the cross-national comparison of age
- * profiles of internal migration", Population Studies 68(2), 179–195 (maximum upward and
- * downward rates of change, asymmetry). As migest's index_age, with the differences noted below.
+ * Definition and sources: MIGRATION.AGEINDICES in ./definitions/age.ts; Rogers (1975) gives the
+ * gross migraproduction rate, Bell et al. (2002) the peak intensity and age, Bell & Muhidin
+ * (2009) the breadth and share of the peak, Bernard et al. (2014) the largest rise and fall and
+ * the asymmetry. As migest's index_age, with the differences noted below.
  */
 
 export interface AgeIndices {

@@ -4,9 +4,7 @@ import { Amount, Count, MeasureError, Rate } from "./types";
 /**
  * Skilled (tertiary-educated) emigration rate: Mh / (Mh + Nh), the share of a country's
  * skilled natives who live abroad.
- * Source: Docquier F., Marfouk A. (2006), "International migration by education attainment,
- * 1990–2000", in Özden & Schiff (eds.), International Migration, Remittances and the Brain
- * Drain, World Bank; the IAB panel of Brücker, Capuano & Marfouk (2013) uses the same definition.
+ * Definition and source: BRAINDRAIN.RATE in ./definitions/braindrain.ts.
  */
 export function skilledEmigrationRate(skilledEmigrants: Count, skilledResidents: Count): Rate {
   count(skilledEmigrants, "skilled_emigrants");
@@ -17,8 +15,7 @@ export function skilledEmigrationRate(skilledEmigrants: Count, skilledResidents:
 /**
  * Net brain drain: Mh − Ih (skilled emigrants minus skilled immigrants). Positive = net drain,
  * negative = net gain; divided by `base` (e.g. skilled population) when one is given.
- * Source: the drain/gain balance of Docquier & Rapoport (2012), "Globalization, brain drain
- * and development", Journal of Economic Literature 50(3).
+ * Definition and source: BRAINDRAIN.NET in ./definitions/braindrain.ts.
  */
 export function netBrainDrain(skilledEmigrants: Count, skilledImmigrants: Count, base?: number): number {
   const net = count(skilledEmigrants, "skilled_emigrants") - count(skilledImmigrants, "skilled_immigrants");
@@ -29,8 +26,7 @@ export function netBrainDrain(skilledEmigrants: Count, skilledImmigrants: Count,
 /**
  * Selection ratio: mh / m, the skilled emigration rate over the total emigration rate. Above 1,
  * the skilled leave more than everyone else (positive selection).
- * Source: Docquier, Lowell & Marfouk (2009), "A gendered assessment of highly skilled
- * emigration", Population and Development Review 35(2); Brücker, Capuano & Marfouk (2013).
+ * Definition and source: BRAINDRAIN.SELECTION in ./definitions/braindrain.ts.
  */
 export function selectionRatio(skilledRate: Rate, totalRate: Rate): number {
   fraction(skilledRate, "skilled_rate");
@@ -41,7 +37,7 @@ export function selectionRatio(skilledRate: Rate, totalRate: Rate): number {
 /**
  * Relative skill share: (Mh / M) ÷ (Nh / N), the skilled share among emigrants over the
  * skilled share among residents (emigrants' educational over-representation).
- * Source: Docquier & Marfouk (2006); Docquier & Rapoport (2012).
+ * Definition and source: BRAINDRAIN.RELATIVE in ./definitions/braindrain.ts.
  */
 export function relativeSkillShare(skilledEmigrants: Count, totalEmigrants: Count, skilledResidents: Count, totalResidents: Count): number {
   count(skilledEmigrants, "skilled_emigrants");
@@ -59,8 +55,7 @@ export function relativeSkillShare(skilledEmigrants: Count, totalEmigrants: Coun
  * Education cost lost with emigrants: emigrants × Σ_{t=1..T} C_t (1 + r)^(T − t), where C_t is
  * the public cost of year t of schooling and T the number of years; each year's spending is
  * compounded to the year of graduation at the interest rate r.
- * Source: Mills E.J. et al. (2011), "The financial cost of doctors emigrating from sub-Saharan
- * Africa: human capital analysis", BMJ 343:d7031.
+ * Definition and source: BRAINDRAIN.COST in ./definitions/braindrain.ts.
  */
 export function educationCost(emigrants: Count, yearlyCosts: readonly Amount[], interestRate: Rate = 0): Amount {
   count(emigrants, "emigrants");

@@ -7,9 +7,7 @@ import { Count, Matrix, MeasureError, Rate, Vector } from "./types";
  * 1 = every flow is matched by an equal counterflow (two-way exchange); 0 = all movement is
  * one-way (pure drain). It is 1 minus the migration effectiveness of the pairs, so it reads
  * as the share of gross movement that is reciprocated.
- * Source: the effectiveness/reciprocity measure of Bell, Blake, Boyle et al. (2002),
- * "Cross-national comparison of internal migration", JRSS A 165(3); the brain-circulation
- * reading follows Saxenian (2005) and Johnson & Regets (1998, NSF Issue Brief 98-316).
+ * Definition and source: CIRCULATION.INDEX in ./definitions/circulation.ts.
  */
 export function circulationIndex(flows: Vector, counterflows: Vector): Rate {
   if (flows.length !== counterflows.length) {
@@ -53,8 +51,7 @@ function addPairs(rows: readonly (readonly number[])[], i: number, from: number,
 /**
  * Return rate: returnees / emigrants of the same cohort. The returnees are part of that cohort,
  * so they cannot exceed it (checked as the stay rate checks stayers against the cohort).
- * Source: OECD (2008), International Migration Outlook, ch. III "Return migration: a new
- * perspective" (return rates of immigrant cohorts).
+ * Definition and source: CIRCULATION.RETURNRATE in ./definitions/circulation.ts.
  */
 export function returnRate(returnees: Count, emigrants: Count): Rate {
   count(returnees, "returnees");
@@ -66,8 +63,7 @@ export function returnRate(returnees: Count, emigrants: Count): Rate {
 /**
  * Stay rate: stayers / cohort, e.g. foreign doctoral graduates still in the host country
  * some years after graduating. Stayers are part of the cohort, so they cannot exceed it.
- * Source: Finn M.G. (2014), "Stay rates of foreign doctorate recipients from U.S.
- * universities, 2011", Oak Ridge Institute for Science and Education.
+ * Definition and source: CIRCULATION.STAYRATE in ./definitions/circulation.ts.
  */
 export function stayRate(stayers: Count, cohort: Count): Rate {
   count(stayers, "stayers");

@@ -7,9 +7,9 @@ import { Matrix, MeasureError, Rate } from "./types";
  * The connectivity (spatial focusing) family of system-wide measures of an origin ×
  * destination matrix: how unevenly the migration is spread over the possible flows. Row i
  * holds the moves out of region i; the diagonal is ignored everywhere. The family is that of
- * Bell M., Blake M., Boyle P. et al. (2002), "Cross-national comparison of internal migration:
- * issues and measures", JRSS A 165(3), 435–464, as computed by the R packages migest
- * (index_connectivity, Abel) and migration.indices (Bálint & Daróczi).
+ * Bell et al. (2002), as computed by the R packages migest (index_connectivity) and
+ * migration.indices. Each measure's definition and sources: its function's entry in
+ * ./definitions/connectivity.ts.
  */
 
 /** What the flows are compared with by `migrationInequality`. */
@@ -22,8 +22,8 @@ export type InequalityExpectation = "equal" | "independence";
  * - `"independence"`: E fitted by the Poisson model flow ~ origin + destination on the
  *   off-diagonal cells, which is iterative proportional fitting of a matrix of ones with a zero
  *   diagonal to the observed out- and in-flows (Bishop, Fienberg & Holland 1975, ch. 3).
- * Source: Bell et al. (2002), index of migration inequality; migest's inequality_equal and
- * inequality_sim (which rounds the flows before its Poisson fit; we fit the flows as given).
+ * Definition and source: MIGRATION.INEQUALITY in ./definitions/connectivity.ts. Unlike migest's
+ * inequality_sim, which rounds the flows before its Poisson fit, the flows are fitted as given.
  */
 export function migrationInequality(matrix: Matrix | Flows, expected: InequalityExpectation = "equal"): Rate {
   const flows = flowsOf(matrix);
@@ -132,8 +132,7 @@ function totalPairwise(m: Matrix): number {
  * that lies within rows (columns), Σ_i Σ_{j≠h} |M_ij − M_ih| ÷ Σ over all ordered pairs of
  * off-diagonal cells |M − M'|, in [0, 1]. It is migration.indices' migration.gini.row (col) ÷
  * the uncorrected total Gini, as migest's gini_orig_standardized (gini_dest_standardized) does.
- * Source: Bell et al. (2002); Plane D.A., Mulligan G.F. (1997), "Measuring spatial focusing in
- * a migration system", Demography 34(2), 251–262.
+ * Definition and source: MIGRATION.GINIORIGIN, MIGRATION.GINIDESTINATION in ./definitions/connectivity.ts.
  */
 export function giniWithin(matrix: Matrix | Flows, side: "origin" | "destination"): Rate {
   const { n, rows: m } = flowsOf(matrix);
@@ -155,6 +154,7 @@ export type GiniSide = "origin" | "destination" | "mean";
  * weighted by the region's inflow share D_i / T, summed and divided by n ("origin"); the in-field
  * Gini (columns, ÷ 2(n − 2) D_j) weighted by the outflow share O_j / T likewise ("destination");
  * "mean" is the mean of the two. migest: mwg_orig, mwg_dest, mwg_mean.
+ * Definition and source: MIGRATION.WEIGHTEDGINI in ./definitions/connectivity.ts.
  */
 export function weightedGini(matrix: Matrix | Flows, side: GiniSide = "mean"): Rate {
   const flows = flowsOf(matrix);
@@ -185,8 +185,7 @@ export function weightedGini(matrix: Matrix | Flows, side: GiniSide = "mean"): R
  * the n(n − 1) off-diagonal flows; scale-free (doubling every flow leaves it unchanged).
  * migest's cv, sqrt(Σ(M − M̄)² / (N(N − 1))) / M̄ over all N = n² cells with the square root
  * misplaced, is not: it changes with the scale of the flows.
- * Source: Rogers A., Raymer J. (1998), "The spatial focus of US interstate migration flows",
- * International Journal of Population Geography 4(1), 63–80 (the CV as a focusing measure).
+ * Definition and source: MIGRATION.CV in ./definitions/connectivity.ts.
  */
 export function flowsCv(matrix: Matrix | Flows): Rate {
   const { n, rows: m } = flowsOf(matrix);
@@ -214,7 +213,7 @@ export function flowsCv(matrix: Matrix | Flows): Rate {
  * ACV = (n − 1) / T · (Σ_j SD(in-field j) + Σ_i SD(out-field i)): the same number wherever
  * migration.indices gives one, and defined too where a region has no flows (its term is 0, where
  * migration.indices returns NaN).
- * Source: Rogers & Raymer (1998); Bell et al. (2002).
+ * Definition and source: MIGRATION.ACV in ./definitions/connectivity.ts.
  */
 export function aggregatedCv(matrix: Matrix | Flows): Rate {
   const flows = flowsOf(matrix);

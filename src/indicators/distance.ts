@@ -7,9 +7,7 @@ import { Matrix, MeasureError } from "./types";
  * The distance family (migest's index_distance): how far migrants move. `distances` is an
  * n × n table aligned with the matrix (d_ij between region i and region j, in any unit, e.g.
  * km); its diagonal is ignored, as the matrix's is.
- * Source: Bell M., Blake M., Boyle P. et al. (2002), "Cross-national comparison of internal
- * migration: issues and measures", JRSS A 165(3), 435–464 (mean and median migration distance,
- * Table 6; distance decay); Abel G.J., migest 2.0.5, index_distance.
+ * Each measure's definition and sources: its function's entry in ./definitions/distance.ts.
  */
 
 /** A table of distances between regions: `d[i][j]` ≥ 0, same shape as the flow matrix. */
@@ -100,8 +98,7 @@ export function medianDistance(matrix: Matrix | Flows, d: DistanceMatrix): numbe
  * whole numbers first (as migest does; halves to even, as R's round). Usually negative: the
  * elasticity of a flow with respect to distance once the origin's and destination's sizes are
  * accounted for. Fitted by IRLS (./poisson); migest calls R's glm for the same model.
- * Source: Bell et al. (2002); Flowerdew R., Aitkin M. (1982), "A method of fitting the gravity
- * model based on the Poisson distribution", Journal of Regional Science 22(2), 191–202.
+ * Definition and source: MIGRATION.DISTANCEDECAY in ./definitions/distance.ts.
  */
 export function distanceDecay(matrix: Matrix | Flows, d: DistanceMatrix): number {
   const m = flowsOf(matrix).rows;

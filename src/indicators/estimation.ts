@@ -43,13 +43,9 @@ export const IPF_MAX_ITERATIONS = 100_000;
  * the totals unreachable even when no row or column is all zeros). A seed or totals of the
  * wrong shape are `invalid`.
  *
- * Sources: Deming W.E., Stephan F.F. (1940), "On a least squares adjustment of a sampled
- * frequency table when the expected marginal totals are known", Annals of Mathematical
- * Statistics 11(4), 427–444; Bishop Y.M.M., Fienberg S.E., Holland P.W. (1975), Discrete
- * Multivariate Analysis: Theory and Practice, MIT Press, ch. 3 (convergence, uniqueness,
- * structural zeros); Willekens F. (1999), "Modeling approaches to the indirect estimation of
- * migration flows: from entropy to EM", Mathematical Population Studies 7(3), 239–278
- * (IPF for migration tables with known margins). The R package migest (Abel), ipf2, does the same.
+ * Definition and sources: MIGRATION.IPF in ./definitions/estimation.ts (Bishop, Fienberg &
+ * Holland 1975, ch. 3, for convergence, uniqueness and structural zeros). The R package migest
+ * (Abel), ipf2, does the same.
  */
 export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxIterations = 1000, tolerance = 1e-10): IpfResult {
   const rows = seed.length;
@@ -219,11 +215,7 @@ export type StockDecrease = "zero" | "return";
  * `decrease = "zero"` and `decrease = "return"` options of ffs_diff in the R package migest
  * (Abel), following Bertoli & Fernández-Huertas Moraga (2015) and Beine & Parsons (2015).
  *
- * Sources: Abel G.J. (2013), "Estimating global migration flow tables using place of birth
- * data", Demographic Research 28(18), 505–546; Abel G.J., Sander N. (2014), "Quantifying global
- * international migration flows", Science 343(6178), 1520–1522; Abel G.J., Cohen J.E. (2019),
- * "Bilateral international migration flow estimates for 200 countries", Scientific Data 6, 82
- * (stock differencing, "drop negative" and "reverse negative").
+ * Definition and sources: MIGRATION.FLOWSFROMSTOCKS in ./definitions/estimation.ts.
  *
  * Errors: tables that are empty, not square or of different sizes → `invalid`; a negative or
  * non-finite stock off the diagonal → `outOfDomain`.

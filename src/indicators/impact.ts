@@ -7,10 +7,9 @@ import { Count, Matrix, MeasureError, Vector } from "./types";
  * populations alone would lead one to expect (the impact family of migest's index_impact,
  * beside the MEI and the ANMR of ./matrix). The diagonal is ignored. Populations are in
  * persons, one per region in the order of the matrix rows.
- * Sources: United Nations (1970), Methods of Measuring Internal Migration, Manual VI, Population
- * Studies 47 (index of preference, after Bachi 1957; index of velocity, after Bogue, Shryock &
- * Hoermann 1957); Shryock H.S., Siegel J.S. (1976), The Methods and Materials of Demography,
- * Academic Press; Bell M. et al. (2002), JRSS A 165(3), 435–464.
+ * Definitions and sources: MIGRATION.PREFERENCE, MIGRATION.VELOCITY in ./definitions/impact.ts
+ * (the UN manual gives the index of preference after Bachi 1957 and the index of velocity after
+ * Bogue, Shryock & Hoermann 1957).
  */
 
 /** The populations checked against the matrix: counts, one per region, none 0; and their total. */

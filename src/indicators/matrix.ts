@@ -121,8 +121,7 @@ export function pairReciprocity(f: number, c: number): Rate {
 /**
  * Migration effectiveness index: Σi|Di − Oi| / Σi(Di + Oi), in [0, 1]. 0 = flows balance
  * everywhere (pure exchange); 1 = all movement redistributes population one way.
- * Source: Bell M., Blake M., Boyle P. et al. (2002), "Cross-national comparison of internal
- * migration: issues and measures", JRSS A 165(3), 435–464.
+ * Definition and source: MIGRATION.MEI in ./definitions/matrix.ts.
  */
 export function migrationEffectivenessIndex(m: Matrix | Flows): Rate {
   const { outflows, inflows, total } = margins(m);
@@ -131,7 +130,7 @@ export function migrationEffectivenessIndex(m: Matrix | Flows): Rate {
 
 /**
  * Aggregate net migration rate: ½ Σi|Di − Oi| / Σi Pi. Equals crude migration intensity ×
- * MEI (Bell et al. 2002), as a fraction of the population.
+ * MEI, as a fraction of the population. Definition and source: MIGRATION.ANMR in ./definitions/matrix.ts.
  */
 export function aggregateNetMigrationRate(m: Matrix | Flows, populations: Vector): Rate {
   const { outflows, inflows } = margins(m);
@@ -152,7 +151,7 @@ function netExchange(outflows: readonly number[], inflows: readonly number[]): E
 
 /**
  * Connectivity: the share of the n(n − 1) possible off-diagonal flows that are non-zero.
- * Source: Bell et al. (2002), index of connectivity; Rogers & Raymer (1998).
+ * Definition and source: MIGRATION.CONNECTIVITY in ./definitions/matrix.ts.
  */
 export function connectivity(m: Matrix | Flows): Rate {
   const { n, rows } = flowsOf(m);
@@ -170,8 +169,7 @@ function positives(row: readonly number[]): number {
 /**
  * Total flows Gini index: ΣΣ|Mij − Mkl| over all ordered pairs of off-diagonal cells,
  * ÷ (2 · D · ΣM), with D = n(n − 1) − 1 when corrected (Bell et al. 2002) or n(n − 1).
- * Source: Plane D.A., Mulligan G.F. (1997), "Measuring spatial focusing in a migration
- * system", Demography 34(2), 251–262.
+ * Definition and source: MIGRATION.GINI in ./definitions/matrix.ts.
  * The pairwise sum is computed by sorting: for ascending x_(1..N),
  * ΣΣ|x_a − x_b| = 2 Σk (2k − N − 1) x_(k), which is O(N log N) instead of O(N²) in cells.
  */

@@ -3,10 +3,8 @@ import { Count, MeasureError, Rate } from "./types";
 
 /**
  * Element-wise migration rates of one region: inflow, outflow and population.
- * Definitions follow the demographic standard: Shryock & Siegel (1976), The Methods and
- * Materials of Demography; United Nations (1998), Recommendations on Statistics of
- * International Migration, Rev. 1 (rates per 1,000 population). The effectiveness ratio is
- * Bell et al. (2002).
+ * Definitions follow the demographic standard; each measure's definition and sources: its
+ * function's entry in ./definitions/rates.ts.
  */
 
 /** Net migration: in − out. */
@@ -30,7 +28,7 @@ export function grossMigrationRate(inflow: Count, outflow: Count, population: Co
 
 /**
  * Migration effectiveness ratio of one region: (in − out) / (in + out), in [−1, 1].
- * Source: Bell et al. (2002), JRSS A 165(3); Shryock & Siegel (1976).
+ * Definition and source: MIGRATION.EFFECTIVENESS in ./definitions/rates.ts.
  */
 export function migrationEffectiveness(inflow: Count, outflow: Count): Rate {
   const net = netMigration(inflow, outflow);
@@ -39,7 +37,7 @@ export function migrationEffectiveness(inflow: Count, outflow: Count): Rate {
 
 /**
  * Crude migration intensity: migrants / population.
- * Source: Bell et al. (2002), crude migration intensity (CMI, there per 100).
+ * Definition and source: MIGRATION.INTENSITY in ./definitions/rates.ts (CMI, there per 100).
  */
 export function migrationIntensity(migrants: Count, population: Count): Rate {
   return divide(count(migrants, "migrants"), count(population, "population"), "population");
@@ -47,8 +45,8 @@ export function migrationIntensity(migrants: Count, population: Count): Rate {
 
 /**
  * Courgeau's k: 100 × migrants / population ÷ ln(regions²), the crude intensity scaled for
- * the number of regions the territory is divided into, as published by Courgeau (1973),
- * "Migrations et découpages du territoire", Population 28(3); used by Bell et al. (2002).
+ * the number of regions the territory is divided into. Definition and source:
+ * MIGRATION.COURGEAUK in ./definitions/rates.ts.
  */
 export function courgeauK(migrants: Count, population: Count, regions: Count): number {
   const intensity = 100 * migrationIntensity(migrants, population);

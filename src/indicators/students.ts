@@ -3,10 +3,10 @@ import { Count, Rate } from "./types";
 
 /**
  * Internationally mobile (degree-mobile) tertiary students.
- * Source: UNESCO Institute for Statistics (UIS), Glossary and "Methodology for the
- * international student mobility indicators": outbound mobility ratio, inbound mobility rate,
- * net flow of internationally mobile students, net flow ratio, gross outbound enrolment
- * ratio. UIS publishes them as percentages; here they are fractions (format the cell as %).
+ * The UIS indicators: outbound mobility ratio, inbound mobility rate, net flow of
+ * internationally mobile students, net flow ratio, gross outbound enrolment ratio. UIS
+ * publishes them as percentages; here they are fractions (format the cell as %). Each one's
+ * definition and source: its function's entry in ./definitions/students.ts.
  */
 
 /** Outbound mobility ratio: students from a country studying abroad ÷ tertiary enrolment in that country. */

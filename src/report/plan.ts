@@ -3,7 +3,8 @@ import { checkMatrix } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { quoteText } from "../indicators/quote";
 import { cell, onSheet } from "./address";
-import { planDefinitions } from "./definitions-sheet";
+import { labelsByFunction, planDefinitions } from "./definitions-sheet";
+import { MATRIX_KEY_FIGURES } from "./measures";
 import { ReportInput, MatrixInput, numberIn } from "./input";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
@@ -48,7 +49,8 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   let sheets: PlannedSheet[];
   let notes: string[];
   let functions: string[];
-  let labels = new Map<string, string>();
+  // The names the summary gives the measures; the matrix planners use the key figures' labels.
+  let labels = labelsByFunction(MATRIX_KEY_FIGURES);
   let headline: ReportPlan["headline"];
 
   if (options.stocks && input.shape !== "long") throw new Error("estimating flows from stocks needs a long list of stocks (origin = place of birth, destination = residence, a year column, the stock)");
@@ -57,7 +59,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     sheets = [t.sheet];
     notes = t.notes;
     functions = t.measures.map((m) => m.fn);
-    labels = new Map(t.measures.map((m) => [m.fn, m.label]));
+    labels = labelsByFunction(t.measures);
     if (t.sheet.tables[0].header.includes("Classification")) functions.push("MIGRATION.EFFECTIVENESS");
     headline = t.headline;
   } else if (input.shape === "matrix") {
@@ -85,7 +87,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   if (!options.hostDrawsCharts && sheets.some((s) => s.charts.length > 0)) {
     notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
   }
-  const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [] });
+  const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [], title: title[0] });
   return { mode: options.mode, shape: input.shape, sheets: [...sheets, definitions], sourceSheet: input.sheet, headline };
 }
 

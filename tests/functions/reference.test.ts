@@ -8,6 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { anchorOf, DIST, errorCodesIn, escapeHtml, exampleFormula, ExampleResult, excelArguments, formatNumber, loadFunctions, LoadedFunctions, OUTPUTS, renderReference, runExample, syntaxOf } from "../../scripts/gen-reference";
 import { FunctionName, REFERENCE } from "../../src/functions/reference";
+import { DEFINITIONS } from "../../src/indicators/definitions";
+import { planDefinitions } from "../../src/report/definitions-sheet";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CATALOG: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, "src", "functions", "catalog.json"), "utf8")).functions;
@@ -36,6 +38,7 @@ test("reference.ts has an entry for exactly the catalog functions", () => {
 
 describe.each(CATALOG)("%s", (id) => {
   const entry = REFERENCE[id as FunctionName];
+  const definition = DEFINITIONS[id as FunctionName];
 
   test("has an HTML section with the anchor its helpUrl points to", () => {
     const meta = fns.metadata.get(id)!;
@@ -53,7 +56,7 @@ describe.each(CATALOG)("%s", (id) => {
     const next = md.indexOf('<a id="', start + 1);
     const section = md.slice(start, next < 0 ? undefined : next);
     expect(section).toContain(syntaxOf(meta));
-    expect(section).toContain(entry.formula);
+    expect(section).toContain(definition.formula);
     expect(section).toContain("**Source:**");
     for (const p of meta.parameters) expect(section).toContain(`| \`${p.name}\` | ${p.optional ? "optional" : "required"} |`);
   });
@@ -61,8 +64,9 @@ describe.each(CATALOG)("%s", (id) => {
   test("its HTML section shows the escaped formula, source and notes", () => {
     const start = rendered.html.indexOf(`<section class="function" id="${anchorOf(id)}">`);
     const section = rendered.html.slice(start, rendered.html.indexOf("</section>", start));
-    expect(section).toContain(escapeHtml(entry.formula));
-    expect(section).toContain(escapeHtml(entry.source));
+    expect(section).toContain(`<p>${escapeHtml(definition.meaning)}</p>`);
+    expect(section).toContain(escapeHtml(definition.formula));
+    expect(section).toContain(escapeHtml(definition.citation));
     expect(section.match(/<li>/g)).toHaveLength(entry.notes.length);
   });
 
@@ -85,6 +89,21 @@ describe.each(CATALOG)("%s", (id) => {
   });
 });
 
+test("the Definitions sheet of a report shows each function's meaning, formula and source as its reference section does", () => {
+  const sheet = planDefinitions(CATALOG, new Map(), [], { source: "data.csv", built: new Date(0), mode: "native", detection: [] });
+  const rows = sheet.tables[0].rows.map((r) => r.map((c) => c.value));
+  expect(rows.map((r) => r[1])).toEqual(CATALOG);
+  for (const [, id, meaning, formula, source] of rows) {
+    const start = rendered.html.indexOf(`<section class="function" id="${anchorOf(String(id))}">`);
+    const section = rendered.html.slice(start, rendered.html.indexOf("</section>", start));
+    // The meaning is the tooltip Excel shows for the function (its description in the metadata).
+    expect(meaning).toBe(fns.metadata.get(String(id))!.description);
+    expect(section).toContain(`<p>${escapeHtml(String(meaning))}</p>`);
+    expect(section).toContain(`<p class="formula">${escapeHtml(String(formula))}</p>`);
+    expect(section).toContain(`<p class="source">${escapeHtml(String(source))}</p>`);
+  }
+});
+
 test("the page is self-contained: no scripts, no external resources", () => {
   const { html } = rendered;
   expect(html).not.toMatch(/<script/i);
@@ -97,7 +116,7 @@ test("the page is self-contained: no scripts, no external resources", () => {
 test("text is escaped as HTML", () => {
   expect(escapeHtml(`<b a="1">&'`)).toBe("&lt;b a=&quot;1&quot;&gt;&amp;&#39;");
   // CIRCULATION.INDEX's formula holds "i < j": it must appear escaped, never raw.
-  expect(REFERENCE["CIRCULATION.INDEX"].formula).toContain("i < j");
+  expect(DEFINITIONS["CIRCULATION.INDEX"].formula).toContain("i < j");
   expect(rendered.html).toContain("i &lt; j");
   expect(rendered.html).not.toContain("i < j");
 });
