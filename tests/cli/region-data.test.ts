@@ -11,6 +11,8 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { parseArgs } from "../../src/cli/args";
 import { EXIT } from "../../src/cli/errors";
+import { excelRuleViolations } from "../support/excel-rules";
+import { validateXlsx } from "../support/ooxml-schema";
 
 jest.setTimeout(120_000);
 
@@ -91,6 +93,24 @@ test("a range of the workbook (labels in another order) and a CSV file: the dist
   expect(k.get("Mean migration distance")).toBeCloseTo(korea.distance.mean, 9);
   expect(k.get("Median migration distance")).toBeCloseTo(korea.independent.median_distance, 9);
   expect(k.get("Distance decay (Poisson model)")).toBeCloseTo(korea.distance.decay, 6);
+  // The Distances and Populations sheets are valid SpreadsheetML and keep Excel's rules.
+  expect(validateXlsx([out]).errors).toEqual([]);
+  expect(excelRuleViolations(out)).toEqual([]);
+});
+
+test("add-in mode: the key figures call the catalog functions over the report's copies", async () => {
+  const out = join(DIR, "addin.xlsx");
+  const r = cli(workbook, "--sheet", "Flows", "--distances", "Distances!A2:R19", "--populations", "populations.csv", "--mode", "addin", "-o", out);
+  expect(r.code).toBe(EXIT.ok);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const formulas: string[] = [];
+  wb.getWorksheet("Migration Summary")!.eachRow((row) => {
+    const v = row.getCell(2).value as { formula?: string } | null;
+    if (v && typeof v === "object" && v.formula) formulas.push(v.formula);
+  });
+  expect(formulas).toEqual(expect.arrayContaining(["_xldudf_MIGRATION_PREFERENCE('Flows'!$B$2:$R$18,'Populations'!$B$4:$B$20)", "_xldudf_MIGRATION_MEANDISTANCE('Flows'!$B$2:$R$18,'Distances'!$B$4:$R$20)"]));
+  expect(excelRuleViolations(out)).toEqual([]);
 });
 
 test("refused, naming the cells: a population that is text", () => {
