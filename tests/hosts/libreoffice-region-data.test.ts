@@ -82,6 +82,20 @@ async function write(name: string, distances: number[][], populations: number[],
   cases.push({ name, plan, path, sheetNames: sheetNames.slice(1) });
 }
 
+/** korea_gravity as a long list (pivoted on a Flow Matrix sheet), the distances with labels in reverse order, copied as values. */
+async function writeList(): Promise<void> {
+  const values: CellValue[][] = [["origin", "destination", "flow"]];
+  korea.matrix.forEach((r, i) => r.forEach((v, j) => i !== j && values.push([korea.labels[i], korea.labels[j], v])));
+  const list: SourceBlock = { sheet: "List", top: 0, left: 0, values, provenance: "List" };
+  const rev = korea.labels.map((_l, i) => n - 1 - i);
+  const distances: SourceBlock = { sheet: "Km", top: 0, left: 0, values: [[null, ...rev.map((i) => korea.labels[i])], ...rev.map((i) => [korea.labels[i], ...rev.map((j) => korea.distances[i][j])])], provenance: "Km" };
+  const populations: SourceBlock = { sheet: "Pop", top: 0, left: 0, values: rev.map((i) => [korea.labels[i], korea.populations[i]]), provenance: "Pop" };
+  const plan = planReport(list, detect(list), { mode: "native", now: NOW, regionData: { distances, populations } });
+  const path = join(DIR, `r${cases.length + 1}.xlsx`);
+  const { sheetNames } = await writeReportXlsx(plan, path, { source: list });
+  cases.push({ name: "a flow list, distances and populations in another order", plan, path, sheetNames: sheetNames.slice(1) });
+}
+
 const zeroDistance = korea.distances.map((r, i) => r.map((v, j) => (i === 0 && j === 1 ? 0 : v)));
 const zeroPopulation = korea.populations.map((p, i) => (i === 7 ? 0 : p));
 
@@ -90,6 +104,7 @@ beforeAll(async () => {
   await write("copies as values", korea.distances, korea.populations, false);
   await write("copies referencing the source cells", korea.distances, korea.populations, true);
   await write("a zero distance and a zero population", zeroDistance, zeroPopulation, true);
+  await writeList();
   const copies = await recalculateAll(cases.map((c) => c.path));
   for (const [k, c] of cases.entries()) results.set(c.name, await compareWithFile(c.plan, c.sheetNames, copies[k]));
 }, 300_000);
@@ -106,7 +121,7 @@ function keyFigure(plan: ReportPlan, label: string) {
   return cells.find((c) => c.row === at.row && c.col === 1)!.cell;
 }
 
-test.each([["copies as values"], ["copies referencing the source cells"], ["a zero distance and a zero population"]])("%s: every formula cell recalculates to the engine's value", (name) => {
+test.each([["copies as values"], ["copies referencing the source cells"], ["a zero distance and a zero population"], ["a flow list, distances and populations in another order"]])("%s: every formula cell recalculates to the engine's value", (name) => {
   const r = results.get(name)!;
   expect(r.mismatches).toEqual([]);
   expect(r.compared).toBeGreaterThan(100);
@@ -116,6 +131,13 @@ test("the impact and mean-distance key figures are live formulas; the median and
   const plan = cases[0].plan;
   for (const label of ["Aggregate net migration rate (ANMR)", "Index of preference", "Index of velocity", "Mean migration distance"]) expect(keyFigure(plan, label).native).toBeDefined();
   for (const label of ["Median migration distance", "Distance decay (Poisson model)"]) expect(keyFigure(plan, label).native).toBeUndefined();
+});
+
+test("a flow list's key figures are the matrix's", () => {
+  const list = cases[3].plan;
+  for (const label of ["Index of preference", "Index of velocity", "Mean migration distance", "Median migration distance", "Distance decay (Poisson model)"]) {
+    expect(keyFigure(list, label).value).toBeCloseTo(keyFigure(cases[0].plan, label).value as number, 9);
+  }
 });
 
 test("a zero distance makes the decay #NUM! and a zero population the preference and velocity #DIV/0!, in the engine and in LibreOffice alike", () => {
