@@ -21,6 +21,12 @@ export interface CliOptions {
   readonly stocks?: "zero" | "return";
   /** Rows kept: those whose cell in COLUMN (header name or letter) is VALUE; all must hold. */
   readonly filter: ReadonlyArray<{ readonly column: string; readonly value: string }>;
+  /**
+   * Distances between the matrix's regions (n × n) and their populations (n values): a range of
+   * the input workbook ("Distances!B2:R18"; without a sheet, on the sheet read) or a file.
+   */
+  readonly distances?: string;
+  readonly populations?: string;
   /** The chord diagram: on a Chord sheet of the report, and as files when given. */
   readonly chart?: ChartOptions;
 }
@@ -60,6 +66,16 @@ Options:
   --stocks METHOD       the long list holds migrant stocks (origin = place of birth, destination =
                         residence) for several years: estimate flows between the first and last
                         year, METHOD zero or return (MIGRATION.FLOWSFROMSTOCKS)
+  --distances RANGE     distances between the matrix's regions, for the distance key figures
+                        (mean and median migration distance, distance decay): a range of the
+                        input workbook, e.g. "Distances!B2:R18" (without a sheet: the sheet read),
+                        or a file (.csv or .xlsx, its used range); n x n numbers in the matrix's
+                        order, or with the regions' labels in its first row and column (matched
+                        by label)
+  --populations RANGE   populations of the matrix's regions, for the impact key figures (ANMR,
+                        index of preference, index of velocity): a range or file as for
+                        --distances; one column or row of n values in the matrix's order, or
+                        the regions' labels beside their populations (matched by label)
   --chart               add a Chord sheet: the chord diagram of the flows (matrix or long list)
   --chart-svg FILE      also write the diagram as SVG (implies --chart)
   --chart-png FILE      also write the diagram as PNG (implies --chart)
@@ -101,6 +117,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let quiet = false;
   let stocks: "zero" | "return" | undefined;
   const filter: { column: string; value: string }[] = [];
+  let distances: string | undefined;
+  let populations: string | undefined;
   let chart: { svg?: string; png?: string; top?: number; order?: "data" | "size" } | undefined;
   let optionsEnded = false;
 
@@ -186,6 +204,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         stocks = m;
         break;
       }
+      case "--distances":
+      case "--populations": {
+        const v = value().trim();
+        if (v === "") throw usage(`${name} needs a range such as "Distances!B2:R18" or a file`);
+        if (name === "--distances") distances = v;
+        else populations = v;
+        break;
+      }
       case "--chart":
         flag();
         chart = { ...chart };
@@ -220,5 +246,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (positional.length === 0) throw usage("no input file given");
   if (positional.length > 1) throw usage(`one input file at a time (got ${positional.map((p) => `'${p}'`).join(", ")})`);
-  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, filter, ...(chart ? { chart } : {}) } };
+  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, filter, ...(distances !== undefined ? { distances } : {}), ...(populations !== undefined ? { populations } : {}), ...(chart ? { chart } : {}) } };
 }

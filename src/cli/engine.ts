@@ -6,6 +6,7 @@ import type { StockDecrease } from "../indicators/estimation";
 import { applyOverrides, detect } from "../report/detect";
 import { MAX_PROBLEMS } from "../report/detect-problems";
 import { planReport } from "../report/plan";
+import type { RegionDataRequest } from "../report/region-data";
 import type { Detection, Overrides, ReportPlan, SharingMode, SourceBlock } from "../report/types";
 
 export interface Engine {
@@ -13,7 +14,7 @@ export interface Engine {
   readonly maxProblems: number;
   detect(block: SourceBlock): Detection;
   applyOverrides(block: SourceBlock, detection: Detection, overrides: Overrides): Detection;
-  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: StockDecrease }): ReportPlan;
+  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: StockDecrease; regionData?: RegionDataRequest }): ReportPlan;
 }
 
 export const engine: Engine = {

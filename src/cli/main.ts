@@ -15,7 +15,8 @@ import { CliOptions, parseArgs, USAGE } from "./args";
 import { checkChartFiles, drawChart, writeChartFiles } from "./chart-files";
 import { CliError, EXIT } from "./errors";
 import { filterRows } from "./filter";
-import { readInput } from "./read-input";
+import { readInput, readSideRange } from "./read-input";
+import { RegionDataError, RegionDataRequest } from "../report/region-data";
 import type { Engine } from "./engine";
 import { problemLines } from "./problems";
 
@@ -129,6 +130,8 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   for (const note of read.notes.slice(0, shownNotes)) progress(`  ${note}`);
   if (read.notes.length > shownNotes) progress(`  … and ${read.notes.length - shownNotes} more note(s) on the cells read`);
 
+  const regionData = await readRegionData(options, block.sheet, progress);
+
   if (options.filter.length > 0) {
     block = filterRows(block, options.filter);
     progress(`kept ${(block.values.length - 1).toLocaleString("en-US")} row(s) where ${options.filter.map((f) => `${f.column} = ${f.value}`).join(" and ")}`);
@@ -178,8 +181,9 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   t = Date.now();
   let plan: ReportPlan;
   try {
-    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}) });
+    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}), ...(regionData ? { regionData } : {}) });
   } catch (e) {
+    if (e instanceof RegionDataError) throw new CliError(EXIT.usage, `--${e.input} ${e.input === "distances" ? options.distances : options.populations}: ${e.message}`);
     const hint = matrixRangeHint(block, detection);
     const also = hint ? `; the header row's labels are also the first column's, so this may be a matrix: give --range "${hint}"` : "";
     throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}${also}`);
@@ -212,6 +216,25 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   io.stdout(`  ${detection.shape} data from ${block.provenance}; sheets: ${sheetNames.join(", ")}; mode: ${plan.mode}`);
   for (const h of plan.headline) io.stdout(`  ${h.label}: ${formatHeadline(h.value)}`);
   return EXIT.ok;
+}
+
+/** The --distances and --populations ranges, read (copied into the report as values: the command line copies only the data's cells). */
+async function readRegionData(options: CliOptions, sheetRead: string, progress: (line: string) => void): Promise<RegionDataRequest | undefined> {
+  const read = async (option: "distances" | "populations", spec: string | undefined) => {
+    if (spec === undefined) return undefined;
+    try {
+      const r = await readSideRange(options.input, spec, sheetRead);
+      progress(`read ${option} from sheet '${r.block.sheet}' ${r.address}`);
+      return r.block;
+    } catch (e) {
+      if (e instanceof CliError) throw new CliError(e.code, `--${option} ${spec}: ${e.message}`);
+      throw e;
+    }
+  };
+  const distances = await read("distances", options.distances);
+  const populations = await read("populations", options.populations);
+  if (!distances && !populations) return undefined;
+  return { ...(distances ? { distances } : {}), ...(populations ? { populations } : {}), live: false };
 }
 
 function toOverrides(options: CliOptions, block: SourceBlock, detection: Detection): Overrides {

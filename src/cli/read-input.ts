@@ -4,7 +4,7 @@
  * what a spreadsheet shows: formula cells give their cached results, rich text is flattened,
  * dates become ISO text, merged-over cells are blank.
  */
-import { closeSync, openSync, readSync, statSync } from "fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "fs";
 import { readFile } from "fs/promises";
 import { basename, extname } from "path";
 import { decodeText, readCsv as readDelimited } from "../report/csv";
@@ -325,4 +325,16 @@ export async function readInput(path: string, req: ReadRequest = {}): Promise<In
     throw new CliError(EXIT.input, `cannot read ${path}: ${(e as Error).message}`);
   }
   return kind === "xlsx" ? readXlsx(path, req, bytes) : readCsv(path, req, bytes);
+}
+
+/**
+ * A range read beside the data (--distances, --populations): a file of its own when `spec` names
+ * one (its used range, the sheet chosen as for the input), else a range of the input file,
+ * "Distances!B2:R18" or, without a sheet, on `sheetRead` (the sheet the data came from).
+ */
+export async function readSideRange(input: string, spec: string, sheetRead: string): Promise<InputRead> {
+  if (existsSync(spec) && statSync(spec).isFile()) return readInput(spec);
+  const { sheet, range } = splitRange(spec);
+  if (!parseRange(range)) throw new CliError(EXIT.range, `'${spec}' is neither a range such as Distances!B2:R18 nor a file`);
+  return readInput(input, sheet !== undefined ? { range: spec } : { sheet: sheetRead, range });
 }

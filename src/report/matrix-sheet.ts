@@ -4,6 +4,7 @@ import { MeasureError } from "../indicators/types";
 import { cell, range } from "./address";
 import { computed, errorOf, evaluate, value } from "./cells";
 import { BALANCE_THRESHOLD, classify, classifyFormula, MATRIX_KEY_FIGURES, MatrixRefs } from "./measures";
+import type { AlignedRegionData } from "./region-data";
 import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable } from "./types";
 
 /**
@@ -21,7 +22,7 @@ export interface MatrixLocation {
 export const TOP_CORRIDORS = 20;
 
 const KEY_TOP = 4; // key figures: label in A, value in B
-const TABLE_TOP = 20; // the per-region table's header row
+const MIN_TABLE_TOP = 20; // the per-region table's header row, lower when there are more key figures
 
 export interface MatrixSheetsResult {
   readonly sheets: PlannedSheet[];
@@ -36,7 +37,7 @@ export interface MatrixSheetsResult {
  * connectivity, Gini; one row per region with outflow, inflow, turnover, net, effectiveness,
  * circulation and classification) and a Corridors sheet with the largest flows.
  */
-export function planMatrixSheets(labels: readonly (string | number)[], m: number[][], at: MatrixLocation, title: string[]): MatrixSheetsResult {
+export function planMatrixSheets(labels: readonly (string | number)[], m: number[][], at: MatrixLocation, title: string[], regionData?: AlignedRegionData): MatrixSheetsResult {
   const n = m.length;
   refuseOverflow(m);
   const ref = (i: number, j: number) => at.prefix + cell(at.top + i, at.left + j);
@@ -44,6 +45,12 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   const colRange = (j: number) => at.prefix + range(at.top, at.left + j, at.top + n - 1, at.left + j);
   const whole = at.prefix + range(at.top, at.left, at.top + n - 1, at.left + n - 1, true);
   const first = at.prefix + cell(at.top, at.left, true);
+
+  // Measures that need distances or populations are key figures when the report has them.
+  const data = regionData?.data ?? {};
+  const figures = MATRIX_KEY_FIGURES.filter((k) => k.needs === undefined || data[k.needs] !== undefined);
+  // Below the key figures (one row each after "Regions") and the classification line.
+  const TABLE_TOP = Math.max(MIN_TABLE_TOP, KEY_TOP + 1 + figures.length + 2);
 
   const summary = regionSummary(m);
   const byRegion = circulationByRegion(m);
@@ -89,11 +96,12 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     totals,
   };
 
-  const refs: MatrixRefs = { whole, first, n, column: colOf, totalCell: `B${KEY_TOP + 2}` };
+  const refs: MatrixRefs = { whole, first, n, column: colOf, totalCell: `B${KEY_TOP + 2}`, distances: regionData?.distancesRange, populations: regionData?.populationsRange };
   const key: [string, PlannedCell][] = [
     ["Regions", value(n, "count")],
-    ...MATRIX_KEY_FIGURES.map((k): [string, PlannedCell] => [k.label, computed(evaluate(() => k.compute(m)), k.native?.(refs), k.addin(refs), k.format, k.nativeArray)]),
+    ...figures.map((k): [string, PlannedCell] => [k.label, computed(evaluate(() => k.compute(m, data)), k.native?.(refs), k.addin(refs), k.format, k.nativeArray)]),
   ];
+  const added = figures.filter((k) => k.needs !== undefined);
   const cells = [
     ...title.map((text, row) => ({ row, col: 0, cell: value(text) })),
     { row: KEY_TOP - 1, col: 0, cell: value("Key figures") },
@@ -124,13 +132,16 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   ];
   if (top) headline.push({ label: "largest corridor", value: `${labels[top.origin]} → ${labels[top.destination]} (${top.flow})` });
   return {
-    sheets: [summarySheet, corridorSheet],
+    sheets: [summarySheet, corridorSheet, ...(regionData?.sheets ?? [])],
     notes: [
       "The Gini index is written as a value in the live-formula mode: it needs the flows sorted, which classic spreadsheet functions cannot do in one cell. It is recomputed when the report is rebuilt.",
       "The inequality against the independence fit, the origin and destination Gini, the migration-weighted Gini and the ACV are written as values in the live-formula mode: the first needs an iterative fit (iterative proportional fitting), the Gini measures the flows of each row or column compared pairwise or sorted, and the ACV a standard deviation per row and per column, none of which classic spreadsheet functions can do in one cell. They are recomputed when the report is rebuilt.",
       "The inequality against equal flows and the coefficient of variation of the flows are array formulas (Ctrl+Shift+Enter in Excel 2010–2019).",
       `The Corridors sheet lists the ${TOP_CORRIDORS} largest flows as ranked when the report was built; their numbers stay live, the ranking does not.`,
       "Circulation index formulas use TRANSPOSE inside SUMPRODUCT and are written as array formulas (Ctrl+Shift+Enter in Excel 2010–2019).",
+      ...(regionData?.notes ?? []),
+      ...added.flatMap((k) => (k.valueReason ? [k.valueReason] : [])),
+      ...(added.some((k) => k.nativeArray) ? [`${added.filter((k) => k.nativeArray).map((k) => k.label).join(", ")}: array formulas (Ctrl+Shift+Enter in Excel 2010–2019).`] : []),
     ],
     headline,
     functions: [
@@ -148,6 +159,7 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
       "MIGRATION.WEIGHTEDGINI",
       "MIGRATION.ACV",
       "MIGRATION.CORRIDORS",
+      ...added.map((k) => k.fn),
     ],
   };
 }

@@ -1,10 +1,13 @@
 import { netBrainDrain, relativeSkillShare, selectionRatio, skilledEmigrationRate } from "../indicators/braindrain";
 import { circulationIndexOfMatrix, returnRate } from "../indicators/circulation";
 import { aggregatedCv, flowsCv, giniWithin, migrationInequality, weightedGini } from "../indicators/connectivity";
-import { connectivity, giniIndex, margins, migrationEffectivenessIndex } from "../indicators/matrix";
+import { distanceDecay, meanDistance, medianDistance } from "../indicators/distance";
+import { preferenceIndex, velocityIndex } from "../indicators/impact";
+import { aggregateNetMigrationRate, connectivity, giniIndex, margins, migrationEffectivenessIndex } from "../indicators/matrix";
 import type { Matrix } from "../indicators/types";
 import { grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
 import { grossOutboundEnrolmentRatio, inboundMobilityRate, outboundMobilityRatio, studentNetFlow, studentNetFlowRatio } from "../indicators/students";
+import type { RegionData } from "./region-data";
 import { NumberFormat, Role } from "./types";
 
 /**
@@ -219,6 +222,9 @@ export interface MatrixRefs {
   readonly column: (letter: string) => string;
   /** The key figure "Total flows". */
   readonly totalCell: string;
+  /** The regions' distances (n × n) and populations (n × 1), as absolute ranges, when given. */
+  readonly distances?: string;
+  readonly populations?: string;
 }
 
 /**
@@ -231,12 +237,16 @@ export interface MatrixMeasure {
   readonly label: string;
   /** The catalog function (its reference entry gives the definition and the source). */
   readonly fn: string;
-  readonly compute: (m: Matrix) => number;
+  readonly compute: (m: Matrix, data: RegionData) => number;
   readonly native?: (at: MatrixRefs) => string;
   readonly addin: (at: MatrixRefs) => string;
   readonly format: NumberFormat;
   /** The native formula needs array evaluation (TRANSPOSE inside SUMPRODUCT). */
   readonly nativeArray?: boolean;
+  /** Data beyond the matrix the measure needs: it is a key figure only when the report has it. */
+  readonly needs?: keyof RegionData;
+  /** Why there is no native formula, for the Definitions sheet (measures added with `needs`). */
+  readonly valueReason?: string;
 }
 
 export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
@@ -335,6 +345,69 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     compute: aggregatedCv,
     addin: (at) => `MIGRATION.ACV(${at.whole})`,
     format: "decimal",
+  },
+  // The impact family (Bell et al. 2002; migest's index_impact), with the regions' populations.
+  {
+    label: "Aggregate net migration rate (ANMR)",
+    fn: "MIGRATION.ANMR",
+    compute: (m, d) => aggregateNetMigrationRate(m, d.populations!),
+    // ½ Σ|net| ÷ total population, the net migration column of the per-region table.
+    native: (at) => `SUMPRODUCT(ABS(${at.column("E")}))/2/SUM(${at.populations})`,
+    addin: (at) => `MIGRATION.ANMR(${at.whole},${at.populations})`,
+    format: "percent",
+    needs: "populations",
+  },
+  {
+    label: "Index of preference",
+    fn: "MIGRATION.PREFERENCE",
+    compute: (m, d) => preferenceIndex(m, d.populations!),
+    // Σ_{i≠j} M_ij / (T · P_i/P · P_j/P) = P²/T · Σ_{i≠j} M_ij/(P_i P_j): the populations column times its transpose.
+    native: (at) => `SUM(IF(${offDiagonal(at)},${flowOf(at)}/(${at.populations}*TRANSPOSE(${at.populations}))))*SUM(${at.populations})^2/${at.totalCell}`,
+    addin: (at) => `MIGRATION.PREFERENCE(${at.whole},${at.populations})`,
+    format: "decimal",
+    nativeArray: true,
+    needs: "populations",
+  },
+  {
+    label: "Index of velocity",
+    fn: "MIGRATION.VELOCITY",
+    compute: (m, d) => velocityIndex(m, d.populations!),
+    // P · Σ_{i≠j} M_ij/(P_i P_j)
+    native: (at) => `SUM(IF(${offDiagonal(at)},${flowOf(at)}/(${at.populations}*TRANSPOSE(${at.populations}))))*SUM(${at.populations})`,
+    addin: (at) => `MIGRATION.VELOCITY(${at.whole},${at.populations})`,
+    format: "decimal",
+    nativeArray: true,
+    needs: "populations",
+  },
+  // The distance family (migest's index_distance), with the distances between the regions.
+  {
+    label: "Mean migration distance",
+    fn: "MIGRATION.MEANDISTANCE",
+    compute: (m, d) => meanDistance(m, d.distances!),
+    // Σ_{i≠j} M_ij d_ij / Σ_{i≠j} M_ij; the distances' diagonal is never read.
+    native: (at) => `SUM(IF(${offDiagonal(at)},${flowOf(at)}*${at.distances}))/${at.totalCell}`,
+    addin: (at) => `MIGRATION.MEANDISTANCE(${at.whole},${at.distances})`,
+    format: "decimal",
+    nativeArray: true,
+    needs: "distances",
+  },
+  {
+    label: "Median migration distance",
+    fn: "MIGRATION.MEDIANDISTANCE",
+    compute: (m, d) => medianDistance(m, d.distances!),
+    addin: (at) => `MIGRATION.MEDIANDISTANCE(${at.whole},${at.distances})`,
+    format: "decimal",
+    needs: "distances",
+    valueReason: "The median migration distance is written as a value in the live-formula mode: it pools the flows by distance, sorts the distances and interpolates between the two around half the flows, which classic spreadsheet functions cannot do in one cell. It is recomputed when the report is rebuilt.",
+  },
+  {
+    label: "Distance decay (Poisson model)",
+    fn: "MIGRATION.DISTANCEDECAY",
+    compute: (m, d) => distanceDecay(m, d.distances!),
+    addin: (at) => `MIGRATION.DISTANCEDECAY(${at.whole},${at.distances})`,
+    format: "decimal",
+    needs: "distances",
+    valueReason: "The distance decay is written as a value in the live-formula mode: it is a coefficient of a Poisson model with origin and destination effects, fitted by iteratively reweighted least squares, which classic spreadsheet functions cannot do in one cell. It is recomputed when the report is rebuilt.",
   },
 ];
 

@@ -8,6 +8,7 @@ import { MATRIX_KEY_FIGURES } from "./measures";
 import { ReportInput, MatrixInput, numberIn } from "./input";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
+import { alignRegionData, RegionDataRequest } from "./region-data";
 import { planTableSheetSteps } from "./table-sheet";
 import { planEstimatedFlows } from "./stocks-sheet";
 import { StockDecrease } from "../indicators/estimation";
@@ -30,6 +31,8 @@ export interface PlanOptions {
    * years: the report estimates flows between the first and last year with this method.
    */
   readonly stocks?: StockDecrease;
+  /** Distances between and populations of the matrix's regions (ranges the user points to): the distance and impact key figures. */
+  readonly regionData?: RegionDataRequest;
   /** Rows planned between two progress reports (default PLAN_CHUNK_ROWS); the plan is the same whatever it is. */
   readonly chunkRows?: number;
 }
@@ -53,6 +56,9 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   let labels = labelsByFunction(MATRIX_KEY_FIGURES);
   let headline: ReportPlan["headline"];
 
+  const wantsRegionData = options.regionData?.distances !== undefined || options.regionData?.populations !== undefined;
+  if (wantsRegionData && input.shape === "table") throw new Error("distances and populations are matched with the regions of an origin × destination matrix or a flow list; this data is a country table");
+  const regionData = (labels: readonly (string | number)[]) => (wantsRegionData ? alignRegionData(labels, options.regionData!) : undefined);
   if (options.stocks && input.shape !== "long") throw new Error("estimating flows from stocks needs a long list of stocks (origin = place of birth, destination = residence, a year column, the stock)");
   if (input.shape === "table") {
     const t = yield* planTableSheetSteps(input, title, options.chunkRows ?? PLAN_CHUNK_ROWS);
@@ -64,21 +70,21 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     headline = t.headline;
   } else if (input.shape === "matrix") {
     const m = matrixOf(input);
-    const r = planMatrixSheets(input.labels, m, { prefix: onSheet(input.sheet, ""), top: input.top, left: input.left }, title);
+    const r = planMatrixSheets(input.labels, m, { prefix: onSheet(input.sheet, ""), top: input.top, left: input.left }, title, regionData(input.labels));
     sheets = r.sheets;
     notes = r.notes;
     functions = r.functions;
     headline = r.headline;
   } else if (options.stocks) {
     const est = planEstimatedFlows(input, options.stocks);
-    const r = planMatrixSheets(est.labels, est.matrix, est.location, title);
+    const r = planMatrixSheets(est.labels, est.matrix, est.location, title, regionData(est.labels));
     sheets = [r.sheets[0], ...est.sheets, ...r.sheets.slice(1)];
     notes = [...est.notes, ...r.notes];
     functions = ["MIGRATION.MATRIX", "MIGRATION.FLOWSFROMSTOCKS", ...r.functions];
     headline = [{ label: "estimated flows", value: `${String(est.period[0])}–${String(est.period[1])}, method ${options.stocks}` }, ...r.headline];
   } else {
     const p = planPivot(input);
-    const r = planMatrixSheets(p.labels, p.matrix, p.location, title);
+    const r = planMatrixSheets(p.labels, p.matrix, p.location, title, regionData(p.labels));
     sheets = [r.sheets[0], p.sheet, ...r.sheets.slice(1)];
     notes = [...p.notes, ...r.notes];
     functions = ["MIGRATION.MATRIX", ...r.functions];

@@ -8,7 +8,7 @@ import { detectAsync } from "../report/detect";
 import { planReportAsync } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
-import { Activity, detectionFor, HostNotice, initialState, NO_CHOICES, NO_STOCKS, PaneState, stocksFor, stockYearsOf, withColumnRole, withShape } from "./state";
+import { Activity, detectionFor, HostNotice, initialState, NO_CHOICES, NO_STOCKS, PaneState, regionDataFor, RegionRangeKind, stocksFor, stockYearsOf, withColumnRole, withShape } from "./state";
 
 /** The Office.js host (src/hosts/office.ts) as the pane uses it. */
 export interface PaneHost {
@@ -20,7 +20,7 @@ export interface PaneHost {
 }
 
 /** What the view is told: the new state, and what changed, so it can move focus sensibly. */
-export type ChangeCause = "language" | "environment" | "busy" | "progress" | "read" | "choice" | "mode" | "stocks" | "built" | "failed";
+export type ChangeCause = "language" | "environment" | "busy" | "progress" | "read" | "choice" | "mode" | "stocks" | "regions" | "built" | "failed";
 export type Listener = (state: PaneState, cause: ChangeCause) => void;
 
 /** Lets the browser paint the progress before a long synchronous step. */
@@ -108,6 +108,37 @@ export class Controller {
     }
   }
 
+  /**
+   * Reads the selection as the distances between or the populations of the matrix's regions
+   * (the same read as the data's); the report matches it to the regions when it is built.
+   */
+  async useSelectionFor(kind: RegionRangeKind): Promise<void> {
+    if (this.current.busy || this.current.environment !== "excel" || !this.current.detection) return;
+    const abort = (this.abort = new AbortController());
+    this.set({ busy: { kind: "reading", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
+    try {
+      const read = await this.host.readSelection({
+        signal: abort.signal,
+        onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
+      });
+      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      const picked = { block: read.block, address: read.address, sheet: read.sheet };
+      this.set({ busy: undefined, regionRanges: { ...this.current.regionRanges, [kind]: picked } }, "regions");
+    } catch (err) {
+      this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
+    }
+  }
+
+  /** Forgets the range picked for the distances or the populations. */
+  clearRegionRange(kind: RegionRangeKind): void {
+    if (this.current.busy || !this.current.regionRanges?.[kind]) return;
+    const rest = { ...this.current.regionRanges };
+    delete rest[kind];
+    this.set({ regionRanges: rest, result: undefined }, "regions");
+  }
+
   /** The user picked a shape; roles start again from the engine's mapping for it. */
   chooseShape(shape: Shape): void {
     const { selection } = this.current;
@@ -137,6 +168,7 @@ export class Controller {
   async build(): Promise<void> {
     const { selection, detection, mode } = this.current;
     const stocks = stocksFor(this.current);
+    const regionData = regionDataFor(this.current);
     if (!selection || !detection || this.current.busy || this.current.environment !== "excel") return;
     const abort = (this.abort = new AbortController());
     this.set({ busy: { kind: "planning", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
@@ -146,7 +178,7 @@ export class Controller {
       const plan = await planReportAsync(
         selection.block,
         detection,
-        { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}) },
+        { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}), ...(regionData ? { regionData } : {}) },
         { signal: abort.signal, onProgress: (p) => this.progress({ kind: "planning", done: p.done, total: p.total }) },
       );
       if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");

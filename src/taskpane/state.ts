@@ -8,6 +8,7 @@ import type { StockDecrease } from "../indicators/estimation";
 import { applyOverrides } from "../report/detect";
 import { inputFromBlock } from "../report/input-from-block";
 import { yearsOf } from "../report/long-sheet";
+import type { RegionDataRequest } from "../report/region-data";
 import type { CellValue, Detection, Overrides, ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
 
@@ -85,6 +86,8 @@ export interface PaneState {
    */
   readonly stockYears?: readonly [CellValue, CellValue];
   readonly stocks: StocksChoice;
+  /** Ranges the user pointed to for the distances between and the populations of the matrix's regions. */
+  readonly regionRanges?: RegionRanges;
   readonly busy?: Activity;
   /** What went wrong last (or a cancel); the view words it in the current language. */
   readonly failure?: Failure;
@@ -149,4 +152,31 @@ export function stockYearsOf(selection: Selection, detection: Detection): readon
 /** What the report is asked for: the method when the option is offered and checked, else nothing. */
 export function stocksFor(state: Pick<PaneState, "stockYears" | "stocks">): StockDecrease | undefined {
   return state.stockYears && state.stocks.estimate ? state.stocks.method : undefined;
+}
+
+/** Which data about the regions a range holds: distances between them, or their populations. */
+export type RegionRangeKind = "distances" | "populations";
+
+/** A range read with "Use selection as …": its cells and where they are. */
+export interface PickedRange {
+  readonly block: SourceBlock;
+  readonly address: string;
+  readonly sheet: string;
+}
+
+export type RegionRanges = Partial<Record<RegionRangeKind, PickedRange>>;
+
+/** Distances and populations are offered for a matrix or a flow list (their regions), not a country table. */
+export function offersRegionRanges(state: Pick<PaneState, "detection">): boolean {
+  return state.detection !== undefined && state.detection.shape !== "table";
+}
+
+/**
+ * What the report is asked for: the picked ranges when they are offered, as references (the
+ * report's copies are formulas over the user's cells, in the same workbook).
+ */
+export function regionDataFor(state: Pick<PaneState, "detection" | "regionRanges">): RegionDataRequest | undefined {
+  const { distances, populations } = state.regionRanges ?? {};
+  if (!offersRegionRanges(state) || (!distances && !populations)) return undefined;
+  return { ...(distances ? { distances: distances.block } : {}), ...(populations ? { populations: populations.block } : {}), live: true };
 }

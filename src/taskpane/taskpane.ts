@@ -8,6 +8,7 @@
 import * as officeHost from "../hosts/office";
 import { officeChartHost } from "./chart-picture";
 import { ChartStep } from "./chart-step";
+import { RegionStep } from "./region-step";
 import { Controller } from "./controller";
 import { langOf } from "./i18n";
 import { View } from "./view";
@@ -53,7 +54,10 @@ async function start(): Promise<void> {
     setEstimateFlows: (estimate) => controller.setEstimateFlows(estimate),
     setStocksMethod: (method) => controller.setStocksMethod(method),
     setLanguage: (lang) => controller.setLanguage(lang),
-  }, new ChartStep(officeChartHost));
+  }, new ChartStep(officeChartHost), new RegionStep({
+    useSelectionFor: (kind) => void controller.useSelectionFor(kind),
+    clearRegionRange: (kind) => controller.clearRegionRange(kind),
+  }));
   controller.subscribe((state, cause) => view.render(state, cause));
   controller.setEnvironment(!loaded && !excelAvailable() ? "noOffice" : excelAvailable() ? "excel" : "outside");
 }

@@ -50,6 +50,8 @@ export class View {
     private readonly handlers: ViewHandlers,
     /** The chart step (chart-step.ts): its own section after the build step. */
     private readonly chart?: { section(state: PaneState): HTMLElement },
+    /** The distances and populations choice (region-step.ts): after step 1, for a matrix or a flow list. */
+    private readonly regions?: { section(state: PaneState): HTMLElement | null },
   ) {
     for (const lang of LANGS) this.language.appendChild(el("option", { value: lang, lang: LOCALE[lang] }, strings(lang).languageName));
     this.language.addEventListener("change", () => handlers.setLanguage(this.language.value as Lang));
@@ -175,6 +177,9 @@ export class View {
     if (state.selection) use.setAttribute("title", s.useSelectionAgain);
     use.addEventListener("click", () => this.handlers.useSelection());
     out.push(section("step1", s.step1, el("p", { class: "hint" }, s.step1Hint), use, state.selection && state.detection ? this.found(state, state.selection, state.detection, s) : null));
+
+    const regions = inExcel ? this.regions?.section(state) : null;
+    if (regions) out.push(regions);
 
     out.push(section("step2", s.step2, this.modes(state, s)));
 
