@@ -227,3 +227,20 @@ export function chartLayout(
     to: { row: c.top + height, col: c.left + 7 },
   };
 }
+
+/**
+ * The sheet columns (0-based) of a planned chart's series after the first (`moreValueColumns`,
+ * by header), in order; columns the table lacks are left out. Both hosts draw from this.
+ */
+export function moreSeriesColumns(sheet: PlannedSheet, c: PlannedChart): number[] {
+  const t = sheet.tables.find((x) => x.name === c.table);
+  if (!t || !c.moreValueColumns) return [];
+  const headers = tableHeaders(t.header, tableWidth(t));
+  return c.moreValueColumns
+    .map((h) => {
+      const k = t.header.indexOf(h);
+      return k >= 0 ? k : headers.indexOf(h);
+    })
+    .filter((k) => k >= 0)
+    .map((k) => t.left + k);
+}

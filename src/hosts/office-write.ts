@@ -29,7 +29,7 @@
 import { cell as cellAddress, range as rangeAddress } from "../report/address";
 import type { PlannedCell, PlannedSheet, ReportPlan } from "../report/types";
 import { yieldToEventLoop } from "../report/steps";
-import { chartLayout, fittedWidths, tableName, tableWidth, uniqueSheetName } from "./common";
+import { chartLayout, fittedWidths, moreSeriesColumns, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 import { capabilities, Capabilities, requireDeclaredApi } from "./office-api";
 import { withArrayValueNote } from "./office-array-note";
 import { Block, CellContext, freeCellBlocks, PreparedRow, tableBlock } from "./office-blocks";
@@ -412,14 +412,28 @@ async function writeOnce(plan: ReportPlan, budget: number, caps: Capabilities, s
             m.call("SetPosition", JSON.stringify([from, to])),
         );
         await b.reserve(bytes);
-        const type = c.kind === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered;
+        const type = c.kind === "bar" ? Excel.ChartType.barClustered : c.kind === "line" ? Excel.ChartType.line : Excel.ChartType.columnClustered;
         // The values with their header: the header names the series.
         const chart = ws.charts.add(type, ws.getRange(values), Excel.ChartSeriesBy.columns);
         chart.series.getItemAt(0).setXAxisValues(ws.getRange(categories));
         chart.title.text = c.title;
-        chart.legend.visible = false;
+        const more = moreSeriesColumns(job.planned, c);
+        chart.legend.visible = more.length > 0; // several lines need a legend; one is named by the title
         chart.setPosition(from, to);
         b.add(bytes, job.name);
+        // Further series (a line chart's other lines): each named by its header, over the same rows and categories.
+        const table = job.planned.tables.find((t) => t.name === c.table)!;
+        const headers = tableHeaders(table.header, tableWidth(table));
+        for (const col of more) {
+          const name = headers[col - table.left];
+          const range = rangeAddress(place.first, col, place.last, col);
+          const extra = at(m.path("Series", undefined, 4) + m.call("Add", JSON.stringify([name])) + m.range(range) + m.call("SetValues", "[{}]") + m.range(categories) + m.call("SetXAxisValues", "[{}]"));
+          await b.reserve(extra);
+          const s = chart.series.add(name);
+          s.setValues(ws.getRange(range));
+          s.setXAxisValues(ws.getRange(categories));
+          b.add(extra, job.name);
+        }
       }
     }
     await b.flush();

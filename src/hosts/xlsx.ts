@@ -20,7 +20,7 @@ import { rename, unlink } from "fs/promises";
 import { columnLetters, quoteSheet, range, resolveSheetRefs } from "../report/address";
 import { DEFINITIONS_SHEET, definitionsNote } from "../report/definitions-sheet";
 import type { CellValue, PlannedCell, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
-import { chartLayout, EXCEL_LIMITS, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
+import { chartLayout, moreSeriesColumns, EXCEL_LIMITS, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 import { ChartData, chartXml, drawingXml } from "./chart-xml";
 import { needsArrayEntry, toFileFormula } from "./file-formula";
 import { CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, themeXml, wellFormed, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
@@ -270,6 +270,11 @@ function chartsOf(sheet: PlannedSheet, sheetName: string): { data: ChartData; an
         categories: cells.map((x) => x.category?.value ?? null),
         values: cells.map((x) => x.value?.value ?? null),
         formatCode: format ? NUMBER_FORMATS[format] : "General",
+        moreSeries: moreSeriesColumns(sheet, c).map((col) => ({
+          valueCol: col,
+          seriesName: tableHeaders(t.header, tableWidth(t))[col - t.left],
+          values: t.rows.map((r) => r[col - t.left]?.value ?? null),
+        })),
       },
       anchor: { from: at.from, to: at.to },
     });

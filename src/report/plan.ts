@@ -11,6 +11,7 @@ import { planMatrixSheets } from "./matrix-sheet";
 import { alignRegionData, RegionDataRequest } from "./region-data";
 import { planTableSheetSteps } from "./table-sheet";
 import { planEstimatedFlows } from "./stocks-sheet";
+import { overTime } from "./over-time";
 import { StockDecrease } from "../indicators/estimation";
 import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
@@ -89,6 +90,13 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     notes = [...p.notes, ...r.notes];
     functions = ["MIGRATION.MATRIX", ...r.functions];
     headline = r.headline;
+  }
+  if (input.shape !== "matrix" && !options.stocks) {
+    // Two or more periods: the Trends and Trajectories sheets follow the summary.
+    const t = overTime(input);
+    sheets = [sheets[0], ...t.sheets, ...sheets.slice(1), ...t.working];
+    notes.push(...t.notes);
+    functions.push(...t.functions);
   }
   if (!options.hostDrawsCharts && sheets.some((s) => s.charts.length > 0)) {
     notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");

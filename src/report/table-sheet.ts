@@ -13,7 +13,7 @@ const TABLE_TOP = 4;
 
 
 /** The pair whose balance classifies a row: skilled movers first, then all migrants, then students. */
-const BALANCE_PAIRS: readonly { inflow: Role; outflow: Role; what: string }[] = [
+export const BALANCE_PAIRS: readonly { inflow: Role; outflow: Role; what: string }[] = [
   { inflow: "skilledImmigrants", outflow: "skilledEmigrants", what: "skilled immigrants and skilled emigrants" },
   { inflow: "immigrants", outflow: "emigrants", what: "immigrants and emigrants" },
   { inflow: "inboundStudents", outflow: "outboundStudents", what: "inbound and outbound students" },

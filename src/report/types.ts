@@ -156,12 +156,15 @@ export interface PlannedTable {
 
 /** A chart a host should draw, described without any chart API. */
 export interface PlannedChart {
-  readonly kind: "bar" | "column";
+  /** Bars or columns of one series; lines of one or more series (a figure across periods). */
+  readonly kind: "bar" | "column" | "line";
   readonly title: string;
   /** Sheet and table the data come from; category and value columns by header. */
   readonly table: string;
   readonly categoryColumn: string;
   readonly valueColumn: string;
+  /** Further value columns drawn as more series beside the first (a line chart's lines), by header. */
+  readonly moreValueColumns?: readonly string[];
   /** Where to put it on the sheet (0-based cell of its top-left corner). */
   readonly top: number;
   readonly left: number;

@@ -97,11 +97,13 @@ function differences(ws: SheetModel, planned: PlannedSheet, mode: SharingMode, n
   return out;
 }
 
+// cellSyncs: the requests of cells the report needs under the 5 MB budget (UN DESA's seven years
+// of 235 countries, with its Trends and Trajectories sheets, need two).
 const SAMPLES = [
-  { file: "iab-emigration-rates-1980-2010.csv", shape: "table" },
-  { file: "undesa-migrant-stock-totals-1990-2020.csv", shape: "table" },
-  { file: "erasmus-student-mobility-2012-13.csv", shape: "matrix" },
-  { file: "uk-interregional-flows-2018.csv", shape: "long" },
+  { file: "iab-emigration-rates-1980-2010.csv", shape: "table", cellSyncs: 1 },
+  { file: "undesa-migrant-stock-totals-1990-2020.csv", shape: "table", cellSyncs: 2 },
+  { file: "erasmus-student-mobility-2012-13.csv", shape: "matrix", cellSyncs: 1 },
+  { file: "uk-interregional-flows-2018.csv", shape: "long", cellSyncs: 1 },
 ] as const;
 
 describe("a report for each sample, written through the double", () => {
@@ -110,8 +112,8 @@ describe("a report for each sample, written through the double", () => {
     // The matrix and the long list have circulation formulas, which need array evaluation.
     ...SAMPLES.filter((s) => s.shape !== "table").flatMap((s) => [{ ...s, host: "web" as Host }, { ...s, host: "desktop" as Host }]),
   ];
-  for (const { file, shape, host } of cases) {
-    test(`${file} in Excel offering the ${host} API: sheets, tables, formulas, formats, chart; 1 read sync, 2 for the names, 1 for the cells, 1 to finish`, async () => {
+  for (const { file, shape, host, cellSyncs } of cases) {
+    test(`${file} in Excel offering the ${host} API: sheets, tables, formulas, formats, chart; 1 read sync, 2 for the names, ${cellSyncs} for the cells, 1 to finish`, async () => {
       const values = readSample(file);
       const d = withData(values, [], host);
       const before = d.workbook.sheet("Data")!.snapshot();
@@ -126,20 +128,22 @@ describe("a report for each sample, written through the double", () => {
 
       // The write: names (2 syncs), one sync of cells under suspended calculation (and screen
       // updating where ExcelApi 1.9 is offered), one to activate the summary and recalculate.
-      expect(written.writeSyncs).toBe(2);
+      expect(written.writeSyncs).toBe(cellSyncs + 1);
       expect(writeCallSyncs).toBe(written.syncs);
-      expect(written.syncs).toBe(4);
+      expect(written.syncs).toBe(cellSyncs + 3);
       const writes = requests.slice(2);
-      expect(writes).toHaveLength(2);
-      expect(writes[0].suspended).toEqual(host === "declared" ? ["calculation"] : ["calculation", "screen"]);
-      expect(writes[1].suspended).toEqual([]);
+      expect(writes).toHaveLength(cellSyncs + 1);
+      for (const w of writes.slice(0, cellSyncs)) expect(w.suspended).toEqual(host === "declared" ? ["calculation"] : ["calculation", "screen"]);
+      expect(writes[cellSyncs].suspended).toEqual([]);
       for (const r of requests) expect(r.bytes).toBeLessThan(REQUEST_BUDGET_BYTES + 64 * 1024);
       // The host's measure of the Office.js request is close to what the double serialized.
-      expect(Math.abs(written.largestRequestBytes - writes[0].bytes)).toBeLessThan(0.02 * writes[0].bytes);
+      const largest = Math.max(...writes.slice(0, cellSyncs).map((w) => w.bytes));
+      expect(Math.abs(written.largestRequestBytes - largest)).toBeLessThan(0.02 * largest);
       // Calculation left as the user had it, and nothing left uncalculated.
       expect(d.workbook).toMatchObject({ calculationMode: "Automatic", calculationModeChanges: 0, uncalculated: 0, calculations: 1 });
       const arrays = plan.sheets.flatMap((sh) => [...sh.cells.map((c) => c.cell), ...sh.tables.flatMap((t) => t.rows.flat())]).filter((c) => c?.nativeArray).length;
-      expect(arrays > 0).toBe(shape !== "table");
+      // A table's summary has none; its Trends sheet (a table with several years) has the medians.
+      expect(arrays > 0).toBe(shape !== "table" || plan.sheets.some((sh) => sh.name === "Trends"));
       expect(written.notices).toEqual(host === "declared" && arrays > 0 ? [{ kind: "arrayFormulasAsValues", cells: arrays }] : []);
 
       // Sheets: the plan's names (nothing clashed), the summary active.
@@ -502,7 +506,7 @@ describe("writeReport", () => {
     const payload = writes.reduce((n, r) => n + r.bytes, 0);
     expect(payload).toBeLessThan(REQUEST_BUDGET_BYTES);
     expect(written.writeSyncs).toBe(2); // the cells; the finish
-    expect(d.workbook.sheet(written.sheets[1])!.tables[0].address).toBe(`'Flow Matrix'!A3:${columnLetters(regions)}${3 + regions}`);
+    expect(d.workbook.sheet(written.sheets[plan.sheets.findIndex((sh) => sh.name === "Flow Matrix")])!.tables[0].address).toBe(`'Flow Matrix'!A3:${columnLetters(regions)}${3 + regions}`);
     const names = new Map(plan.sheets.map((s, k) => [s.name, written.sheets[k]]));
     plan.sheets.forEach((planned, k) => expect(differences(d.workbook.sheet(written.sheets[k])!, planned, "native", names)).toEqual([]));
     expect(d.workbook.log.filter((e) => e.sheet === "Data")).toEqual([]);

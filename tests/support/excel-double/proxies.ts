@@ -737,6 +737,18 @@ export class ChartSeriesCollection extends Collection<ChartSeries> {
   getItemAt(index: number): ChartSeries {
     return new ChartSeries(this.context, `${this._path}.getItemAt(${index})`, () => this._model<ChartModel>().series[index] ?? null);
   }
+  /** A new series with no values yet (ExcelApi 1.7); setValues gives it some. */
+  add(name?: string): ChartSeries {
+    this.context._need("ExcelApi", "1.7", "ChartSeriesCollection.add");
+    const slot: { series?: SeriesModel } = {};
+    this._call("add", name === undefined ? [] : [name], () => {
+      const c = this._model<ChartModel>();
+      slot.series = { name: name ?? `Series${c.series.length + 1}`, values: "" };
+      c.series.push(slot.series);
+      return { sheet: c.sheet.name };
+    });
+    return new ChartSeries(this.context, `${this._path}.add()`, () => slot.series ?? null);
+  }
 }
 
 export class Chart extends ClientObject {

@@ -1,0 +1,386 @@
+import { Period, periodsIn } from "../cells/period";
+import { Label, pivotFlows } from "../indicators/longformat";
+import { regionSummary } from "../indicators/matrix";
+import { MeasureError } from "../indicators/types";
+import { cell, columnLetters, onSheet, range, reportSheet } from "./address";
+import { computed, errorOf, evaluate, value } from "./cells";
+import { LongInput, numberIn, TableInput } from "./input";
+import { LabelBook } from "./labels";
+import { LIVE_PIVOT_LIMIT } from "./long-sheet";
+import { MATRIX_KEY_FIGURES, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
+import { isRateRole, ROLE_LABELS } from "./roles";
+import { PlannedCell, PlannedChart, PlannedError, PlannedSheet, Role } from "./types";
+
+/**
+ * The Trends sheet: one row per period of a long list of flows or a country table, each figure
+ * a live formula over that period's rows of the source data. Rows are grouped by period as
+ * src/cells/period.ts reads them (the trimmed text of the cell), and the formulas select a
+ * period's rows with TRIM(cell&"")="key", so a recalculation groups them alike.
+ */
+
+/** The sheet holding each period's flow matrix (long lists): the Trends and Trajectories sheets read it. */
+export const PERIOD_FLOWS_SHEET = "Period Flows";
+const TRENDS_TOP = 3; // header row of the Trends table
+
+/** A list's or table's rows grouped by period, and how formulas select them. */
+export interface PeriodPanel {
+  readonly periods: readonly Period[];
+  /** The input rows (0-based, as in the input's columns) of each period, by key. */
+  readonly rows: ReadonlyMap<string, readonly number[]>;
+  /** Input rows whose period cell is blank or holds no period: in no period. */
+  readonly outside: readonly number[];
+  /** The period column's header, e.g. "Year". */
+  readonly what: string;
+  /** A whole column of the source data over the input's rows, absolute, with its sheet. */
+  readonly column: (col: number) => string;
+  /** The condition selecting a period's rows, as a number array (1 = the row is in the period). */
+  readonly select: (key: string) => string;
+  /** The selection needs array evaluation (it matches rows left out of the input by position). */
+  readonly array: boolean;
+}
+
+/** The periods of an input with a year column; undefined when it has none or fewer than two periods. */
+export function panelOf(input: LongInput | TableInput): PeriodPanel | undefined {
+  const year = input.shape === "long" ? input.year : input.columns.year;
+  if (!year) return undefined;
+  const read = periodsIn(year.values);
+  if (read.periods.length < 2) return undefined;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const r of input.rowsAt) {
+    if (r < from) from = r;
+    if (r > to) to = r;
+  }
+  const column = (col: number) => onSheet(input.sheet, range(from, col, to, col, true));
+  // Rows inside the range that are not the input's (totals and aggregates such as "World",
+  // blank rows) must match no period: they are named by their sheet row.
+  const inInput = new Set(input.rowsAt);
+  const skipped: number[] = [];
+  for (let r = from; r <= to; r++) if (!inInput.has(r)) skipped.push(r + 1);
+  const P = column(year.col);
+  const without = skipped.length > 0 ? `*ISNA(MATCH(ROW(${P}),{${skipped.join(";")}},0))` : "";
+  return {
+    periods: read.periods,
+    rows: read.rows,
+    outside: [...read.others, ...read.blanks].sort((a, b) => a - b),
+    what: "period",
+    column,
+    // The key is digits, spaces, dashes and slashes (period.ts): safe inside a string literal.
+    select: (key) => (without ? `(TRIM(${P}&"")="${key}")${without}` : `--(TRIM(${P}&"")="${key}")`),
+    array: without !== "",
+  };
+}
+
+/** A period as a cell shows it: a year as a number, a span of years as its text. */
+export function periodCell(p: Period): PlannedCell {
+  return /^\d{4}$/.test(p.key) ? value(Number(p.key), "year") : value(p.key, "text");
+}
+
+export interface TrendsResult {
+  readonly sheets: PlannedSheet[];
+  readonly notes: string[];
+  readonly functions: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long lists of flows
+
+/** The key figures the Trends sheet shows for flows, by catalog function (their definitions in measures.ts). */
+const FLOW_TREND_FUNCTIONS = ["MIGRATION.SUMMARY", "MIGRATION.MEI", "CIRCULATION.INDEX", "MIGRATION.CONNECTIVITY", "MIGRATION.GINI"] as const;
+const FLOW_TREND_FIGURES: readonly MatrixMeasure[] = FLOW_TREND_FUNCTIONS.map((fn) => MATRIX_KEY_FIGURES.find((k) => k.fn === fn)!);
+
+/** Each period's flows, pivoted over the regions of the whole list, and where the Period Flows sheet holds them. */
+export interface PeriodFlows {
+  readonly panel: PeriodPanel;
+  readonly labels: readonly Label[];
+  /** Per period (in time order), the n × n flows (the diagonal as listed; the measures ignore it). */
+  readonly matrices: readonly number[][][];
+  /** Per period, per region: the migration effectiveness (net ÷ turnover), or the error the cell shows. */
+  readonly effectiveness: readonly (readonly (number | PlannedError)[])[];
+  /** The Period Flows cell holding a region's effectiveness in a period (a `{{sheet}}!` reference). */
+  readonly effectivenessRef: (period: number, region: number) => string;
+}
+
+/**
+ * Why a long list's periods cannot be compared, or undefined: a listed flow in a period is
+ * blank, text or negative (its period's matrix cannot be summarised), or a row has no origin
+ * or destination.
+ */
+function flowProblem(input: LongInput, panel: PeriodPanel): string | undefined {
+  const bad: string[] = [];
+  for (const p of panel.periods) {
+    for (const r of panel.rows.get(p.key)!) {
+      const o = input.origin.values[r];
+      const d = input.destination.values[r];
+      const f = numberIn(input.flow.values[r]);
+      if (typeof o !== "string" && typeof o !== "number") bad.push(`origin ${cell(input.rowsAt[r], input.origin.col)} is blank`);
+      else if (typeof d !== "string" && typeof d !== "number") bad.push(`destination ${cell(input.rowsAt[r], input.destination.col)} is blank`);
+      else if (f instanceof MeasureError || !(f >= 0) || !Number.isFinite(f)) bad.push(`flow ${cell(input.rowsAt[r], input.flow.col)} in ${p.key} is not a count`);
+    }
+  }
+  if (bad.length === 0) return undefined;
+  return `${bad.slice(0, 5).join("; ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}`;
+}
+
+/**
+ * The Trends sheet of a long list of flows with two or more periods, and the Period Flows sheet
+ * it reads: each period's matrix over every region of the list (a region with no row in a
+ * period has no flows then), each cell a SUMPRODUCT over the list's rows of its period and
+ * pair, live while the list is small enough (periods × regions² × rows within the live-pivot
+ * limit, as the Flow Matrix sheet), with its outflow, inflow, turnover, net and effectiveness.
+ * The key figures of each period are the summary's key figures over that period's block.
+ */
+export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: TrendsResult; flows?: PeriodFlows } {
+  const problem = flowProblem(input, panel);
+  if (problem) {
+    return { result: { sheets: [], notes: [`No Trends or Trajectories sheets: some rows of the periods cannot be read as flows (${problem}).`], functions: [] } };
+  }
+  // Regions of the whole list, in the order first listed: every period is compared over the same regions.
+  const book = new LabelBook();
+  const labelsSeen = new Map<string | number, number>();
+  const labels: Label[] = [];
+  const ofRow = (r: number, c: "origin" | "destination") => {
+    const shown = book.of(input[c].values[r] as Label);
+    if (!labelsSeen.has(shown)) {
+      labelsSeen.set(shown, labels.length);
+      labels.push(shown);
+    }
+    return shown;
+  };
+  const perPeriod = panel.periods.map((p) => {
+    const rows = panel.rows.get(p.key)!;
+    return { o: rows.map((r) => ofRow(r, "origin")), d: rows.map((r) => ofRow(r, "destination")), f: rows.map((r) => input.flow.values[r] as number) };
+  });
+  const n = labels.length;
+  const matrices = perPeriod.map(({ o, d, f }) => {
+    const p = pivotFlows(o, d, f);
+    const at = new Map(p.labels.map((l, i) => [l, i]));
+    const idx = labels.map((l) => at.get(l));
+    return idx.map((i) => idx.map((j) => (i === undefined || j === undefined ? 0 : (p.matrix[i][j] as number))));
+  });
+
+  // Period Flows: for period k a heading row, a header row, then one row per region.
+  const BLOCK = n + 3;
+  const blockTop = (k: number) => 2 + k * BLOCK; // the heading row
+  const headerRow = (k: number) => blockTop(k) + 1;
+  const rowOf = (k: number, i: number) => blockTop(k) + 2 + i;
+  const OUT = n + 1;
+  const IN = n + 2;
+  const TURN = n + 3;
+  const NET = n + 4;
+  const EFF = n + 5;
+  const live = panel.periods.length * n * n * input.rows <= LIVE_PIVOT_LIMIT;
+  const O = panel.column(input.origin.col);
+  const D = panel.column(input.destination.col);
+  const F = panel.column(input.flow.col);
+
+  const cells: PlannedSheet["cells"][number][] = [
+    { row: 0, col: 0, cell: value(`Flows from each origin (row) to each destination (column) in each ${panel.what}, pivoted from the list, with each region's totals`) },
+  ];
+  const effectiveness: (number | PlannedError)[][] = [];
+  panel.periods.forEach((p, k) => {
+    const m = matrices[k];
+    const top = headerRow(k);
+    cells.push({ row: blockTop(k), col: 0, cell: value(`${capital(panel.what)} ${p.key}`) });
+    cells.push({ row: top, col: 0, cell: value("Origin \\ destination") });
+    labels.forEach((l, j) => cells.push({ row: top, col: 1 + j, cell: value(l, "text") }));
+    ["Outflow", "Inflow", "Turnover", "Net migration", "Effectiveness"].forEach((h, c) => cells.push({ row: top, col: OUT + c, cell: value(h) }));
+    const summary = regionSummary(m);
+    effectiveness.push(summary.map((s) => (s.effectiveness instanceof MeasureError ? errorOf(s.effectiveness) : s.effectiveness)));
+    labels.forEach((l, i) => {
+      const r = rowOf(k, i);
+      cells.push({ row: r, col: 0, cell: value(l, "text") });
+      m[i].forEach((v, j) => {
+        // As the Flow Matrix sheet: labels compared as TRIM(label&"") (labels.ts), the list's flows
+        // as SUMPRODUCT's second array, so rows of other periods (whatever they hold) add nothing.
+        const match = `${panel.select(p.key)}*(TRIM(${O}&"")=($A$${r + 1}&""))*(TRIM(${D}&"")=(${columnLetters(1 + j)}$${top + 1}&""))`;
+        const f = live ? `SUMPRODUCT(${match},${F})` : undefined;
+        cells.push({ row: r, col: 1 + j, cell: computed(v, f, f, "count", panel.array) });
+      });
+      const rowRange = range(r, 1, r, n);
+      const colRange = range(headerRow(k) + 1, 1 + i, headerRow(k) + n, 1 + i);
+      const diag = `SUM(${cell(r, 1 + i)})`;
+      const s = summary[i];
+      const at = (c: number) => cell(r, c);
+      const add = (c: number, v: number | PlannedError, f: string, format: "count" | "decimal", addin = f) => cells.push({ row: r, col: c, cell: computed(v, f, addin, format) });
+      add(OUT, s.outflow, `SUM(${rowRange})-${diag}`, "count");
+      add(IN, s.inflow, `SUM(${colRange})-${diag}`, "count");
+      add(TURN, s.turnover, `${at(OUT)}+${at(IN)}`, "count");
+      add(NET, s.net, `${at(IN)}-${at(OUT)}`, "count");
+      add(EFF, effectiveness[k][i], `${at(NET)}/${at(TURN)}`, "decimal", `MIGRATION.EFFECTIVENESS(${at(IN)},${at(OUT)})`);
+    });
+  });
+  const flowsSheet: PlannedSheet = {
+    name: PERIOD_FLOWS_SHEET,
+    cells,
+    tables: [],
+    charts: [],
+    widths: [Math.max(20, Math.min(40, Math.max(...labels.map((l) => String(l).length)) + 2)), ...labels.map((l) => Math.max(10, Math.min(30, String(l).length + 2))), 12, 12, 12, 14, 13],
+    freezeRows: 0,
+  };
+
+  // Trends: one row per period; the key figures' formulas over the period's block.
+  const header = [capital(panel.what), "Rows", ...FLOW_TREND_FIGURES.map((f) => f.label)];
+  const rows: PlannedCell[][] = panel.periods.map((p, k) => {
+    const r = TRENDS_TOP + 1 + k;
+    const first = headerRow(k) + 1;
+    const last = headerRow(k) + n;
+    const onFlows = (a: string) => reportSheet(PERIOD_FLOWS_SHEET, a);
+    const byLetter: Record<string, number> = { B: OUT, C: IN, D: TURN, E: NET, F: EFF };
+    const refs: MatrixRefs = {
+      whole: onFlows(range(first, 1, last, n, true)),
+      first: onFlows(cell(first, 1, true)),
+      n,
+      // The summary's per-region columns (B outflow, C inflow, D turnover, E net, F effectiveness) are here in the block.
+      column: (letter) => onFlows(range(first, byLetter[letter], last, byLetter[letter])),
+      totalCell: cell(r, 2),
+    };
+    const count = panel.rows.get(p.key)!.length;
+    const rowsFormula = `SUMPRODUCT(${panel.select(p.key)})`;
+    return [
+      periodCell(p),
+      computed(count, rowsFormula, rowsFormula, "count", panel.array),
+      ...FLOW_TREND_FIGURES.map((f) => computed(evaluate(() => f.compute(matrices[k])), f.native?.(refs), f.addin(refs), f.format, f.nativeArray)),
+    ];
+  });
+  const circulation = FLOW_TREND_FIGURES.find((f) => f.fn === "CIRCULATION.INDEX")!;
+  const mei = FLOW_TREND_FIGURES.find((f) => f.fn === "MIGRATION.MEI")!;
+  const chart: PlannedChart = { kind: "line", title: `Brain circulation index and MEI by ${panel.what}`, table: "Trends", categoryColumn: header[0], valueColumn: circulation.label, moreValueColumns: [mei.label], top: TRENDS_TOP, left: header.length + 1 };
+  const trends: PlannedSheet = {
+    name: "Trends",
+    cells: [
+      { row: 0, col: 0, cell: value(`Key figures of the flows in each ${panel.what}, in time order`) },
+      { row: 1, col: 0, cell: value(`Each ${panel.what}'s figures are computed over its flows as pivoted on the ${PERIOD_FLOWS_SHEET} sheet, over the same ${n} regions in every ${panel.what} (a region with no row in a ${panel.what} has no flows then). Rows = the list's rows in the ${panel.what}.`) },
+    ],
+    tables: [{ name: "Trends", top: TRENDS_TOP, left: 0, header, rows }],
+    charts: [chart],
+    widths: [12, 10, ...FLOW_TREND_FIGURES.map((f) => Math.max(12, Math.min(30, f.label.length + 2)))],
+    freezeRows: TRENDS_TOP + 1,
+  };
+  const notes = [
+    `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}); the ${PERIOD_FLOWS_SHEET} sheet pivots each ${panel.what}'s rows of the list into a ${n} × ${n} matrix over every region of the list${live ? ", each cell a live SUMPRODUCT over the list's rows of its period and pair" : ": written as values, since live formulas over a list this long for every period would make recalculation slow"}. The Gini index of each ${panel.what} is a value, as on the summary.`,
+  ];
+  if (panel.outside.length > 0) notes.push(`${panel.outside.length} rows of the list hold no ${panel.what} (first: ${cell(input.rowsAt[panel.outside[0]], input.year!.col)}) and are in no ${panel.what} of the Trends sheet.`);
+  const flows: PeriodFlows = { panel, labels, matrices, effectiveness, effectivenessRef: (k, i) => reportSheet(PERIOD_FLOWS_SHEET, cell(rowOf(k, i), EFF)) };
+  return { result: { sheets: [trends, flowsSheet], notes, functions: [...FLOW_TREND_FUNCTIONS, "MIGRATION.EFFECTIVENESS"] }, flows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Country tables
+
+/** The median of numbers (the mean of the two middle ones for an even count), as MEDIAN computes it. */
+export function median(xs: readonly number[]): number | PlannedError {
+  if (xs.length === 0) return { error: "#NUM!" };
+  const s = [...xs].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+/** A measure's value on one input row, or undefined when the row's inputs give none (the engine's error). */
+function measureOn(input: TableInput, m: TableMeasure, r: number): number | undefined {
+  const xs = m.inputs.map((role) => numberIn(input.columns[role]!.values[r]));
+  if (xs.some((x) => x instanceof MeasureError)) return undefined;
+  const v = evaluate(() => m.compute(...(xs as number[])));
+  return typeof v === "number" ? v : undefined;
+}
+
+/**
+ * A measure's median over a period's rows as one array formula: for each row of the period whose
+ * inputs are numbers (not TRUE/FALSE) in the measure's domain and pass its checks, the measure;
+ * other rows give "" (MEDIAN skips text in an array), as the engine leaves out a row whose
+ * measure is an error.
+ */
+function medianFormula(m: TableMeasure, ranges: readonly string[], select: string): string {
+  const numbers = ranges.map((a) => `ISNUMBER(${a})*(1-ISLOGICAL(${a}))`).join("*");
+  const domain = ranges.flatMap((a, k) => ((m.domains[k] as Domain) === "fraction" ? [`(${a}>=0)`, `(${a}<=1)`] : [`(${a}>=0)`]));
+  const checks = (m.nativeChecks?.(...ranges) ?? []).map((c) => `(${c})`);
+  return `MEDIAN(IF(${select},IF(${numbers},IFERROR(IF(${[...domain, ...checks].join("*")},${m.native(...ranges)},""),""),""),""))`;
+}
+
+/**
+ * The Trends sheet of a country table with two or more periods: per period its rows, the total
+ * of each count the measures use, the median of each measure over the period's rows, and each
+ * measure of counts recomputed from the period's totals (as the summary's totals row).
+ */
+export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsResult {
+  const roles = new Set(Object.keys(input.columns) as Role[]);
+  const measures = measuresFor(roles);
+  const ofCounts = measures.filter((m) => m.inputs.every((r) => !isRateRole(r)));
+  const countRoles = [...new Set(ofCounts.flatMap((m) => m.inputs))];
+  const colOf = (role: Role) => panel.column(input.columns[role]!.col);
+
+  const header = [capital(panel.what), "Rows", ...countRoles.map((r) => `${ROLE_LABELS[r]} (total)`)];
+  for (const m of measures) {
+    header.push(`Median ${lower(m.label)}`);
+    if (ofCounts.includes(m)) header.push(`${m.label} (totals)`);
+  }
+  const rows: PlannedCell[][] = panel.periods.map((p, k) => {
+    const r = TRENDS_TOP + 1 + k;
+    const inPeriod = panel.rows.get(p.key)!;
+    const select = panel.select(p.key);
+    const line: PlannedCell[] = [periodCell(p), computed(inPeriod.length, `SUMPRODUCT(${select})`, `SUMPRODUCT(${select})`, "count", panel.array)];
+    const sumCell = new Map<Role, string>();
+    const sums = new Map<Role, number | undefined>();
+    countRoles.forEach((role, c) => {
+      const values = inPeriod.map((i) => input.columns[role]!.values[i]);
+      const complete = values.every((v) => typeof v === "number");
+      const total = complete ? (values as number[]).reduce((a, b) => a + b, 0) : undefined;
+      sums.set(role, total);
+      sumCell.set(role, cell(r, 2 + c));
+      const R = colOf(role);
+      // SUMPRODUCT's second array reads text as 0; a blank, text or TRUE/FALSE in the period has no total (#N/A), as the summary's totals row.
+      const f = `IF(SUMPRODUCT(${select}*(ISBLANK(${R})+ISTEXT(${R})+ISLOGICAL(${R})))>0,NA(),SUMPRODUCT(${select},${R}))`;
+      line.push(computed(total ?? { error: "#N/A" }, f, f, "count", panel.array));
+    });
+    for (const m of measures) {
+      const xs = inPeriod.map((i) => measureOn(input, m, i)).filter((v): v is number => v !== undefined);
+      const f = medianFormula(m, m.inputs.map(colOf), select);
+      line.push(computed(median(xs), f, f, m.format, true));
+      if (ofCounts.includes(m)) {
+        const refs = m.inputs.map((role) => sumCell.get(role)!);
+        const missing = m.inputs.some((role) => sums.get(role) === undefined);
+        const v = missing ? ({ error: "#N/A" } as PlannedError) : evaluate(() => m.compute(...m.inputs.map((role) => sums.get(role)!)));
+        line.push(computed(v, nativeFormula(m, refs), addinFormula(m, refs), m.format));
+      }
+    }
+    return line;
+  });
+
+  const rates = measures.filter((m) => m.format === "percent").slice(0, 3);
+  const shown = rates.length > 0 ? rates : measures.slice(0, 1);
+  const chart: PlannedChart = {
+    kind: "line",
+    title: `Median ${shown.length > 1 ? "rates" : lower(shown[0].label)} by ${panel.what}`,
+    table: "Trends",
+    categoryColumn: header[0],
+    valueColumn: `Median ${lower(shown[0].label)}`,
+    moreValueColumns: shown.slice(1).map((m) => `Median ${lower(m.label)}`),
+    top: TRENDS_TOP,
+    left: header.length + 1,
+  };
+  const groups = input.columns.group ? ` (every ${lower(ROLE_LABELS.group)} of the table together: keep one with a filter for its own trend)` : "";
+  const notes = [
+    `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}): the median of each measure over the ${panel.what}'s rows${groups}, rows whose inputs give no value left out; totals of counts over the ${panel.what}'s rows (none when one is blank or text); and each measure of counts recomputed from those totals. Each is a live formula over the source data; the medians are array formulas (Ctrl+Shift+Enter in Excel 2010–2019).`,
+  ];
+  if (panel.outside.length > 0) notes.push(`${panel.outside.length} rows of the table hold no ${panel.what} (first: ${cell(input.rowsAt[panel.outside[0]], input.columns.year!.col)}) and are in no ${panel.what} of the Trends sheet.`);
+  const sheet: PlannedSheet = {
+    name: "Trends",
+    cells: [
+      { row: 0, col: 0, cell: value(`Medians and totals of the table's measures in each ${panel.what}, in time order`) },
+      { row: 1, col: 0, cell: value(`Medians are over the ${panel.what}'s rows${groups}; "(totals)" columns are the measure of the ${panel.what}'s summed counts, as the summary's totals row.`) },
+    ],
+    tables: [{ name: "Trends", top: TRENDS_TOP, left: 0, header, rows }],
+    charts: [chart],
+    widths: header.map((h, k) => (k === 0 ? 12 : Math.max(10, Math.min(28, h.length + 2)))),
+    freezeRows: TRENDS_TOP + 1,
+  };
+  return { sheets: [sheet], notes, functions: measures.map((m) => m.fn) };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function lower(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
