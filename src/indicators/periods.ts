@@ -57,8 +57,10 @@ export function flowKeyFigures(origins: readonly Label[], destinations: readonly
     const row = matrix[i];
     for (let j = 0; j < row.length; j++) {
       const cell = row[j];
-      if (cell instanceof MeasureError) return FLOW_KEY_FIGURES.map(() => cell);
+      if (j !== i && cell instanceof MeasureError) return FLOW_KEY_FIGURES.map(() => cell);
     }
+    // Moves within a region (origin = destination) are ignored, as every matrix measure ignores the diagonal.
+    row[i] = 0;
     rows[i] = row as number[];
   }
   const m = new Flows(rows.length, rows);
