@@ -86,7 +86,7 @@ describe("properties (fixed seed)", () => {
 
   test("the change is last − first: swapping the periods changes its sign; changes add up over three periods", () => {
     fc.assert(
-      fc.property(pairArb, matrixArb(2, 8), ([a, b]) => {
+      fc.property(pairArb, ([a, b]) => {
         const ab = valueOr(() => circulationChange(a, b));
         if (typeof ab !== "number") return;
         expect(circulationChange(b, a)).toBeCloseTo(-ab, 12);
