@@ -1,6 +1,7 @@
 import { circulationByRegion, circulationIndex, circulationIndexOfMatrix, returnRate, stayRate } from "../indicators/circulation";
+import { circulationChange, circulationChangeByRegion } from "../indicators/change";
 import { MeasureError } from "../indicators/types";
-import { isBlank, readGrid, readMatrix, readNumber, cellName } from "./cells";
+import { isBlank, readGrid, readMatrix, readNumber, readOptionalBoolean, cellName } from "./cells";
 import { elementwise2 } from "./elementwise";
 import { guard, toExcelError } from "./errors";
 
@@ -70,4 +71,26 @@ export function circulationReturnRate(returnees: any[][], emigrants: any[][]): a
  */
 export function circulationStayRate(stayers: any[][], cohort: any[][]): any[][] {
   return elementwise2(["stayers", "cohort"], stayRate, stayers, cohort);
+}
+
+/**
+ * Change in the brain circulation index from a first to a last period: index(last) − index(first); positive = more two-way exchange.
+ * @customfunction CIRCULATION.CHANGE
+ * @helpurl https://localhost:3000/reference.html#circulation-change
+ * @param first_matrix Square origin × destination matrix of the first period (rows = origins), numbers only; blanks are no flow; the diagonal is ignored.
+ * @param last_matrix Matrix of the last period: the same regions in the same order, so the same size as first_matrix.
+ * @param [by_region] FALSE (default): the change of the whole system's index; TRUE: the change of each region's index, as a column.
+ * @returns The change in the index (from −1 to 1), or a column with one change per region.
+ */
+export function circulationChangeFn(first_matrix: any[][], last_matrix: any[][], by_region?: any): any[][] {
+  return guard(() => {
+    const perRegion = readOptionalBoolean(by_region, "by_region", false);
+    const first = readMatrix(first_matrix, "first_matrix");
+    const last = readMatrix(last_matrix, "last_matrix");
+    if (first.n !== last.n) {
+      throw new MeasureError("invalid", `first_matrix is ${first.n}×${first.n} but last_matrix is ${last.n}×${last.n}: give matrices of the same regions, in the same order`);
+    }
+    if (!perRegion) return [[circulationChange(first, last)]];
+    return circulationChangeByRegion(first, last).map((v) => [v instanceof MeasureError ? toExcelError(v) : v]);
+  });
 }

@@ -1,7 +1,11 @@
 import { count } from "../indicators/guards";
+import { Cell } from "../cells/kind";
+import { periodsIn, readPeriod } from "../cells/period";
 import { Label, pivotFlows } from "../indicators/longformat";
 import { aggregateNetMigrationRate, connectivity, corridors, giniIndex, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
 import { courgeauK, grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
+import { FLOW_KEY_FIGURES, FlowKeyFigureName, flowKeyFiguresByPeriod } from "../indicators/periods";
+import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
 import { CellValue, isBlank, readGrid, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
 import { elementwise2, elementwise3 } from "./elementwise";
@@ -245,4 +249,96 @@ function flowOrError(v: CellValue, r: number): number | MeasureError {
     if (e instanceof CustomFunctions.Error) return measureErrorOf(e, where);
     throw e;
   }
+}
+
+/**
+ * Key figures of a long origin–destination–flow list for each period, in time order: total flows, MEI, circulation index, connectivity, total Gini.
+ * @customfunction MIGRATION.PERIODS
+ * @helpurl https://localhost:3000/reference.html#migration-periods
+ * @param periods Period of each flow (a column or a row): a year such as 2010, a span such as 1990-1995, or an academic year such as 2012/13; a header row is skipped.
+ * @param origins Origin of each flow, same size as periods.
+ * @param destinations Destination of each flow, same size as periods.
+ * @param flows Number of people in each flow, same size as periods.
+ * @param [measure] One key figure: "total", "mei", "circulation", "connectivity" or "gini"; left out, all of them with a header row.
+ * @returns One row per period: the period and its key figure (or all of them).
+ */
+export function migrationPeriods(periods: any[][], origins: any[][], destinations: any[][], flows: any[][], measure?: any): any[][] {
+  return guard(() => {
+    const chosen = readKeyFigure(measure);
+    const p = columnCells(periods, "periods");
+    const o = columnCells(origins, "origins");
+    const d = columnCells(destinations, "destinations");
+    const f = columnCells(flows, "flows");
+    if (p.length !== f.length || o.length !== f.length || d.length !== f.length) {
+      throw new MeasureError("invalid", `periods (${p.length}), origins (${o.length}), destinations (${d.length}) and flows (${f.length}) must be the same size`);
+    }
+    // A selection that includes the header row: text where the first period and flow should be.
+    let first = 0;
+    if (f.length > 0 && isHeader(f[0]) && isHeader(o[0]) && isHeader(d[0]) && isHeader(p[0]) && readPeriod(p[0] as string) === undefined) first = 1;
+    const rows: number[] = [];
+    const ps: Cell[] = [];
+    const os: Label[] = [];
+    const ds: Label[] = [];
+    const fs: (number | MeasureError)[] = [];
+    for (let r = first; r < f.length; r++) {
+      if (isBlank(p[r]) && isBlank(o[r]) && isBlank(d[r]) && isBlank(f[r])) continue; // trailing blank rows of a whole-column selection
+      const period = p[r];
+      if (period instanceof CustomFunctions.Error) throw period;
+      rows.push(r);
+      ps.push(period === undefined || period === "" ? null : period);
+      os.push(readLabel(o[r], "origins", r));
+      ds.push(readLabel(d[r], "destinations", r));
+      fs.push(flowOrError(f[r], r));
+    }
+    if (fs.length === 0) throw new MeasureError("missing", "the list has no flows");
+    const column = periodsIn(ps);
+    const bad = Math.min(column.blanks[0] ?? Infinity, column.others[0] ?? Infinity);
+    if (bad !== Infinity) {
+      const v = ps[bad];
+      const where = `periods (row ${rows[bad] + 1})`;
+      if (v === null) throw new MeasureError("missing", `${where} is blank`);
+      if (typeof v === "number" && !Number.isFinite(v)) throw new MeasureError("outOfDomain", `${where} is not a finite number`);
+      // A cell of spaces only is text, as in Excel (ISBLANK is FALSE); it holds no period either.
+      const shown = typeof v === "string" ? `text (${quoteText(v)})` : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+      throw new MeasureError("invalid", `${where} is ${shown}, not a period (a year such as 2010, a span such as 1990-1995, or an academic year such as 2012/13)`);
+    }
+    const byPeriod = flowKeyFiguresByPeriod(column, os, ds, fs);
+    const cell = (v: number | MeasureError): ResultCell => (v instanceof MeasureError ? toExcelError(v) : v);
+    if (chosen !== undefined) {
+      const k = FLOW_KEY_FIGURES.findIndex((x) => x.name === chosen);
+      return byPeriod.map((q) => [periodLabel(q.key), cell(q.figures[k])]);
+    }
+    const table: ResultCell[][] = [["period", ...FLOW_KEY_FIGURES.map((k) => k.heading)]];
+    for (const q of byPeriod) table.push([periodLabel(q.key), ...q.figures.map(cell)]);
+    return table;
+  });
+}
+
+function isHeader(v: CellValue): boolean {
+  return typeof v === "string" && v.trim() !== "" && Number.isNaN(Number(v));
+}
+
+/** A year as the number it is (for lookups and charts); a span or an academic year as its text. */
+function periodLabel(key: string): number | string {
+  return /^\d{4}$/.test(key) ? Number(key) : key;
+}
+
+/**
+ * The `measure` argument: a key figure's name or its column heading, in any case, spaces
+ * trimmed; blank or omitted means all of them.
+ */
+function readKeyFigure(v: unknown): FlowKeyFigureName | undefined {
+  let cell = v;
+  if (Array.isArray(v)) {
+    const grid = readGrid(v, "measure");
+    if (grid.length !== 1 || grid[0].length !== 1) throw new MeasureError("invalid", `measure must be a single value, not a ${grid.length}×${grid[0].length} range`);
+    cell = grid[0][0];
+  }
+  if (isBlank(cell)) return undefined;
+  if (cell instanceof CustomFunctions.Error) throw cell;
+  const word = typeof cell === "string" ? cell.trim().toLowerCase() : undefined;
+  const match = FLOW_KEY_FIGURES.find((k) => k.name === word || k.heading.toLowerCase() === word);
+  if (match) return match.name;
+  const got = typeof cell === "string" ? quoteText(cell) : typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell);
+  throw new MeasureError("invalid", `measure must be ${FLOW_KEY_FIGURES.map((k) => `"${k.name}"`).join(", ")} or left out (got ${got})`);
 }

@@ -142,6 +142,29 @@ const KOREA_POPULATIONS = "their 2020 populations in persons (korea_gravity's or
 /** One illustrative country for the student indicators (the sample data have no enrolment figures). */
 const STUDENTS_ILLUSTRATIVE = "Illustrative numbers (the sample data have no tertiary enrolment): a country with 250,000 tertiary students";
 
+/** Korea 2012, internal moves among the same four regions as KOREA_4 (2020), in the same order. */
+const KOREA_4_2012: ExampleCell[][] = [
+  [0, 21437, 13838, 32216],
+  [16135, 0, 5216, 2691],
+  [10135, 5225, 0, 1702],
+  [49640, 3180, 1979, 0],
+];
+const KOREA_4_NAMES = ["Seoul", "Busan", "Daegu", "Incheon"];
+
+/** A long list (header row first) of the off-diagonal flows of each period's matrix: period, origin, destination, flow columns. */
+function longListOf(periods: readonly (readonly [ExampleCell, ExampleCell[][]])[], names: readonly string[]): ExampleCell[][][] {
+  const columns: ExampleCell[][][] = [[["year"]], [["orig"]], [["dest"]], [["flow"]]];
+  for (const [period, m] of periods) {
+    m.forEach((row, i) =>
+      row.forEach((flow, j) => {
+        if (i === j) return;
+        [period, names[i], names[j], flow].forEach((v, k) => columns[k].push([v]));
+      }),
+    );
+  }
+  return columns;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
@@ -586,5 +609,38 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
       data: "Illustrative numbers: 12,500 nationals study abroad, and 600,000 people are of tertiary-education age (the five years after secondary school).",
     },
     notes: elementwiseNotes(negative("count"), "A tertiary_age_population of 0 gives #DIV/0!."),
+  },
+  "CIRCULATION.CHANGE": {
+    example: {
+      args: [KOREA_4_2012, KOREA_4, true],
+      data: `Internal moves in South Korea among Seoul, Busan, Daegu and Incheon (rows = origin, in that order) in 2012 (first_matrix) and 2020 (last_matrix), the change of each region's index (Statistics Korea via KOSIS, as shipped in the R package migest, korea_gravity).`,
+    },
+    notes: [
+      "`first_matrix` and `last_matrix` are square origin × destination matrices of the numbers only (select them without their labels), otherwise #VALUE!; a blank cell is no flow (0) and the diagonal is ignored. Off the diagonal, text or TRUE/FALSE gives #VALUE! naming the cell, a negative flow #NUM!.",
+      "The two matrices must hold the same regions in the same order (region i is row i and column i of both): matrices of different sizes give #VALUE!. The order is not checked, since a matrix carries no labels; build both with MIGRATION.MATRIX from lists with the same regions, or arrange them alike.",
+      "`by_region` FALSE or left out gives one number, the change of the whole system's index; TRUE gives a column with one change per region. When a period has no flows at all the result is #DIV/0!; with by_region TRUE, a region with no flows in either direction in one of the two periods gets #DIV/0! in its row and the others still compute.",
+      MATRIX_BLANK_AS_ZERO,
+    ],
+  },
+
+  "MIGRATION.PERIODS": {
+    example: {
+      args: longListOf(
+        [
+          [2012, KOREA_4_2012],
+          [2020, KOREA_4],
+        ],
+        KOREA_4_NAMES,
+      ),
+      data: "Internal moves in South Korea among Seoul, Busan, Daegu and Incheon in 2012 and 2020, as a long list with a header row (Statistics Korea via KOSIS, as shipped in the R package migest, korea_gravity).",
+    },
+    notes: [
+      "`periods`, `origins`, `destinations` and `flows` are single columns (or rows) of the same size, otherwise #VALUE!. A header row (text in all four, the period heading not a period) is skipped; rows blank in all four are skipped (a whole-column selection works).",
+      "A period is a year (2010, as a number or text), a span of years (1990-1995, 1990–1995) or an academic year (2012/13, 2012-13, 2012/2013); rows are grouped by the cell's text with spaces trimmed, so the number 2010 and the text \"2010 \" are one period. Any other value in `periods` (text, TRUE/FALSE, a number that is not a year from 1800 to 2200) gives #VALUE! naming the row; a blank period #N/A.",
+      "`measure` names one key figure, in any case: \"total\" (or \"total flows\"), \"mei\", \"circulation\" (or \"circulation index\"), \"connectivity\" or \"gini\" (or \"total Gini\"); the result is then two columns, the period and that figure, one row per period, without a header. Left out, the result has a header row (period, total flows, MEI, circulation index, connectivity, total Gini). Any other word gives #VALUE!.",
+      "A year is returned as a number, a span or an academic year as its text. Each period's matrix holds the regions named in that period's rows only, so connectivity counts the possible flows among them; for the same regions in every period, list each region in every period (a flow of 0 is a row too).",
+      "Rows for the same pair in one period are added up. A blank origin or destination gives #N/A for the whole call; a blank flow gives #N/A in every figure of its period, a text flow #VALUE! and a negative one #NUM!, and the other periods still compute. A period with no flows has #DIV/0! for the figures that divide by the total.",
+      BLANK_AS_ZERO,
+    ],
   },
 };

@@ -240,7 +240,7 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
     return [
       periodCell(p),
       computed(count, rowsFormula, rowsFormula, "count", panel.array),
-      ...FLOW_TREND_FIGURES.map((f) => computed(evaluate(() => f.compute(matrices[k])), f.native?.(refs), f.addin(refs), f.format, f.nativeArray)),
+      ...FLOW_TREND_FIGURES.map((f) => computed(evaluate(() => f.compute(matrices[k], {})), f.native?.(refs), f.addin(refs), f.format, f.nativeArray)),
     ];
   });
   const circulation = FLOW_TREND_FIGURES.find((f) => f.fn === "CIRCULATION.INDEX")!;

@@ -17,6 +17,26 @@ const HYP = [
   [30, 30, 0],
 ];
 
+/** HYP with every flow matched by an equal counterflow. */
+const BALANCED = [
+  [0, 15, 20],
+  [15, 0, 25],
+  [20, 25, 0],
+];
+
+/** A long list with a header row: HYP in 2010, then a two-region period 2000-2005 (periods, origins, destinations, flows). */
+const PERIOD_ROWS: [string | number, string, string, number][] = [
+  [2010, "A", "B", 10],
+  [2010, "A", "C", 10],
+  [2010, "B", "A", 20],
+  [2010, "B", "C", 20],
+  ["2010", "C", "A", 30],
+  [2010, "C", "B", 30],
+  ["2000-2005", "A", "B", 5],
+  ["2000-2005", "B", "A", 15],
+];
+const PERIOD_LIST = [0, 1, 2, 3].map((k) => [[["year", "orig", "dest", "flow"][k]], ...PERIOD_ROWS.map((r) => [r[k]])]);
+
 /** A 3-region matrix without any flow. */
 const NO_FLOWS = [
   [0, 0, 0],
@@ -76,6 +96,11 @@ const EXAMPLES: Record<string, [Args, Outcome][]> = {
     [[HYP, null], 2 / 3],
   ],
   "CIRCULATION.BYREGION": [[[HYP], [[4 / 7], [0.75], [2 / 3]]]],
+  // HYP's index 2/3 and regional indices 4/7, 3/4, 2/3, against a system where every flow is matched (index 1).
+  "CIRCULATION.CHANGE": [
+    [[HYP, BALANCED, null], [[1 / 3]]],
+    [[HYP, BALANCED, true], [[3 / 7], [0.25], [1 / 3]]],
+  ],
   "CIRCULATION.RETURNRATE": [[[[[150]], [[600]]], [[0.25]]]],
   "CIRCULATION.STAYRATE": [[[[[420]], [[600]]], [[0.7]]]],
   "MIGRATION.NET": [[[[[1200]], [[800]]], [[400]]]],
@@ -293,6 +318,25 @@ const EXAMPLES: Record<string, [Args, Outcome][]> = {
       ],
     ],
   ],
+  // HYP as 2010 and a two-region period, A → B 5, B → A 15 (total 20, MEI 20/40, circulation 1 − 10/20,
+  // Gini 2·10 ÷ (2·1·20)), listed after it: the result is in time order.
+  "MIGRATION.PERIODS": [
+    [
+      [...PERIOD_LIST, null],
+      [
+        ["period", "total flows", "MEI", "circulation index", "connectivity", "total Gini"],
+        ["2000-2005", 20, 0.5, 0.5, 1, 0.5],
+        [2010, 120, 0.25, 2 / 3, 1, 0.26666666666666666],
+      ],
+    ],
+    [
+      [...PERIOD_LIST, "MEI"],
+      [
+        ["2000-2005", 0.5],
+        [2010, 0.25],
+      ],
+    ],
+  ],
   "STUDENTS.OUTBOUNDRATIO": [[[[[5000]], [[100000]]], [[0.05]]]],
   "STUDENTS.INBOUNDRATE": [[[[[8000]], [[100000]]], [[0.08]]]],
   "STUDENTS.NETFLOW": [[[[[8000]], [[5000]]], [[3000]]]],
@@ -310,6 +354,7 @@ const ZERO_DENOMINATOR: Record<string, Args> = {
   "CIRCULATION.BYREGION": [[[0, 0], [0, 0]]],
   "CIRCULATION.RETURNRATE": [[[0]], [[0]]],
   "CIRCULATION.STAYRATE": [[[0]], [[0]]],
+  "CIRCULATION.CHANGE": [NO_FLOWS, HYP, null],
   "MIGRATION.NETRATE": [[[1]], [[1]], [[0]], null],
   "MIGRATION.GROSSRATE": [[[1]], [[1]], [[0]], null],
   "MIGRATION.EFFECTIVENESS": [[[0]], [[0]]],
@@ -330,6 +375,7 @@ const ZERO_DENOMINATOR: Record<string, Args> = {
   "MIGRATION.VELOCITY": [HYP, [[100], [0], [300]]],
   "MIGRATION.MEANDISTANCE": [NO_FLOWS, [[0, 1, 2], [1, 0, 3], [2, 3, 0]]],
   "MIGRATION.MEDIANDISTANCE": [NO_FLOWS, [[0, 1, 2], [1, 0, 3], [2, 3, 0]]],
+  "MIGRATION.PERIODS": [[[2010], [2010]], [["A"], ["B"]], [["B"], ["A"]], [[0], [0]], "mei"],
   "STUDENTS.OUTBOUNDRATIO": [[[1]], [[0]]],
   "STUDENTS.INBOUNDRATE": [[[1]], [[0]]],
   "STUDENTS.NETFLOWRATIO": [[[1]], [[1]], [[0]]],
@@ -393,7 +439,7 @@ test("the bundle registers exactly the catalog functions, under their Excel name
 describe.each(CATALOG)("%s", (id) => {
   const f = byId.get(id)!;
   const examples = EXAMPLES[id];
-  const elementwise = f.result.dimensionality === "matrix" && f.parameters.filter((p) => !p.optional).every((p) => p.dimensionality === "matrix") && !/^(MIGRATION\.(SUMMARY|CORRIDORS|MATRIX|IPF|FLOWSFROMSTOCKS|AGEINDICES|INDICES|LUMP)|CIRCULATION\.BYREGION)$/.test(id);
+  const elementwise = f.result.dimensionality === "matrix" && f.parameters.filter((p) => !p.optional).every((p) => p.dimensionality === "matrix") && !/^(MIGRATION\.(SUMMARY|CORRIDORS|MATRIX|IPF|FLOWSFROMSTOCKS|AGEINDICES|INDICES|LUMP|PERIODS)|CIRCULATION\.(BYREGION|CHANGE))$/.test(id);
 
   test("worked examples give the hand-computed results", () => {
     expect(examples).toBeDefined();
@@ -462,6 +508,8 @@ describe("matrix functions: the input rules of an origin × destination matrix",
   const MATRIX_FUNCTIONS: [string, (m: unknown[][]) => Args][] = [
     ["CIRCULATION.INDEX", (m) => [m, null]],
     ["CIRCULATION.BYREGION", (m) => [m]],
+    ["CIRCULATION.CHANGE", (m) => [m, m, null]],
+    ["CIRCULATION.CHANGE", (m) => [m, m, true]],
     ["MIGRATION.MEI", (m) => [m]],
     ["MIGRATION.ANMR", (m) => [m, m.map(() => [100])]],
     ["MIGRATION.CONNECTIVITY", (m) => [m]],
@@ -636,6 +684,78 @@ describe("argument rules of particular functions", () => {
       const natives = STOCKS_END.map((row, i) => row.map((x, j) => (i === j ? 1e6 : x)));
       expect(call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, natives, "return"]).value).toEqual(call("MIGRATION.FLOWSFROMSTOCKS", [STOCKS_START, STOCKS_END, "return"]).value);
     });
+  });
+  describe("MIGRATION.PERIODS", () => {
+    const [P, O, D, F] = PERIOD_LIST;
+    const periods = (p: unknown[][], measure: unknown = null, f: unknown[][] = F) => call("MIGRATION.PERIODS", [p, O, D, f, measure]);
+    const withPeriod = (k: number, v: unknown) => P.map((row, r) => (r === k ? [v] : row));
+    const expectValue = (r: { thrown?: unknown }, message: RegExp) => {
+      const e = r.thrown as CustomFunctionsError;
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toMatch(message);
+    };
+    test("measure names one key figure, in any case, by its name or its heading; anything else is #VALUE! listing the names", () => {
+      const total = [
+        ["2000-2005", 20],
+        [2010, 120],
+      ];
+      for (const word of ["total", "TOTAL", " Total Flows "]) expect(periods(P, word).value).toEqual(total);
+      expect(periods(P, "circulation index").value).toEqual(periods(P, "Circulation").value);
+      expect(periods(P, "gini").value).toEqual(periods(P, "total Gini").value);
+      expect(periods(P, "").value).toEqual(periods(P, null).value);
+      for (const bad of ["median", "ginis", 3, true]) expectValue(periods(P, bad), /measure must be "total", "mei", "circulation", "connectivity", "gini" or left out/);
+    });
+    test("spans, academic years and years are periods, in time order; a year comes back as a number, the others as text", () => {
+      const p = [["period"], ["2012/13"], ["2012/13"], ["2012"], ["2012"], ["1990–1995"], ["1990–1995"], [" 2012-13 "], ["2012-13"]];
+      const o = [["o"], ["A"], ["B"], ["A"], ["B"], ["A"], ["B"], ["A"], ["B"]];
+      const d = [["d"], ["B"], ["A"], ["B"], ["A"], ["B"], ["A"], ["B"], ["A"]];
+      const f = [["f"], [1], [1], [2], [0], [3], [1], [5], [5]];
+      const r = call("MIGRATION.PERIODS", [p, o, d, f, "total"]).value;
+      expect(r).toEqual([
+        ["1990–1995", 4],
+        [2012, 2],
+        ["2012-13", 10],
+        ["2012/13", 2],
+      ]);
+    });
+    test("a value that is not a period is #VALUE! naming its row; a blank period #N/A; NaN #NUM!; an error in the cell is passed on", () => {
+      expectValue(periods(withPeriod(3, "next year")), /periods \(row 4\) is text \("next year"\), not a period/);
+      expectValue(periods(withPeriod(3, "   ")), /periods \(row 4\) is text/);
+      expectValue(periods(withPeriod(3, true)), /periods \(row 4\) is TRUE, not a period/);
+      expectValue(periods(withPeriod(3, 12)), /periods \(row 4\) is 12, not a period/);
+      expect(codeOf(periods(withPeriod(3, null)))).toBe("#N/A");
+      expect(codeOf(periods(withPeriod(3, "")))).toBe("#N/A");
+      expect(codeOf(periods(withPeriod(3, NaN)))).toBe("#NUM!");
+      expect(codeOf(periods(withPeriod(3, new cf.Error("#DIV/0!" as never))))).toBe("#DIV/0!");
+    });
+    test("columns of different sizes or wider than one column are #VALUE!; rows blank in all four are skipped", () => {
+      expectValue(periods(P.slice(0, 4)), /periods \(4\), origins \(9\), destinations \(9\) and flows \(9\) must be the same size/);
+      expectValue(periods(P.map((row) => [row[0], row[0]])), /periods must be a single column or row/);
+      const blankRow = (col: unknown[][]) => [...col, [null], [""]];
+      expect(call("MIGRATION.PERIODS", [blankRow(P), blankRow(O), blankRow(D), blankRow(F), null]).value).toEqual(periods(P).value);
+      expect(codeOf(call("MIGRATION.PERIODS", [[["year"]], [["orig"]], [["dest"]], [["flow"]], null]))).toBe("#N/A");
+    });
+    test("a bad flow spoils the figures of its own period only; a blank origin fails the call", () => {
+      const withFlow = (v: unknown) => F.map((row, r) => (r === 8 ? [v] : row));
+      const r = periods(P, null, withFlow(-1)).value as unknown[][];
+      expect(r[1].slice(1).every((c) => (c as CustomFunctionsError).code === "#NUM!")).toBe(true);
+      expectClose(r[2], [2010, 120, 0.25, 2 / 3, 1, 0.26666666666666666]);
+      const text = (periods(P, null, withFlow("many")).value as unknown[][])[1][1] as CustomFunctionsError;
+      expect(text.code).toBe("#VALUE!");
+      expect(text.message).toBe('flows (row 9) is text ("many"), not a number');
+      expect(codeOf(call("MIGRATION.PERIODS", [P, O.map((row, k) => (k === 2 ? [null] : row)), D, F, null]))).toBe("#N/A");
+    });
+  });
+  test("CIRCULATION.CHANGE: matrices of different sizes are #VALUE! naming both; by_region must be TRUE or FALSE", () => {
+    const e = call("CIRCULATION.CHANGE", [HYP, [[0, 1], [1, 0]], null]).thrown as CustomFunctionsError;
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe("first_matrix is 3×3 but last_matrix is 2×2: give matrices of the same regions, in the same order");
+    expect(codeOf(call("CIRCULATION.CHANGE", [HYP, BALANCED, "yes"]))).toBe("#VALUE!");
+    expect(call("CIRCULATION.CHANGE", [HYP, BALANCED, 1]).value).toEqual(call("CIRCULATION.CHANGE", [HYP, BALANCED, true]).value);
+    expect(call("CIRCULATION.CHANGE", [HYP, BALANCED, false]).value).toEqual(call("CIRCULATION.CHANGE", [HYP, BALANCED, null]).value);
+    const last = (call("CIRCULATION.CHANGE", [HYP, [[0, 0, 0], [0, 0, 5], [0, 5, 0]], true]).value as unknown[][]).map((row) => row[0]);
+    expect((last[0] as CustomFunctionsError).code).toBe("#DIV/0!");
+    expect(last[1]).toBeCloseTo(0.25, 15);
   });
   test("labels that look like formulas come back as the same text", () => {
     const r = call("MIGRATION.SUMMARY", [[[0, 1], [2, 0]], [["=SUM(A1)"], ["@x"]]]).value as unknown[][];

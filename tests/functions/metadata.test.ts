@@ -26,6 +26,7 @@ test("the argument orders are those of the catalog in ../shared/DESIGN.md", () =
   expect(signature("BRAINDRAIN.RELATIVE")).toBe("skilled_emigrants, total_emigrants, skilled_residents, total_residents");
   expect(signature("BRAINDRAIN.COST")).toBe("emigrants, yearly_costs, [interest_rate]");
   expect(signature("CIRCULATION.INDEX")).toBe("flows, [counterflows]");
+  expect(signature("CIRCULATION.CHANGE")).toBe("first_matrix, last_matrix, [by_region]");
   expect(signature("MIGRATION.NETRATE")).toBe("inflow, outflow, population, [per]");
   expect(signature("MIGRATION.COURGEAUK")).toBe("migrants, population, regions");
   expect(signature("MIGRATION.GINI")).toBe("matrix, [corrected]");
@@ -47,6 +48,7 @@ test("the argument orders are those of the catalog in ../shared/DESIGN.md", () =
   expect(signature("MIGRATION.AGEINDICES")).toBe("ages, rates, [age_min], [age_max], [breadth]");
   expect(signature("MIGRATION.INDICES")).toBe("matrix, [populations], [distances]");
   expect(signature("MIGRATION.LUMP")).toBe("matrix, labels, top, [other_label]");
+  expect(signature("MIGRATION.PERIODS")).toBe("periods, origins, destinations, flows, [measure]");
   expect(signature("STUDENTS.NETFLOWRATIO")).toBe("inbound_students, outbound_students, tertiary_enrolment");
   expect(signature("STUDENTS.GROSSOUTBOUND")).toBe("outbound_students, tertiary_age_population");
 });

@@ -27,4 +27,11 @@ export const CIRCULATION = {
     formula: "stay rate = stayers / cohort",
     citation: FINN_2014,
   },
+  "CIRCULATION.CHANGE": {
+    name: "Change in the brain circulation index",
+    meaning: "Change in the brain circulation index from a first to a last period: index(last) − index(first); positive = more two-way exchange.",
+    formula:
+      "change = CI(last) − CI(first), CI(M) = 1 − Σi<j |Mij − Mji| / Σi<j (Mij + Mji) as CIRCULATION.INDEX computes it; with by_region TRUE, for each region i: CIi(last) − CIi(first), CIi(M) = 1 − Σj≠i |Mij − Mji| / Σj≠i (Mij + Mji) as CIRCULATION.BYREGION computes it. Positive = towards circulation (more two-way), negative = towards drain",
+    citation: `${BELL_2002} (effectiveness and reciprocity of pairs); the brain-circulation reading follows ${SAXENIAN_2005} and ${JOHNSON_REGETS_1998}`,
+  },
 } satisfies Record<string, MeasureDefinition>;

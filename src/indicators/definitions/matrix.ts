@@ -1,4 +1,4 @@
-import { BELL_2002, MIGEST, PLANE_MULLIGAN_1997, ROGERS_RAYMER_1998 } from "./citations";
+import { BELL_2002, MIGEST, PLANE_MULLIGAN_1997, ROGERS_RAYMER_1998, SAXENIAN_2005 } from "./citations";
 import type { MeasureDefinition } from "./definition";
 
 /** The measures of src/indicators/matrix.ts, longformat.ts (MIGRATION.MATRIX) and lump.ts (MIGRATION.LUMP), as their catalog functions define them. */
@@ -51,5 +51,12 @@ export const MATRIX = {
     formula:
       "Keep the top regions by turnover Di + Oi (ties to the earlier region), in the matrix's order; merge the rest into one region placed last: its row and column hold the flows from and to the merged regions, its diagonal cell the flows among them, so the total of all flows is unchanged",
     citation: `${MIGEST}, sum_lump (lump = "turnover")`,
+  },
+  "MIGRATION.PERIODS": {
+    name: "Key figures by period",
+    meaning: "Key figures of a long origin–destination–flow list for each period, in time order: total flows, MEI, circulation index, connectivity, total Gini.",
+    formula:
+      "For each period p, in time order: the matrix M(p) of the list's rows of period p, pivoted as MIGRATION.MATRIX pivots; then total flows Σi≠j Mij, MEI Σi|Di − Oi| / Σi(Di + Oi), circulation index 1 − Σi<j|Mij − Mji| / Σi<j(Mij + Mji), connectivity (share of the n(n − 1) possible flows that are not 0) and total Gini ΣΣ|Mij − Mkl| / (2·(n(n − 1) − 1)·ΣM) of M(p), as MIGRATION.SUMMARY's total, MIGRATION.MEI, CIRCULATION.INDEX, MIGRATION.CONNECTIVITY and MIGRATION.GINI compute them",
+    citation: `${BELL_2002} (MEI, connectivity, the corrected Gini); ${PLANE_MULLIGAN_1997} (Gini); the circulation index as CIRCULATION.INDEX (${SAXENIAN_2005})`,
   },
 } satisfies Record<string, MeasureDefinition>;
