@@ -109,8 +109,8 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
       { row: KEY_TOP + k, col: 0, cell: styled(value(label), "keyLabel"), ...(labelSpan > 1 ? { span: labelSpan } : {}) },
       { row: KEY_TOP + k, col: labelSpan, cell: styled(c, "keyValue") },
     ]),
-    textCell(TABLE_TOP - 3, 0, "By region", "heading", widths, columns),
-    textCell(TABLE_TOP - 2, 0, `Classification: effectiveness above +${BALANCE_THRESHOLD} = net gain, below −${BALANCE_THRESHOLD} = net drain, otherwise balanced circulation.`, "note", widths, columns),
+    textCell(TABLE_TOP - 2, 0, "By region", "heading", widths, columns),
+    textCell(TABLE_TOP - 1, 0, `Classification: effectiveness above +${BALANCE_THRESHOLD} = net gain, below −${BALANCE_THRESHOLD} = net drain, otherwise balanced circulation.`, "note", widths, columns),
   ];
   const chart: ChartSpec = { kind: "bar", title: "Net migration by region", table: table.name, categoryColumn: "Region", valueColumn: R.net.label };
 
