@@ -11,8 +11,8 @@ import { PlannedChart, PlannedSheet } from "./types";
 /** A chart as a planner asks for it: what it draws, not where. */
 export type ChartSpec = Omit<PlannedChart, "top" | "left" | "rows" | "cols">;
 
-/** A chart's width: about 480 pixels, 7 columns of the default width. */
-const CHART_PIXELS = 480;
+/** A chart's width: at least 448 pixels, 7 columns of the default width (64 pixels). */
+const CHART_PIXELS = 448;
 
 /** A chart's height in rows: about one per bar (rows of 20 pixels), 15 to 45. */
 export function chartRows(bars: number): number {
