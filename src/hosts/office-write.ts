@@ -405,7 +405,8 @@ async function writeOnce(plan: ReportPlan, budget: number, caps: Capabilities, s
         const values = rangeAddress(place.headerRow, place.valueCol, place.last, place.valueCol);
         const categories = rangeAddress(place.first, place.categoryCol, place.last, place.categoryCol);
         const from = cellAddress(place.from.row, place.from.col);
-        const to = cellAddress(place.to.row, place.to.col);
+        // setPosition's end cell is covered whole: the last row and column the chart covers.
+        const to = cellAddress(place.to.row - 1, place.to.col - 1);
         const bytes = at(
           m.path("Charts", undefined, 4) + m.range(values) + m.path("Add", "[]") + m.call("Add", '["BarClustered",{},"Columns"]') + m.path("Series", undefined, 4) + m.path("GetItemAt", "[0]") +
             m.range(categories) + m.call("SetXAxisValues", "[{}]") + m.path("Title", undefined, 4) + m.set("Text", jsonBytes(c.title)) + m.path("Legend", undefined, 4) + m.set("Visible", 5) +

@@ -14,8 +14,6 @@ export interface Provenance {
   readonly mode: SharingMode;
   /** What the reader detected (shape, mapping), in sentences. */
   readonly detection: string[];
-  /** The report's title, for the printed footer; default "Migration summary: <source>". */
-  readonly title?: string;
 }
 
 /** The sheet's name, as hosts look it up to add their notes under it. */
@@ -74,7 +72,6 @@ export function planDefinitions(functions: readonly string[], labels: ReadonlyMa
     const name = names.length > 0 ? names.join("; ") : definition.name;
     rows.push([value(name), value(fn), value(definition.meaning), value(definition.formula), value(definition.citation)]);
   }
-  const title = provenance.title ?? `Migration summary: ${provenance.source}`;
   const cells: PlannedSheet["cells"] = [
     { row: 0, col: 0, cell: { value: "Definitions, formulas and sources of the measures in this report", style: "title" }, span: DEFINITIONS_HEADER.length },
     definitionsNote(1, "One row per measure: its name in this report, the add-in function that computes it (usable in any cell), what it means, its formula and the published source of its definition.", "subtitle"),
@@ -101,6 +98,5 @@ export function planDefinitions(functions: readonly string[], labels: ReadonlyMa
     widths: WIDTHS,
     wrapColumns: WRAP,
     freezeRows: TOP + 1,
-    print: { orientation: "portrait", titleRows: [TOP, TOP], footer: title },
   };
 }

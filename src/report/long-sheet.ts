@@ -6,6 +6,8 @@ import { cell, onSheet, range, reportSheet } from "./address";
 import { computed, errorOf, value } from "./cells";
 import { LongInput, numberIn } from "./input";
 import { LabelBook, labelKey } from "./labels";
+import { textCell } from "./layout";
+import { FLOW } from "./measures";
 import { MatrixLocation } from "./matrix-sheet";
 import { CellValue, PlannedCell, PlannedSheet } from "./types";
 
@@ -96,7 +98,7 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
     ...line.map((v, j) => {
       const match = `(TRIM(${O}&"")=${label(i)})*(TRIM(${D}&"")=${label(j)})${Y}`;
       const native = live ? `IF(SUMPRODUCT(${match}*(ISBLANK(${F})+(${F}<0)))>0,NA(),SUMPRODUCT(${match}*${F}))` : undefined;
-      return computed(v instanceof MeasureError ? errorOf(v) : v, native, native, "count");
+      return computed(v instanceof MeasureError ? errorOf(v) : v, native, native, FLOW.format);
     }),
   ]);
   const bad = pivot.matrix.flatMap((line, i) => line.map((v, j) => (v instanceof MeasureError ? `${quoteText(pivot.labels[i], "")} → ${quoteText(pivot.labels[j], "")}` : "")).filter(Boolean));
@@ -106,12 +108,13 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
     `The ${sheetName} sheet pivots the long list (${input.rows} rows) into a ${n} × ${n} matrix${live ? ": each cell sums the list's rows for its pair, live" : ": written as values, since live formulas over a list this long would make recalculation slow"}. Rows for the same pair are added up; pairs not listed are 0.`,
   ];
   if (latest !== undefined && options.year === undefined) notes.push(`The list holds ${distinct.length} years; the report uses the latest, ${String(latest)}.`);
+  const widths = [Math.max(14, ...pivot.labels.map((l) => String(l).length + 2)), ...pivot.labels.map((l) => Math.max(10, String(l).length + 2))];
   const sheet: PlannedSheet = {
     name: sheetName,
-    cells: [{ row: 0, col: 0, cell: value(`${options.what ?? "Flows from each origin (row) to each destination (column)"}${latest !== undefined ? `, ${String(latest)}` : ""}`) }],
+    cells: [textCell(0, 0, `${options.what ?? "Flows from each origin (row) to each destination (column)"}${latest !== undefined ? `, ${String(latest)}` : ""}`, "title", widths, n + 1)],
     tables: [{ name: sheetName.replace(/[^A-Za-z0-9]/g, ""), top: TOP, left: 0, header: ["Origin \\ destination", ...pivot.labels.map(String)], rows }],
     charts: [],
-    widths: [Math.max(14, ...pivot.labels.map((l) => String(l).length + 2)), ...pivot.labels.map((l) => Math.max(10, String(l).length + 2))],
+    widths,
     freezeRows: TOP + 1,
   };
   return {

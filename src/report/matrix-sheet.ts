@@ -3,9 +3,11 @@ import { corridors, margins, regionSummary } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { cell, range } from "./address";
 import { computed, errorOf, evaluate, value } from "./cells";
-import { BALANCE_THRESHOLD, classify, classifyFormula, MATRIX_KEY_FIGURES, MatrixRefs } from "./measures";
+import { ChartSpec, placeCharts } from "./chart-placement";
+import { FreeCell, spanFor, styled, textCell, titleCells } from "./layout";
+import { BALANCE_THRESHOLD, classify, classifyFormula, CORRIDOR_COLUMNS, MATRIX_KEY_FIGURES, MatrixRefs, REGION_COLUMNS, REGION_COUNT } from "./measures";
 import type { AlignedRegionData } from "./region-data";
-import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable } from "./types";
+import { PlannedCell, PlannedSheet, PlannedTable } from "./types";
 
 /**
  * Where a matrix lives for the formulas that read it: on the source sheet (matrix input) or on
@@ -21,7 +23,7 @@ export interface MatrixLocation {
 /** How many corridors the report lists. */
 export const TOP_CORRIDORS = 20;
 
-const KEY_TOP = 4; // key figures: label in A, value in B
+const KEY_TOP = 4; // key figures: each label from column A over the columns it needs, its value in the next
 const MIN_TABLE_TOP = 20; // the per-region table's header row, lower when there are more key figures
 
 export interface MatrixSheetsResult {
@@ -49,7 +51,7 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   // Measures that need distances or populations are key figures when the report has them.
   const data = regionData?.data ?? {};
   const figures = MATRIX_KEY_FIGURES.filter((k) => k.needs === undefined || data[k.needs] !== undefined);
-  // Below the key figures (one row each after "Regions") and the classification line.
+  // Below the key figures (one row each after "Regions"), the heading and the classification line.
   const TABLE_TOP = Math.max(MIN_TABLE_TOP, KEY_TOP + 1 + figures.length + 2);
 
   const summary = regionSummary(m);
@@ -57,6 +59,7 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   const total = margins(m).total;
 
   // Per-region table: A region, B outflow, C inflow, D turnover, E net, F effectiveness, G circulation, H classification.
+  const R = REGION_COLUMNS;
   const rows: PlannedCell[][] = summary.map((s, i) => {
     const r = TABLE_TOP + 1 + i;
     const [B, C, D, E, F] = ["B", "C", "D", "E", "F"].map((c) => `${c}${r + 1}`);
@@ -65,12 +68,12 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     const circ = byRegion[i] instanceof MeasureError ? errorOf(byRegion[i] as MeasureError) : (byRegion[i] as number);
     return [
       value(labels[i], "text"),
-      computed(s.outflow, `SUM(${rowRange(i)})-${diag}`, `SUM(${rowRange(i)})-${diag}`, "count"),
-      computed(s.inflow, `SUM(${colRange(i)})-${diag}`, `SUM(${colRange(i)})-${diag}`, "count"),
-      computed(s.turnover, `${B}+${C}`, `${B}+${C}`, "count"),
-      computed(s.net, `${C}-${B}`, `${C}-${B}`, "count"),
-      computed(eff, `${E}/${D}`, `MIGRATION.EFFECTIVENESS(${C},${B})`, "decimal"),
-      computed(circ, `1-SUMPRODUCT(ABS(${rowRange(i)}-TRANSPOSE(${colRange(i)})))/${D}`, `INDEX(CIRCULATION.BYREGION(${whole}),${i + 1})`, "decimal", true),
+      computed(s.outflow, `SUM(${rowRange(i)})-${diag}`, `SUM(${rowRange(i)})-${diag}`, R.outflow.format),
+      computed(s.inflow, `SUM(${colRange(i)})-${diag}`, `SUM(${colRange(i)})-${diag}`, R.inflow.format),
+      computed(s.turnover, `${B}+${C}`, `${B}+${C}`, R.turnover.format),
+      computed(s.net, `${C}-${B}`, `${C}-${B}`, R.net.format),
+      computed(eff, `${E}/${D}`, `MIGRATION.EFFECTIVENESS(${C},${B})`, R.effectiveness.format),
+      computed(circ, `1-SUMPRODUCT(ABS(${rowRange(i)}-TRANSPOSE(${colRange(i)})))/${D}`, `INDEX(CIRCULATION.BYREGION(${whole}),${i + 1})`, R.circulation.format, true),
       { value: typeof eff === "number" ? classify(eff) : eff, native: classifyFormula(F), addin: classifyFormula(F), format: "text" },
     ];
   });
@@ -79,10 +82,10 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   const colOf = (c: string) => `${c}${dataTop + 1}:${c}${dataBottom + 1}`;
   const totals: PlannedCell[] = [
     value("Total"),
-    computed(total, `SUM(${colOf("B")})`, `SUM(${colOf("B")})`, "count"),
-    computed(total, `SUM(${colOf("C")})`, `SUM(${colOf("C")})`, "count"),
-    computed(2 * total, `SUM(${colOf("D")})`, `SUM(${colOf("D")})`, "count"),
-    computed(0, `SUM(${colOf("E")})`, `SUM(${colOf("E")})`, "count"),
+    computed(total, `SUM(${colOf("B")})`, `SUM(${colOf("B")})`, R.outflow.format),
+    computed(total, `SUM(${colOf("C")})`, `SUM(${colOf("C")})`, R.inflow.format),
+    computed(2 * total, `SUM(${colOf("D")})`, `SUM(${colOf("D")})`, R.turnover.format),
+    computed(0, `SUM(${colOf("E")})`, `SUM(${colOf("E")})`, R.net.format),
     value(null),
     value(null),
     value(null),
@@ -91,36 +94,36 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     name: "RegionSummary",
     top: TABLE_TOP,
     left: 0,
-    header: ["Region", "Outflow", "Inflow", "Turnover", "Net migration", "Effectiveness", "Circulation index", "Classification"],
+    header: ["Region", R.outflow.label, R.inflow.label, R.turnover.label, R.net.label, R.effectiveness.label, R.circulation.label, "Classification"],
     rows,
     totals,
   };
 
-  const refs: MatrixRefs = { whole, first, n, column: colOf, totalCell: `B${KEY_TOP + 2}`, distances: regionData?.distancesRange, populations: regionData?.populationsRange };
+  const widths = [Math.max(14, Math.min(40, Math.max(...labels.map((l) => String(l).length)) + 2)), 14, 12, 12, 14, 13, 16, 20];
+  // The key figures' labels are long and column A holds region names: each label spans the
+  // columns its text needs, so it is shown whole and column A stays as narrow as the regions.
+  const labelSpan = Math.max(...[REGION_COUNT, ...figures].map((k) => spanFor(k.label, 0, widths, "keyLabel")));
+  const refs: MatrixRefs = { whole, first, n, column: colOf, totalCell: cell(KEY_TOP + 1, labelSpan), distances: regionData?.distancesRange, populations: regionData?.populationsRange };
   const key: [string, PlannedCell][] = [
-    ["Regions", value(n, "count")],
+    [REGION_COUNT.label, value(n, REGION_COUNT.format)],
     ...figures.map((k): [string, PlannedCell] => [k.label, computed(evaluate(() => k.compute(m, data)), k.native?.(refs), k.addin(refs), k.format, k.nativeArray)]),
   ];
   const added = figures.filter((k) => k.needs !== undefined);
-  const cells = [
-    ...title.map((text, row) => ({ row, col: 0, cell: value(text) })),
-    { row: KEY_TOP - 1, col: 0, cell: value("Key figures") },
-    ...key.flatMap(([label, c], k) => [
-      { row: KEY_TOP + k, col: 0, cell: value(label) },
-      { row: KEY_TOP + k, col: 1, cell: c },
+  const columns = table.header.length;
+  const cells: FreeCell[] = [
+    ...titleCells(title, widths, columns),
+    textCell(KEY_TOP - 1, 0, "Key figures", "heading", widths, columns),
+    ...key.flatMap(([label, c], k): FreeCell[] => [
+      { row: KEY_TOP + k, col: 0, cell: styled(value(label), "keyLabel"), ...(labelSpan > 1 ? { span: labelSpan } : {}) },
+      { row: KEY_TOP + k, col: labelSpan, cell: styled(c, "keyValue") },
     ]),
-    { row: TABLE_TOP - 2, col: 0, cell: value(`Classification: effectiveness above +${BALANCE_THRESHOLD} = net gain, below −${BALANCE_THRESHOLD} = net drain, otherwise balanced circulation.`) },
+    textCell(TABLE_TOP - 2, 0, "By region", "heading", widths, columns),
+    textCell(TABLE_TOP - 1, 0, `Classification: effectiveness above +${BALANCE_THRESHOLD} = net gain, below −${BALANCE_THRESHOLD} = net drain, otherwise balanced circulation.`, "note", widths, columns),
   ];
-  const chart: PlannedChart = { kind: "bar", title: "Net migration by region", table: table.name, categoryColumn: "Region", valueColumn: "Net migration", top: TABLE_TOP, left: 9 };
+  const chart: ChartSpec = { kind: "bar", title: "Net migration by region", table: table.name, categoryColumn: "Region", valueColumn: R.net.label };
 
-  const summarySheet: PlannedSheet = {
-    name: "Migration Summary",
-    cells,
-    tables: [table],
-    charts: n <= 60 ? [chart] : [],
-    widths: [Math.max(14, Math.min(40, Math.max(...labels.map((l) => String(l).length)) + 2)), 14, 12, 12, 14, 13, 16, 20],
-    freezeRows: 0,
-  };
+  const base: Omit<PlannedSheet, "charts"> = { name: "Migration Summary", cells, tables: [table], widths, freezeRows: 0 };
+  const summarySheet: PlannedSheet = { ...base, charts: placeCharts(base, n <= 60 ? [chart] : []) };
 
   const corridorSheet = planCorridors(labels, m, ref);
   const [top] = corridors(m, 1);
@@ -180,6 +183,7 @@ function refuseOverflow(m: number[][]): void {
 
 function planCorridors(labels: readonly (string | number)[], m: number[][], ref: (i: number, j: number) => string): PlannedSheet {
   const TOP = 3;
+  const C = CORRIDOR_COLUMNS;
   const rows = corridors(m, TOP_CORRIDORS).map((c, k) => {
     const r = TOP + 2 + k; // 1-based sheet row of this data row
     const f = ref(c.origin, c.destination);
@@ -187,21 +191,23 @@ function planCorridors(labels: readonly (string | number)[], m: number[][], ref:
     return [
       value(labels[c.origin], "text"),
       value(labels[c.destination], "text"),
-      computed(c.flow, f, f, "count"),
-      computed(c.counterflow, b, b, "count"),
-      computed(c.net, `C${r}-D${r}`, `C${r}-D${r}`, "count"),
-      computed(c.reciprocity, `1-ABS(C${r}-D${r})/(C${r}+D${r})`, `1-ABS(C${r}-D${r})/(C${r}+D${r})`, "decimal"),
+      computed(c.flow, f, f, C.flow.format),
+      computed(c.counterflow, b, b, C.counterflow.format),
+      computed(c.net, `C${r}-D${r}`, `C${r}-D${r}`, C.net.format),
+      computed(c.reciprocity, `1-ABS(C${r}-D${r})/(C${r}+D${r})`, `1-ABS(C${r}-D${r})/(C${r}+D${r})`, C.reciprocity.format),
     ];
   });
+  const widths = [22, 22, 12, 13, 12, 12];
+  const header = ["Origin", "Destination", C.flow.label, C.counterflow.label, C.net.label, C.reciprocity.label];
   return {
     name: "Corridors",
     cells: [
-      { row: 0, col: 0, cell: value(`The ${TOP_CORRIDORS} largest flows (ordered pairs), largest first`) },
-      { row: 1, col: 0, cell: value("Reciprocity = 1 − |flow − counterflow| ÷ (flow + counterflow): 1 = balanced exchange, 0 = one-way.") },
+      textCell(0, 0, `The ${TOP_CORRIDORS} largest flows (ordered pairs), largest first`, "title", widths, header.length),
+      textCell(1, 0, "Reciprocity = 1 − |flow − counterflow| ÷ (flow + counterflow): 1 = balanced exchange, 0 = one-way.", "note", widths, header.length),
     ],
-    tables: [{ name: "Corridors", top: TOP, left: 0, header: ["Origin", "Destination", "Flow", "Counterflow", "Net", "Reciprocity"], rows }],
+    tables: [{ name: "Corridors", top: TOP, left: 0, header, rows }],
     charts: [],
-    widths: [22, 22, 12, 13, 12, 12],
+    widths,
     freezeRows: TOP + 1,
   };
 }

@@ -8,6 +8,7 @@ import type { Matrix } from "../indicators/types";
 import { grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
 import { grossOutboundEnrolmentRatio, inboundMobilityRate, outboundMobilityRatio, studentNetFlow, studentNetFlowRatio } from "../indicators/students";
 import type { RegionData } from "./region-data";
+import { isRateRole } from "./roles";
 import { NumberFormat, Role } from "./types";
 
 /**
@@ -36,6 +37,17 @@ export interface TableMeasure {
   readonly nativeChecks?: (...refs: string[]) => string[];
   readonly format: NumberFormat;
 }
+
+/** Migration effectiveness (in − out) ÷ (in + out): a table column, and a matrix summary's per-region column. */
+export const EFFECTIVENESS: TableMeasure = {
+  label: "Migration effectiveness",
+  fn: "MIGRATION.EFFECTIVENESS",
+  inputs: ["immigrants", "emigrants"],
+  domains: ["count", "count"],
+  compute: migrationEffectiveness,
+  native: (i, o) => `(${i}-${o})/(${i}+${o})`,
+  format: "ratio",
+};
 
 export const TABLE_MEASURES: readonly TableMeasure[] = [
   {
@@ -102,15 +114,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     native: (i, o, p) => `1000*(${i}+${o})/${p}`,
     format: "perThousand",
   },
-  {
-    label: "Migration effectiveness",
-    fn: "MIGRATION.EFFECTIVENESS",
-    inputs: ["immigrants", "emigrants"],
-    domains: ["count", "count"],
-    compute: migrationEffectiveness,
-    native: (i, o) => `(${i}-${o})/(${i}+${o})`,
-    format: "decimal",
-  },
+  EFFECTIVENESS,
   {
     label: "Immigrants as share of population",
     fn: "MIGRATION.INTENSITY",
@@ -264,7 +268,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     compute: migrationEffectivenessIndex,
     native: (at) => `SUMPRODUCT(ABS(${at.column("E")}))/SUM(${at.column("D")})`,
     addin: (at) => `MIGRATION.MEI(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
   },
   {
     label: "Brain circulation index",
@@ -272,7 +276,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     compute: circulationIndexOfMatrix,
     native: (at) => `1-SUMPRODUCT(ABS(${at.whole}-TRANSPOSE(${at.whole})))/(2*${at.totalCell})`,
     addin: (at) => `CIRCULATION.INDEX(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
     nativeArray: true,
   },
   {
@@ -289,7 +293,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     compute: (m) => giniIndex(m),
     // No native formula: the Gini index needs the flows sorted, which classic functions cannot do in one cell.
     addin: (at) => `MIGRATION.GINI(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
   },
   // The connectivity family (Bell et al. 2002). Off the diagonal a blank or text cell counts as 0, as in the engine.
   {
@@ -298,7 +302,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     compute: (m) => migrationInequality(m, "equal"),
     native: (at) => `SUM(IF(${offDiagonal(at)},ABS(${flowOf(at)}/${at.totalCell}-1/${pairs(at)})))/2`,
     addin: (at) => `MIGRATION.INEQUALITY(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
     nativeArray: true,
   },
   {
@@ -307,7 +311,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     compute: flowsCv,
     native: (at) => `SQRT(SUM(IF(${offDiagonal(at)},(${flowOf(at)}-${at.totalCell}/${pairs(at)})^2))/${pairs(at)})/(${at.totalCell}/${pairs(at)})`,
     addin: (at) => `MIGRATION.CV(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
     nativeArray: true,
   },
   // No native formula for these (the Definitions sheet says why): values, recomputed when the report is rebuilt.
@@ -316,35 +320,35 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     fn: "MIGRATION.INEQUALITY",
     compute: (m) => migrationInequality(m, "independence"),
     addin: (at) => `MIGRATION.INEQUALITY(${at.whole},"independence")`,
-    format: "decimal",
+    format: "ratio",
   },
   {
     label: "Origin Gini (standardised)",
     fn: "MIGRATION.GINIORIGIN",
     compute: (m) => giniWithin(m, "origin"),
     addin: (at) => `MIGRATION.GINIORIGIN(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
   },
   {
     label: "Destination Gini (standardised)",
     fn: "MIGRATION.GINIDESTINATION",
     compute: (m) => giniWithin(m, "destination"),
     addin: (at) => `MIGRATION.GINIDESTINATION(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
   },
   {
     label: "Migration-weighted Gini (mean)",
     fn: "MIGRATION.WEIGHTEDGINI",
     compute: (m) => weightedGini(m, "mean"),
     addin: (at) => `MIGRATION.WEIGHTEDGINI(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
   },
   {
     label: "Aggregated coefficient of variation (ACV)",
     fn: "MIGRATION.ACV",
     compute: aggregatedCv,
     addin: (at) => `MIGRATION.ACV(${at.whole})`,
-    format: "decimal",
+    format: "ratio",
   },
   // The impact family (Bell et al. 2002; migest's index_impact), with the regions' populations.
   {
@@ -364,7 +368,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     // Σ_{i≠j} M_ij / (T · P_i/P · P_j/P) = P²/T · Σ_{i≠j} M_ij/(P_i P_j): the populations column times its transpose.
     native: (at) => `SUM(IF(${offDiagonal(at)},${flowOf(at)}/(${at.populations}*TRANSPOSE(${at.populations}))))*SUM(${at.populations})^2/${at.totalCell}`,
     addin: (at) => `MIGRATION.PREFERENCE(${at.whole},${at.populations})`,
-    format: "decimal",
+    format: "ratio",
     nativeArray: true,
     needs: "populations",
   },
@@ -375,7 +379,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     // P · Σ_{i≠j} M_ij/(P_i P_j)
     native: (at) => `SUM(IF(${offDiagonal(at)},${flowOf(at)}/(${at.populations}*TRANSPOSE(${at.populations}))))*SUM(${at.populations})`,
     addin: (at) => `MIGRATION.VELOCITY(${at.whole},${at.populations})`,
-    format: "decimal",
+    format: "ratio",
     nativeArray: true,
     needs: "populations",
   },
@@ -405,11 +409,51 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     fn: "MIGRATION.DISTANCEDECAY",
     compute: (m, d) => distanceDecay(m, d.distances!),
     addin: (at) => `MIGRATION.DISTANCEDECAY(${at.whole},${at.distances})`,
-    format: "decimal",
+    format: "ratio",
     needs: "distances",
     valueReason: "The distance decay is written as a value in the live-formula mode: it is a coefficient of a Poisson model with origin and destination effects, fitted by iteratively reweighted least squares, which classic spreadsheet functions cannot do in one cell. It is recomputed when the report is rebuilt.",
   },
 ];
+
+/**
+ * The other numbers a report shows, each with its one format (the key figures and table
+ * measures above carry theirs): numbers of people as counts with thousands separators, shares
+ * and rates as percentages, indices and ratios to 3 decimals, rates per 1,000 to 1 decimal.
+ */
+export interface ShownMeasure {
+  readonly label: string;
+  readonly format: NumberFormat;
+}
+
+/** The number of regions of a matrix (a key figure). */
+export const REGION_COUNT: ShownMeasure = { label: "Regions", format: "count" };
+
+/** A flow or stock of people between two regions (a matrix cell, a corridor's flow and counterflow). */
+export const FLOW: ShownMeasure = { label: "Flow", format: "count" };
+
+/** The per-region columns of a matrix summary (MIGRATION.SUMMARY, CIRCULATION.BYREGION), in order after the region. */
+export const REGION_COLUMNS = {
+  outflow: { label: "Outflow", format: "count" },
+  inflow: { label: "Inflow", format: "count" },
+  turnover: { label: "Turnover", format: "count" },
+  net: { label: "Net migration", format: "count" },
+  effectiveness: { label: "Effectiveness", format: EFFECTIVENESS.format },
+  circulation: { label: "Circulation index", format: "ratio" },
+} as const satisfies Record<string, ShownMeasure>;
+
+/** The columns of the Corridors sheet after origin and destination (MIGRATION.CORRIDORS). */
+export const CORRIDOR_COLUMNS = {
+  flow: { label: "Flow", format: FLOW.format },
+  counterflow: { label: "Counterflow", format: FLOW.format },
+  net: { label: "Net", format: FLOW.format },
+  reciprocity: { label: "Reciprocity", format: "ratio" },
+} as const satisfies Record<string, ShownMeasure>;
+
+/** How a country table's input column is shown: a rate (0 to 1) as a percentage, a year as a year, else a count of people. */
+export function inputFormat(role: Role): NumberFormat {
+  if (role === "year") return "year";
+  return isRateRole(role) ? "percent" : "count";
+}
 
 /** The off-diagonal cells of the matrix, as an array condition. */
 const offDiagonal = (at: MatrixRefs) => `ROW(${at.whole})-ROW(${at.first})<>COLUMN(${at.whole})-COLUMN(${at.first})`;

@@ -12,6 +12,7 @@ import { alignRegionData, RegionDataRequest } from "./region-data";
 import { planTableSheetSteps } from "./table-sheet";
 import { planEstimatedFlows } from "./stocks-sheet";
 import { overTime } from "./over-time";
+import { withPrint } from "./print";
 import { StockDecrease } from "../indicators/estimation";
 import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
@@ -101,8 +102,9 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   if (!options.hostDrawsCharts && sheets.some((s) => s.charts.length > 0)) {
     notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
   }
-  const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [], title: title[0] });
-  return { mode: options.mode, shape: input.shape, sheets: [...sheets, definitions], sourceSheet: input.sheet, headline };
+  const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [] });
+  // Every sheet prints one page wide with the report's title in its footer (print.ts).
+  return { mode: options.mode, shape: input.shape, sheets: [...sheets, definitions].map((s) => withPrint(s, title[0])), sourceSheet: input.sheet, headline };
 }
 
 /** The matrix as counts: blanks are no flow; text or negative flows off the diagonal stop the report, naming the cells. */

@@ -5,6 +5,8 @@ import { cell } from "./address";
 import { computed, value } from "./cells";
 import { LongInput } from "./input";
 import { labelKey } from "./labels";
+import { textCell } from "./layout";
+import { FLOW } from "./measures";
 import { planPivot, yearsOf } from "./long-sheet";
 import { MatrixLocation } from "./matrix-sheet";
 import { CellValue, PlannedCell, PlannedSheet } from "./types";
@@ -57,17 +59,17 @@ export function planEstimatedFlows(input: LongInput, method: StockDecrease): Est
   const rows: PlannedCell[][] = flows.map((line, i) => [
     value(union[i], "text"),
     ...line.map((v, j) => {
-      if (i === j) return value(0, "count");
+      if (i === j) return value(0, FLOW.format);
       const rise = `MAX(0,${e(i, j)}-${s(i, j)})`;
       const f = method === "return" ? `${rise}+MAX(0,${s(j, i)}-${e(j, i)})` : rise;
-      return computed(v, f, `INDEX(MIGRATION.FLOWSFROMSTOCKS(${range(start)},${range(end)},"${method}"),${i + 1},${j + 1})`, "count");
+      return computed(v, f, `INDEX(MIGRATION.FLOWSFROMSTOCKS(${range(start)},${range(end)},"${method}"),${i + 1},${j + 1})`, FLOW.format);
     }),
   ]);
   const sheet: PlannedSheet = {
     name: "Estimated Flows",
     cells: [
-      { row: 0, col: 0, cell: value(`Flows estimated from the change in migrant stocks, ${String(first)} to ${String(last)}: origin (row) to destination (column)`) },
-      { row: 1, col: 0, cell: value(`Method ${METHOD_TEXT[method]}. Deaths, births and onward moves are not modelled (Abel 2013; Abel & Sander 2014).`) },
+      textCell(0, 0, `Flows estimated from the change in migrant stocks, ${String(first)} to ${String(last)}: origin (row) to destination (column)`, "title", start.sheet.widths, n + 1),
+      textCell(1, 0, `Method ${METHOD_TEXT[method]}. Deaths, births and onward moves are not modelled (Abel 2013; Abel & Sander 2014).`, "note", start.sheet.widths, n + 1),
     ],
     tables: [{ name: "EstimatedFlows", top: TOP, left: 0, header: ["Origin \\ destination", ...union.map(String)], rows }],
     charts: [],

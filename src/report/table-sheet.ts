@@ -4,8 +4,10 @@ import { cell, columnLetters, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { isRateRole, ROLE_LABELS, TABLE_LABEL_ROLES } from "./roles";
-import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, measuresFor, nativeFormula, TableMeasure } from "./measures";
-import { PlannedCell, PlannedChart, PlannedSheet, PlannedTable, Role } from "./types";
+import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, inputFormat, measuresFor, nativeFormula, TableMeasure } from "./measures";
+import { ChartSpec, placeCharts } from "./chart-placement";
+import { titleCells } from "./layout";
+import { PlannedCell, PlannedSheet, PlannedTable, Role } from "./types";
 import { PLAN_CHUNK_ROWS, Steps } from "./steps";
 
 /** Where the indicator table starts on the summary sheet (rows above: title, notes). */
@@ -63,7 +65,7 @@ export function* planTableSheetSteps(input: TableInput, title: string[], chunkRo
       refOf.set(role, ref);
       // The input itself, live: a formula referencing the source cell (its value when the cell is a number).
       // TRUE/FALSE is copied as its word: LibreOffice's SUM would add a logical cell as 1, Excel's skips it.
-      line.push(typeof v === "number" ? computed(v, ref, ref, isRateRole(role) ? "percent" : "count") : value(typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v, "text"));
+      line.push(typeof v === "number" ? computed(v, ref, ref, inputFormat(role)) : value(typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v, "text"));
     }
     for (const m of measures) {
       const refs = m.inputs.map((role) => refOf.get(role) ?? src(role, r));
@@ -95,16 +97,17 @@ export function* planTableSheetSteps(input: TableInput, title: string[], chunkRo
   } else notes.push("No classification column: the table has no pair of inflow and outflow columns (immigrants and emigrants, or their skilled or student counterparts).");
 
   const chartMeasure = measures.find((m) => m.format === "count") ?? measures[0];
-  const chart: PlannedChart | undefined =
+  const chart: ChartSpec | undefined =
     labelRoles.includes("region") && input.rows <= 60
-      ? { kind: "bar", title: `${chartMeasure.label} by region`, table: table.name, categoryColumn: "Region", valueColumn: chartMeasure.label, top: TABLE_TOP, left: header.length + 1 }
+      ? { kind: "bar", title: `${chartMeasure.label} by region`, table: table.name, categoryColumn: "Region", valueColumn: chartMeasure.label }
       : undefined;
   if (!chart) notes.push("No chart: a bar chart is drawn for tables of up to 60 regions with a region column.");
 
-  const cells = title.map((text, row) => ({ row, col: 0, cell: value(text) }));
   const widths = header.map((h, k) => (k < firstInputCol ? Math.max(12, Math.min(40, longestLabel(input, labelRoles[k]))) : Math.max(10, Math.min(28, h.length + 2))));
+  const cells = titleCells(title, widths, header.length);
+  const base: Omit<PlannedSheet, "charts"> = { name: "Migration Summary", cells, tables: [table], widths, freezeRows: TABLE_TOP + 1 };
   return {
-    sheet: { name: "Migration Summary", cells, tables: [table], charts: chart ? [chart] : [], widths, freezeRows: TABLE_TOP + 1 },
+    sheet: { ...base, charts: placeCharts(base, chart ? [chart] : []) },
     measures,
     notes,
     headline: headlineOf(input, measures, rows, firstMeasureCol),

@@ -9,7 +9,8 @@ import { LabelBook } from "./labels";
 import { LIVE_PIVOT_LIMIT } from "./long-sheet";
 import { MATRIX_KEY_FIGURES, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
 import { isRateRole, ROLE_LABELS } from "./roles";
-import { PlannedCell, PlannedChart, PlannedError, PlannedSheet, Role } from "./types";
+import { ChartSpec, placeCharts } from "./chart-placement";
+import { PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
 
 /**
  * The Trends sheet: one row per period of a long list of flows or a country table, each figure
@@ -245,18 +246,18 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
   });
   const circulation = FLOW_TREND_FIGURES.find((f) => f.fn === "CIRCULATION.INDEX")!;
   const mei = FLOW_TREND_FIGURES.find((f) => f.fn === "MIGRATION.MEI")!;
-  const chart: PlannedChart = { kind: "line", title: `Brain circulation index and MEI by ${panel.what}`, table: "Trends", categoryColumn: header[0], valueColumn: circulation.label, moreValueColumns: [mei.label], top: TRENDS_TOP, left: header.length + 1 };
-  const trends: PlannedSheet = {
+  const chart: ChartSpec = { kind: "line", title: `Brain circulation index and MEI by ${panel.what}`, table: "Trends", categoryColumn: header[0], valueColumn: circulation.label, moreValueColumns: [mei.label] };
+  const trendsBase: Omit<PlannedSheet, "charts"> = {
     name: "Trends",
     cells: [
       { row: 0, col: 0, cell: value(`Key figures of the flows in each ${panel.what}, in time order`) },
       { row: 1, col: 0, cell: value(`Each ${panel.what}'s figures are computed over its flows as pivoted on the ${PERIOD_FLOWS_SHEET} sheet, over the same ${n} regions in every ${panel.what} (a region with no row in a ${panel.what} has no flows then). Rows = the list's rows in the ${panel.what}.`) },
     ],
     tables: [{ name: "Trends", top: TRENDS_TOP, left: 0, header, rows }],
-    charts: [chart],
     widths: [12, 10, ...FLOW_TREND_FIGURES.map((f) => Math.max(12, Math.min(30, f.label.length + 2)))],
     freezeRows: TRENDS_TOP + 1,
   };
+  const trends: PlannedSheet = { ...trendsBase, charts: placeCharts(trendsBase, [chart]) };
   const notes = [
     `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}); the ${PERIOD_FLOWS_SHEET} sheet pivots each ${panel.what}'s rows of the list into a ${n} × ${n} matrix over every region of the list${live ? ", each cell a live SUMPRODUCT over the list's rows of its period and pair" : ": written as values, since live formulas over a list this long for every period would make recalculation slow"}. The Gini index of each ${panel.what} is a value, as on the summary.`,
   ];
@@ -348,32 +349,30 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
 
   const rates = measures.filter((m) => m.format === "percent").slice(0, 3);
   const shown = rates.length > 0 ? rates : measures.slice(0, 1);
-  const chart: PlannedChart = {
+  const chart: ChartSpec = {
     kind: "line",
     title: `Median ${shown.length > 1 ? "rates" : lower(shown[0].label)} by ${panel.what}`,
     table: "Trends",
     categoryColumn: header[0],
     valueColumn: `Median ${lower(shown[0].label)}`,
     moreValueColumns: shown.slice(1).map((m) => `Median ${lower(m.label)}`),
-    top: TRENDS_TOP,
-    left: header.length + 1,
   };
   const groups = input.columns.group ? ` (every ${lower(ROLE_LABELS.group)} of the table together: keep one with a filter for its own trend)` : "";
   const notes = [
     `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}): the median of each measure over the ${panel.what}'s rows${groups}, rows whose inputs give no value left out; totals of counts over the ${panel.what}'s rows (none when one is blank or text); and each measure of counts recomputed from those totals. Each is a live formula over the source data; the medians are array formulas (Ctrl+Shift+Enter in Excel 2010–2019).`,
   ];
   if (panel.outside.length > 0) notes.push(`${panel.outside.length} rows of the table hold no ${panel.what} (first: ${cell(input.rowsAt[panel.outside[0]], input.columns.year!.col)}) and are in no ${panel.what} of the Trends sheet.`);
-  const sheet: PlannedSheet = {
+  const sheetBase: Omit<PlannedSheet, "charts"> = {
     name: "Trends",
     cells: [
       { row: 0, col: 0, cell: value(`Medians and totals of the table's measures in each ${panel.what}, in time order`) },
       { row: 1, col: 0, cell: value(`Medians are over the ${panel.what}'s rows${groups}; "(totals)" columns are the measure of the ${panel.what}'s summed counts, as the summary's totals row.`) },
     ],
     tables: [{ name: "Trends", top: TRENDS_TOP, left: 0, header, rows }],
-    charts: [chart],
     widths: header.map((h, k) => (k === 0 ? 12 : Math.max(10, Math.min(28, h.length + 2)))),
     freezeRows: TRENDS_TOP + 1,
   };
+  const sheet: PlannedSheet = { ...sheetBase, charts: placeCharts(sheetBase, [chart]) };
   return { sheets: [sheet], notes, functions: measures.map((m) => m.fn) };
 }
 

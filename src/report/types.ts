@@ -91,7 +91,12 @@ export interface Overrides {
 /** How a shared report keeps its numbers: live native formulas, add-in formulas, or values only. */
 export type SharingMode = "native" | "addin" | "values";
 
-/** Excel number formats the report uses. */
+/**
+ * Excel number formats the report uses, by what a number is: "count" a number of people
+ * (#,##0), "percent" a share or rate (0.0%), "ratio" an index or ratio (0.000), "perThousand"
+ * a rate per 1,000 (0.0), "year" a year (0); "decimal" a plain number (0.000), "text" text (@).
+ * A measure's format is given once, in its registry entry (src/report/measures.ts).
+ */
 export type NumberFormat = "count" | "percent" | "perThousand" | "ratio" | "decimal" | "text" | "year";
 
 /** An error as a planned cell shows it, e.g. "#DIV/0!". */
@@ -165,9 +170,14 @@ export interface PlannedChart {
   readonly valueColumn: string;
   /** Further value columns drawn as more series beside the first (a line chart's lines), by header. */
   readonly moreValueColumns?: readonly string[];
-  /** Where to put it on the sheet (0-based cell of its top-left corner). */
+  /**
+   * Where it goes (0-based cell of its top-left corner) and how many rows and columns it
+   * covers: it is anchored over exactly those cells (src/report/chart-placement.ts places it).
+   */
   readonly top: number;
   readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
 }
 
 /** One sheet of the report. */

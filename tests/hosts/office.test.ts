@@ -183,7 +183,7 @@ describe("a report for each sample, written through the double", () => {
             categories: `'${written.sheets[0]}'!${col(c.categoryColumn)}${t.top + 2}:${col(c.categoryColumn)}${t.top + 1 + t.rows.length}`,
           },
         ]);
-        expect(charts[0].position?.start).toBe(cellAddress(c.top, c.left));
+        expect(charts[0].position).toEqual({ start: cellAddress(c.top, c.left), end: cellAddress(c.top + c.rows - 1, c.left + c.cols - 1) });
       }
 
       // The source: not one operation touched it; its cells are as they were.

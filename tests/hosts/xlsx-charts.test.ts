@@ -10,6 +10,7 @@ import { engine } from "../../src/cli/engine";
 import { readInput } from "../../src/cli/read-input";
 import { writeReportXlsx } from "../../src/hosts/xlsx";
 import { parseRange } from "../../src/report/address";
+import { ReportPlan } from "../../src/report/types";
 import { ensureLibreOffice, readSheetCells, recalculate } from "../support/libreoffice";
 import { SAMPLES } from "../support/samples";
 import { decodeXmlText, readZip, stringCells } from "../support/zip";
@@ -18,13 +19,13 @@ jest.setTimeout(180_000);
 const DIR = mkdtempSync(join(tmpdir(), "xlsx-charts-"));
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
-async function ukReport(): Promise<{ path: string; sheetNames: string[] }> {
+async function ukReport(): Promise<{ path: string; sheetNames: string[]; plan: ReportPlan }> {
   const { block } = await readInput(join(SAMPLES, "uk-interregional-flows-2018.csv"));
   const plan = engine.plan(block, engine.detect(block), { mode: "native", source: "uk", now: new Date(0) });
   expect(plan.sheets.flatMap((s) => s.charts)).toHaveLength(1);
   const path = join(DIR, "uk.xlsx");
   const { sheetNames } = await writeReportXlsx(plan, path, { source: block });
-  return { path, sheetNames };
+  return { path, sheetNames, plan };
 }
 
 /** The `<c:f>` references of a chart part, and its cached points per reference. */
@@ -36,7 +37,7 @@ function chartRefs(xml: string): { f: string; points: string[] }[] {
 }
 
 test("the summary sheet's bar chart reads the table's labels and values, and caches what they hold", async () => {
-  const { path } = await ukReport();
+  const { path, plan } = await ukReport();
   const zip = readZip(path);
   const types = zip.get("[Content_Types].xml") ?? "";
   expect(types).toContain('PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"');
@@ -64,6 +65,10 @@ test("the summary sheet's bar chart reads the table's labels and values, and cac
   expect(categories.points).toContain("London");
   const summary = await readSheetCells(path, "Migration Summary");
   expect(values.points.map(Number)).toEqual(cellsOf(values.f).map((a) => summary.get(a)?.value));
+  // Anchored over exactly the planned cells: from its top-left cell to the cell just past its bottom-right.
+  const planned = plan.sheets[0].charts[0];
+  const anchor = /<xdr:from><xdr:col>(\d+)<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>[\s\S]*?<xdr:to><xdr:col>(\d+)<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>/.exec(zip.get("xl/drawings/drawing1.xml") ?? "");
+  expect(anchor?.slice(1).map(Number)).toEqual([planned.left, planned.top, planned.left + planned.cols, planned.top + planned.rows]);
   // Sheets without a chart have no drawing.
   expect(zip.get("xl/worksheets/sheet1.xml")).not.toContain("<drawing");
 });

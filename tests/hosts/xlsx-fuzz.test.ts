@@ -65,7 +65,7 @@ test("hand-made plans with awkward sheet names and labels: valid files, labels a
             widths: [],
             cells: [{ row: 0, col: 0, cell: { value: title } }, ...labels.map((l, k) => ({ row: 1, col: k, cell: { value: l } }))],
             tables: [{ name: labels[0], top: 3, left: 0, header: [labels[1], labels[0], `${labels[0]} `], rows, totals: [{ value: "Total" }, { value: labels.length, native: "SUM(B5:B9)", format: "count" }] }],
-            charts: [{ kind: "bar", title, table: labels[0], categoryColumn: labels[1], valueColumn: labels[0], top: 3, left: 5 }],
+            charts: [{ kind: "bar", title, table: labels[0], categoryColumn: labels[1], valueColumn: labels[0], top: 3, left: 5, rows: 15, cols: 7 }],
           },
           ...sheets.slice(1).map((name) => ({ name, freezeRows: 0, widths: [], tables: [], charts: [], cells: [{ row: 0, col: 0, cell: { value: 7, native: src(2, "A") } }] })),
         ],

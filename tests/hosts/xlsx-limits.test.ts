@@ -162,7 +162,7 @@ describe("formulas and references as Excel stores them", () => {
     const rows: PlannedCell[][] = [[{ value: "A" }, { value: 3 }], [{ value: "B" }, { value: 5 }]];
     const s = sheet("R&D <Summary>", {
       tables: [{ name: "T", top: 0, left: 0, header: ["Region", "Net"], rows }],
-      charts: [{ kind: "bar", title: "Net <by> region & more", table: "T", categoryColumn: "Region", valueColumn: "Net", top: 0, left: 4 }],
+      charts: [{ kind: "bar", title: "Net <by> region & more", table: "T", categoryColumn: "Region", valueColumn: "Net", top: 0, left: 4, rows: 15, cols: 7 }],
     });
     const { path } = await write(plan([s]));
     const chart = readZip(path).get("xl/charts/chart1.xml")!;

@@ -372,8 +372,9 @@ describe("writeReportXlsx", () => {
     expect(ws.getCell("B5").numFmt).toBe("#,##0");
     expect(ws.getCell("B6").numFmt).toBe("#,##0"); // a shared formula's member keeps its format
     expect(ws.getCell("C5").numFmt).toBe("0.0%");
-    expect(ws.getCell("D5").numFmt).toBe("0.00");
+    expect(ws.getCell("D5").numFmt).toBe("0.0"); // per 1,000: one decimal
     expect(ws.getCell("C3").numFmt).toBe("0.000");
+    expect(ws.getCell("D3").numFmt).toBe("0.000"); // an index or ratio: three decimals
     expect(ws.getCell("E3").numFmt).toBe("0");
     expect(ws.getCell("A5").numFmt).toBe("@");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });

@@ -2,7 +2,7 @@
  * The Definitions sheet: one row per measure with its name as the report shows it, the function
  * that computes it, what it means, its formula and its source (the measure's definition entry);
  * the long columns wrap at a fixed width; provenance and notes below, each a whole paragraph
- * across the table's width; printed portrait with the table's header on every page.
+ * across the table's width; printed landscape with the table's header on every page.
  */
 import { functions as CATALOG } from "../../src/functions/catalog.json";
 import { withArrayValueNote } from "../../src/hosts/office-array-note";
@@ -95,12 +95,12 @@ test("the name, meaning, formula and source wrap in fixed widths; the function n
   expect(sheet.widths).toHaveLength(DEFINITIONS_HEADER.length);
 });
 
-test("it prints portrait, the table's header on every page, the report's title in the footer", () => {
+test("it prints landscape (its five columns are wider than a portrait page), the table's header on every page, the report's title in the footer", () => {
   for (const name of SAMPLES) {
     const p = plan(name);
     const sheet = definitionsOf(p);
     const top = sheet.tables[0].top;
-    expect(sheet.print).toEqual({ orientation: "portrait", titleRows: [top, top], footer: `Migration summary: ${name}` });
+    expect(sheet.print).toEqual({ orientation: "landscape", titleRows: [top, top], footer: `Migration summary: ${name}` });
     expect(p.sheets[0].cells[0].cell.value).toBe(`Migration summary: ${name}`);
     expect(sheet.freezeRows).toBe(top + 1);
   }

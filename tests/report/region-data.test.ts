@@ -29,8 +29,8 @@ function keyFigures(p: ReportPlan): Map<string, PlannedCell> {
   const cells = p.sheets[0].cells;
   const out = new Map<string, PlannedCell>();
   for (const c of cells) {
-    if (c.col !== 0 || typeof c.cell.value !== "string") continue;
-    const v = cells.find((d) => d.row === c.row && d.col === 1);
+    if (c.col !== 0 || c.cell.style !== "keyLabel" || typeof c.cell.value !== "string") continue;
+    const v = cells.find((d) => d.row === c.row && d.cell.style === "keyValue");
     if (v) out.set(c.cell.value, v.cell);
   }
   return out;
