@@ -68,7 +68,10 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     notes = t.notes;
     functions = t.measures.map((m) => m.fn);
     labels = labelsByFunction(t.measures);
-    if (t.sheet.tables[0].header.includes("Classification")) functions.push("MIGRATION.EFFECTIVENESS");
+    if (t.sheet.tables[0].header.includes("Classification")) {
+      functions.push("MIGRATION.EFFECTIVENESS");
+      labels.set("MIGRATION.EFFECTIVENESS", [...(labels.get("MIGRATION.EFFECTIVENESS") ?? []), "Classification"]);
+    }
     headline = t.headline;
   } else if (input.shape === "matrix") {
     const m = matrixOf(input);

@@ -81,6 +81,8 @@ test("a country table names its measures as its column headers do", () => {
   const header = p.sheets[0].tables[0].header;
   const rows = rowsOf(definitionsOf(p));
   expect(rows.find((r) => r[1] === "MIGRATION.INTENSITY")![0]).toBe("Immigrants as share of population; Emigrants as share of population");
+  // The classification column is read from the effectiveness: it is named with it.
+  expect(rows.find((r) => r[1] === "MIGRATION.EFFECTIVENESS")![0]).toBe("Migration effectiveness; Classification");
   for (const [name] of rows) for (const label of name.split("; ")) expect(header).toContain(label);
 });
 
