@@ -36,6 +36,19 @@ export function spanFor(text: string, col: number, widths: readonly number[], st
   return Math.max(1, span);
 }
 
+/**
+ * The lines a wrapped text takes over `span` columns from `col`: what a host sets the row's
+ * height from, since spreadsheets do not grow a row to fit a merged cell's wrapped text.
+ * Counted by characters, rounded up, so a line broken between words still has its room.
+ */
+export function wrappedLines(text: string, col: number, span: number, widths: readonly number[], style?: CellStyle): number {
+  let room = 0;
+  for (let j = col; j < col + span; j++) room += widthOf(widths, j);
+  const perLine = Math.max(1, room - 2);
+  const scale = style ? STYLE_SCALE[style] : 1;
+  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((line.length * scale * 1.1) / perLine)), 0);
+}
+
 /** A free cell of a sheet. */
 export type FreeCell = PlannedSheet["cells"][number];
 

@@ -5,6 +5,9 @@
  */
 import { chartRows, ChartSpec, placeCharts } from "../../src/report/chart-placement";
 import { PlannedChart, PlannedSheet, PlannedTable } from "../../src/report/types";
+import { planFromInput } from "../../src/report/plan";
+import { TableInput } from "../../src/report/input";
+import { sampleInput } from "../support/inputs";
 import { SAMPLE_PLAN_NAMES, samplePlan } from "../support/sample-plans";
 
 /** Each cell that holds something (tables' headers, rows, totals; free cells over their spans) as "row:col". */
@@ -102,4 +105,15 @@ test("the samples with few enough regions have their chart (Erasmus, UK, stocks)
     const s = samplePlan(name).sheets[0];
     expect([name, s.charts.map((c) => besideOrBelow(c, s.tables[0]))]).toEqual([name, ["below"]]);
   }
+});
+
+test("a country table of a few regions: its bar chart below the indicators, clear of them", () => {
+  const all = sampleInput("undesa") as TableInput;
+  const keep = all.columns.year!.values.map((y, r) => (y === 2020 ? r : -1)).filter((r) => r >= 0).slice(0, 12);
+  const columns = Object.fromEntries(Object.entries(all.columns).map(([role, c]) => [role, { col: c!.col, values: keep.map((r) => c!.values[r]) }]));
+  const input: TableInput = { ...all, rows: keep.length, rowsAt: keep.map((r) => all.rowsAt[r]), columns };
+  const sheet = planFromInput(input, { mode: "native", source: "t", now: new Date(0), hostDrawsCharts: true }).sheets[0];
+  expect(sheet.charts).toHaveLength(1);
+  expect(besideOrBelow(sheet.charts[0], sheet.tables[0])).toBe("below"); // the indicators are too wide to have it beside on a landscape page
+  expect(clashes(sheet)).toEqual([]);
 });

@@ -3,7 +3,7 @@
  * notes) and are shown whole: a text that does not wrap has columns wide enough for it, over
  * cells with nothing in them; a note wraps within the columns of the sheet's tables.
  */
-import { spanFor, textCell, textWidth, widthOf } from "../../src/report/layout";
+import { spanFor, textCell, textWidth, widthOf, wrappedLines } from "../../src/report/layout";
 import { MATRIX_KEY_FIGURES } from "../../src/report/measures";
 import { PlannedSheet } from "../../src/report/types";
 import { SAMPLE_PLAN_NAMES, samplePlan } from "../support/sample-plans";
@@ -28,6 +28,14 @@ test("a text spans the columns that hold it in its style; a note no more than th
   expect(textCell(3, 0, "x".repeat(100), "note", widths, 4)).toMatchObject({ row: 3, col: 0, span: 4, cell: { style: "note" } });
   expect(textCell(3, 0, "x".repeat(100), "title", widths, 4).span).toBe(spanFor("x".repeat(100), 0, widths, "title"));
   expect(textCell(3, 1, "short", "heading", widths, 4)).toEqual({ row: 3, col: 1, cell: { value: "short", style: "heading" } });
+});
+
+test("a wrapped note's lines, for the row's height: its characters over its columns' room, with a tenth to spare for breaks between words", () => {
+  expect(wrappedLines("x".repeat(20), 0, 2, [11, 11])).toBe(2); // 22 over a line of 20
+  expect(wrappedLines("x".repeat(18), 0, 2, [11, 11])).toBe(1); // 19.8
+  expect(wrappedLines("x".repeat(100), 1, 3, [30, 20, 20, 20])).toBe(2); // 110 over 58
+  expect(wrappedLines("one\ntwo", 0, 1, [20])).toBe(2);
+  expect(wrappedLines("", 0, 1, [20])).toBe(1);
 });
 
 describe.each(SAMPLE_PLAN_NAMES)("%s", (name) => {
