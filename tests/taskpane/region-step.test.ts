@@ -131,7 +131,7 @@ test("distances that do not pair up with the matrix: the build is refused with t
   await p.click("use-distances");
   await p.click("build");
   expect(p.host.plans).toHaveLength(0);
-  expect(p.root.querySelector('[role="alert"]')!.textContent).toMatch(/regions of the matrix not in its first column: 'Daegu'.*'Daegu-si' \('Km'!B5\)/);
+  expect(p.root.querySelector('[role="alert"]')!.textContent).toMatch(/regions of the matrix missing from its first column: 'Daegu'.*'Daegu-si' \(B5\)/);
 });
 
 test("the words exist in English and Ukrainian", async () => {
