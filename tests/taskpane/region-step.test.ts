@@ -3,7 +3,7 @@
  */
 /**
  * Distances and populations in the task pane: offered once step 1 has read a matrix or a flow
- * list (not a country table), chosen with "Use selection as distances / populations" through
+ * list (not a country table), chosen with "Read distances (populations) from the selection" through
  * the host's read, shown with their address and removable, and passed to the same engine path
  * as the command line's --distances and --populations (the report's copies referencing the
  * chosen cells). English and Ukrainian words.
@@ -142,5 +142,5 @@ test("the words exist in English and Ukrainian", async () => {
   }
   const p = pane([flows], "uk");
   await p.click("use-selection");
-  expect(p.button("use-distances")!.textContent).toBe("Використати виділене як відстані");
+  expect(p.button("use-distances")!.textContent).toBe("Зчитати відстані з виділення");
 });
