@@ -121,6 +121,13 @@ test("refused, naming the labels: distances over a range whose labels do not pai
   expectRefused(cli(workbook, "--sheet", "Flows", "--distances", "Distances!A2:Q18", "-o", join(DIR, "r3.xlsx")), EXIT.usage, /--distances Distances!A2:Q18: .*regions of the matrix missing from its first column: 'Seoul'/);
 });
 
+test("refused: distances for a country table", () => {
+  const csv = join(DIR, "table.csv");
+  writeFileSync(csv, "country,emigrants,immigrants\nA,1,2\nB,3,4\nC,5,6\n");
+  writeFileSync(join(DIR, "three.csv"), "1\n2\n3\n");
+  expectRefused(cli(csv, "--populations", "three.csv", "-o", join(DIR, "r7.xlsx")), EXIT.usage, /--populations three\.csv: distances and populations are matched with the regions of an origin × destination matrix or a flow list; this data is a country table/);
+});
+
 test("refused: a table without labels of the wrong size, an unknown sheet, something that is neither range nor file", () => {
   expectRefused(cli(workbook, "--sheet", "Flows", "--distances", "Distances!B3:Q18", "-o", join(DIR, "r4.xlsx")), EXIT.usage, /is 16 × 16 but the matrix has 17 regions/);
   expectRefused(cli(workbook, "--sheet", "Flows", "--distances", "Km!A1:R18", "-o", join(DIR, "r5.xlsx")), EXIT.range, /--distances Km!A1:R18: no sheet 'Km'/);
