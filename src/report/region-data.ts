@@ -226,8 +226,9 @@ function readPopulations(block: SourceBlock, labels: readonly Label[]): Read<num
   const regions = new Set(labels.map((l) => labelKey(l)));
   const byLabel = width === 2;
   const valueCol = width - 1;
-  // A header: text where the first value belongs, beside no region's label.
-  const header = len > 0 && isText(get(0, valueCol)) && Number.isNaN(Number(get(0, valueCol))) && (!byLabel || !regions.has(labelKey(get(0, 0))));
+  // A header: text where the first value belongs, beside no region's label (without labels: one
+  // more cell than there are regions), so that a bad first value is named, not taken for a header.
+  const header = len > 0 && isText(get(0, valueCol)) && (byLabel ? !regions.has(labelKey(get(0, 0))) : len === n + 1);
   const first = header ? 1 : 0;
   let at: number[];
   if (byLabel) {

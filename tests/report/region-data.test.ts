@@ -166,6 +166,9 @@ describe("refusals name the labels or cells", () => {
     bad[2][0] = null;
     bad[4][0] = "n/a";
     expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", bad) })).message).toMatch(/A3 \(blank\), A5 \(text "n\/a"\)/);
+    // A first value that is text is named, not taken for a header, when the column holds one value per region.
+    const firstBad: CellValue[][] = korea.populations.map((x, i) => [i === 0 ? "9,668,465" : x]);
+    expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", firstBad) })).message).toMatch(/A1 \(text "9,668,465"\)/);
     const labelledBad = korea.labels.map((l, i) => [i === 16 ? "Jeju-do" : l, korea.populations[i]]);
     expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", labelledBad) })).message).toMatch(/'Jeju'.*'Jeju-do' \(A17\)/);
   });
