@@ -8,7 +8,7 @@ import { MATRIX_KEY_FIGURES } from "./measures";
 import { ReportInput, MatrixInput, numberIn } from "./input";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
-import { alignRegionData, RegionDataRequest } from "./region-data";
+import { alignRegionData, RegionDataError, RegionDataRequest } from "./region-data";
 import { planTableSheetSteps } from "./table-sheet";
 import { planEstimatedFlows } from "./stocks-sheet";
 import { overTime } from "./over-time";
@@ -59,7 +59,9 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   let headline: ReportPlan["headline"];
 
   const wantsRegionData = options.regionData?.distances !== undefined || options.regionData?.populations !== undefined;
-  if (wantsRegionData && input.shape === "table") throw new Error("distances and populations are matched with the regions of an origin × destination matrix or a flow list; this data is a country table");
+  if (wantsRegionData && input.shape === "table") {
+    throw new RegionDataError(options.regionData?.distances ? "distances" : "populations", "distances and populations are matched with the regions of an origin × destination matrix or a flow list; this data is a country table");
+  }
   const regionData = (labels: readonly (string | number)[]) => (wantsRegionData ? alignRegionData(labels, options.regionData!) : undefined);
   if (options.stocks && input.shape !== "long") throw new Error("estimating flows from stocks needs a long list of stocks (origin = place of birth, destination = residence, a year column, the stock)");
   if (input.shape === "table") {

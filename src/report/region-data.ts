@@ -50,7 +50,7 @@ export interface AlignedRegionData {
   readonly notes: string[];
 }
 
-/** A range the report cannot use: the message names the option, the labels or the cells. */
+/** A range the report cannot use: the message names the labels or the cells (the command line adds its option). */
 export class RegionDataError extends Error {
   constructor(
     readonly input: "distances" | "populations",
@@ -105,12 +105,18 @@ interface Read<T> {
 const isText = (v: CellValue | undefined): v is string => typeof v === "string" && v.trim() !== "";
 const isLabel = (v: CellValue | undefined): v is Label => isText(v) || (typeof v === "number" && Number.isFinite(v));
 
-/** The cell's address on its sheet, e.g. 'Distances'!C5. */
+/** The cell's address on its sheet, e.g. C5 (messages name the sheet once: `rangeOn`). */
 function addressOf(block: SourceBlock, row: number, col: number): string {
-  return onSheet(block.sheet, cell(block.top + row, block.left + col));
+  return cell(block.top + row, block.left + col);
 }
 
-function listed(items: readonly string[], max = 8): string {
+/** "the distances range on sheet 'Km'", as a message begins. */
+function rangeOn(input: "distances" | "populations", block: SourceBlock): string {
+  return `the ${input} range on sheet ${quoteText(block.sheet, "'")}`;
+}
+
+/** At most `max` items named: the whole message stays short enough to be shown (the pane shows up to 600 characters). */
+function listed(items: readonly string[], max = 5): string {
   return `${items.slice(0, max).join(", ")}${items.length > max ? ` and ${items.length - max} more` : ""}`;
 }
 
@@ -131,8 +137,7 @@ function amount(v: CellValue): number | undefined {
  * Labels of one side (the range's first row or column) paired with the matrix's regions: for
  * each region the position holding it. Refuses naming what does not pair up.
  */
-function pairLabels(input: "distances" | "populations", side: string, found: readonly { label: Label; address: string }[], labels: readonly Label[]): number[] {
-  const option = `--${input}`;
+function pairLabels(input: "distances" | "populations", block: SourceBlock, side: string, found: readonly { label: Label; address: string }[], labels: readonly Label[]): number[] {
   const byKey = new Map<string, number>();
   const repeated: string[] = [];
   found.forEach((f, k) => {
@@ -140,16 +145,16 @@ function pairLabels(input: "distances" | "populations", side: string, found: rea
     if (byKey.has(key)) repeated.push(`${quoteText(f.label, "'")} (${found[byKey.get(key)!].address} and ${f.address})`);
     else byKey.set(key, k);
   });
-  if (repeated.length > 0) throw new RegionDataError(input, `the ${input} range lists a region twice in its ${side}: ${listed(repeated)}. Each region once, please (${option}).`);
+  if (repeated.length > 0) throw new RegionDataError(input, `${rangeOn(input, block)} lists a region twice in its ${side}: ${listed(repeated, 3)}. List each region once.`);
   const regions = new Set(labels.map((l) => labelKey(l)));
   const missing = labels.filter((l) => !byKey.has(labelKey(l))).map((l) => quoteText(l, "'"));
   const extra = found.filter((f) => !regions.has(labelKey(f.label))).map((f) => `${quoteText(f.label, "'")} (${f.address})`);
   if (missing.length > 0 || extra.length > 0) {
     const parts = [
-      ...(missing.length > 0 ? [`regions of the matrix not in its ${side}: ${listed(missing)}`] : []),
-      ...(extra.length > 0 ? [`labels in its ${side} that are not regions of the matrix: ${listed(extra)}`] : []),
+      ...(missing.length > 0 ? [`regions of the matrix missing from its ${side}: ${listed(missing, 3)}`] : []),
+      ...(extra.length > 0 ? [`not regions of the matrix: ${listed(extra, 3)}`] : []),
     ];
-    throw new RegionDataError(input, `the ${input} range's labels do not pair up with the matrix's regions (labels are compared as Excel compares them: case and surrounding spaces aside): ${parts.join("; ")}. Give a range over the matrix's regions only (${option}).`);
+    throw new RegionDataError(input, `the labels of ${rangeOn(input, block)} do not pair up with the matrix's regions (compared as Excel compares them): ${parts.join("; ")}. Give a range over the matrix's regions only.`);
   }
   return labels.map((l) => byKey.get(labelKey(l))!);
 }
@@ -174,12 +179,12 @@ function readDistances(block: SourceBlock, labels: readonly Label[]): Read<numbe
   if (byLabel) {
     const blankRows = firstCol.flatMap((l, k) => (isLabel(l) ? [] : [addressOf(block, k + 1, 0)]));
     const blankCols = firstRow.flatMap((l, k) => (isLabel(l) ? [] : [addressOf(block, 0, k + 1)]));
-    if (blankRows.length + blankCols.length > 0) throw new RegionDataError("distances", `the distances range has labels in its first row and column, but these label cells are blank or not labels: ${listed([...blankRows, ...blankCols])}. Label every row and column, or give the numbers only (--distances).`);
-    rowOf = pairLabels("distances", "first column", firstCol.map((l, k) => ({ label: l as Label, address: addressOf(block, k + 1, 0) })), labels).map((k) => k + 1);
-    colOf = pairLabels("distances", "first row", firstRow.map((l, k) => ({ label: l as Label, address: addressOf(block, 0, k + 1) })), labels).map((k) => k + 1);
+    if (blankRows.length + blankCols.length > 0) throw new RegionDataError("distances", `${rangeOn("distances", block)} has labels in its first row and column, but these label cells are blank or not labels: ${listed([...blankRows, ...blankCols])}. Label every row and column, or give the numbers only.`);
+    rowOf = pairLabels("distances", block, "first column", firstCol.map((l, k) => ({ label: l as Label, address: addressOf(block, k + 1, 0) })), labels).map((k) => k + 1);
+    colOf = pairLabels("distances", block, "first row", firstRow.map((l, k) => ({ label: l as Label, address: addressOf(block, 0, k + 1) })), labels).map((k) => k + 1);
   } else {
     if (rows !== n || cols !== n) {
-      throw new RegionDataError("distances", `the distances range is ${rows} × ${cols} but the matrix has ${n} regions: give ${n} × ${n} numbers in the matrix's order, or a range with the regions' labels in its first row and column (--distances).`);
+      throw new RegionDataError("distances", `${rangeOn("distances", block)} is ${rows} × ${cols} but the matrix has ${n} regions: give ${n} × ${n} numbers in the matrix's order, or a range with the regions' labels in its first row and column.`);
     }
     rowOf = labels.map((_l, i) => i);
     colOf = rowOf;
@@ -194,7 +199,7 @@ function readDistances(block: SourceBlock, labels: readonly Label[]): Read<numbe
       return d ?? 0;
     }),
   );
-  if (bad.length > 0) throw new RegionDataError("distances", `the distances range has cells that are not distances (a number of 0 or more) off the diagonal: ${listed(bad)}. Fix or fill them (--distances).`);
+  if (bad.length > 0) throw new RegionDataError("distances", `${rangeOn("distances", block)} has cells that are not distances (a number of 0 or more) off the diagonal: ${listed(bad)}. Fix or fill them.`);
   return { values, byLabel, at: (i, j) => ({ row: rowOf[i], col: colOf[j] }) };
 }
 
@@ -217,12 +222,13 @@ function readPopulations(block: SourceBlock, labels: readonly Label[]): Read<num
     const p = pos(k, c);
     return addressOf(block, p.row, p.col);
   };
-  if (width > 2) throw new RegionDataError("populations", `the populations range is ${rows} × ${cols}: give one column (or row) of ${n} values in the matrix's order, or two: the regions' labels and their populations (--populations).`);
+  if (width > 2) throw new RegionDataError("populations", `${rangeOn("populations", block)} is ${rows} × ${cols}: give one column (or row) of ${n} values in the matrix's order, or two: the regions' labels and their populations.`);
   const regions = new Set(labels.map((l) => labelKey(l)));
   const byLabel = width === 2;
   const valueCol = width - 1;
-  // A header: text where the first value belongs, beside no region's label.
-  const header = len > 0 && isText(get(0, valueCol)) && Number.isNaN(Number(get(0, valueCol))) && (!byLabel || !regions.has(labelKey(get(0, 0))));
+  // A header: text where the first value belongs, beside no region's label (without labels: one
+  // more cell than there are regions), so that a bad first value is named, not taken for a header.
+  const header = len > 0 && isText(get(0, valueCol)) && (byLabel ? !regions.has(labelKey(get(0, 0))) : len === n + 1);
   const first = header ? 1 : 0;
   let at: number[];
   if (byLabel) {
@@ -233,14 +239,14 @@ function readPopulations(block: SourceBlock, labels: readonly Label[]): Read<num
       if (isLabel(l)) found.push({ label: l, address: addr(k, 0) });
       else if (get(k, 1) !== null && get(k, 1) !== "") unlabelled.push(addr(k, 0));
     }
-    if (unlabelled.length > 0) throw new RegionDataError("populations", `the populations range has values without a region's label beside them: ${listed(unlabelled)} (--populations).`);
-    const index = pairLabels("populations", across ? "first row" : "first column", found, labels);
+    if (unlabelled.length > 0) throw new RegionDataError("populations", `${rangeOn("populations", block)} has values without a region's label beside them: ${listed(unlabelled)}.`);
+    const index = pairLabels("populations", block, across ? "first row" : "first column", found, labels);
     const kOf = new Map(found.map((f, idx) => [f.address, idx]));
     const ks: number[] = [];
     for (let k = first; k < len; k++) if (kOf.has(addr(k, 0))) ks.push(k);
     at = index.map((idx) => ks[idx]);
   } else {
-    if (len - first !== n) throw new RegionDataError("populations", `the populations range has ${len - first} values but the matrix has ${n} regions: give one population per region in the matrix's order, or the regions' labels beside them (--populations).`);
+    if (len - first !== n) throw new RegionDataError("populations", `${rangeOn("populations", block)} has ${len - first} values but the matrix has ${n} regions: give one population per region in the matrix's order, or the regions' labels beside them.`);
     at = labels.map((_l, i) => first + i);
   }
   const bad: string[] = [];
@@ -250,7 +256,7 @@ function readPopulations(block: SourceBlock, labels: readonly Label[]): Read<num
     if (p === undefined) bad.push(`${addr(k, valueCol)} (${shown(x)})`);
     return p ?? 0;
   });
-  if (bad.length > 0) throw new RegionDataError("populations", `the populations range has cells that are not populations (a number of 0 or more): ${listed(bad)}. Fix or fill them (--populations).`);
+  if (bad.length > 0) throw new RegionDataError("populations", `${rangeOn("populations", block)} has cells that are not populations (a number of 0 or more): ${listed(bad)}. Fix or fill them.`);
   return { values, byLabel, at: (i) => pos(at[i], valueCol) };
 }
 

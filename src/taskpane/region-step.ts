@@ -1,6 +1,6 @@
 /**
  * The task pane's choice of the distances between and the populations of the matrix's regions:
- * the user selects a range and presses "Use selection as distances" (or populations); the
+ * the user selects a range and presses "Read distances from the selection" (or populations); the
  * report matches it to the regions (src/report/region-data.ts) and adds the distance and impact
  * key figures. Offered for a matrix or a flow list once step 1 has read one.
  */
@@ -27,8 +27,8 @@ const STRINGS: Readonly<Record<Lang, RegionStrings>> = {
     title: "Distances and populations (optional)",
     hint: "For the distance and impact key figures: select a range and press a button. Distances: n × n numbers in the matrix's order, or with the regions' names in the first row and column. Populations: one column of n numbers, or the regions' names beside them. Matched by name when the range has names; the report copies them onto a sheet whose cells refer to yours.",
     kinds: {
-      distances: { use: "Use selection as distances", what: "Distances", none: "No distances chosen." },
-      populations: { use: "Use selection as populations", what: "Populations", none: "No populations chosen." },
+      distances: { use: "Read distances from the selection", what: "Distances", none: "No distances chosen." },
+      populations: { use: "Read populations from the selection", what: "Populations", none: "No populations chosen." },
     },
     remove: (what) => `Remove ${what.toLowerCase()}`,
   },
@@ -36,8 +36,8 @@ const STRINGS: Readonly<Record<Lang, RegionStrings>> = {
     title: "Відстані та населення (необов'язково)",
     hint: "Для ключових показників відстані та впливу: виділіть діапазон і натисніть кнопку. Відстані: n × n чисел у порядку матриці або з назвами регіонів у першому рядку й стовпці. Населення: один стовпець із n чисел або назви регіонів поруч із ними. Якщо в діапазоні є назви, дані зіставляються за ними; звіт копіює їх на аркуш, клітинки якого посилаються на ваші.",
     kinds: {
-      distances: { use: "Використати виділене як відстані", what: "Відстані", none: "Відстані не вибрано." },
-      populations: { use: "Використати виділене як населення", what: "Населення", none: "Населення не вибрано." },
+      distances: { use: "Зчитати відстані з виділення", what: "Відстані", none: "Відстані не вибрано." },
+      populations: { use: "Зчитати населення з виділення", what: "Населення", none: "Населення не вибрано." },
     },
     remove: (what) => `Прибрати: ${what.toLowerCase()}`,
   },

@@ -157,7 +157,7 @@ export function stocksFor(state: Pick<PaneState, "stockYears" | "stocks">): Stoc
 /** Which data about the regions a range holds: distances between them, or their populations. */
 export type RegionRangeKind = "distances" | "populations";
 
-/** A range read with "Use selection as …": its cells and where they are. */
+/** A range read with "Read distances (populations) from the selection": its cells and where they are. */
 export interface PickedRange {
   readonly block: SourceBlock;
   readonly address: string;

@@ -599,11 +599,11 @@ test("keyboard: the pane is used with Tab and Enter alone, in reading order", as
     await found(page).waitFor();
     expect(await focused()).toBe("found");
     const order: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press("Tab");
       order.push((await focused()) ?? "");
     }
-    expect(order).toEqual(["shape", "role-0", "role-1", "role-2", "mode-native", "build"]);
+    expect(order).toEqual(["shape", "role-0", "role-1", "role-2", "use-distances", "use-populations", "mode-native", "build"]);
     // Arrow keys move between the sharing modes, as in any radio group.
     await page.keyboard.down("Shift");
     await page.keyboard.press("Tab");

@@ -114,11 +114,18 @@ test("add-in mode: the key figures call the catalog functions over the report's 
 });
 
 test("refused, naming the cells: a population that is text", () => {
-  expectRefused(cli(workbook, "--sheet", "Flows", "--populations", "Pop!A1:B18", "-o", join(DIR, "r2.xlsx")), EXIT.usage, /--populations Pop!A1:B18: the populations range has cells that are not populations .*'Pop'!B5 \(text "unknown"\)/);
+  expectRefused(cli(workbook, "--sheet", "Flows", "--populations", "Pop!A1:B18", "-o", join(DIR, "r2.xlsx")), EXIT.usage, /--populations Pop!A1:B18: the populations range on sheet 'Pop' has cells that are not populations .*B5 \(text "unknown"\)/);
 });
 
 test("refused, naming the labels: distances over a range whose labels do not pair up", () => {
-  expectRefused(cli(workbook, "--sheet", "Flows", "--distances", "Distances!A2:Q18", "-o", join(DIR, "r3.xlsx")), EXIT.usage, /--distances Distances!A2:Q18: .*regions of the matrix not in its first column: 'Seoul'/);
+  expectRefused(cli(workbook, "--sheet", "Flows", "--distances", "Distances!A2:Q18", "-o", join(DIR, "r3.xlsx")), EXIT.usage, /--distances Distances!A2:Q18: .*regions of the matrix missing from its first column: 'Seoul'/);
+});
+
+test("refused: distances for a country table", () => {
+  const csv = join(DIR, "table.csv");
+  writeFileSync(csv, "country,emigrants,immigrants\nA,1,2\nB,3,4\nC,5,6\n");
+  writeFileSync(join(DIR, "three.csv"), "1\n2\n3\n");
+  expectRefused(cli(csv, "--populations", "three.csv", "-o", join(DIR, "r7.xlsx")), EXIT.usage, /--populations three\.csv: distances and populations are matched with the regions of an origin × destination matrix or a flow list; this data is a country table/);
 });
 
 test("refused: a table without labels of the wrong size, an unknown sheet, something that is neither range nor file", () => {

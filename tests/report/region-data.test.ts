@@ -123,14 +123,26 @@ describe("refusals name the labels or cells", () => {
     d[4][0] = "Incheon-si";
     const e = refusal(() => alignRegionData(korea.labels, { distances: block("Dist", d) }));
     expect(e.input).toBe("distances");
-    expect(e.message).toMatch(/regions of the matrix not in its first column: 'Incheon'/);
-    expect(e.message).toMatch(/'Incheon-si' \('Dist'!A5\)/);
+    expect(e.message).toMatch(/regions of the matrix missing from its first column: 'Incheon'/);
+    expect(e.message).toMatch(/'Incheon-si' \(A5\)/);
+  });
+
+  test("however long the labels and the sheet's name, a refusal stays one sentence short enough for the pane to show", () => {
+    const long = (i: number) => `${"Region with a very long name number".padEnd(38, "x")} ${i}`;
+    const sheet = "A sheet name of 31 characters!!".slice(0, 31);
+    const others = korea.labels.map((_l, i) => long(i));
+    const e = refusal(() => alignRegionData(korea.labels.map((l, i) => `${long(i + 100)}${l}`), { distances: { ...block(sheet, labelled(others, korea.distances)), top: 99_990, left: 16_000 } }));
+    expect(e.message.length).toBeLessThanOrEqual(600);
+    expect(e.message).not.toMatch(/\n/);
+    const bad: CellValue[][] = korea.distances.map((r) => r.map(() => "x".repeat(200)));
+    const f = refusal(() => alignRegionData(korea.labels, { distances: { ...block(sheet, bad), top: 99_990, left: 16_000 } }));
+    expect(f.message.length).toBeLessThanOrEqual(600);
   });
 
   test("a label listed twice", () => {
     const d = distancesIn(korea.labels.map((_l, i) => i));
     d[0][5] = "seoul";
-    expect(refusal(() => alignRegionData(korea.labels, { distances: block("Dist", d) })).message).toMatch(/lists a region twice in its first row: 'seoul' \('Dist'!B1 and 'Dist'!F1\)/);
+    expect(refusal(() => alignRegionData(korea.labels, { distances: block("Dist", d) })).message).toMatch(/lists a region twice in its first row: 'seoul' \(B1 and F1\)/);
   });
 
   test("a table without labels of the wrong size", () => {
@@ -145,7 +157,7 @@ describe("refusals name the labels or cells", () => {
     d[4][5] = true;
     d[6][7] = -1;
     const e = refusal(() => alignRegionData(korea.labels, { distances: block("Dist", d, 1, 1) }));
-    expect(e.message).toMatch(/'Dist'!C2 \(blank\), 'Dist'!E4 \(text "12 km"\), 'Dist'!G6 \(TRUE\), 'Dist'!I8 \(-1\)/);
+    expect(e.message).toMatch(/^the distances range on sheet 'Dist' has cells that are not distances .*: C2 \(blank\), E4 \(text "12 km"\), G6 \(TRUE\), I8 \(-1\)/);
   });
 
   test("populations: too few values, a blank and text, a label that is no region", () => {
@@ -153,9 +165,12 @@ describe("refusals name the labels or cells", () => {
     const bad: CellValue[][] = korea.populations.map((x) => [x]);
     bad[2][0] = null;
     bad[4][0] = "n/a";
-    expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", bad) })).message).toMatch(/'P'!A3 \(blank\), 'P'!A5 \(text "n\/a"\)/);
+    expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", bad) })).message).toMatch(/A3 \(blank\), A5 \(text "n\/a"\)/);
+    // A first value that is text is named, not taken for a header, when the column holds one value per region.
+    const firstBad: CellValue[][] = korea.populations.map((x, i) => [i === 0 ? "9,668,465" : x]);
+    expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", firstBad) })).message).toMatch(/A1 \(text "9,668,465"\)/);
     const labelledBad = korea.labels.map((l, i) => [i === 16 ? "Jeju-do" : l, korea.populations[i]]);
-    expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", labelledBad) })).message).toMatch(/'Jeju'.*'Jeju-do' \('P'!A17\)/);
+    expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", labelledBad) })).message).toMatch(/'Jeju'.*'Jeju-do' \(A17\)/);
   });
 
   test("a country table cannot take distances or populations", () => {

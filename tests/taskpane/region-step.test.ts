@@ -3,7 +3,7 @@
  */
 /**
  * Distances and populations in the task pane: offered once step 1 has read a matrix or a flow
- * list (not a country table), chosen with "Use selection as distances / populations" through
+ * list (not a country table), chosen with "Read distances (populations) from the selection" through
  * the host's read, shown with their address and removable, and passed to the same engine path
  * as the command line's --distances and --populations (the report's copies referencing the
  * chosen cells). English and Ukrainian words.
@@ -131,7 +131,7 @@ test("distances that do not pair up with the matrix: the build is refused with t
   await p.click("use-distances");
   await p.click("build");
   expect(p.host.plans).toHaveLength(0);
-  expect(p.root.querySelector('[role="alert"]')!.textContent).toMatch(/regions of the matrix not in its first column: 'Daegu'.*'Daegu-si' \('Km'!B5\)/);
+  expect(p.root.querySelector('[role="alert"]')!.textContent).toMatch(/regions of the matrix missing from its first column: 'Daegu'.*'Daegu-si' \(B5\)/);
 });
 
 test("the words exist in English and Ukrainian", async () => {
@@ -142,5 +142,5 @@ test("the words exist in English and Ukrainian", async () => {
   }
   const p = pane([flows], "uk");
   await p.click("use-selection");
-  expect(p.button("use-distances")!.textContent).toBe("Використати виділене як відстані");
+  expect(p.button("use-distances")!.textContent).toBe("Зчитати відстані з виділення");
 });
