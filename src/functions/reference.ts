@@ -798,7 +798,7 @@ export const REFERENCE: { readonly [name in FunctionName]: ReferenceEntry } = {
     },
     notes: [
       "`first_matrix` and `last_matrix` are square origin × destination matrices of the numbers only (select them without their labels), otherwise #VALUE!; a blank cell is no flow (0) and the diagonal is ignored. Off the diagonal, text or TRUE/FALSE gives #VALUE! naming the cell, a negative flow #NUM!.",
-      "The two matrices must hold the same regions in the same order (region i is row i and column i of both): matrices of different sizes give #VALUE!. The order is not checked, since a matrix carries no labels; build both with MIGRATION.MATRIX from lists with the same regions, or arrange them alike.",
+      "The two matrices must hold the same regions in the same order (region i is row i and column i of both): matrices of different sizes give #VALUE!. The order cannot be checked, since the matrices are numbers without labels: compare the labels beside them first. MIGRATION.MATRIX puts regions in order of first appearance, so two lists give matrices in the same order only when their rows name the regions in the same order.",
       "`by_region` FALSE or left out gives one number, the change of the whole system's index; TRUE gives a column with one change per region. When a period has no flows at all the result is #DIV/0!; with by_region TRUE, a region with no flows in either direction in one of the two periods gets #DIV/0! in its row and the others still compute.",
       MATRIX_BLANK_AS_ZERO,
     ],
