@@ -135,6 +135,54 @@ function matrixFunctions(fns: Map<string, Function>, rand: () => number): void {
   emit({ name: "matrix functions", figures, unit: "ms (median per call)", target: "MIGRATION.GINI 250x250 wrapper < 50", met: gini < 50 });
 }
 
+/**
+ * The functions over time: MIGRATION.PERIODS on a long list of ten periods against
+ * MIGRATION.MATRIX on the same list (one pivot of all of it), and CIRCULATION.CHANGE against
+ * the two CIRCULATION.INDEX calls it replaces.
+ */
+function overTime(fns: Map<string, Function>, rand: () => number): void {
+  const regions = 100;
+  const years = 10;
+  const rows = regions * regions * years;
+  const p = new Array<unknown[]>(rows);
+  const o = new Array<unknown[]>(rows);
+  const d = new Array<unknown[]>(rows);
+  const f = new Array<unknown[]>(rows);
+  for (let k = 0; k < rows; k++) {
+    const pair = k % (regions * regions);
+    p[k] = [2000 + Math.floor(k / (regions * regions))];
+    o[k] = [`Region ${pair % regions}`];
+    d[k] = [`Region ${Math.floor(pair / regions)}`];
+    f[k] = [Math.floor(rand() * 1000)];
+  }
+  const periods = fns.get("MIGRATION.PERIODS") as Fn;
+  const matrix = fns.get("MIGRATION.MATRIX") as Fn;
+  let sink: unknown;
+  const periodsMs = medianMs(() => (sink = periods(p, o, d, f, null)), 7);
+  const matrixMs = medianMs(() => (sink = matrix(o, d, f)), 7);
+  const first = flowMatrix(250, rand);
+  const last = flowMatrix(250, rand);
+  const change = fns.get("CIRCULATION.CHANGE") as Fn;
+  const index = fns.get("CIRCULATION.INDEX") as Fn;
+  const changeMs = medianMs(() => (sink = change(first, last, null)), 9);
+  const byRegionMs = medianMs(() => (sink = change(first, last, true)), 9);
+  const twoIndexMs = medianMs(() => (sink = [index(first), index(last)]), 9);
+  if (sink === undefined) throw new Error("no result");
+  emit({
+    name: "functions over time",
+    figures: {
+      "MIGRATION.PERIODS 100000 rows, 10 periods": round(periodsMs),
+      "MIGRATION.MATRIX same list": round(matrixMs),
+      "CIRCULATION.CHANGE 250x250": round(changeMs),
+      "CIRCULATION.CHANGE 250x250 by region": round(byRegionMs),
+      "CIRCULATION.INDEX twice 250x250": round(twoIndexMs),
+    },
+    unit: "ms (median per call)",
+    target: "MIGRATION.PERIODS < 3 × MIGRATION.MATRIX on the same list; CIRCULATION.CHANGE < 2 × two CIRCULATION.INDEX calls",
+    met: periodsMs < 3 * matrixMs && changeMs < 2 * twoIndexMs,
+  });
+}
+
 function bundleSize(): void {
   const bytes = statSync(join(DIST, "functions.js")).size;
   emit({ name: "dist/functions.js size", figures: { bytes }, unit: "bytes", target: "< 61440", met: bytes < 61440 });
@@ -146,6 +194,7 @@ export function run(): void {
   scalarThroughput(fns.get("BRAINDRAIN.RATE") as Fn, rand);
   elementwiseRange(fns.get("BRAINDRAIN.RATE") as Fn, rand);
   matrixFunctions(fns, rand);
+  overTime(fns, rand);
   bundleSize();
 }
 

@@ -275,22 +275,28 @@ export function migrationPeriods(periods: any[][], origins: any[][], destination
     // A selection that includes the header row: text where the first period and flow should be.
     let first = 0;
     if (f.length > 0 && isHeader(f[0]) && isHeader(o[0]) && isHeader(d[0]) && isHeader(p[0]) && readPeriod(p[0] as string) === undefined) first = 1;
-    const rows: number[] = [];
-    const ps: Cell[] = [];
-    const os: Label[] = [];
-    const ds: Label[] = [];
-    const fs: (number | MeasureError)[] = [];
+    // One pass over the list into arrays of its length (no growing), trimmed to the rows read.
+    const size = f.length - first;
+    const rows = new Int32Array(size);
+    const ps = new Array<Cell>(size);
+    const os = new Array<Label>(size);
+    const ds = new Array<Label>(size);
+    const fs = new Array<number | MeasureError>(size);
+    let n = 0;
     for (let r = first; r < f.length; r++) {
-      if (isBlank(p[r]) && isBlank(o[r]) && isBlank(d[r]) && isBlank(f[r])) continue; // trailing blank rows of a whole-column selection
       const period = p[r];
+      const flow = f[r];
+      if (isBlank(period) && isBlank(o[r]) && isBlank(d[r]) && isBlank(flow)) continue; // trailing blank rows of a whole-column selection
       if (period instanceof CustomFunctions.Error) throw period;
-      rows.push(r);
-      ps.push(period === undefined || period === "" ? null : period);
-      os.push(readLabel(o[r], "origins", r));
-      ds.push(readLabel(d[r], "destinations", r));
-      fs.push(flowOrError(f[r], r));
+      rows[n] = r;
+      ps[n] = period === undefined || period === "" ? null : period;
+      os[n] = readLabel(o[r], "origins", r);
+      ds[n] = readLabel(d[r], "destinations", r);
+      fs[n] = typeof flow === "number" && flow >= 0 && flow !== Infinity ? flow : flowOrError(flow, r);
+      n++;
     }
-    if (fs.length === 0) throw new MeasureError("missing", "the list has no flows");
+    if (n === 0) throw new MeasureError("missing", "the list has no flows");
+    ps.length = os.length = ds.length = fs.length = n;
     const column = periodsIn(ps);
     const bad = Math.min(column.blanks[0] ?? Infinity, column.others[0] ?? Infinity);
     if (bad !== Infinity) {

@@ -92,6 +92,8 @@ export function flowKeyFiguresByPeriod(
   if (periods.others.length > 0 || periods.blanks.length > 0) {
     throw new MeasureError("invalid", "every row of the list must hold a period");
   }
+  // A list of one period is that period's list: no copy.
+  if (periods.periods.length === 1) return [{ key: periods.periods[0].key, figures: flowKeyFigures(origins, destinations, flows) }];
   return periods.periods.map((p) => {
     const rows = periods.rows.get(p.key)!;
     const o = new Array<Label>(rows.length);

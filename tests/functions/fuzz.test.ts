@@ -72,6 +72,12 @@ const flowsArb = fc.integer({ min: 1, max: 7 }).chain((n) =>
     fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: n, maxLength: n }),
   ),
 );
+/** A matrix as the four columns of a long list; row i's cells in period 2000, 2005 or 2010 by its population. */
+function listByPeriod(m: unknown[][], pop: number[][]): (unknown[][] | null)[] {
+  const cols: unknown[][][] = [[], [], [], []];
+  m.forEach((row, i) => row.forEach((flow, j) => [2000 + 5 * (pop[i][0] % 3), `R${i}`, `R${j}`, flow].forEach((v, k) => cols[k].push([v]))));
+  return [...cols, null];
+}
 const FRACTIONS = new Set(["MIGRATION.INEQUALITY", "MIGRATION.GINIORIGIN", "MIGRATION.GINIDESTINATION"]);
 
 describe.each([
@@ -89,6 +95,10 @@ describe.each([
   ["MIGRATION.AGEINDICES", (_m: unknown[][], p: number[][]) => [p.map((_, k) => [10 * k]), p.map(([v]) => [v / 1e7]), 0, 70, 10]],
   ["MIGRATION.INDICES", (m: unknown[][], p: number[][], d: number[][]) => [m, p, d]],
   ["MIGRATION.LUMP", (m: unknown[][]) => [m, null, 2, null]],
+  // The system against its mirror image (every flow reversed), region by region.
+  ["CIRCULATION.CHANGE", (m: unknown[][]) => [m, m.map((row, i) => row.map((_, j) => m[j][i])), true]],
+  // The matrix's cells as a long list, each origin's rows in one of three periods.
+  ["MIGRATION.PERIODS", (m: unknown[][], p: number[][]) => listByPeriod(m, p)],
 ] as const)("%s on well-formed systems", (id, argsOf) => {
   test(`${FUZZ_RUNS} runs (seed ${INDEX_SEED}): a finite result or an Excel error; fractions within [0, 1]`, () => {
     fc.assert(

@@ -151,6 +151,25 @@ describe("flowKeyFiguresByPeriod", () => {
   });
 });
 
+test("relabelling: renaming the regions by any one-to-one map (numbers or text) leaves every period's figures as they were", () => {
+  const withNames = matrixArb(2, 7, 500).chain((m) => fc.tuple(fc.constant(m), fc.shuffledSubarray([...m.keys()], { minLength: m.length, maxLength: m.length }), fc.boolean()));
+  fc.assert(
+    fc.property(withNames, ([m, p, numeric]) => {
+      const { o, d, f } = listOf(m);
+      const rename = (l: Label): Label => {
+        const k = p[Number(String(l).slice(1))];
+        return numeric ? 100 + k : `Place ${k}`;
+      };
+      const periods = periodsIn(f.map((_, r) => (r % 2 === 0 ? "2010/11" : 2011)));
+      const before = flowKeyFiguresByPeriod(periods, o, d, f);
+      const after = flowKeyFiguresByPeriod(periods, o.map(rename), d.map(rename), f);
+      expect(after.map((q) => q.key)).toEqual(before.map((q) => q.key));
+      after.forEach((q, k) => expectSameFigures(q.figures, before[k].figures));
+    }),
+    { numRuns: 100 },
+  );
+});
+
 describe("Korea 2012–2020 (17 regions) against R", () => {
   const { year, orig, dest, flow } = KOREA.list;
   const out = flowKeyFiguresByPeriod(periodsIn(year), orig, dest, flow);

@@ -10,6 +10,7 @@ import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, DataProblem, Shape } from "../../src/report/types";
 import { INDEX_CASES } from "./bad-input-indices";
+import { PERIOD_CASES } from "./bad-input-periods";
 
 /** The classes of bad input, in the order the documentation lists them. */
 export const CLASSES = {
@@ -461,7 +462,7 @@ const SPECIAL: FunctionCase[] = [
   { fn: "MIGRATION.SUMMARY", cls: "notFinite", args: () => [[[0, 10, 10], [20, 0, 20], [30, 30, 0]], [["A"], [NaN], ["C"]]], expect: { value: [["region", "outflow", "inflow", "turnover", "net", "effectiveness"], ["A", 20, 50, 70, 30, 0.42857142857142855], [err("#NUM!"), 40, 40, 80, 0, 0], ["C", 60, 30, 90, -30, -0.3333333333333333]] } },
 ];
 
-export const FUNCTION_CASES: readonly FunctionCase[] = [...ELEMENTWISE.flatMap(elementwiseCases), ...SPECIAL, ...MILLION_MATRIX, ...INDEX_CASES];
+export const FUNCTION_CASES: readonly FunctionCase[] = [...ELEMENTWISE.flatMap(elementwiseCases), ...SPECIAL, ...MILLION_MATRIX, ...INDEX_CASES, ...PERIOD_CASES];
 
 /** What the report engine makes of a block: detect(), then planReport() in the native mode. */
 export interface EngineOutcome {
