@@ -5,7 +5,7 @@
  * test-artifacts/trends-chart-libreoffice.png for a person to look at.
  */
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync } from "fs";
+import { mkdirSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { engine } from "../../src/cli/engine";
@@ -27,6 +27,7 @@ const now = new Date("2024-01-01T00:00:00Z");
 beforeAll(() => {
   ensureLibreOffice();
 });
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 /** Every planned formula of the report (the new sheets' included) compared with LibreOffice's result. */
 async function recalculated(plan: ReportPlan, block: SourceBlock, name: string): Promise<{ compared: number; mismatches: unknown[]; onNewSheets: number }> {
