@@ -10,8 +10,8 @@ import type { NumberFormat, PlannedCell, PlannedChart, PlannedSheet, SharingMode
 export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
   count: "#,##0",
   percent: "0.0%",
-  perThousand: "0.00",
-  ratio: "0.00",
+  perThousand: "0.0",
+  ratio: "0.000",
   decimal: "0.000",
   year: "0",
   text: "@",
@@ -115,8 +115,8 @@ export function displayLength(cell: PlannedCell): number {
       case "percent":
         return sign + digits(Math.round(a * 100)) + 3; // "12.3%"
       case "perThousand":
+        return sign + digits(Math.round(a)) + 2; // "1.2"
       case "ratio":
-        return sign + digits(Math.round(a)) + 3; // "1.23"
       case "decimal":
         return sign + digits(Math.round(a)) + 4; // "1.234"
       case "year": {

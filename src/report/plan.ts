@@ -13,6 +13,7 @@ import { StockDecrease } from "../indicators/estimation";
 import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
 import { AsyncStepsOptions, PLAN_CHUNK_ROWS, runSteps, runStepsAsync, Steps } from "./steps";
+import { fitSheets } from "./fit-widths";
 
 
 export interface PlanOptions {
@@ -86,7 +87,10 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
   }
   const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [] });
-  return { mode: options.mode, shape: input.shape, sheets: [...sheets, definitions], sourceSheet: input.sheet, headline };
+  // Widths that show every cell whole and the print set-up, once for both hosts (one pass over
+  // the cells, about 5 ms per 10,000 rows: it does not report progress of its own).
+  const fitted = fitSheets([...sheets, definitions]);
+  return { mode: options.mode, shape: input.shape, sheets: fitted, sourceSheet: input.sheet, headline };
 }
 
 /** The matrix as counts: blanks are no flow; text or negative flows off the diagonal stop the report, naming the cells. */

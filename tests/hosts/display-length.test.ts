@@ -11,8 +11,8 @@ function shown(v: number, format: NumberFormat): number {
     case "percent":
       return (v * 100).toFixed(1).length + 1;
     case "perThousand":
+      return v.toFixed(1).length;
     case "ratio":
-      return v.toFixed(2).length;
     case "decimal":
       return v.toFixed(3).length;
     case "year":

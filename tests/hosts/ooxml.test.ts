@@ -51,7 +51,7 @@ test("cell styles: one xf per format/bold/border combination; custom formats fro
   expect(styles.id(undefined)).toBe(0);
   const a = styles.id("percent");
   expect(styles.id("percent")).toBe(a);
-  const b = styles.id("count", true, true);
+  const b = styles.id("count", "total");
   expect(new Set([0, a, b]).size).toBe(3);
   const xml = styles.xml();
   expect(xml).toContain('<numFmt numFmtId="164" formatCode="0.0%"/>');
