@@ -226,8 +226,8 @@ export class CellStyles {
         const code = format ? NUMBER_FORMATS[format] : undefined;
         const numFmtId = code === undefined ? 0 : (BUILT_IN_FORMATS[code] ?? custom.get(code) ?? 0);
         const { font, fill, border } = LOOK_PARTS[look];
-        // Header cells are centred vertically; wrapped text starts at the top of its (taller) row.
-        const align = wrap ? '<alignment vertical="top" wrapText="1"/>' : look === "header" ? '<alignment vertical="center"/>' : "";
+        // Header cells wrap (a long header takes two lines), centred vertically; other wrapped text starts at the top of its row.
+        const align = look === "header" ? '<alignment vertical="center" wrapText="1"/>' : wrap ? '<alignment vertical="top" wrapText="1"/>' : "";
         const apply = `${numFmtId ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
         return `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${apply}${align ? `>${align}</xf>` : "/>"}`;
       })

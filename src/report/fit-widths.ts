@@ -77,6 +77,17 @@ export function wrappedLines(text: string, charsPerLine: number, scale = PLAIN):
   return lines;
 }
 
+/**
+ * The width a table's header asks of its column: header rows wrap, so a long header takes up to
+ * three lines (a third of its length) or its longest word, whichever is wider, and the filter
+ * button. Long headers over narrow numbers are the rule in these reports ("Net migration per
+ * 1,000 population" over "12.3"); one line each would make a wide table print tiny.
+ */
+function headerWidth(h: string): number {
+  const word = h.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0);
+  return Math.ceil(Math.max(word, Math.ceil(h.length / 3)) * SCALE.bold) + FILTER_BUTTON;
+}
+
 /** The rows a sheet's tables fill, and the columns each free cell's row holds. */
 function occupied(sheet: PlannedSheet): (row: number, col: number) => boolean {
   const free = new Set(sheet.cells.filter((c) => c.cell.value !== null && c.cell.value !== "").map((c) => `${c.row},${c.col}`));
@@ -103,11 +114,18 @@ export function fitSheet(sheet: PlannedSheet): PlannedSheet {
   };
   for (const t of sheet.tables) {
     const width = tableWidth(t);
-    tableHeaders(t.header, width).forEach((h, j) => grow(t.left + j, Math.ceil(h.length * SCALE.bold) + FILTER_BUTTON));
-    for (let i = 0; i < t.rows.length; i++) {
-      const r = t.rows[i];
-      for (let j = 0; j < r.length; j++) if (r[j]) grow(t.left + j, textWidth(r[j]));
-    }
+    tableHeaders(t.header, width).forEach((h, j) => grow(t.left + j, headerWidth(h)));
+    // Body cells, the bulk of a large sheet: the longest display length per column, scaled once.
+    const longest = new Array<number>(width).fill(0);
+    for (const r of t.rows)
+      for (let j = 0; j < r.length; j++) {
+        const cell = r[j];
+        if (cell) {
+          const n = displayLength(cell);
+          if (n > longest[j]) longest[j] = n;
+        }
+      }
+    longest.forEach((n, j) => grow(t.left + j, Math.ceil(n * SCALE.plain)));
     t.totals?.forEach((cell, j) => cell && grow(t.left + j, textWidth(cell, true)));
   }
   const filled = occupied(sheet);
@@ -173,21 +191,20 @@ export function rowHeights(sheet: PlannedSheet): Map<number, number> {
     const h = lines * linePoints(c.cell.style) + 3;
     if (lines > 1 && h > (out.get(c.row) ?? 0)) out.set(c.row, h);
   }
-  // Table cells in wrapping columns: LibreOffice keeps a row's height as the file gives it, so
-  // the rows whose text wraps get theirs here too.
+  // Table headers (they always wrap, beside the filter button) and cells in wrapping columns:
+  // LibreOffice keeps a row's height as the file gives it, so rows whose text wraps get theirs.
   for (const t of sheet.tables) {
-    const cols = [...wrap].filter((j) => j >= t.left && j < t.left + tableWidth(t));
-    if (cols.length === 0) continue;
-    const grow = (row: number, text: unknown, j: number, scale: number) => {
+    const grow = (row: number, text: unknown, chars: number, scale: number) => {
       if (typeof text !== "string" || text === "") return;
-      const lines = wrappedLines(text, widths[j] ?? WIDTH_MIN, scale);
+      const lines = wrappedLines(text, chars, scale);
       const h = lines * LINE_POINTS + 3;
       if (lines > 1 && h > (out.get(row) ?? 0)) out.set(row, h);
     };
-    const headers = tableHeaders(t.header, tableWidth(t));
-    for (const j of cols) grow(t.top, headers[j - t.left], j, SCALE.bold);
+    tableHeaders(t.header, tableWidth(t)).forEach((h, k) => grow(t.top, h, (widths[t.left + k] ?? WIDTH_MIN) - FILTER_BUTTON, SCALE.bold));
+    const cols = [...wrap].filter((j) => j >= t.left && j < t.left + tableWidth(t));
+    if (cols.length === 0) continue;
     t.rows.forEach((r, i) => {
-      for (const j of cols) grow(t.top + 1 + i, r[j - t.left]?.value, j, PLAIN);
+      for (const j of cols) grow(t.top + 1 + i, r[j - t.left]?.value, widths[j] ?? WIDTH_MIN, PLAIN);
     });
   }
   return out;
@@ -199,13 +216,18 @@ function titleOf(sheet: PlannedSheet | undefined): string {
   return first ? String(first.cell.value) : "";
 }
 
+/** Printable width of a portrait page, in points: A4 (8.27 in) or Letter (8.5 in) less half-inch margins. */
+const PORTRAIT_POINTS = 7.2 * 72;
+
 /**
  * The print set-up of a sheet whose planner gives none: landscape where the used range is wider
- * than tall (in points), the first table's header repeated on every page, and the report's title
- * (the first sheet's title) in the footer.
+ * than tall (in points), or wider than a portrait page (a long table that would print shrunk),
+ * the first table's header repeated on every page, and the report's title (the first sheet's
+ * title) in the footer.
  */
 export function defaultPrint(sheet: PlannedSheet, reportTitle: string): PrintSetup {
-  const wide = sheet.widths.reduce((a, w) => a + w * 7 * 0.75, 0);
+  // Calibri 11: 7 pixels a character and 5 of padding, 0.75 points a pixel.
+  const wide = sheet.widths.reduce((a, w) => a + (w * 7 + 5) * 0.75, 0);
   let bottom = 0;
   for (const t of sheet.tables) bottom = Math.max(bottom, t.top + t.rows.length + (t.totals ? 1 : 0));
   for (const c of sheet.cells) bottom = Math.max(bottom, c.row);
@@ -214,7 +236,7 @@ export function defaultPrint(sheet: PlannedSheet, reportTitle: string): PrintSet
   for (let r = 0; r <= bottom; r++) tall += heights.get(r) ?? LINE_POINTS;
   const first = sheet.tables.find((t) => t.rows.length > 0) ?? sheet.tables[0];
   return {
-    orientation: wide > tall ? "landscape" : "portrait",
+    orientation: wide > tall || wide > PORTRAIT_POINTS ? "landscape" : "portrait",
     ...(first ? { titleRows: [first.top, first.top] as const } : {}),
     footer: reportTitle,
   };
