@@ -3,9 +3,11 @@
  * the cell styles a report uses, and the package's fixed parts. Plain strings, no Node, no
  * exceljs: the writer (xlsx.ts) joins them and the zip writer stores them.
  */
-import type { CellStyle, NumberFormat } from "../report/types";
+import type { NumberFormat } from "../report/types";
 import { quoteSheet } from "../report/address";
-import { cellText, EXCEL_LIMITS, NUMBER_FORMATS } from "./common";
+import { CellLook, cellText, EXCEL_LIMITS, Look, LOOKS, NUMBER_FORMATS, Rule } from "./common";
+
+export type { CellLook };
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -154,46 +156,32 @@ const BUILT_IN_FORMATS: Readonly<Record<string, number>> = { "0": 1, "0.00": 2, 
 
 const FORMAT_KEYS: Readonly<Record<NumberFormat, number>> = { count: 1, percent: 2, perThousand: 3, ratio: 4, decimal: 5, year: 6, text: 7 };
 
-/**
- * How a cell looks: a planned cell's style, or what the writer knows of it (a table's header
- * row, its totals row, a bold line). All are plain cell formats (fonts, fills, borders), which
- * LibreOffice and every Excel show; table styles are not (LibreOffice ignores them).
- */
-export type CellLook = CellStyle | "plain" | "bold" | "header" | "total";
+const LOOK_NAMES = Object.keys(LOOKS) as CellLook[];
+const LOOK_KEYS = new Map(LOOK_NAMES.map((l, k) => [l, k]));
 
-const LOOKS: readonly CellLook[] = ["plain", "bold", "header", "total", "title", "subtitle", "heading", "keyLabel", "keyValue", "note"];
-const LOOK_KEYS = new Map(LOOKS.map((l, k) => [l, k]));
+const fontXml = (o: Look) =>
+  `<font>${o.bold ? "<b/>" : ""}${o.italic ? "<i/>" : ""}<sz val="${o.size ?? 11}"/>${o.color ? `<color rgb="FF${o.color}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
+const fillXml = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+const ruleXml = (side: string, r: Rule | undefined) => (r ? `<${side} style="${r.style}">${r.color ? `<color rgb="FF${r.color}"/>` : '<color auto="1"/>'}</${side}>` : `<${side}/>`);
+const borderXml = (o: Look) => `<border><left/><right/>${ruleXml("top", o.top)}${ruleXml("bottom", o.bottom)}<diagonal/></border>`;
 
-/** Fonts, fills and borders of each look, as indexes into the lists styles.xml writes. */
-const LOOK_PARTS: Readonly<Record<CellLook, { font: number; fill: number; border: number }>> = {
-  plain: { font: 0, fill: 0, border: 0 },
-  bold: { font: 1, fill: 0, border: 0 },
-  header: { font: 1, fill: 3, border: 2 },
-  total: { font: 1, fill: 0, border: 1 },
-  title: { font: 2, fill: 0, border: 0 },
-  subtitle: { font: 3, fill: 0, border: 0 },
-  heading: { font: 4, fill: 0, border: 3 },
-  keyLabel: { font: 0, fill: 2, border: 0 },
-  keyValue: { font: 1, fill: 2, border: 0 },
-  note: { font: 0, fill: 0, border: 0 },
-};
-// Colours: a dark blue for titles and headings, grey for subtitles, pale fills (Office's "Blue, Accent 1" tints).
-const DARK = "FF1F3864";
-const fontXml = (o: { bold?: boolean; italic?: boolean; size?: number; rgb?: string }) =>
-  `<font>${o.bold ? "<b/>" : ""}${o.italic ? "<i/>" : ""}<sz val="${o.size ?? 11}"/>${o.rgb ? `<color rgb="${o.rgb}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
-const FONTS = [fontXml({}), fontXml({ bold: true }), fontXml({ bold: true, size: 15, rgb: DARK }), fontXml({ italic: true, rgb: "FF595959" }), fontXml({ bold: true, size: 12, rgb: DARK })];
-const solid = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
-const FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', solid("FFEEF3FA"), solid("FFD9E1F2")];
-const rule = (side: string, style: string, rgb?: string) => `<${side} style="${style}">${rgb ? `<color rgb="${rgb}"/>` : '<color auto="1"/>'}</${side}>`;
-const BORDERS = [
-  "<border><left/><right/><top/><bottom/><diagonal/></border>",
-  // Totals: a rule above, a double rule below.
-  `<border><left/><right/>${rule("top", "thin")}${rule("bottom", "double")}<diagonal/></border>`,
-  // A table's header: a rule below.
-  `<border><left/><right/><top/>${rule("bottom", "thin", DARK)}<diagonal/></border>`,
-  // A heading: a light rule below.
-  `<border><left/><right/><top/>${rule("bottom", "thin", "FF8EA9DB")}<diagonal/></border>`,
-];
+/** styles.xml's fonts, fills and borders (each once), and each look's indexes into them. */
+const PARTS = (() => {
+  const fonts = [fontXml({})];
+  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  const borders = [borderXml({})];
+  const index = (list: string[], xml: string) => {
+    let k = list.indexOf(xml);
+    if (k < 0) k = list.push(xml) - 1;
+    return k;
+  };
+  const looks = {} as Record<CellLook, { font: number; fill: number; border: number }>;
+  for (const name of LOOK_NAMES) {
+    const o = LOOKS[name];
+    looks[name] = { font: index(fonts, fontXml(o)), fill: o.fill ? index(fills, fillXml(o.fill)) : 0, border: index(borders, borderXml(o)) };
+  }
+  return { fonts, fills, borders, looks };
+})();
 
 /** Cell styles (cellXfs) by number format, look, and wrapping; index 0 is plain. */
 export class CellStyles {
@@ -225,7 +213,7 @@ export class CellStyles {
       .map(({ format, look, wrap }) => {
         const code = format ? NUMBER_FORMATS[format] : undefined;
         const numFmtId = code === undefined ? 0 : (BUILT_IN_FORMATS[code] ?? custom.get(code) ?? 0);
-        const { font, fill, border } = LOOK_PARTS[look];
+        const { font, fill, border } = PARTS.looks[look];
         // Header cells wrap (a long header takes two lines), centred vertically; other wrapped text starts at the top of its row.
         const align = look === "header" ? '<alignment vertical="center" wrapText="1"/>' : wrap ? '<alignment vertical="top" wrapText="1"/>' : "";
         const apply = `${numFmtId ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
@@ -234,9 +222,9 @@ export class CellStyles {
       .join("");
     return (
       `${XML_DECL}<styleSheet xmlns="${MAIN_NS}">${numFmts}` +
-      `<fonts count="${FONTS.length}">${FONTS.join("")}</fonts>` +
-      `<fills count="${FILLS.length}">${FILLS.join("")}</fills>` +
-      `<borders count="${BORDERS.length}">${BORDERS.join("")}</borders>` +
+      `<fonts count="${PARTS.fonts.length}">${PARTS.fonts.join("")}</fonts>` +
+      `<fills count="${PARTS.fills.length}">${PARTS.fills.join("")}</fills>` +
+      `<borders count="${PARTS.borders.length}">${PARTS.borders.join("")}</borders>` +
       `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
       `<cellXfs count="${this.xfs.length}">${xfs}</cellXfs>` +
       `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +

@@ -19,7 +19,7 @@ import { createWriteStream } from "fs";
 import { rename, unlink } from "fs/promises";
 import { columnLetters, quoteSheet, range, resolveSheetRefs } from "../report/address";
 import type { CellValue, PlannedCell, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
-import { chartLayout, EXCEL_LIMITS, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
+import { chartLayout, EXCEL_LIMITS, fittedWidths, formulaFor, freeCellLook, wrappingTableColumns, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 import { ChartData, chartXml, drawingXml } from "./chart-xml";
 import { needsArrayEntry, toFileFormula } from "./file-formula";
 import { rowHeights } from "../report/fit-widths";
@@ -187,16 +187,10 @@ async function writePlanned(
     if (!line) extra.set(r, (line = []));
     line.push({ col: c, xml });
   };
-  // Columns whose text wraps within the column's width (the fitted widths' cap).
-  const wraps: boolean[] = [];
-  for (const j of sheet.wrapColumns ?? []) wraps[j] = true;
-  // A table with a wrapping column aligns all its cells to the top of their (taller) rows.
-  const tableWraps: boolean[] = [];
-  for (const t of sheet.tables) {
-    const width = tableWidth(t);
-    if (wraps.slice(t.left, t.left + width).some(Boolean)) for (let j = t.left; j < t.left + width; j++) tableWraps[j] = true;
-  }
-  const cellAt = (r: number, c: number, cell: PlannedCell, look: CellLook = "plain", wrap = wraps[c] === true) => {
+  // A table with a wrapping column (the fitted widths' cap) wraps its cells, aligned to the top
+  // of their taller rows.
+  const tableWraps = wrappingTableColumns(sheet);
+  const cellAt = (r: number, c: number, cell: PlannedCell, look: CellLook = "plain", wrap = false) => {
     const s = stored(cell, mode, names);
     return cellXml(`${col(c)}${r + 1}`, s.value, styles.id(cell.format, look, wrap), strings, s.formula);
   };
@@ -229,14 +223,12 @@ async function writePlanned(
     // The totals row is a plain bold row under the table, with a rule above and a double rule below.
     t.totals?.forEach((cell, j) => cell && put(t.top + 1 + t.rows.length, t.left + j, cellAt(t.top + 1 + t.rows.length, t.left + j, cell, "total")));
   }
-  // Free cells: a merged one (span) or a note wraps within its width; a title or heading in a
-  // wrapping column keeps to one line (it has the row to itself).
+  // Free cells, merged across their span.
   const merges: string[] = [];
-  for (const { row, col: c, cell, span } of sheet.cells) {
-    const merged = span !== undefined && span > 1;
-    if (merged) merges.push(range(row, c, row, c + span - 1));
-    const oneLine = cell.style === "title" || cell.style === "subtitle" || cell.style === "heading";
-    put(row, c, cellAt(row, c, cell, cell.style ?? "plain", merged || cell.style === "note" || (wraps[c] === true && !oneLine)));
+  for (const c of sheet.cells) {
+    if (c.span !== undefined && c.span > 1) merges.push(range(c.row, c.col, c.row, c.col + c.span - 1));
+    const { look, wrap } = freeCellLook(sheet, c);
+    put(c.row, c.col, cellAt(c.row, c.col, c.cell, look, wrap));
   }
   const heights = rowHeights(sheet);
   for (const r of extra.keys()) rowsUsed.add(r);
