@@ -4,7 +4,7 @@
  * bundle (src/hosts/office.ts) imports this module, so it must stay plain TypeScript.
  */
 import { isPlannedError } from "../report/cells";
-import type { NumberFormat, PlannedCell, PlannedChart, PlannedSheet, SharingMode } from "../report/types";
+import type { CellStyle, NumberFormat, PlannedCell, PlannedChart, PlannedSheet, SharingMode } from "../report/types";
 
 /** Excel number format codes for the plan's formats. */
 export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
@@ -16,6 +16,71 @@ export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
   year: "0",
   text: "@",
 };
+
+/**
+ * How a cell looks: a planned cell's style, or what a host knows of it (a table's header row,
+ * its totals row, a bold line). Plain cell formats (fonts, fills, borders) that LibreOffice and
+ * every Excel show; table styles are not enough (LibreOffice ignores them).
+ */
+export type CellLook = CellStyle | "plain" | "bold" | "header" | "total";
+
+/** A border line: thin or double, in a colour (RRGGBB) or the automatic one. */
+export interface Rule {
+  readonly style: "thin" | "double";
+  readonly color?: string;
+}
+
+/** The formats of a look; colours are RRGGBB. Both hosts draw from this one table. */
+export interface Look {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Font size in points (11 when absent). */
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+  readonly top?: Rule;
+  readonly bottom?: Rule;
+}
+
+// A dark blue for titles, headings and header rules; pale fills (tints of Office's "Blue, Accent 1").
+const DARK = "1F3864";
+export const LOOKS: Readonly<Record<CellLook, Look>> = {
+  plain: {},
+  bold: { bold: true },
+  header: { bold: true, fill: "D9E1F2", bottom: { style: "thin", color: DARK } },
+  total: { bold: true, top: { style: "thin" }, bottom: { style: "double" } },
+  title: { bold: true, size: 15, color: DARK },
+  subtitle: { italic: true, color: "595959" },
+  heading: { bold: true, size: 12, color: DARK, bottom: { style: "thin", color: "8EA9DB" } },
+  keyLabel: { fill: "EEF3FA" },
+  keyValue: { bold: true, fill: "EEF3FA" },
+  note: {},
+};
+
+/**
+ * How a free cell looks and whether its text wraps (top-aligned): a merged cell (span) or a
+ * note wraps within its width, as does a cell in a wrapping column unless it is a title,
+ * subtitle or heading (which have their row to themselves and stay on one line).
+ */
+export function freeCellLook(sheet: PlannedSheet, c: PlannedSheet["cells"][number]): { look: CellLook; wrap: boolean } {
+  const style = c.cell.style;
+  const oneLine = style === "title" || style === "subtitle" || style === "heading";
+  const wrap = (c.span ?? 1) > 1 || style === "note" || (!oneLine && (sheet.wrapColumns ?? []).includes(c.col));
+  return { look: style ?? "plain", wrap };
+}
+
+/** 0-based columns of each table that has a wrapping column: its cells align to the top of their taller rows. */
+export function wrappingTableColumns(sheet: PlannedSheet): boolean[] {
+  const wraps = new Set(sheet.wrapColumns ?? []);
+  const out: boolean[] = [];
+  for (const t of sheet.tables) {
+    const width = tableWidth(t);
+    let any = false;
+    for (let j = t.left; j < t.left + width; j++) if (wraps.has(j)) any = true;
+    if (any) for (let j = t.left; j < t.left + width; j++) out[j] = true;
+  }
+  return out;
+}
 
 /**
  * Excel's limits ("Excel specifications and limits", Microsoft support): a file beyond them is

@@ -4,7 +4,10 @@
  * exceljs: the writer (xlsx.ts) joins them and the zip writer stores them.
  */
 import type { NumberFormat } from "../report/types";
-import { cellText, EXCEL_LIMITS, NUMBER_FORMATS } from "./common";
+import { quoteSheet } from "../report/address";
+import { CellLook, cellText, EXCEL_LIMITS, Look, LOOKS, NUMBER_FORMATS, Rule } from "./common";
+
+export type { CellLook };
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -153,19 +156,46 @@ const BUILT_IN_FORMATS: Readonly<Record<string, number>> = { "0": 1, "0.00": 2, 
 
 const FORMAT_KEYS: Readonly<Record<NumberFormat, number>> = { count: 1, percent: 2, perThousand: 3, ratio: 4, decimal: 5, year: 6, text: 7 };
 
-/** Cell styles (cellXfs) by number format, bold, and the totals row's borders; index 0 is plain. */
+const LOOK_NAMES = Object.keys(LOOKS) as CellLook[];
+const LOOK_KEYS = new Map(LOOK_NAMES.map((l, k) => [l, k]));
+
+const fontXml = (o: Look) =>
+  `<font>${o.bold ? "<b/>" : ""}${o.italic ? "<i/>" : ""}<sz val="${o.size ?? 11}"/>${o.color ? `<color rgb="FF${o.color}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
+const fillXml = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+const ruleXml = (side: string, r: Rule | undefined) => (r ? `<${side} style="${r.style}">${r.color ? `<color rgb="FF${r.color}"/>` : '<color auto="1"/>'}</${side}>` : `<${side}/>`);
+const borderXml = (o: Look) => `<border><left/><right/>${ruleXml("top", o.top)}${ruleXml("bottom", o.bottom)}<diagonal/></border>`;
+
+/** styles.xml's fonts, fills and borders (each once), and each look's indexes into them. */
+const PARTS = (() => {
+  const fonts = [fontXml({})];
+  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  const borders = [borderXml({})];
+  const index = (list: string[], xml: string) => {
+    let k = list.indexOf(xml);
+    if (k < 0) k = list.push(xml) - 1;
+    return k;
+  };
+  const looks = {} as Record<CellLook, { font: number; fill: number; border: number }>;
+  for (const name of LOOK_NAMES) {
+    const o = LOOKS[name];
+    looks[name] = { font: index(fonts, fontXml(o)), fill: o.fill ? index(fills, fillXml(o.fill)) : 0, border: index(borders, borderXml(o)) };
+  }
+  return { fonts, fills, borders, looks };
+})();
+
+/** Cell styles (cellXfs) by number format, look, and wrapping; index 0 is plain. */
 export class CellStyles {
   // Looked up once per cell (1,300,000 times for a large report): a number key, no strings.
   private readonly byKey: number[] = [0];
-  private readonly xfs: { format?: NumberFormat; bold: boolean; border: boolean }[] = [{ bold: false, border: false }];
+  private readonly xfs: { format?: NumberFormat; look: CellLook; wrap: boolean }[] = [{ look: "plain", wrap: false }];
 
-  /** The style index for a cell. */
-  id(format: NumberFormat | undefined, bold = false, border = false): number {
-    const key = (format === undefined ? 0 : FORMAT_KEYS[format]) * 4 + (bold ? 2 : 0) + (border ? 1 : 0);
+  /** The style index for a cell: its number format, its look, whether its text wraps (top-aligned). */
+  id(format: NumberFormat | undefined, look: CellLook = "plain", wrap = false): number {
+    const key = (format === undefined ? 0 : FORMAT_KEYS[format]) * 32 + (LOOK_KEYS.get(look) ?? 0) * 2 + (wrap ? 1 : 0);
     let id = this.byKey[key];
     if (id === undefined) {
       id = this.xfs.length;
-      this.xfs.push({ format, bold, border });
+      this.xfs.push({ format, look, wrap });
       this.byKey[key] = id;
     }
     return id;
@@ -179,21 +209,22 @@ export class CellStyles {
       if (code !== undefined && BUILT_IN_FORMATS[code] === undefined && !custom.has(code)) custom.set(code, 164 + custom.size);
     }
     const numFmts = custom.size ? `<numFmts count="${custom.size}">${[...custom].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`).join("")}</numFmts>` : "";
-    const font = (bold: boolean) => `<font>${bold ? "<b/>" : ""}<sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
     const xfs = this.xfs
-      .map(({ format, bold, border }) => {
+      .map(({ format, look, wrap }) => {
         const code = format ? NUMBER_FORMATS[format] : undefined;
         const numFmtId = code === undefined ? 0 : (BUILT_IN_FORMATS[code] ?? custom.get(code) ?? 0);
-        const apply = `${numFmtId ? ' applyNumberFormat="1"' : ""}${bold ? ' applyFont="1"' : ""}${border ? ' applyBorder="1"' : ""}`;
-        return `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="${border ? 1 : 0}" xfId="0"${apply}/>`;
+        const { font, fill, border } = PARTS.looks[look];
+        // Header cells wrap (a long header takes two lines), centred vertically; other wrapped text starts at the top of its row.
+        const align = look === "header" ? '<alignment vertical="center" wrapText="1"/>' : wrap ? '<alignment vertical="top" wrapText="1"/>' : "";
+        const apply = `${numFmtId ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
+        return `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${apply}${align ? `>${align}</xf>` : "/>"}`;
       })
       .join("");
     return (
       `${XML_DECL}<styleSheet xmlns="${MAIN_NS}">${numFmts}` +
-      `<fonts count="2">${font(false)}${font(true)}</fonts>` +
-      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
-      `<border><left/><right/><top style="thin"><color auto="1"/></top><bottom style="double"><color auto="1"/></bottom><diagonal/></border></borders>` +
+      `<fonts count="${PARTS.fonts.length}">${PARTS.fonts.join("")}</fonts>` +
+      `<fills count="${PARTS.fills.length}">${PARTS.fills.join("")}</fills>` +
+      `<borders count="${PARTS.borders.length}">${PARTS.borders.join("")}</borders>` +
       `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
       `<cellXfs count="${this.xfs.length}">${xfs}</cellXfs>` +
       `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
@@ -202,24 +233,53 @@ export class CellStyles {
   }
 }
 
-/** The start of a worksheet part, up to and including `<sheetData>`. */
-export function worksheetStart(options: { freezeRows: number; widths: readonly (number | undefined)[] }): string {
+/** The start of a worksheet part, up to and including `<sheetData>`; `fitToPage` when it has a print set-up. */
+export function worksheetStart(options: { freezeRows: number; widths: readonly (number | undefined)[]; fitToPage?: boolean }): string {
   const { freezeRows, widths } = options;
+  const pr = options.fitToPage ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
   const pane = freezeRows > 0 ? `<pane ySplit="${freezeRows}" topLeftCell="A${freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>` : "";
   const col = widths.map((w, j) => (w === undefined || !(w > 0) ? "" : `<col min="${j + 1}" max="${j + 1}" width="${Math.min(w, EXCEL_LIMITS.columnWidth)}" customWidth="1"/>`)).join("");
   const cols = col ? `<cols>${col}</cols>` : "";
-  return `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+  return `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${pr}<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+}
+
+/** Excel's limit on a header or footer's text, in characters. */
+const FOOTER_LIMIT = 255;
+
+/**
+ * A footer in header/footer codes (§18.3.1.39): `left` on the left ("&" doubled, as the codes
+ * need), the sheet's name (&A) in the centre, "Page n of m" (&P, &N) on the right.
+ */
+export function footerCodes(left: string): string {
+  const right = "&A&RPage &P of &N";
+  const room = FOOTER_LIMIT - right.length - 4;
+  let text = left.replace(/[\r\n]+/g, " ").replace(/&/g, "&&");
+  if (text.length > room) text = text.slice(0, room - 1).replace(/&$/, "") + "…";
+  return `&L${text}&C${right}`;
+}
+
+/** How a sheet prints: one page wide, as many tall as needed. */
+export interface SheetPrint {
+  readonly orientation: "portrait" | "landscape";
+  readonly footer: string;
 }
 
 /**
- * The end of a worksheet part: the drawing holding the sheet's charts, if any, and the table
- * parts. Relationship ids: tables rId1…rIdN, then the drawing.
+ * The end of a worksheet part: merged cells, the print set-up, the drawing holding the sheet's
+ * charts, if any, and the table parts, in the order CT_Worksheet (§18.3.1.99) requires.
+ * Relationship ids: tables rId1…rIdN, then the drawing.
  */
-export function worksheetEnd(options: { tables: number; drawing?: boolean }): string {
-  const margins = `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+export function worksheetEnd(options: { tables: number; drawing?: boolean; merges?: readonly string[]; print?: SheetPrint }): string {
+  const merges = options.merges?.length ? `<mergeCells count="${options.merges.length}">${options.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
+  const p = options.print;
+  // Margins (inches) that leave room for a footer and suit both A4 and Letter paper.
+  const margins = p
+    ? `<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.75" header="0.3" footer="0.3"/>` +
+      `<pageSetup orientation="${p.orientation}" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>${xmlText(footerCodes(p.footer))}</oddFooter></headerFooter>`
+    : `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
   const drawing = options.drawing ? `<drawing r:id="rId${options.tables + 1}"/>` : "";
   const parts = options.tables ? `<tableParts count="${options.tables}">${Array.from({ length: options.tables }, (_, k) => `<tablePart r:id="rId${k + 1}"/>`).join("")}</tableParts>` : "";
-  return `</sheetData>${margins}${drawing}${parts}</worksheet>`;
+  return `</sheetData>${merges}${margins}${drawing}${parts}</worksheet>`;
 }
 
 /** An Excel table part (§18.5): header row + body at `ref`, columns named as the header cells. */
@@ -296,9 +356,12 @@ export function contentTypesXml(counts: { sheets: number; tables: number; drawin
 }
 
 /** xl/workbook.xml; `fullCalcOnLoad` makes Excel recalculate everything when it opens the file. */
-export function workbookXml(sheetNames: readonly string[], fullCalcOnLoad: boolean): string {
+export function workbookXml(sheetNames: readonly string[], fullCalcOnLoad: boolean, printTitles: readonly { sheet: number; rows: readonly [number, number] }[] = []): string {
   const sheets = sheetNames.map((n, k) => `<sheet name="${xmlText(n)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join("");
-  return `${XML_DECL}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets><calcPr calcId="191029"${fullCalcOnLoad ? ' fullCalcOnLoad="1"' : ""}/></workbook>`;
+  // Rows repeated at the top of each printed page: the built-in name _xlnm.Print_Titles, one per sheet (0-based localSheetId).
+  const titles = printTitles.map((t) => `<definedName name="_xlnm.Print_Titles" localSheetId="${t.sheet}">${xmlText(quoteSheet(sheetNames[t.sheet]))}!$${t.rows[0] + 1}:$${t.rows[1] + 1}</definedName>`).join("");
+  const names = titles ? `<definedNames>${titles}</definedNames>` : "";
+  return `${XML_DECL}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets>${names}<calcPr calcId="191029"${fullCalcOnLoad ? ' fullCalcOnLoad="1"' : ""}/></workbook>`;
 }
 
 /** docProps/core.xml and docProps/app.xml. */

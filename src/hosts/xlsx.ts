@@ -20,10 +20,11 @@ import { rename, unlink } from "fs/promises";
 import { columnLetters, quoteSheet, range, resolveSheetRefs } from "../report/address";
 import { DEFINITIONS_SHEET, definitionsNote } from "../report/definitions-sheet";
 import type { CellValue, PlannedCell, PlannedSheet, PlannedTable, ReportPlan, SharingMode } from "../report/types";
-import { chartLayout, moreSeriesColumns, EXCEL_LIMITS, fittedWidths, formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
+import { chartLayout, moreSeriesColumns, EXCEL_LIMITS, fittedWidths, formulaFor, freeCellLook, wrappingTableColumns, isPlannedError, NUMBER_FORMATS, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
 import { ChartData, chartXml, drawingXml } from "./chart-xml";
 import { needsArrayEntry, toFileFormula } from "./file-formula";
-import { CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, themeXml, wellFormed, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
+import { rowHeights } from "../report/fit-widths";
+import { CellLook, CellStyles, cellXml, FormulaForm, SharedStrings, contentTypesXml, docPropsXml, REL, relsXml, StoredValue, tableXml, themeXml, wellFormed, workbookXml, worksheetEnd, worksheetStart } from "./ooxml";
 import { pictureSheetParts, ReportPicture } from "./picture-xml";
 import { RowTemplate } from "./row-template";
 import { ZipEntryWriter, ZipWriter } from "./zip-writer";
@@ -187,15 +188,18 @@ async function writePlanned(
     if (!line) extra.set(r, (line = []));
     line.push({ col: c, xml });
   };
-  const cellAt = (r: number, c: number, cell: PlannedCell, bold = false, border = false) => {
+  // A table with a wrapping column (the fitted widths' cap) wraps its cells, aligned to the top
+  // of their taller rows.
+  const tableWraps = wrappingTableColumns(sheet);
+  const cellAt = (r: number, c: number, cell: PlannedCell, look: CellLook = "plain", wrap = false) => {
     const s = stored(cell, mode, names);
-    return cellXml(`${col(c)}${r + 1}`, s.value, styles.id(cell.format, bold, border), strings, s.formula);
+    return cellXml(`${col(c)}${r + 1}`, s.value, styles.id(cell.format, look, wrap), strings, s.formula);
   };
   // A body cell whose formula is part of a shared formula: only its value is worked out here.
   const bodyCell = (r: number, c: number, cell: PlannedCell, form: FormulaForm | undefined) => {
-    if (!form) return cellAt(r, c, cell);
+    if (!form) return cellAt(r, c, cell, "plain", tableWraps[c] === true);
     const v = cell.value;
-    return cellXml(`${col(c)}${r + 1}`, v === undefined ? null : isPlannedError(v) ? { error: v.error } : v, styles.id(cell.format), strings, form);
+    return cellXml(`${col(c)}${r + 1}`, v === undefined ? null : isPlannedError(v) ? { error: v.error } : v, styles.id(cell.format, "plain", tableWraps[c] === true), strings, form);
   };
   let si = 0;
   const nextSi = () => si++;
@@ -206,9 +210,10 @@ async function writePlanned(
   for (const t of sheet.tables) {
     const width = tableWidth(t);
     const headers = tableHeaders(t.header, width);
-    // Excel tables need a data row: an empty table is a bold header line.
+    // Excel tables need a data row: an empty table is a header line. Header cells carry their
+    // look as cell formats, which readers that ignore table styles (LibreOffice) show too.
     const real = t.rows.length > 0;
-    headers.forEach((h, j) => put(t.top, t.left + j, cellXml(`${col(t.left + j)}${t.top + 1}`, h, real ? 0 : styles.id(undefined, true), strings)));
+    headers.forEach((h, j) => put(t.top, t.left + j, cellXml(`${col(t.left + j)}${t.top + 1}`, h, styles.id(undefined, "header", tableWraps[t.left + j] === true), strings)));
     if (real) {
       const id = ctx.nextTableId();
       const name = tableName(t.name, ctx.tableNames);
@@ -217,15 +222,22 @@ async function writePlanned(
       for (let i = 0; i < t.rows.length; i++) rowsUsed.add(t.top + 1 + i);
     }
     // The totals row is a plain bold row under the table, with a rule above and a double rule below.
-    t.totals?.forEach((cell, j) => cell && put(t.top + 1 + t.rows.length, t.left + j, cellAt(t.top + 1 + t.rows.length, t.left + j, cell, true, true)));
+    t.totals?.forEach((cell, j) => cell && put(t.top + 1 + t.rows.length, t.left + j, cellAt(t.top + 1 + t.rows.length, t.left + j, cell, "total")));
   }
-  for (const { row, col: c, cell } of sheet.cells) put(row, c, cellAt(row, c, cell));
+  // Free cells, merged across their span.
+  const merges: string[] = [];
+  for (const c of sheet.cells) {
+    if (c.span !== undefined && c.span > 1) merges.push(range(c.row, c.col, c.row, c.col + c.span - 1));
+    const { look, wrap } = freeCellLook(sheet, c);
+    put(c.row, c.col, cellAt(c.row, c.col, c.cell, look, wrap));
+  }
+  const heights = rowHeights(sheet);
   for (const r of extra.keys()) rowsUsed.add(r);
   const order = [...rowsUsed].sort((a, b) => a - b);
 
   const entry = await zip.entry(part);
   const out = new Batcher(entry);
-  await out.add(worksheetStart({ freezeRows: sheet.freezeRows, widths: fittedWidths(sheet) }));
+  await out.add(worksheetStart({ freezeRows: sheet.freezeRows, widths: fittedWidths(sheet), fitToPage: sheet.print !== undefined }));
   for (const r of order) {
     const more = extra.get(r);
     let covering = 0;
@@ -244,9 +256,10 @@ async function writePlanned(
       for (const p of more ?? []) byCol.set(p.col, p.xml);
       xml = [...byCol].sort((x, y) => x[0] - y[0]).map(([, x]) => x).join("");
     }
-    if (xml) await out.add(`<row r="${r + 1}">${xml}</row>`);
+    const ht = heights.get(r);
+    if (xml) await out.add(ht === undefined ? `<row r="${r + 1}">${xml}</row>` : `<row r="${r + 1}" ht="${ht}" customHeight="1">${xml}</row>`);
   }
-  await out.add(worksheetEnd({ tables: tables.length, drawing }));
+  await out.add(worksheetEnd({ tables: tables.length, drawing, merges, print: sheet.print }));
   await out.flush();
   await entry.close();
   return tables;
@@ -429,12 +442,14 @@ export async function writeReportXlsx(plan: ReportPlan, path: string, options: {
     for (const picture of options.pictures ?? []) {
       taken.push(uniqueSheetName(picture.sheet, taken));
       const ids = { sheet: ++sheetNo, drawing: ++drawingCount, image: ++imageCount };
-      for (const part of pictureSheetParts(picture, ids, strings, styles.id(undefined, true))) await zip.add(part.path, part.data);
+      for (const part of pictureSheetParts(picture, ids, strings, styles.id(undefined, "bold"))) await zip.add(part.path, part.data);
     }
 
     // Native mode recalculates on open (a live report); add-in mode keeps the engine's cached
     // results, which Excel without the add-in would otherwise replace by #NAME?.
-    await zip.add("xl/workbook.xml", workbookXml(taken, plan.mode === "native"));
+    const first = source ? 1 : 0;
+    const printTitles = plan.sheets.flatMap((s, k) => (s.print?.titleRows ? [{ sheet: first + k, rows: s.print.titleRows }] : []));
+    await zip.add("xl/workbook.xml", workbookXml(taken, plan.mode === "native", printTitles));
     await zip.add(
       "xl/_rels/workbook.xml.rels",
       relsXml([

@@ -17,6 +17,7 @@ import { StockDecrease } from "../indicators/estimation";
 import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
 import { AsyncStepsOptions, PLAN_CHUNK_ROWS, runSteps, runStepsAsync, Steps } from "./steps";
+import { fitSheet } from "./fit-widths";
 
 
 export interface PlanOptions {
@@ -108,8 +109,10 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
   }
   const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [] });
-  // Every sheet prints one page wide with the report's title in its footer (print.ts).
-  return { mode: options.mode, shape: input.shape, sheets: [...sheets, definitions].map((s) => withPrint(s, title[0])), sourceSheet: input.sheet, headline };
+  // Widths that show every cell whole, then the print set-up from those widths, once for both
+  // hosts: one pass over the cells (about 30 ms for 30,000 cells), without progress reports.
+  const fitted = [...sheets, definitions].map((s) => withPrint(fitSheet(s), title[0]));
+  return { mode: options.mode, shape: input.shape, sheets: fitted, sourceSheet: input.sheet, headline };
 }
 
 /** The matrix as counts: blanks are no flow; text or negative flows off the diagonal stop the report, naming the cells. */

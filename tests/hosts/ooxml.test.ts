@@ -46,15 +46,23 @@ describe("cellXml", () => {
   });
 });
 
-test("cell styles: one xf per format/bold/border combination; custom formats from id 164", () => {
+test("cell styles: one xf per format, look and wrapping; custom formats from id 164", () => {
   const styles = new CellStyles();
   expect(styles.id(undefined)).toBe(0);
   const a = styles.id("percent");
   expect(styles.id("percent")).toBe(a);
-  const b = styles.id("count", true, true);
+  const b = styles.id("count", "total");
   expect(new Set([0, a, b]).size).toBe(3);
   const xml = styles.xml();
   expect(xml).toContain('<numFmt numFmtId="164" formatCode="0.0%"/>');
-  expect(xml).toContain('<xf numFmtId="3" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>');
-  expect(xml).toContain(`<cellXfs count="3">`);
+  // The totals look: bold, a rule above and a double rule below.
+  const xf = /<cellXfs count="3">.*<xf numFmtId="3" fontId="(\d+)" fillId="0" borderId="(\d+)" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"\/><\/cellXfs>/.exec(xml);
+  expect(xf).not.toBeNull();
+  const fonts = [...xml.matchAll(/<font>.*?<\/font>/g)].map((m) => m[0]);
+  const borders = [...xml.matchAll(/<border>.*?<\/border>/g)].map((m) => m[0]);
+  expect(fonts[Number(xf![1])]).toContain("<b/>");
+  expect(borders[Number(xf![2])]).toMatch(/<top style="thin">.*<bottom style="double">/);
+  // Wrapped text is top-aligned.
+  styles.id(undefined, "note", true);
+  expect(styles.xml()).toContain('<alignment vertical="top" wrapText="1"/>');
 });

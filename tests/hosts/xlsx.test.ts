@@ -372,7 +372,7 @@ describe("writeReportXlsx", () => {
     expect(ws.getCell("B5").numFmt).toBe("#,##0");
     expect(ws.getCell("B6").numFmt).toBe("#,##0"); // a shared formula's member keeps its format
     expect(ws.getCell("C5").numFmt).toBe("0.0%");
-    expect(ws.getCell("D5").numFmt).toBe("0.0"); // per 1,000: one decimal
+    expect(ws.getCell("D5").numFmt).toBe(NUMBER_FORMATS.perThousand);
     expect(ws.getCell("C3").numFmt).toBe("0.000");
     expect(ws.getCell("D3").numFmt).toBe("0.000"); // an index or ratio: three decimals
     expect(ws.getCell("E3").numFmt).toBe("0");

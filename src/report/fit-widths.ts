@@ -1,0 +1,252 @@
+/**
+ * Column widths that show every cell whole, on screen and on paper, and the print set-up a sheet
+ * gets when its planner gives none. Run once over a report's sheets at the end of planning, so
+ * both hosts (the .xlsx file, the workbook via Office.js) write the same widths.
+ *
+ * A column is as wide as its widest text or number as shown (numbers in their format: thousands
+ * separators, %, decimals; headers bold with room for the filter button), up to WIDTH_CAP
+ * characters; a column with longer text gets the cap and wraps (`wrapColumns`, the row grows).
+ * A free text with empty cells to its right overflows into them as spreadsheets show it, so it
+ * widens nothing; one that would run past the sheet's right edge or into a filled cell is merged
+ * across the columns it may use (`span`) and wraps there. A cell with a span is measured against
+ * the merged width; notes (style "note") never widen a column.
+ */
+import { displayLength, tableHeaders, tableWidth } from "../hosts/common";
+import type { CellStyle, PlannedCell, PlannedSheet, PrintSetup } from "./types";
+
+/** The widest a column gets, in characters; longer text wraps within it. */
+export const WIDTH_CAP = 60;
+/** The narrowest a column with content gets, in characters. */
+export const WIDTH_MIN = 8;
+/** Characters of space around a cell's text (Excel pads a cell a little on each side). */
+const PADDING = 2;
+/** An Excel table header's filter button takes about this many characters. */
+const FILTER_BUTTON = 3;
+/** Points per line of 11-point text, and the line height of each style. */
+const LINE_POINTS = 15;
+
+/**
+ * How much wider than plain 11-point text a style's text is, per character. Widths are in
+ * characters of the default font; a reader without Calibri (LibreOffice on Linux uses a
+ * metric-compatible or wider substitute) shows text a little wider, hence PLAIN above 1.
+ */
+const PLAIN = 1.15;
+const SCALE: Readonly<Record<CellStyle | "plain" | "bold", number>> = {
+  plain: PLAIN,
+  bold: PLAIN * 1.1,
+  title: PLAIN * 1.5,
+  subtitle: PLAIN,
+  heading: PLAIN * 1.25,
+  keyLabel: PLAIN,
+  keyValue: PLAIN * 1.1,
+  note: PLAIN,
+};
+
+/** The height in points of a line of text in a style. */
+export function linePoints(style: CellStyle | undefined): number {
+  return style === "title" ? 22 : style === "heading" ? 17 : LINE_POINTS;
+}
+
+/** The width in characters a cell's shown text needs in its style (padding not included). */
+export function textWidth(cell: PlannedCell, bold = false): number {
+  const scale = cell.style ? SCALE[cell.style] : bold ? SCALE.bold : SCALE.plain;
+  return Math.ceil(displayLength(cell) * scale);
+}
+
+/** Lines a text needs wrapped in `width` characters (words are not split across lines). */
+export function wrappedLines(text: string, charsPerLine: number, scale = PLAIN): number {
+  const room = Math.max(1, Math.floor((charsPerLine - PADDING) / scale));
+  let lines = 0;
+  for (const para of text.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const w = word.length;
+      if (line === 0) line = w;
+      else if (line + 1 + w <= room) line += 1 + w;
+      else {
+        lines++;
+        line = w;
+      }
+      while (line > room) {
+        lines++;
+        line -= room;
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * The width a table's header asks of its column: header rows wrap, so a long header takes up to
+ * three lines (a third of its length) or its longest word, whichever is wider, and the filter
+ * button. Long headers over narrow numbers are the rule in these reports ("Net migration per
+ * 1,000 population" over "12.3"); one line each would make a wide table print tiny.
+ */
+function headerWidth(h: string): number {
+  const word = h.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0);
+  return Math.ceil(Math.max(word, Math.ceil(h.length / 3)) * SCALE.bold) + FILTER_BUTTON;
+}
+
+/** The rows a sheet's tables fill, and the columns each free cell's row holds. */
+function occupied(sheet: PlannedSheet): (row: number, col: number) => boolean {
+  const free = new Set(sheet.cells.filter((c) => c.cell.value !== null && c.cell.value !== "").map((c) => `${c.row},${c.col}`));
+  const boxes = sheet.tables.map((t) => ({ top: t.top, bottom: t.top + t.rows.length + (t.totals ? 1 : 0), left: t.left, right: t.left + tableWidth(t) - 1 }));
+  return (row, col) => free.has(`${row},${col}`) || boxes.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
+}
+
+/** The last 0-based column holding a table or a free cell. */
+function rightEdge(sheet: PlannedSheet): number {
+  let right = 0;
+  for (const t of sheet.tables) right = Math.max(right, t.left + tableWidth(t) - 1);
+  for (const c of sheet.cells) right = Math.max(right, c.col + (c.span ?? 1) - 1);
+  return right;
+}
+
+/**
+ * A sheet with widths fitted to its content, long free texts merged across the columns they
+ * may use, and columns holding text longer than the cap in `wrapColumns`.
+ */
+export function fitSheet(sheet: PlannedSheet): PlannedSheet {
+  const need: number[] = [];
+  const grow = (col: number, n: number) => {
+    if (n > (need[col] ?? 0)) need[col] = n;
+  };
+  for (const t of sheet.tables) {
+    const width = tableWidth(t);
+    tableHeaders(t.header, width).forEach((h, j) => grow(t.left + j, headerWidth(h)));
+    // Body cells, the bulk of a large sheet: the longest display length per column, scaled once.
+    const longest = new Array<number>(width).fill(0);
+    for (const r of t.rows)
+      for (let j = 0; j < r.length; j++) {
+        const cell = r[j];
+        if (cell) {
+          const n = displayLength(cell);
+          if (n > longest[j]) longest[j] = n;
+        }
+      }
+    longest.forEach((n, j) => grow(t.left + j, Math.ceil(n * SCALE.plain)));
+    t.totals?.forEach((cell, j) => cell && grow(t.left + j, textWidth(cell, true)));
+  }
+  const filled = occupied(sheet);
+  const edge = rightEdge(sheet);
+  // Free cells: a number, or a text with a filled cell to its right, must fit its own column.
+  const overflowing: number[] = [];
+  sheet.cells.forEach((c, k) => {
+    if (c.cell.value === null || c.cell.value === "" || c.cell.style === "note" || (c.span ?? 1) > 1) return;
+    if (typeof c.cell.value === "string" && !filled(c.row, c.col + 1)) overflowing.push(k);
+    else grow(c.col, textWidth(c.cell));
+  });
+
+  const columns = Math.max(edge + 1, need.length);
+  const widths: number[] = [];
+  const wrap = new Set<number>(sheet.wrapColumns ?? []);
+  for (let j = 0; j < columns; j++) {
+    const n = need[j];
+    if (n === undefined) widths.push(sheet.widths[j] !== undefined && sheet.widths[j] > 0 ? Math.min(sheet.widths[j], WIDTH_CAP) : WIDTH_MIN);
+    else {
+      widths.push(Math.min(WIDTH_CAP, Math.max(WIDTH_MIN, n + PADDING)));
+      if (n + PADDING > WIDTH_CAP) wrap.add(j);
+    }
+  }
+  const across = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+
+  // Spanned cells other than notes: the first column grows by what the merged width lacks.
+  for (const c of sheet.cells) {
+    const span = c.span ?? 1;
+    if (span <= 1 || c.cell.style === "note" || c.cell.value === null) continue;
+    const lack = textWidth(c.cell) + PADDING - across(c.col, span);
+    if (lack > 0) widths[c.col] = Math.min(WIDTH_CAP, widths[c.col] + lack);
+  }
+
+  // Texts that overflow to the right: whole if the empty cells up to the next filled one (or the
+  // sheet's edge) hold them; otherwise merged across those cells, where they wrap.
+  const cells = sheet.cells.slice();
+  for (const k of overflowing) {
+    const c = cells[k];
+    let span = 1;
+    while (c.col + span <= edge && !filled(c.row, c.col + span)) span++;
+    if (textWidth(c.cell) + PADDING > across(c.col, span)) cells[k] = { ...c, span };
+  }
+  return { ...sheet, cells, widths, ...(wrap.size > 0 ? { wrapColumns: [...wrap].sort((a, b) => a - b) } : {}) };
+}
+
+/**
+ * Row heights in points that show wrapped and merged text whole, by 0-based row (undefined: the
+ * spreadsheet's own height). Spreadsheets grow a row for wrapped text in one cell but not for
+ * a merged cell, so merged cells' rows get their height here; both hosts set them.
+ */
+export function rowHeights(sheet: PlannedSheet): Map<number, number> {
+  const out = new Map<number, number>();
+  const widths = sheet.widths;
+  const wrap = new Set(sheet.wrapColumns ?? []);
+  for (const c of sheet.cells) {
+    const v = c.cell.value;
+    if (typeof v !== "string" || v === "") continue;
+    const span = c.span ?? 1;
+    if (span <= 1 && c.cell.style !== "note" && !wrap.has(c.col)) continue;
+    let chars = 0;
+    for (let j = c.col; j < c.col + span; j++) chars += widths[j] ?? WIDTH_MIN;
+    const lines = wrappedLines(v, chars, c.cell.style ? SCALE[c.cell.style] : PLAIN);
+    const h = lines * linePoints(c.cell.style) + 3;
+    if (lines > 1 && h > (out.get(c.row) ?? 0)) out.set(c.row, h);
+  }
+  // Table headers (they always wrap, beside the filter button) and cells in wrapping columns:
+  // LibreOffice keeps a row's height as the file gives it, so rows whose text wraps get theirs.
+  for (const t of sheet.tables) {
+    const grow = (row: number, text: unknown, chars: number, scale: number) => {
+      if (typeof text !== "string" || text === "") return;
+      const lines = wrappedLines(text, chars, scale);
+      const h = lines * LINE_POINTS + 3;
+      if (lines > 1 && h > (out.get(row) ?? 0)) out.set(row, h);
+    };
+    tableHeaders(t.header, tableWidth(t)).forEach((h, k) => grow(t.top, h, (widths[t.left + k] ?? WIDTH_MIN) - FILTER_BUTTON, SCALE.bold));
+    const cols = [...wrap].filter((j) => j >= t.left && j < t.left + tableWidth(t));
+    if (cols.length === 0) continue;
+    t.rows.forEach((r, i) => {
+      for (const j of cols) grow(t.top + 1 + i, r[j - t.left]?.value, widths[j] ?? WIDTH_MIN, PLAIN);
+    });
+  }
+  return out;
+}
+
+/** The first text of a sheet's first row: its title. */
+function titleOf(sheet: PlannedSheet | undefined): string {
+  const first = sheet?.cells.filter((c) => typeof c.cell.value === "string" && c.cell.value !== "").sort((a, b) => a.row - b.row || a.col - b.col)[0];
+  return first ? String(first.cell.value) : "";
+}
+
+/** Printable width of a portrait page, in points: A4 (8.27 in) or Letter (8.5 in) less half-inch margins. */
+const PORTRAIT_POINTS = 7.2 * 72;
+
+/**
+ * The print set-up of a sheet whose planner gives none: landscape where the used range is wider
+ * than tall (in points), or wider than a portrait page (a long table that would print shrunk),
+ * the first table's header repeated on every page, and the report's title (the first sheet's
+ * title) in the footer.
+ */
+export function defaultPrint(sheet: PlannedSheet, reportTitle: string): PrintSetup {
+  // Calibri 11: 7 pixels a character and 5 of padding, 0.75 points a pixel.
+  const wide = sheet.widths.reduce((a, w) => a + (w * 7 + 5) * 0.75, 0);
+  let bottom = 0;
+  for (const t of sheet.tables) bottom = Math.max(bottom, t.top + t.rows.length + (t.totals ? 1 : 0));
+  for (const c of sheet.cells) bottom = Math.max(bottom, c.row);
+  const heights = rowHeights(sheet);
+  let tall = 0;
+  for (let r = 0; r <= bottom; r++) tall += heights.get(r) ?? LINE_POINTS;
+  const first = sheet.tables.find((t) => t.rows.length > 0) ?? sheet.tables[0];
+  return {
+    orientation: wide > tall || wide > PORTRAIT_POINTS ? "landscape" : "portrait",
+    ...(first ? { titleRows: [first.top, first.top] as const } : {}),
+    footer: reportTitle,
+  };
+}
+
+/** Every sheet fitted (fitSheet), with the default print set-up where its planner gave none. */
+export function fitSheets(sheets: readonly PlannedSheet[]): PlannedSheet[] {
+  const title = titleOf(sheets[0]);
+  return sheets.map((s) => {
+    const fitted = fitSheet(s);
+    return fitted.print ? fitted : { ...fitted, print: defaultPrint(fitted, title) };
+  });
+}
