@@ -76,9 +76,10 @@ export function flowKeyFigures(origins: readonly Label[], destinations: readonly
 
 /**
  * The flow key figures of each period, in time order. `periods` is the list's period column as
- * src/cells/period.ts reads it (its rows index the other three lists); each period's matrix
- * holds the regions named in that period's rows, in order of first appearance, exactly as
- * MIGRATION.MATRIX builds it from those rows alone.
+ * src/cells/period.ts reads it (its rows index the other three lists). Every period's matrix
+ * holds every region of the whole list, in order of first appearance (a region with no row in
+ * a period has no flows then), as the report's Trends sheet counts them: connectivity's
+ * n(n − 1) possible flows are the same in every period, so periods compare.
  */
 export function flowKeyFiguresByPeriod(
   periods: PeriodColumn,
@@ -94,17 +95,42 @@ export function flowKeyFiguresByPeriod(
   }
   // A list of one period is that period's list: no copy.
   if (periods.periods.length === 1) return [{ key: periods.periods[0].key, figures: flowKeyFigures(origins, destinations, flows) }];
+  const regions = regionsOf(origins, destinations);
   return periods.periods.map((p) => {
     const rows = periods.rows.get(p.key)!;
-    const o = new Array<Label>(rows.length);
-    const d = new Array<Label>(rows.length);
-    const f = new Array<number | MeasureError>(rows.length);
+    // Every region first, as a flow of 0 to itself (the diagonal, which no figure reads), so
+    // the period's matrix has the list's regions in the list's order; then the period's rows.
+    const n = regions.length;
+    const o = new Array<Label>(n + rows.length);
+    const d = new Array<Label>(n + rows.length);
+    const f = new Array<number | MeasureError>(n + rows.length);
+    for (let k = 0; k < n; k++) {
+      o[k] = regions[k];
+      d[k] = regions[k];
+      f[k] = 0;
+    }
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
-      o[k] = origins[r];
-      d[k] = destinations[r];
-      f[k] = flows[r];
+      o[n + k] = origins[r];
+      d[n + k] = destinations[r];
+      f[n + k] = flows[r];
     }
     return { key: p.key, figures: flowKeyFigures(o, d, f) };
   });
+}
+
+/** The regions a list names, as origin or destination, in order of first appearance (keyed as pivotFlows keys them). */
+function regionsOf(origins: readonly Label[], destinations: readonly Label[]): Label[] {
+  const seen = new Set<string>();
+  const out: Label[] = [];
+  for (let r = 0; r < origins.length; r++) {
+    for (const l of [origins[r], destinations[r]]) {
+      const key = String(l);
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(l);
+      }
+    }
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ const BALANCED = [
   [20, 25, 0],
 ];
 
-/** A long list with a header row: HYP in 2010, then a two-region period 2000-2005 (periods, origins, destinations, flows). */
+/** A long list with a header row: HYP in 2010, then a period 2000-2005 naming two of its regions (periods, origins, destinations, flows). */
 const PERIOD_ROWS: [string | number, string, string, number][] = [
   [2010, "A", "B", 10],
   [2010, "A", "C", 10],
@@ -318,14 +318,16 @@ const EXAMPLES: Record<string, [Args, Outcome][]> = {
       ],
     ],
   ],
-  // HYP as 2010 and a two-region period, A → B 5, B → A 15 (total 20, MEI 20/40, circulation 1 − 10/20,
-  // Gini 2·10 ÷ (2·1·20)), listed after it: the result is in time order.
+  // HYP as 2010 and a period naming two regions, A → B 5, B → A 15, listed after it: the result is
+  // in time order. The period's matrix has all three regions of the list (C has no flows then):
+  // total 20, MEI 20/40, circulation 1 − 10/20, connectivity 2 of 6 flows, Gini over the six
+  // flows 5, 15, 0, 0, 0, 0: ΣΣ|x − y| = 2·10 + 2·4·5 + 2·4·15 = 180, ÷ (2·(6 − 1)·20) = 0.9.
   "MIGRATION.PERIODS": [
     [
       [...PERIOD_LIST, null],
       [
         ["period", "total flows", "MEI", "circulation index", "connectivity", "total Gini"],
-        ["2000-2005", 20, 0.5, 0.5, 1, 0.5],
+        ["2000-2005", 20, 0.5, 0.5, 1 / 3, 0.9],
         [2010, 120, 0.25, 2 / 3, 1, 0.26666666666666666],
       ],
     ],

@@ -110,7 +110,18 @@ describe("flowKeyFiguresByPeriod", () => {
     expectSameFigures(out[1].figures, [4, 0.5, 0.5, 1, 0.5]);
   });
 
-  test("properties: one period gives the single-matrix measures; periods do not mix; relabelling and reordering change nothing", () => {
+  test("a region with no row in a period counts in it with no flows: connectivity has the same n(n − 1) possible flows in every period", () => {
+    const o = ["A", "B", "A", "C", "C", "A"];
+    const d = ["B", "A", "C", "A", "B", "B"];
+    const f = [10, 5, 4, 2, 1, 3];
+    const col = periodsIn([2000, 2000, 2000, 2000, 2010, 2010]);
+    const [first, last] = flowKeyFiguresByPeriod(col, o, d, f);
+    // 2000: A→B, B→A, A→C, C→A of 6 possible; 2010: C→B, A→B of the same 6 (B is in no row of 2010 as origin, but is a region).
+    expect(first.figures[3]).toBeCloseTo(4 / 6, 12);
+    expect(last.figures[3]).toBeCloseTo(2 / 6, 12);
+  });
+
+  test("properties: one period gives the single-matrix measures; periods do not mix, each over every region of the list; relabelling and reordering change nothing", () => {
     const twoPeriods = fc.tuple(matrixArb(2, 7, 500), matrixArb(2, 7, 500), fc.integer({ min: 1, max: 1_000_000 }));
     fc.assert(
       fc.property(twoPeriods, ([a, b, shuffleSeed]) => {
@@ -128,7 +139,13 @@ describe("flowKeyFiguresByPeriod", () => {
         const one = flowKeyFiguresByPeriod(periodsIn(la.f.map(() => 2020)), la.o, la.d, la.f);
         expect(one).toHaveLength(1);
         expectSameFigures(one[0].figures, single(a));
-        // Two periods in one list, rows interleaved in a scrambled order: each keeps its own figures.
+        // Two periods in one list naming different regions, rows interleaved in a scrambled order:
+        // each keeps its own flows, over every region of the list (the other period's regions
+        // have no flows in it).
+        const padded = (m: number[][], extra: number): number[][] => {
+          const n = m.length + extra;
+          return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i < m.length && j < m.length ? m[i][j] : 0)));
+        };
         const rows = [...la.f.map((_, k) => ["2015-2020", la.o[k], la.d[k], la.f[k]] as const), ...lb.f.map((_, k) => [1990, lb.o[k], lb.d[k], lb.f[k]] as const)];
         let s = shuffleSeed;
         for (let k = rows.length - 1; k > 0; k--) {
@@ -143,8 +160,8 @@ describe("flowKeyFiguresByPeriod", () => {
           rows.map((r) => r[3]),
         );
         expect(both.map((p) => p.key)).toEqual(["1990", "2015-2020"]);
-        expectSameFigures(both[0].figures, single(b));
-        expectSameFigures(both[1].figures, single(a));
+        expectSameFigures(both[0].figures, single(padded(b, a.length)));
+        expectSameFigures(both[1].figures, single(padded(a, b.length)));
       }),
       { numRuns: 100 },
     );
