@@ -13,7 +13,7 @@ export interface Engine {
   readonly maxProblems: number;
   detect(block: SourceBlock): Detection;
   applyOverrides(block: SourceBlock, detection: Detection, overrides: Overrides): Detection;
-  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: StockDecrease }): ReportPlan;
+  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: StockDecrease; period?: string }): ReportPlan;
 }
 
 export const engine: Engine = {

@@ -178,8 +178,10 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   t = Date.now();
   let plan: ReportPlan;
   try {
-    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}) });
+    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}), ...(options.period !== undefined ? { period: options.period } : {}) });
   } catch (e) {
+    // A period the data do not hold is a usage error: the message names the periods found.
+    if ((e as Error).name === "UnknownPeriodError") throw new CliError(EXIT.usage, `--period: ${(e as Error).message}`);
     const hint = matrixRangeHint(block, detection);
     const also = hint ? `; the header row's labels are also the first column's, so this may be a matrix: give --range "${hint}"` : "";
     throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}${also}`);

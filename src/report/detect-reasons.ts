@@ -28,7 +28,7 @@ export const NO_CHOICES: UserChoices = { shape: false, roles: new Map(), cleared
 function howMapped(shape: Shape, c: ColumnMapping, user: UserChoices): string {
   if (user.roles.get(c.index) === c.role) return "your choice";
   const m = matchesIn(shape, c.header).find((x) => x.role === c.role);
-  if (!m) return "guessed from the content";
+  if (!m) return c.role === "year" ? "its values are periods" : "guessed from the content";
   const direct = matchHeader(c.header).find((x) => x.role === c.role);
   if (!direct) return `an ${matchHeader(c.header)[0]?.role ?? "origin"} name, read as the region`;
   const words: Record<MatchKind, string> = { name: "name", synonym: "synonym", partial: "partial name match" };

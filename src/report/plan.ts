@@ -5,6 +5,7 @@ import { quoteText } from "../indicators/quote";
 import { cell, onSheet } from "./address";
 import { planDefinitions } from "./definitions-sheet";
 import { ReportInput, MatrixInput, numberIn } from "./input";
+import { choosePeriod, periodNote, periodTitle, tableForPeriod, UnknownPeriodError } from "./input-periods";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
 import { planTableSheetSteps } from "./table-sheet";
@@ -29,6 +30,11 @@ export interface PlanOptions {
    * years: the report estimates flows between the first and last year with this method.
    */
   readonly stocks?: StockDecrease;
+  /**
+   * The period to report on, by its key ("2005", "1990-1995"; cells/period.ts) or another
+   * spelling of it ("2012-13" for "2012/13"); default: the latest when the data hold several.
+   */
+  readonly period?: string;
   /** Rows planned between two progress reports (default PLAN_CHUNK_ROWS); the plan is the same whatever it is. */
   readonly chunkRows?: number;
 }
@@ -44,7 +50,12 @@ export function planFromInput(input: ReportInput, options: PlanOptions): ReportP
 
 /** `planFromInput` as steps: yields the rows planned after each chunk of a country table's rows. */
 export function* planFromInputSteps(input: ReportInput, options: PlanOptions): Steps<ReportPlan> {
-  const title = [`Migration summary: ${options.source}`, `Built ${options.now.toISOString().slice(0, 16).replace("T", " ")} UTC. Definitions, formulas and sources: see the Definitions sheet.`];
+  // The period shown: the one asked for, else the latest of two or more (input-periods.ts).
+  if (options.stocks && options.period !== undefined) throw new Error("flows estimated from stocks run from the first period to the last: a single period cannot be chosen for them");
+  if (input.shape === "matrix" && options.period !== undefined) throw new UnknownPeriodError(options.period, []);
+  const time = input.shape === "matrix" ? undefined : choosePeriod(input, options.period);
+  const shown = options.stocks ? undefined : time?.shown;
+  const title = [`Migration summary: ${options.source}${shown ? `, ${periodTitle(time!)}` : ""}`, `Built ${options.now.toISOString().slice(0, 16).replace("T", " ")} UTC. Definitions, formulas and sources: see the Definitions sheet.`];
   let sheets: PlannedSheet[];
   let notes: string[];
   let functions: string[];
@@ -53,7 +64,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
 
   if (options.stocks && input.shape !== "long") throw new Error("estimating flows from stocks needs a long list of stocks (origin = place of birth, destination = residence, a year column, the stock)");
   if (input.shape === "table") {
-    const t = yield* planTableSheetSteps(input, title, options.chunkRows ?? PLAN_CHUNK_ROWS);
+    const t = yield* planTableSheetSteps(shown ? tableForPeriod(input, shown) : input, title, options.chunkRows ?? PLAN_CHUNK_ROWS);
     sheets = [t.sheet];
     notes = t.notes;
     functions = t.measures.map((m) => m.fn);
@@ -75,13 +86,19 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     functions = ["MIGRATION.MATRIX", "MIGRATION.FLOWSFROMSTOCKS", ...r.functions];
     headline = [{ label: "estimated flows", value: `${String(est.period[0])}–${String(est.period[1])}, method ${options.stocks}` }, ...r.headline];
   } else {
-    const p = planPivot(input);
+    const p = planPivot(input, shown ? { year: shown.key } : {});
     const r = planMatrixSheets(p.labels, p.matrix, p.location, title);
     sheets = [r.sheets[0], p.sheet, ...r.sheets.slice(1)];
     notes = [...p.notes, ...r.notes];
     functions = ["MIGRATION.MATRIX", ...r.functions];
     headline = r.headline;
   }
+  if (shown) {
+    notes.unshift(periodNote(time!, input.shape === "table" ? "table" : "list")!);
+    headline = [{ label: "period", value: shown.key }, ...headline];
+  }
+  // Sheets over every period (Trends, Trajectories) belong here, after the shown period's
+  // sheets and before the Definitions sheet, when time.periods holds two or more periods.
   if (!options.hostDrawsCharts && sheets.some((s) => s.charts.length > 0)) {
     notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
   }

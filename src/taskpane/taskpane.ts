@@ -52,6 +52,7 @@ async function start(): Promise<void> {
     setMode: (mode) => controller.setMode(mode),
     setEstimateFlows: (estimate) => controller.setEstimateFlows(estimate),
     setStocksMethod: (method) => controller.setStocksMethod(method),
+    setPeriod: (period) => controller.setPeriod(period),
     setLanguage: (lang) => controller.setLanguage(lang),
   }, new ChartStep(officeChartHost));
   controller.subscribe((state, cause) => view.render(state, cause));
