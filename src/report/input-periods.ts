@@ -108,6 +108,12 @@ export function tableForPeriod(input: TableInput, period: Period): TableInput {
   return { ...input, rowsAt: pick(input.rowsAt), rows: rows.length, columns };
 }
 
+/** How many of a table's rows its report shows: those of the period chosen (choosePeriod), else all. */
+export function rowsShown(input: TableInput, asked?: string): number {
+  const shown = choosePeriod(input, asked).shown;
+  return shown ? (periodColumnOf(input)?.rows.get(shown.key)?.length ?? 0) : input.rows;
+}
+
 /** The sentence on the Definitions sheet: how many periods the data hold and which one the report shows. */
 export function periodNote(choice: PeriodChoice, what: "list" | "table"): string | undefined {
   const { periods, shown } = choice;

@@ -5,7 +5,7 @@ import { quoteText } from "../indicators/quote";
 import { cell, onSheet } from "./address";
 import { planDefinitions } from "./definitions-sheet";
 import { ReportInput, MatrixInput, numberIn } from "./input";
-import { choosePeriod, periodNote, periodTitle, tableForPeriod, UnknownPeriodError } from "./input-periods";
+import { choosePeriod, periodNote, periodTitle, rowsShown, tableForPeriod, UnknownPeriodError } from "./input-periods";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
 import { planTableSheetSteps } from "./table-sheet";
@@ -147,6 +147,7 @@ export function planReportAsync(block: SourceBlock, detection: Detection, option
 /** `planReport` as steps: one yield once the input is built (0 rows planned), then the planner's. */
 export function* planReportSteps(block: SourceBlock, detection: Detection, options: ReportOptions): Steps<ReportPlan> {
   const input = inputFromBlock(block, detection);
-  yield { done: 0, total: input.shape === "matrix" ? input.labels.length : input.rows };
+  // A table's report plans the rows of the period it shows.
+  yield { done: 0, total: input.shape === "matrix" ? input.labels.length : input.shape === "table" && !options.stocks ? rowsShown(input, options.period) : input.rows };
   return yield* planFromInputSteps(input, { ...options, source: options.source ?? block.provenance, detection: detection.reasons });
 }
