@@ -33,6 +33,9 @@ describe("chartFlows", () => {
     expect(y.year).toBe("2020"); // the period's key, as the report groups it
     expect(y.labels).toEqual(["A", "B", "C"]);
     expect(y.flows).toEqual([[0, 7, 3], [2, 0, 0], [0, 0, 0]]);
+    // The period the report shows with --period (or the pane's picker) is the one drawn.
+    const first = chartFlows(years, detect(years), "2019");
+    expect([first.year, first.labels, first.flows]).toEqual(["2019", ["A", "B"], [[0, 5], [1, 0]]]);
   });
 
   it("names the cells it cannot draw, and refuses a country table or no flows", () => {
