@@ -2,7 +2,8 @@
  * Synthetic 1,000,000-cell inputs for the large-workbook checks, seeded so
  * every run is the same data, as rows of cells (the Office.js runs) or files (the CLI runs):
  * - a country table: 100,000 rows × 10 columns (country, code, year, immigrants, emigrants,
- *   population and four more numeric columns), 1,000 countries × 100 years;
+ *   population and four more numeric columns), 100,000 regions in one year (a panel is
+ *   reported one period at a time, so a 100,000-row report needs as many regions);
  * - a long flow list: 250,000 rows × 4 columns (origin, destination, flow, year), every pair
  *   of 100 regions over 25 years.
  */
@@ -17,14 +18,13 @@ export const LONG_LIST_HEADER = ["orig", "dest", "flow", "year"];
 /** The country table's data rows (no header). */
 export function* countryTableRows(rows = 100_000): Generator<CellValue[]> {
   const rand = prng(21);
-  const countries = 1000;
   for (let r = 0; r < rows; r++) {
-    const c = r % countries;
+    const c = r;
     const pop = 1_000_000 + c * 10_000 + Math.floor(rand() * 50_000);
     yield [
       `Country ${c + 1}`,
-      `C${String(c + 1).padStart(4, "0")}`,
-      1900 + Math.floor(r / countries),
+      `C${String(c + 1).padStart(6, "0")}`,
+      2020,
       Math.floor(rand() * 50_000),
       Math.floor(rand() * 40_000),
       pop,

@@ -39,11 +39,11 @@ function longList(rows: number, regions: number): CellValue[][] {
   return out;
 }
 
-/** A country table of `rows` rows (region × year) with immigrants, emigrants, population, seeded. */
+/** A country table of `rows` regions in one year (a panel is reported one period at a time) with immigrants, emigrants, population, seeded. */
 function countryTable(rows: number): CellValue[][] {
   const rand = prng(11);
   const out: CellValue[][] = [["Region", "Year", "Immigrants", "Emigrants", "Population"]];
-  for (let r = 0; r < rows; r++) out.push([`Region ${(r % 500) + 1}`, 1990 + Math.floor(r / 500), Math.floor(rand() * 1e6), Math.floor(rand() * 1e6), 1e6 + Math.floor(rand() * 1e8)]);
+  for (let r = 0; r < rows; r++) out.push([`Region ${r + 1}`, 2020, Math.floor(rand() * 1e6), Math.floor(rand() * 1e6), 1e6 + Math.floor(rand() * 1e8)]);
   return out;
 }
 

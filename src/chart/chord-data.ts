@@ -7,6 +7,7 @@
  */
 import { cell } from "../report/address";
 import { inputFromBlock } from "../report/input-from-block";
+import { choosePeriod } from "../report/input-periods";
 import { planPivot } from "../report/long-sheet";
 import type { CellValue, Detection, SourceBlock } from "../report/types";
 import type { FlowMatrix } from "./lump";
@@ -30,7 +31,8 @@ export interface ChartFlows extends FlowMatrix {
   readonly year?: CellValue;
 }
 
-export function chartFlows(block: SourceBlock, detection: Detection): ChartFlows {
+/** `period`: the period of a long list to draw (its key), as the report's --period; default: the latest. */
+export function chartFlows(block: SourceBlock, detection: Detection, period?: string): ChartFlows {
   if (detection.shape === "table") throw new ChartInputError("table", "a chord diagram draws flows: it needs an origin × destination matrix or a long origin–destination–flow list, not a country table");
   const input = inputFromBlock(block, detection);
   let result: ChartFlows;
@@ -49,7 +51,9 @@ export function chartFlows(block: SourceBlock, detection: Detection): ChartFlows
   } else if (input.shape === "long") {
     let pivot: ReturnType<typeof planPivot>;
     try {
-      pivot = planPivot(input);
+      // The period asked for in any spelling of it, as the report reads it (input-periods.ts).
+      const shown = period !== undefined ? choosePeriod(input, period).shown : undefined;
+      pivot = planPivot(input, shown ? { year: shown.key } : {});
     } catch (e) {
       throw new ChartInputError("badList", (e as Error).message);
     }

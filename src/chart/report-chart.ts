@@ -19,6 +19,8 @@ export interface ReportChartOptions {
   readonly lang?: ChartLang;
   /** When the report was built: the Chord sheet says the picture is of the data then. */
   readonly now: Date;
+  /** The period of a long list drawn, as the report's (default: the latest). */
+  readonly period?: string;
 }
 
 export interface ReportChart {
@@ -31,7 +33,7 @@ export interface ReportChart {
 export function reportChart(block: SourceBlock, detection: Detection, options: ReportChartOptions): ReportChart {
   const lang = options.lang ?? "en";
   const words = CHORD_WORDS[lang];
-  const flows = chartFlows(block, detection);
+  const flows = chartFlows(block, detection, options.period);
   const title = flows.year !== undefined && flows.year !== null ? `${words.defaultTitle}, ${String(flows.year)}` : words.defaultTitle;
   const figure = chordFigure(flows, { source: options.source, title, lang, ...(options.top !== undefined ? { top: options.top } : {}), ...(options.order ? { order: options.order } : {}) });
   const svg = svgText(figure.svg);

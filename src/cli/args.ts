@@ -19,6 +19,8 @@ export interface CliOptions {
   readonly quiet: boolean;
   /** The list holds migrant stocks for several years: estimate flows with this method. */
   readonly stocks?: "zero" | "return";
+  /** The period to report on (a year such as 2005, or 1990-1995); default: the latest. */
+  readonly period?: string;
   /** Rows kept: those whose cell in COLUMN (header name or letter) is VALUE; all must hold. */
   readonly filter: ReadonlyArray<{ readonly column: string; readonly value: string }>;
   /**
@@ -63,6 +65,9 @@ Options:
   --filter COLUMN=VALUE keep only the rows whose COLUMN (header name or letter) holds VALUE, e.g.
                         --filter sex=T for one row per pair in a download with breakdowns;
                         repeatable (every filter must hold)
+  --period PERIOD       with a year or period column: the report for this period (e.g. 2005,
+                        1990-1995 or 2012/13; default: the latest); unknown periods are refused
+                        naming those found
   --stocks METHOD       the long list holds migrant stocks (origin = place of birth, destination =
                         residence) for several years: estimate flows between the first and last
                         year, METHOD zero or return (MIGRATION.FLOWSFROMSTOCKS)
@@ -116,6 +121,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let force = false;
   let quiet = false;
   let stocks: "zero" | "return" | undefined;
+  let period: string | undefined;
   const filter: { column: string; value: string }[] = [];
   let distances: string | undefined;
   let populations: string | undefined;
@@ -212,6 +218,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         else populations = v;
         break;
       }
+      case "--period":
+        period = value().trim();
+        if (period === "") throw usage("--period needs a period such as 2005 or 1990-1995");
+        break;
       case "--chart":
         flag();
         chart = { ...chart };
@@ -246,5 +256,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (positional.length === 0) throw usage("no input file given");
   if (positional.length > 1) throw usage(`one input file at a time (got ${positional.map((p) => `'${p}'`).join(", ")})`);
-  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, filter, ...(distances !== undefined ? { distances } : {}), ...(populations !== undefined ? { populations } : {}), ...(chart ? { chart } : {}) } };
+  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, ...(period !== undefined ? { period } : {}), filter, ...(distances !== undefined ? { distances } : {}), ...(populations !== undefined ? { populations } : {}), ...(chart ? { chart } : {}) } };
 }

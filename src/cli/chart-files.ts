@@ -32,7 +32,7 @@ export function drawChart(options: CliOptions, block: SourceBlock, detection: De
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, as said above
   const { reportChart } = require("../chart/report-chart") as typeof import("../chart/report-chart");
   try {
-    return reportChart(block, detection, { source: block.provenance, now, ...(options.chart?.top !== undefined ? { top: options.chart.top } : {}), ...(options.chart?.order ? { order: options.chart.order } : {}) });
+    return reportChart(block, detection, { source: block.provenance, now, ...(options.period !== undefined ? { period: options.period } : {}), ...(options.chart?.top !== undefined ? { top: options.chart.top } : {}), ...(options.chart?.order ? { order: options.chart.order } : {}) });
   } catch (e) {
     throw new CliError(EXIT.usage, `cannot draw the chord diagram: ${(e as Error).message}`);
   }

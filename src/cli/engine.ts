@@ -14,7 +14,7 @@ export interface Engine {
   readonly maxProblems: number;
   detect(block: SourceBlock): Detection;
   applyOverrides(block: SourceBlock, detection: Detection, overrides: Overrides): Detection;
-  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: StockDecrease; regionData?: RegionDataRequest }): ReportPlan;
+  plan(block: SourceBlock, detection: Detection, options: { mode: SharingMode; source: string; now: Date; stocks?: StockDecrease; regionData?: RegionDataRequest; period?: string }): ReportPlan;
 }
 
 export const engine: Engine = {

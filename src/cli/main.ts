@@ -181,9 +181,11 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   t = Date.now();
   let plan: ReportPlan;
   try {
-    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}), ...(regionData ? { regionData } : {}) });
+    plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}), ...(regionData ? { regionData } : {}), ...(options.period !== undefined ? { period: options.period } : {}) });
   } catch (e) {
     if (e instanceof RegionDataError) throw new CliError(EXIT.usage, `--${e.input} ${e.input === "distances" ? options.distances : options.populations}: ${e.message}`);
+    // A period the data do not hold is a usage error: the message names the periods found.
+    if ((e as Error).name === "UnknownPeriodError") throw new CliError(EXIT.usage, `--period: ${(e as Error).message}`);
     const hint = matrixRangeHint(block, detection);
     const also = hint ? `; the header row's labels are also the first column's, so this may be a matrix: give --range "${hint}"` : "";
     throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}${also}`);

@@ -1,4 +1,5 @@
 import { cellKind, isMissingMarker, numberText } from "../cells/kind";
+import { readPeriod } from "../cells/period";
 import { cell } from "./address";
 import { quoteText } from "../indicators/quote";
 import { cellAt, isBlank } from "./dataset";
@@ -128,6 +129,8 @@ interface ColumnCheck {
   readonly flow: boolean;
   /** Labels that a row cannot do without (region, origin, destination). */
   readonly label: Role | undefined;
+  /** The time column: each filled cell must be a period. */
+  readonly time: boolean;
   readonly what: string;
 }
 
@@ -137,7 +140,7 @@ function checksOf(columns: readonly ColumnMapping[]): ColumnCheck[] {
     .map((c) => {
       const role = c.role!;
       const label = role === "region" || role === "origin" || role === "destination" ? role : undefined;
-      return { index: c.index, numeric: isNumericRole(role), rate: isRateRole(role), flow: role === "flow", label, what: describeColumn(c) };
+      return { index: c.index, numeric: isNumericRole(role), rate: isRateRole(role), flow: role === "flow", label, time: role === "year", what: describeColumn(c) };
     });
 }
 
@@ -164,7 +167,9 @@ function* rowProblemsSteps(list: ProblemList, layout: Layout, columns: readonly 
     for (const k of checks) {
       const v = row[k.index] ?? null;
       if (k.numeric) numberProblems(list, block, r, k.index, v, k.what, shape === "long" && k.flow ? "refused" : "missing", k.rate);
-      else if (k.label && (v === null || isBlank(v))) {
+      else if (k.time) {
+        if (v !== null && !isBlank(v) && !readPeriod(v)) list.add(at(block, r, k.index), "period", periodMessage(v, k.what));
+      } else if (k.label && (v === null || isBlank(v))) {
         list.add(at(block, r, k.index), "blank", `No ${k.label} in row ${sheetRow(block, r)}: if the label was a merged cell, unmerge it and fill the label down; ${shape === "long" ? "the row is skipped" : "the row is labelled by its row number"}.`);
       }
     }
@@ -172,6 +177,11 @@ function* rowProblemsSteps(list: ProblemList, layout: Layout, columns: readonly 
     if (spellings) for (const c of cols!.slice(0, 2)) spellings.check(list, block, r, c, row[c] ?? null);
     p++;
   }
+}
+
+/** A cell of the time column that holds no period: the report cannot tell which period its row is in. */
+function periodMessage(v: CellValue, what: string): string {
+  return `${quoted(v)} in ${what} is not a period (a year such as 2010, or 1990-1995, 2012/13): the report cannot tell which period the row is in, so it is refused until the cell is fixed or the column is no longer mapped as the year.`;
 }
 
 /** The columns that identify a flow in a long list: origin, destination, and year and group when mapped. */

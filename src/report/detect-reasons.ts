@@ -28,7 +28,7 @@ export const NO_CHOICES: UserChoices = { shape: false, roles: new Map(), cleared
 function howMapped(shape: Shape, c: ColumnMapping, user: UserChoices): string {
   if (user.roles.get(c.index) === c.role) return "your choice";
   const m = matchesIn(shape, c.header).find((x) => x.role === c.role);
-  if (!m) return "guessed from the content";
+  if (!m) return c.role === "year" ? "its values are periods" : "guessed from the content";
   const direct = matchHeader(c.header).find((x) => x.role === c.role);
   if (!direct) return `an ${matchHeader(c.header)[0]?.role ?? "origin"} name, read as the region`;
   const words: Record<MatchKind, string> = { name: "name", synonym: "synonym", partial: "partial name match" };
@@ -100,7 +100,8 @@ function headerWhere(layout: Layout): string {
 function* tableSummarySteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<string> {
   const regionCol = columns.find((c) => c.role === "region")?.index;
   const regions = regionCol === undefined ? "" : `, ${plural(yield* distinctCountSteps(layout, regionCol, meter), "region")}`;
-  return `Country table: ${plural(layout.rows.length, "row")}${regions}, ${headerWhere(layout)}.`;
+  const periods = yield* periodCountSteps(layout, columns, meter);
+  return `Country table: ${plural(layout.rows.length, "row")}${regions}${periods}, ${headerWhere(layout)}.`;
 }
 
 function* longSummarySteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<string> {
@@ -111,8 +112,14 @@ function* longSummarySteps(layout: Layout, columns: readonly ColumnMapping[], me
     for (const key of (yield* keyColumnSteps(layout, c, meter)).keys) places.add(key);
   }
   places.delete("");
-  const years = col("year") === undefined ? "" : `, ${plural(yield* distinctCountSteps(layout, col("year"), meter), "year")}`;
-  return `Long list: ${plural(layout.rows.length, "flow")} between ${plural(places.size, "region")}${years}, ${headerWhere(layout)}.`;
+  const periods = yield* periodCountSteps(layout, columns, meter);
+  return `Long list: ${plural(layout.rows.length, "flow")} between ${plural(places.size, "region")}${periods}, ${headerWhere(layout)}.`;
+}
+
+/** ", 7 periods" when a year or period column is mapped (distinct filled cells, as the report groups them). */
+function* periodCountSteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<string> {
+  const c = columns.find((x) => x.role === "year")?.index;
+  return c === undefined ? "" : `, ${plural(yield* distinctCountSteps(layout, c, meter), "period")}`;
 }
 
 function matrixSentences(layout: Layout, fit: MatrixFit): string[] {

@@ -1,3 +1,4 @@
+import { periodsIn } from "../cells/period";
 import { count } from "../indicators/guards";
 import { Label, pivotFlows } from "../indicators/longformat";
 import { quoteText } from "../indicators/quote";
@@ -9,7 +10,7 @@ import { LabelBook, labelKey } from "./labels";
 import { textCell } from "./layout";
 import { FLOW } from "./measures";
 import { MatrixLocation } from "./matrix-sheet";
-import { CellValue, PlannedCell, PlannedSheet } from "./types";
+import { PlannedCell, PlannedSheet } from "./types";
 
 /** Above this many (list rows × matrix cells), native SUMPRODUCT formulas would make recalculation slow: the pivot is written as values. */
 export const LIVE_PIVOT_LIMIT = 4_000_000;
@@ -21,18 +22,16 @@ export interface PivotResult {
   readonly matrix: number[][];
   readonly location: MatrixLocation;
   readonly notes: string[];
-  readonly year?: CellValue;
-}
-
-/** The distinct years of a list, in ascending order (empty without a year column). */
-export function yearsOf(input: LongInput): CellValue[] {
-  const years = input.year?.values ?? [];
-  return [...new Set(years.filter((y) => y !== null && y !== ""))].sort((a, b) => Number(a) - Number(b) || String(a).localeCompare(String(b)));
+  /** The period pivoted (its key), when the list holds several. */
+  readonly year?: string;
 }
 
 export interface PivotOptions {
-  /** The year to pivot; default: the latest when the list holds several (the others would be added up). */
-  readonly year?: CellValue;
+  /**
+   * The period to pivot, by its key (cells/period.ts: the cell's trimmed text, "2010");
+   * default: the latest when the list holds several (the others would be added up).
+   */
+  readonly year?: string;
   /** The sheet's name (default "Flow Matrix") and what its cells hold, for its title. */
   readonly sheetName?: string;
   readonly what?: string;
@@ -46,10 +45,12 @@ export interface PivotOptions {
  * year column holding several years, one year is used.
  */
 export function planPivot(input: LongInput, options: PivotOptions = {}): PivotResult {
-  const years = input.year?.values ?? [];
-  const distinct = yearsOf(input);
-  const latest = options.year !== undefined ? options.year : distinct.length > 1 ? distinct[distinct.length - 1] : undefined;
-  const keep = (r: number) => latest === undefined || years[r] === latest;
+  // Rows are grouped by period key, as the native formula's TRIM(year&"")="key" groups them.
+  const time = input.year ? periodsIn(input.year.values) : undefined;
+  const periods = time?.periods ?? [];
+  const latest = options.year !== undefined ? options.year : periods.length > 1 ? periods[periods.length - 1].key : undefined;
+  const inPeriod = latest !== undefined ? new Set(time?.rows.get(latest) ?? []) : undefined;
+  const keep = (r: number) => inPeriod === undefined || inPeriod.has(r);
   const sheetName = options.sheetName ?? "Flow Matrix";
 
   const origins: Label[] = [];
@@ -88,7 +89,7 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   const O = col(input.origin.col);
   const D = col(input.destination.col);
   const F = col(input.flow.col);
-  const Y = latest !== undefined && input.year ? `*(${col(input.year.col)}=${typeof latest === "number" ? latest : `"${String(latest).replace(/"/g, '""')}"`})` : "";
+  const Y = latest !== undefined && input.year ? `*(TRIM(${col(input.year.col)}&"")="${latest.replace(/"/g, '""')}")` : "";
 
   // Labels are matched as Excel compares TRIM(label&"") (labels.ts), against the row labels in
   // column A, which are written exactly (the header cells may be renamed to be unique).
@@ -107,7 +108,6 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   const notes = [
     `The ${sheetName} sheet pivots the long list (${input.rows} rows) into a ${n} × ${n} matrix${live ? ": each cell sums the list's rows for its pair, live" : ": written as values, since live formulas over a list this long would make recalculation slow"}. Rows for the same pair are added up; pairs not listed are 0.`,
   ];
-  if (latest !== undefined && options.year === undefined) notes.push(`The list holds ${distinct.length} years; the report uses the latest, ${String(latest)}.`);
   const widths = [Math.max(14, ...pivot.labels.map((l) => String(l).length + 2)), ...pivot.labels.map((l) => Math.max(10, String(l).length + 2))];
   const sheet: PlannedSheet = {
     name: sheetName,

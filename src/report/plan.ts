@@ -6,6 +6,7 @@ import { cell, onSheet } from "./address";
 import { labelsByFunction, planDefinitions } from "./definitions-sheet";
 import { MATRIX_KEY_FIGURES } from "./measures";
 import { ReportInput, MatrixInput, numberIn } from "./input";
+import { choosePeriod, periodNote, periodTitle, rowsShown, tableForPeriod, UnknownPeriodError } from "./input-periods";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
 import { alignRegionData, RegionDataError, RegionDataRequest } from "./region-data";
@@ -36,6 +37,11 @@ export interface PlanOptions {
   readonly stocks?: StockDecrease;
   /** Distances between and populations of the matrix's regions (ranges the user points to): the distance and impact key figures. */
   readonly regionData?: RegionDataRequest;
+  /**
+   * The period to report on, by its key ("2005", "1990-1995"; cells/period.ts) or another
+   * spelling of it ("2012-13" for "2012/13"); default: the latest when the data hold several.
+   */
+  readonly period?: string;
   /** Rows planned between two progress reports (default PLAN_CHUNK_ROWS); the plan is the same whatever it is. */
   readonly chunkRows?: number;
 }
@@ -51,7 +57,12 @@ export function planFromInput(input: ReportInput, options: PlanOptions): ReportP
 
 /** `planFromInput` as steps: yields the rows planned after each chunk of a country table's rows. */
 export function* planFromInputSteps(input: ReportInput, options: PlanOptions): Steps<ReportPlan> {
-  const title = [`Migration summary: ${options.source}`, `Built ${options.now.toISOString().slice(0, 16).replace("T", " ")} UTC. Definitions, formulas and sources: see the Definitions sheet.`];
+  // The period shown: the one asked for, else the latest of two or more (input-periods.ts).
+  if (options.stocks && options.period !== undefined) throw new Error("flows estimated from stocks run from the first period to the last: a single period cannot be chosen for them");
+  if (input.shape === "matrix" && options.period !== undefined) throw new UnknownPeriodError(options.period, []);
+  const time = input.shape === "matrix" ? undefined : choosePeriod(input, options.period);
+  const shown = options.stocks ? undefined : time?.shown;
+  const title = [`Migration summary: ${options.source}${shown ? `, ${periodTitle(time!)}` : ""}`, `Built ${options.now.toISOString().slice(0, 16).replace("T", " ")} UTC. Definitions, formulas and sources: see the Definitions sheet.`];
   let sheets: PlannedSheet[];
   let notes: string[];
   let functions: string[];
@@ -66,7 +77,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   const regionData = (labels: readonly (string | number)[]) => (wantsRegionData ? alignRegionData(labels, options.regionData!) : undefined);
   if (options.stocks && input.shape !== "long") throw new Error("estimating flows from stocks needs a long list of stocks (origin = place of birth, destination = residence, a year column, the stock)");
   if (input.shape === "table") {
-    const t = yield* planTableSheetSteps(input, title, options.chunkRows ?? PLAN_CHUNK_ROWS);
+    const t = yield* planTableSheetSteps(shown ? tableForPeriod(input, shown) : input, title, options.chunkRows ?? PLAN_CHUNK_ROWS);
     sheets = [t.sheet];
     notes = t.notes;
     functions = t.measures.map((m) => m.fn);
@@ -91,12 +102,16 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     functions = ["MIGRATION.MATRIX", "MIGRATION.FLOWSFROMSTOCKS", ...r.functions];
     headline = [{ label: "estimated flows", value: `${String(est.period[0])}–${String(est.period[1])}, method ${options.stocks}` }, ...r.headline];
   } else {
-    const p = planPivot(input);
+    const p = planPivot(input, shown ? { year: shown.key } : {});
     const r = planMatrixSheets(p.labels, p.matrix, p.location, title, regionData(p.labels));
     sheets = [r.sheets[0], p.sheet, ...r.sheets.slice(1)];
     notes = [...p.notes, ...r.notes];
     functions = ["MIGRATION.MATRIX", ...r.functions];
     headline = r.headline;
+  }
+  if (shown) {
+    notes.unshift(periodNote(time!, input.shape === "table" ? "table" : "list")!);
+    headline = [{ label: "period", value: shown.key }, ...headline];
   }
   if (input.shape !== "matrix" && !options.stocks) {
     // Two or more periods: the Trends and Trajectories sheets follow the summary.
@@ -156,6 +171,7 @@ export function planReportAsync(block: SourceBlock, detection: Detection, option
 /** `planReport` as steps: one yield once the input is built (0 rows planned), then the planner's. */
 export function* planReportSteps(block: SourceBlock, detection: Detection, options: ReportOptions): Steps<ReportPlan> {
   const input = inputFromBlock(block, detection);
-  yield { done: 0, total: input.shape === "matrix" ? input.labels.length : input.rows };
+  // A table's report plans the rows of the period it shows.
+  yield { done: 0, total: input.shape === "matrix" ? input.labels.length : input.shape === "table" && !options.stocks ? rowsShown(input, options.period) : input.rows };
   return yield* planFromInputSteps(input, { ...options, source: options.source ?? block.provenance, detection: detection.reasons });
 }

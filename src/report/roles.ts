@@ -103,7 +103,31 @@ const VOCABULARY: Record<Role, { names: string[]; synonyms: string[] }> = {
     names: ["code", "country code", "iso3", "alpha3"],
     synonyms: ["ccode", "iso", "iso code", "iso3 code", "iso 3", "alpha 3", "iso alpha3", "iso a3", "iso2", "alpha2", "m49", "region code"],
   },
-  year: { names: ["year"], synonyms: ["period", "time", "yr", "date", "reference year", "census year"] },
+  // The time column: a year, or a period of years (Abel's flow estimates start each five-year
+  // period in `year0`; Erasmus counts by academic year).
+  year: {
+    names: ["year", "period"],
+    synonyms: [
+      "year0",
+      "year 0",
+      "yr",
+      "time",
+      "time period",
+      "date",
+      "reference year",
+      "reference period",
+      "reference date",
+      "census year",
+      "survey year",
+      "academic year",
+      "school year",
+      "start year",
+      "year start",
+      "period start",
+      "start period",
+      "first year",
+    ],
+  },
   group: { names: ["group"], synonyms: ["gender", "sex", "age group", "education", "education level", "category", "cohort"] },
   origin: {
     names: ["origin"],

@@ -7,7 +7,8 @@ import { LongInput } from "./input";
 import { labelKey } from "./labels";
 import { textCell } from "./layout";
 import { FLOW } from "./measures";
-import { planPivot, yearsOf } from "./long-sheet";
+import { periodsOf } from "./input-periods";
+import { planPivot } from "./long-sheet";
 import { MatrixLocation } from "./matrix-sheet";
 import { CellValue, PlannedCell, PlannedSheet } from "./types";
 
@@ -34,7 +35,7 @@ const METHOD_TEXT: Record<StockDecrease, string> = {
  * for the "return" method.
  */
 export function planEstimatedFlows(input: LongInput, method: StockDecrease): EstimatedFlows {
-  const years = yearsOf(input);
+  const years = periodsOf(input).map((p) => p.key);
   if (years.length < 2) throw new Error(`estimating flows from stocks needs stocks for two years; the list has ${years.length === 0 ? "no year column" : `only ${quoteText(years[0], "")}`}`);
   const [first, last] = [years[0], years[years.length - 1]];
   // The same regions, in the same order, for both years.

@@ -61,7 +61,8 @@ export interface ColumnMapping {
 /** Something wrong in the data, with the cell it is in (A1 address on the source sheet). */
 export interface DataProblem {
   readonly address: string;
-  readonly kind: "text" | "negative" | "blank" | "notFinite" | "duplicate" | "variant" | "ragged";
+  /** `period`: a cell of the time column that holds no period (cells/period.ts). */
+  readonly kind: "text" | "negative" | "blank" | "notFinite" | "duplicate" | "variant" | "ragged" | "period";
   readonly message: string;
 }
 

@@ -14,7 +14,7 @@ import type { Detection } from "../report/types";
 import type { ChartHost } from "./chart-picture";
 import { append, el, replaceChildren, setText } from "./dom";
 import type { Lang } from "./i18n";
-import type { PaneState, Selection } from "./state";
+import { periodFor, PaneState, Selection } from "./state";
 
 type TopChoice = "auto" | "all" | "20" | "10";
 const TOP_CHOICES: readonly TopChoice[] = ["auto", "all", "20", "10"];
@@ -147,7 +147,7 @@ export class ChartStep {
   private readonly message = el("p", { class: "chart-message", "aria-live": "polite" });
   private state?: PaneState;
   /** What the drawn figure shows; a new selection, mapping or language draws it again. */
-  private drawnFor?: { selection: Selection; detection: Detection; lang: Lang; top: TopChoice };
+  private drawnFor?: { selection: Selection; detection: Detection; lang: Lang; top: TopChoice; period?: string };
   private figure?: ChordFigure;
   private flowOrder: number[] = [];
   private current = -1;
@@ -170,7 +170,7 @@ export class ChartStep {
     this.state = state;
     const d = this.drawnFor;
     if (d && (d.selection !== state.selection || d.detection !== state.detection)) this.clear();
-    else if (d && d.lang !== state.lang) this.draw();
+    else if (d && (d.lang !== state.lang || d.period !== periodFor(state))) this.draw();
 
     const busy = !!state.busy;
     const chosen = (this.topSelect.value || "auto") as TopChoice;
@@ -225,7 +225,7 @@ export class ChartStep {
 
   private figureFor(width: number): ChordFigure {
     const state = this.state!;
-    const flows = chartFlows(state.selection!.block, state.detection!);
+    const flows = chartFlows(state.selection!.block, state.detection!, periodFor(state));
     const words = CHORD_WORDS[state.lang];
     const title = flows.year !== undefined && flows.year !== null ? `${words.defaultTitle}, ${String(flows.year)}` : words.defaultTitle;
     const source = `${state.selection!.sheet}!${state.selection!.address.slice(state.selection!.address.lastIndexOf("!") + 1)}`;
@@ -248,7 +248,7 @@ export class ChartStep {
       this.figureBox.hidden = false;
       this.figure = figure;
       this.flowOrder = figure.layout.ribbons.map((_, k) => k).reverse(); // ribbons are smallest first
-      this.drawnFor = { selection: state.selection, detection: state.detection, lang: state.lang, top: this.topSelect.value as TopChoice };
+      this.drawnFor = { selection: state.selection, detection: state.detection, lang: state.lang, top: this.topSelect.value as TopChoice, period: periodFor(state) };
       setText(this.details, s.detailsIdle);
     } catch (e) {
       setText(this.message, problemText(s, e));

@@ -8,7 +8,7 @@ import { detectAsync } from "../report/detect";
 import { planReportAsync } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
-import { Activity, detectionFor, HostNotice, initialState, NO_CHOICES, NO_STOCKS, PaneState, regionDataFor, RegionRangeKind, stocksFor, stockYearsOf, withColumnRole, withShape } from "./state";
+import { Activity, detectionFor, HostNotice, initialState, NO_CHOICES, NO_STOCKS, PaneState, periodFor, regionDataFor, RegionRangeKind, stocksFor, timeOf, withColumnRole, withShape } from "./state";
 
 /** The Office.js host (src/hosts/office.ts) as the pane uses it. */
 export interface PaneHost {
@@ -20,7 +20,7 @@ export interface PaneHost {
 }
 
 /** What the view is told: the new state, and what changed, so it can move focus sensibly. */
-export type ChangeCause = "language" | "environment" | "busy" | "progress" | "read" | "choice" | "mode" | "stocks" | "regions" | "built" | "failed";
+export type ChangeCause = "language" | "environment" | "busy" | "progress" | "read" | "choice" | "mode" | "stocks" | "regions" | "period" | "built" | "failed";
 export type Listener = (state: PaneState, cause: ChangeCause) => void;
 
 /** Lets the browser paint the progress before a long synchronous step. */
@@ -76,6 +76,13 @@ export class Controller {
     this.set({ stocks: { ...this.current.stocks, method }, result: undefined }, "stocks");
   }
 
+  /** The period the report is built for (a key of state.periods); undefined: the latest. */
+  setPeriod(period: string | undefined): void {
+    if (this.current.busy || period === this.current.period) return;
+    if (period !== undefined && !this.current.periods?.includes(period)) return;
+    this.set({ period, result: undefined }, "period");
+  }
+
   /** Stops the read or build under way; the host undoes what it began. */
   cancel(): void {
     this.abort?.abort();
@@ -100,7 +107,7 @@ export class Controller {
       });
       if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
       const selection = { ...read, detected };
-      this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: detected, stockYears: stockYearsOf(selection, detected), stocks: NO_STOCKS }, "read");
+      this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: detected, ...timeOf(selection, detected), stocks: NO_STOCKS }, "read");
     } catch (err) {
       this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
     } finally {
@@ -158,7 +165,7 @@ export class Controller {
     const selection = this.current.selection!;
     try {
       const detection = detectionFor(selection, choices);
-      this.set({ choices, detection, stockYears: stockYearsOf(selection, detection), failure: undefined, result: undefined }, "choice");
+      this.set({ choices, detection, ...timeOf(selection, detection, this.current.period), failure: undefined, result: undefined }, "choice");
     } catch (err) {
       // The previous choices stay; the view shows them again with the reason.
       this.set({ failure: { error: err, during: "choice", cancelled: false } }, "failed");
@@ -169,6 +176,7 @@ export class Controller {
     const { selection, detection, mode } = this.current;
     const stocks = stocksFor(this.current);
     const regionData = regionDataFor(this.current);
+    const period = periodFor(this.current);
     if (!selection || !detection || this.current.busy || this.current.environment !== "excel") return;
     const abort = (this.abort = new AbortController());
     this.set({ busy: { kind: "planning", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
@@ -178,7 +186,7 @@ export class Controller {
       const plan = await planReportAsync(
         selection.block,
         detection,
-        { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}), ...(regionData ? { regionData } : {}) },
+        { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}), ...(regionData ? { regionData } : {}), ...(period !== undefined ? { period } : {}) },
         { signal: abort.signal, onProgress: (p) => this.progress({ kind: "planning", done: p.done, total: p.total }) },
       );
       if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");

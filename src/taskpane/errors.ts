@@ -3,6 +3,7 @@
  * one-line Error, an AbortError, a programming slip), the pane shows a sentence a user can act
  * on, never a raw exception, a stack trace or "undefined is not a function".
  */
+import { UnknownPeriodError } from "../report/input-periods";
 import { Lang, strings } from "./i18n";
 
 export interface PaneMessage {
@@ -58,6 +59,8 @@ export function describeError(err: unknown, lang: Lang, cancelled = false, durin
     if (!leftovers) return { kind: "cancelled", text: s.cancelled };
     return lang === "en" ? { kind: "cancelled", text: message! } : { kind: "cancelled", text: s.cancelledLeftovers, detail: message };
   }
+  // Worded in the pane's language from what it holds: the period asked for and those found.
+  if (err instanceof UnknownPeriodError) return { kind: "error", text: `${s.unknownPeriod(err.asked, err.periods.join(", "))} ${s.errorUntouched}` };
   const code = codeOf(err);
   if (code && (isRawOfficeError(err) || message === undefined)) return { kind: "error", text: `${s.officeErrors[code] ?? s.officeErrorOther(code)} ${s.errorUntouched}` };
   if (message !== undefined) {

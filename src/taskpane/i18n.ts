@@ -64,6 +64,15 @@ export interface Strings {
   /** A problem's sentence in this language, from its kind and the column's header and role. */
   readonly problemText: (kind: ProblemKind, column: string | undefined) => string;
 
+  /** The periods of the time column, and the period the report is built for. */
+  readonly periodsTitle: string;
+  readonly periodsFound: (count: number, first: string, last: string) => string;
+  readonly periodLabel: string;
+  readonly periodLatest: (key: string) => string;
+  readonly periodHint: string;
+  /** A period asked for that the data do not hold, naming those they do. */
+  readonly unknownPeriod: (asked: string, found: string) => string;
+
   /** Estimating flows from a long list of migrant stocks for two or more years. */
   readonly stocksTitle: string;
   readonly stocksEstimate: (first: string, last: string) => string;
@@ -165,6 +174,7 @@ const HEADLINE_UK: Record<string, string> = {
   "net flow ratio of mobile students": "коефіцієнт чистого потоку мобільних студентів",
   "gross outbound enrolment ratio": "валовий коефіцієнт навчання за кордоном",
   "estimated flows": "оцінені потоки",
+  period: "період",
 };
 
 const en: Strings = {
@@ -214,6 +224,7 @@ const en: Strings = {
     duplicate: "Duplicates",
     variant: "Labels spelled two ways",
     ragged: "Rows of a different length",
+    period: "Not a year or period",
   },
   problemText: (kind, column) => {
     const where = column ? ` in ${column}` : "";
@@ -232,8 +243,17 @@ const en: Strings = {
         return `Spelled differently${where} from an earlier label that Excel treats as equal: one region.`;
       case "ragged":
         return `Row of a different length${where}.`;
+      case "period":
+        return `Not a year or period${where} (2010, 1990-1995, 2012/13): the report cannot tell which period the row is in and is refused until the cell is fixed.`;
     }
   },
+
+  periodsTitle: "Periods",
+  periodsFound: (n, first, last) => (n === 1 ? `1 period, ${first}` : `${n} periods, ${first}–${last}`),
+  periodLabel: "Build the report for",
+  periodLatest: (key) => `${key} (latest)`,
+  periodHint: "The report shows one period: its rows only, the same sheets as for data with one period.",
+  unknownPeriod: (asked, found) => (found ? `The data hold no period ${asked}; the periods found are ${found}.` : `There is no period ${asked}: the data have no year or period column.`),
 
   stocksTitle: "Flows from stocks",
   stocksEstimate: (first, last) => `These are migrant stocks (by place of birth and residence): estimate flows between ${first} and ${last}`,
@@ -369,6 +389,7 @@ const uk: Strings = {
     duplicate: "Повтори",
     variant: "Мітки, написані по-різному",
     ragged: "Рядки іншої довжини",
+    period: "Не рік і не період",
   },
   problemText: (kind, column) => {
     const where = column ? ` у ${column}` : "";
@@ -387,8 +408,17 @@ const uk: Strings = {
         return `Написано${where} інакше, ніж попередню мітку, яку Excel вважає такою самою: один регіон.`;
       case "ragged":
         return `Рядок іншої довжини${where}.`;
+      case "period":
+        return `Не рік і не період${where} (2010, 1990-1995, 2012/13): невідомо, до якого періоду належить рядок, тому звіт не буде побудовано, доки клітинку не виправлено.`;
     }
   },
+
+  periodsTitle: "Періоди",
+  periodsFound: (n, first, last) => (n === 1 ? `1 період, ${first}` : `Періодів: ${n}, ${first}–${last}`),
+  periodLabel: "Побудувати звіт за",
+  periodLatest: (key) => `${key} (останній)`,
+  periodHint: "Звіт показує один період: лише його рядки, ті самі аркуші, що й для даних з одним періодом.",
+  unknownPeriod: (asked, found) => (found ? `У даних немає періоду ${asked}; знайдено періоди: ${found}.` : `Періоду ${asked} немає: у даних немає стовпця року чи періоду.`),
 
   stocksTitle: "Потоки з чисельності мігрантів",
   stocksEstimate: (first, last) => `Це чисельність мігрантів (за місцем народження й місцем проживання): оцінити потоки між ${first} і ${last} роками`,

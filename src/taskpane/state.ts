@@ -7,9 +7,9 @@
 import type { StockDecrease } from "../indicators/estimation";
 import { applyOverrides } from "../report/detect";
 import { inputFromBlock } from "../report/input-from-block";
-import { yearsOf } from "../report/long-sheet";
+import { periodsOf } from "../report/input-periods";
 import type { RegionDataRequest } from "../report/region-data";
-import type { CellValue, Detection, Overrides, ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
+import type { Detection, Overrides, ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
 
 /** What "Use selection" read, and what the engine first made of it. */
@@ -84,10 +84,17 @@ export interface PaneState {
    * The first and last year of a long list whose mapped year column holds two or more years:
    * only then is estimating flows from stocks offered.
    */
-  readonly stockYears?: readonly [CellValue, CellValue];
+  readonly stockYears?: readonly [string, string];
   readonly stocks: StocksChoice;
   /** Ranges the user pointed to for the distances between and the populations of the matrix's regions. */
   readonly regionRanges?: RegionRanges;
+  /**
+   * The periods of the mapped year or period column (their keys, in time order), for a table
+   * or a long list that has one; the report is built for one of them.
+   */
+  readonly periods?: readonly string[];
+  /** The period the user picked; undefined: the latest (the report's default). */
+  readonly period?: string;
   readonly busy?: Activity;
   /** What went wrong last (or a cancel); the view words it in the current language. */
   readonly failure?: Failure;
@@ -133,20 +140,42 @@ export function withColumnRole(choices: Choices, current: Detection, index: numb
 }
 
 /**
- * The first and last year when the detection is a long list with a year column holding two or
- * more distinct years (the years the engine would estimate flows between); else undefined.
+ * The periods (keys, in time order) of the mapped year or period column of a table or long
+ * list, as the report reads them (input-periods.ts); undefined without one, or when the roles
+ * do not yet make an input the report can use (e.g. no flow column).
  */
-export function stockYearsOf(selection: Selection, detection: Detection): readonly [CellValue, CellValue] | undefined {
-  if (detection.shape !== "long" || !detection.columns.some((c) => c.role === "year")) return undefined;
-  let years: CellValue[];
+export function periodsFoundOf(selection: Selection, detection: Detection): readonly string[] | undefined {
+  if (detection.shape === "matrix" || !detection.columns.some((c) => c.role === "year")) return undefined;
   try {
     const input = inputFromBlock(selection.block, detection);
-    if (input.shape !== "long") return undefined;
-    years = yearsOf(input);
+    return input.shape === "matrix" ? undefined : periodsOf(input).map((p) => p.key);
   } catch {
-    return undefined; // roles the report cannot use yet (e.g. no flow column): nothing to offer
+    return undefined;
   }
-  return years.length >= 2 ? [years[0], years[years.length - 1]] : undefined;
+}
+
+/**
+ * The first and last period when the detection is a long list with a year column holding two
+ * or more periods (the periods the engine would estimate flows between); else undefined.
+ */
+export function stockYearsOf(selection: Selection, detection: Detection, periods = periodsFoundOf(selection, detection)): readonly [string, string] | undefined {
+  return detection.shape === "long" && periods && periods.length >= 2 ? [periods[0], periods[periods.length - 1]] : undefined;
+}
+
+/** What the pane knows of the time after a read or a choice: the periods, the stocks' years, the pick kept if still there. */
+export function timeOf(selection: Selection, detection: Detection, picked?: string): Pick<PaneState, "periods" | "stockYears" | "period"> {
+  const periods = periodsFoundOf(selection, detection);
+  return { periods, stockYears: stockYearsOf(selection, detection, periods), period: picked !== undefined && periods?.includes(picked) ? picked : undefined };
+}
+
+/**
+ * The period the report is asked for: the user's pick when the data hold two or more periods
+ * and it is not the latest (the report's default), else none. Flows estimated from stocks
+ * span the first and last period, so no period is asked for then.
+ */
+export function periodFor(state: Pick<PaneState, "periods" | "period" | "stockYears" | "stocks">): string | undefined {
+  if (stocksFor(state) || !state.periods || state.periods.length < 2 || state.period === undefined) return undefined;
+  return state.periods.includes(state.period) ? state.period : undefined;
 }
 
 /** What the report is asked for: the method when the option is offered and checked, else nothing. */

@@ -53,6 +53,7 @@ async function start(): Promise<void> {
     setMode: (mode) => controller.setMode(mode),
     setEstimateFlows: (estimate) => controller.setEstimateFlows(estimate),
     setStocksMethod: (method) => controller.setStocksMethod(method),
+    setPeriod: (period) => controller.setPeriod(period),
     setLanguage: (lang) => controller.setLanguage(lang),
   }, new ChartStep(officeChartHost), new RegionStep({
     useSelectionFor: (kind) => void controller.useSelectionFor(kind),

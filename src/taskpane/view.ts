@@ -6,7 +6,7 @@
  */
 import type { StockDecrease } from "../indicators/estimation";
 import { rolesOf } from "../report/roles";
-import type { CellValue, Detection, Role, Shape, SharingMode } from "../report/types";
+import type { Detection, Role, Shape, SharingMode } from "../report/types";
 import type { ChangeCause } from "./controller";
 import { append, el, replaceChildren, setText, uid } from "./dom";
 import { describeError, PaneMessage } from "./errors";
@@ -23,6 +23,7 @@ export interface ViewHandlers {
   setMode(mode: SharingMode): void;
   setEstimateFlows(estimate: boolean): void;
   setStocksMethod(method: StockDecrease): void;
+  setPeriod(period: string | undefined): void;
   setLanguage(lang: Lang): void;
 }
 
@@ -222,6 +223,7 @@ export class View {
       reasons,
       detection.shape === "matrix" ? el("p", { class: "hint" }, s.matrixNoColumns) : this.mapping(state, selection, detection, s),
       this.problems(state, selection, detection, s),
+      state.periods && state.periods.length > 0 ? this.periods(state, state.periods, s) : null,
       state.stockYears ? this.stocks(state, state.stockYears, s) : null,
     );
   }
@@ -269,10 +271,34 @@ export class View {
   }
 
   /**
+   * The periods of the time column ("7 periods, 1980–2010") and, with two or more, a picker of
+   * the period the report is built for (the latest by default, as on the command line).
+   */
+  private periods(state: PaneState, periods: readonly string[], s: Strings): HTMLElement {
+    const found = el("p", { "data-key": "periods-found" }, s.periodsFound(periods.length, periods[0], periods[periods.length - 1]));
+    if (periods.length < 2) return el("section", { class: "periods", "aria-labelledby": "periods-title" }, el("h4", { id: "periods-title" }, s.periodsTitle), found);
+    const id = "period";
+    const latest = periods[periods.length - 1];
+    const disabled = !!state.busy || !!state.stocks.estimate;
+    const select = el("select", { id, "data-key": id, "aria-describedby": `${id}-desc`, disabled });
+    for (const key of [...periods].reverse()) select.appendChild(el("option", { value: key, selected: key === (state.period ?? latest) }, key === latest ? s.periodLatest(key) : key));
+    select.value = state.period ?? latest;
+    select.addEventListener("change", () => this.handlers.setPeriod(select.value === latest ? undefined : select.value));
+    return el(
+      "section",
+      { class: "periods", "aria-labelledby": "periods-title" },
+      el("h4", { id: "periods-title" }, s.periodsTitle),
+      found,
+      el("div", { class: "field" }, el("label", { for: id }, s.periodLabel), select),
+      el("p", { id: `${id}-desc`, class: "hint" }, s.periodHint),
+    );
+  }
+
+  /**
    * Offered only for a long list with two or more years: the user says the numbers are migrant
    * stocks, and picks how falls count once the box is checked.
    */
-  private stocks(state: PaneState, years: readonly [CellValue, CellValue], s: Strings): HTMLElement {
+  private stocks(state: PaneState, years: readonly [string, string], s: Strings): HTMLElement {
     const busy = !!state.busy;
     const { estimate, method } = state.stocks;
     const id = "stocks-estimate";

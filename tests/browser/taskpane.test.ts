@@ -328,6 +328,18 @@ test("Ukrainian (Office's display language uk-UA): a country table, a role chang
     expect(await shape.inputValue()).toBe("table");
     expect(await shape.locator("option:checked").textContent()).toBe("Таблиця країн або регіонів");
     expect(norm(await found(page).locator("ul.reasons li").first().textContent())).toBe("Таблиця: 4 116 рядків даних, заголовок у рядку 1.");
+
+    // The periods found, and the picker: the latest by default, every period offered, latest first.
+    const periods = page.locator("section.periods");
+    expect(await periods.locator("h4").textContent()).toBe("Періоди");
+    expect(await periods.locator('[data-key="periods-found"]').textContent()).toBe("Періодів: 7, 1980–2010");
+    const picker = page.getByLabel("Побудувати звіт за");
+    expect(await picker.inputValue()).toBe("2010");
+    expect(await picker.locator("option").allTextContents()).toEqual(["2010 (останній)", "2005", "2000", "1995", "1990", "1985", "1980"]);
+    // The first period: Afghanistan's 1980 row is then in the report (checked below).
+    await picker.selectOption("1980");
+    expect(await page.getByLabel("Побудувати звіт за").inputValue()).toBe("1980");
+    await expectAccessible(page, "Ukrainian, the period picker");
     expect(await mapping(page)).toEqual([
       { column: "A origin", role: "region", note: "збіг 90%" },
       { column: "B ccode_origin", role: "code", note: "збіг 70%" },
@@ -353,10 +365,11 @@ test("Ukrainian (Office's display language uk-UA): a country table, a role chang
 
     // The same choices in the engine, in Node, give the numbers the pane must show.
     const block: SourceBlock = { sheet: "IAB", top: 0, left: 0, values: iabRows, provenance: "IAB!A1:H4117" };
-    const plan = planReport(block, applyOverrides(block, detect(block), { map: { skilledRate: 6 } }), { mode: "values", now: new Date(), hostDrawsCharts: true });
+    const plan = planReport(block, applyOverrides(block, detect(block), { map: { skilledRate: 6 } }), { mode: "values", now: new Date(), hostDrawsCharts: true, period: "1980" });
     const median = plan.headline.find((x) => x.label.startsWith("median selection ratio"))!.value as number;
     const h = await headline(page);
-    expect(norm(h["Рядків"])).toBe("4 095"); // 4,116 rows less the 21 "World" rows, an aggregate left out
+    expect(norm(h["Період"])).toBe("1980");
+    expect(norm(h["Рядків"])).toBe("585"); // 1980's 588 rows less its 3 "World" rows, an aggregate left out
     expect(norm(h["Медіана: коефіцієнт відбору (кваліфіковані ÷ загальний рівень еміграції)"])).toBe(norm(formatNumber(median, "uk")));
     expect(await page.locator("section.result").textContent()).toContain("Спільний доступ: Лише значення");
 

@@ -49,6 +49,30 @@ const LABEL_VARIANTS: Record<string, { values: CellValue[][]; regions: number; t
   },
 };
 
+/**
+ * Long lists over several periods, written as numbers and as text (with spaces), and spans of
+ * years: the Flow Matrix keeps the rows of one period as TRIM(year&"")="key" picks them.
+ */
+const PERIOD_LISTS: Record<string, { values: CellValue[][]; period?: string; total: number }> = {
+  "years as numbers and as text with spaces, the latest by default": {
+    values: [
+      ["origin", "destination", "year", "flow"],
+      ["A", "B", 2010, 100], ["B", "A", "2010", 50], ["A", "C", 2010, 30],
+      ["A", "B", 2015, 7], ["B", "A", " 2015 ", 11], ["C", "A", "2015", 13], ["C", "B", 2015, 17],
+    ],
+    total: 48,
+  },
+  "five-year spans, the first asked for": {
+    values: [
+      ["orig", "dest", "period", "flow"],
+      ["A", "B", "1990-1995", 5], ["B", "A", "1990-1995", 3], ["C", "A", "1990-1995 ", 2],
+      ["A", "B", "1995-2000", 40], ["B", "C", "1995-2000", 60],
+    ],
+    period: "1990-1995",
+    total: 10,
+  },
+};
+
 /** A country table with every kind of bad cell in its number columns. */
 const BAD_TABLE: CellValue[][] = [
   ["country", "skilled emigrants", "skilled residents", "immigrants", "emigrants", "population"],
@@ -88,6 +112,7 @@ beforeAll(async () => {
   for (const c of engineCases) await write(`engine case: ${c.input}`, c.block());
   for (const [name, v] of Object.entries(LABEL_VARIANTS)) await write(`labels: ${name}`, v.values, v.stocks ? { stocks: v.stocks } : {});
   await write("country table with a bad cell of every kind", BAD_TABLE);
+  for (const [name, v] of Object.entries(PERIOD_LISTS)) await write(`periods: ${name}`, v.values, v.period ? { period: v.period } : {});
   const copies = await recalculateAll(reports.map((r) => r.path));
   for (const [k, r] of reports.entries()) results.set(r.name, await compareWithFile(r.plan, r.sheetNames, copies[k]));
 }, 300_000);
@@ -108,6 +133,16 @@ test.each(Object.keys(LABEL_VARIANTS).map((k) => [k]))("labels, %s: one region p
   const report = reports.find((r) => r.name === `labels: ${name}`)!;
   const headline = Object.fromEntries(report.plan.headline.map((h) => [h.label, h.value]));
   expect([headline.regions, headline["total flows"]]).toEqual([regions, total]);
+  const r = results.get(report.name)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(20);
+});
+
+test.each(Object.keys(PERIOD_LISTS).map((k) => [k]))("periods, %s: one period's rows, and LibreOffice agrees", (name) => {
+  const report = reports.find((r) => r.name === `periods: ${name}`)!;
+  const headline = Object.fromEntries(report.plan.headline.map((h) => [h.label, h.value]));
+  expect(headline["total flows"]).toBe(PERIOD_LISTS[name].total);
+  expect(report.plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0].rows[0][1].native).toMatch(/\*\(TRIM\('Data'!\$C\$2:\$C\$\d+&""\)="[^"]+"\)/);
   const r = results.get(report.name)!;
   expect(r.mismatches).toEqual([]);
   expect(r.compared).toBeGreaterThan(20);

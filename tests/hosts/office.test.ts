@@ -390,7 +390,8 @@ describe("writeReport", () => {
   test("cancelled while the first chunk is being prepared: no write sync, no sheet", async () => {
     // A 20,000-row country table: its first 4 MB request takes several PREPARE_CHUNK_CELLS of cells.
     const rows = 20_000;
-    const values: CellValue[][] = [["Region", "Year", "Immigrants", "Emigrants", "Population"], ...Array.from({ length: rows }, (_, i) => [`Region ${i % 500}`, 1990 + Math.floor(i / 500), 1000 + i, 500 + (i % 700), 100_000 + i])];
+    // (One period: a table over several years would be reported for its latest year only.)
+    const values: CellValue[][] = [["Region", "Group", "Immigrants", "Emigrants", "Population"], ...Array.from({ length: rows }, (_, i) => [`Region ${i % 500}`, `G${1990 + Math.floor(i / 500)}`, 1000 + i, 500 + (i % 700), 100_000 + i])];
     const d = withData(values);
     const read = await readSelection();
     const plan = planReport(read.block, detect(read.block), { mode: "native", now: NOW, hostDrawsCharts: true });
@@ -450,7 +451,8 @@ describe("writeReport", () => {
   test("a plan too big for one request is written in ≤ 4 MB requests, one sync each", async () => {
     // A 20,000-row country table: ~25 MB of formulas and formats.
     const rows = 20_000;
-    const values: CellValue[][] = [["Region", "Year", "Immigrants", "Emigrants", "Population"], ...Array.from({ length: rows }, (_, i) => [`Region ${i % 500}`, 1990 + Math.floor(i / 500), 1000 + i, 500 + (i % 700), 100_000 + i])];
+    // (One period: a table over several years would be reported for its latest year only.)
+    const values: CellValue[][] = [["Region", "Group", "Immigrants", "Emigrants", "Population"], ...Array.from({ length: rows }, (_, i) => [`Region ${i % 500}`, `G${1990 + Math.floor(i / 500)}`, 1000 + i, 500 + (i % 700), 100_000 + i])];
     const d = withData(values);
     const { plan, written, requests } = await build(d);
     const writes = requests.slice(2);

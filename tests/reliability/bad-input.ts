@@ -596,7 +596,7 @@ export const ENGINE_CASES: readonly EngineCase[] = [
     cls: "mixedYears",
     input: "long list with flows for 2019, 2020 and 2021",
     block: () => [["origin", "destination", "year", "flow"], ["A", "B", 2019, 5], ["B", "A", 2019, 3], ["A", "B", 2020, 7], ["B", "C", 2020, 2], ["C", "A", 2021, 4]],
-    expect: { shape: "long", problems: [], cellErrors: [], notes: ["Long list: 5 flows between 3 regions, 3 years, header in row 1.", "The list holds 3 years; the report uses the latest, 2021."] },
+    expect: { shape: "long", problems: [], cellErrors: [], notes: ["Long list: 5 flows between 3 regions, 3 periods, header in row 1.", "The list holds 3 periods, 2019 to 2021; this report shows the latest, 2021 (its rows only, pivoted). Build it for another period with --period on the command line or the period picker in the task pane."] },
   },
   {
     cls: "millionCells",

@@ -159,7 +159,7 @@ function checkDetection(d: Detection, block: SourceBlock): void {
   }
   if (d.shape === "matrix") expect(d.columns).toEqual([]);
   for (const p of d.problems) {
-    expect(["text", "negative", "blank", "notFinite", "duplicate", "variant", "ragged"]).toContain(p.kind);
+    expect(["text", "negative", "blank", "notFinite", "duplicate", "variant", "ragged", "period"]).toContain(p.kind);
     expect(typeof p.message === "string" && p.message.length > 0).toBe(true);
     const at = parseCell(p.address);
     expect(at).toBeDefined();

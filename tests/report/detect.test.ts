@@ -39,7 +39,7 @@ describe("the samples are detected with no override", () => {
     expect(unmapped(d)).toEqual(["low_rate", "med_rate"]);
     expect(d.problems).toEqual([]);
     expect(d.confidence).toBeGreaterThan(0.8);
-    expect(d.reasons[0]).toBe("Country table: 4,116 rows, 196 regions, header in row 1.");
+    expect(d.reasons[0]).toBe("Country table: 4,116 rows, 196 regions, 7 periods, header in row 1.");
 
     const ds = inputFromBlock(b, d) as TableInput;
     expect(ds.shape).toBe("table");
@@ -60,7 +60,7 @@ describe("the samples are detected with no override", () => {
     expect(d.shape).toBe("table");
     expect(mapping(d)).toEqual({ region: "name", code: "alpha3", year: "year", immigrants: "fb", emigrants: "disp", population: "pop" });
     expect(unmapped(d)).toEqual(["country_code", "fb_share", "refugee", "pob_code", "imm", "disp_share"]);
-    expect(d.reasons[0]).toBe("Country table: 1,645 rows, 235 regions, header in row 1.");
+    expect(d.reasons[0]).toBe("Country table: 1,645 rows, 235 regions, 7 periods, header in row 1.");
     expect(text(d)).toContain("'fb' → immigrants (synonym)");
     expect(text(d)).toContain("'imm' (no values)");
     // 36 rows have no foreign-born figure: blanks in a numeric column are missing, not 0

@@ -44,7 +44,8 @@ describe.each(SAMPLE_PLAN_NAMES)("%s", (name) => {
 
   test("the summary opens with the report's title and the line saying how it was built", () => {
     const [title, built] = plan.sheets[0].cells;
-    expect(title).toMatchObject({ row: 0, col: 0, cell: { value: `Migration summary: ${name}`, style: "title" } });
+    expect(title).toMatchObject({ row: 0, col: 0, cell: { style: "title" } });
+    expect(String(title.cell.value).startsWith(`Migration summary: ${name}`)).toBe(true); // and the period shown, for a panel
     expect(built).toMatchObject({ row: 1, col: 0, cell: { style: "subtitle" } });
     expect(String(built.cell.value)).toMatch(/^Built /);
   });

@@ -4,6 +4,7 @@
  * calling that function in the BUILT bundle with the referenced cells, as Excel would.
  */
 import { columnIndex } from "../../src/report/address";
+import { periodsOf } from "../../src/report/input-periods";
 import { planFromInput } from "../../src/report/plan";
 import { ReportInput } from "../../src/report/input";
 import { CellValue, PlannedCell, ReportPlan } from "../../src/report/types";
@@ -55,11 +56,14 @@ function plannedCells(plan: ReportPlan): PlannedCell[] {
 }
 
 describe.each(["erasmus", "undesa", "iab"] as const)("%s: engine values equal the catalog functions on the source cells", (name) => {
-  const plan = planFromInput(sampleInput(name) as ReportInput, { mode: "addin", source: name, now: new Date(0), hostDrawsCharts: false });
+  // A panel's report shows one period: one plan per period covers every row.
+  const input = sampleInput(name) as ReportInput;
+  const periods = input.shape === "matrix" ? [] : periodsOf(input).map((p) => p.key);
+  const plans = (periods.length > 0 ? periods : [undefined]).map((period) => planFromInput(input, { mode: "addin", source: name, now: new Date(0), hostDrawsCharts: false, ...(period ? { period } : {}) }));
   const data = dataSheet(name);
   test("every cell with a catalog-function formula over the data", () => {
     let checked = 0;
-    for (const c of plannedCells(plan)) {
+    for (const c of plans.flatMap(plannedCells)) {
       if (!c.addin || !/^(INDEX\()?[A-Z]+\.[A-Z]+\(/.test(c.addin) || !c.addin.includes("'Data'!")) continue;
       const excel = shown(c.addin, data);
       if (excel instanceof CustomFunctionsError) expect(c.value).toEqual({ error: excel.code });

@@ -65,6 +65,7 @@ function pane(reads: SourceBlock[], lang: "en" | "uk" = "en") {
       setMode: (m) => controller.setMode(m),
       setEstimateFlows: (e) => controller.setEstimateFlows(e),
       setStocksMethod: (m) => controller.setStocksMethod(m),
+      setPeriod: (p) => controller.setPeriod(p),
       setLanguage: (l) => controller.setLanguage(l),
     },
     undefined,
@@ -105,7 +106,7 @@ test("a matrix: distances and populations chosen from the selection, shown, and 
   const plan = p.host.plans[0];
   expect(plan.sheets.map((s) => s.name)).toEqual(["Migration Summary", "Corridors", "Distances", "Populations", "Definitions"]);
   const cells = plan.sheets[0].cells;
-  const figure = (label: string) => cells.find((c) => c.col === 1 && c.row === cells.find((d) => d.col === 0 && d.cell.value === label)!.row)!.cell;
+  const figure = (label: string) => cells.find((c) => c.cell.style === "keyValue" && c.row === cells.find((d) => d.col === 0 && d.cell.value === label)!.row)!.cell;
   expect(figure("Index of preference").value).toBeCloseTo(korea.impact.preference, 9);
   expect(figure("Mean migration distance").value).toBeCloseTo(korea.distance.mean, 9);
   // The copies refer to the chosen cells: Seoul → Busan is Km!D3 (the range starts at B2, labels first).

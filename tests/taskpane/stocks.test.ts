@@ -53,10 +53,10 @@ describe("when the option appears", () => {
 
   test("a long list whose year column holds two years: offered, between the first and the last year", () => {
     expect(stocks.detected.shape).toBe("long");
-    expect(stockYearsOf(stocks, stocks.detected)).toEqual([2010, 2015]);
+    expect(stockYearsOf(stocks, stocks.detected)).toEqual(["2010", "2015"]);
     // Three years: still the first and the last.
     const three = selectionOf({ ...block, values: [...values, ["A", "B", 2012, 110]] });
-    expect(stockYearsOf(three, three.detected)).toEqual([2010, 2015]);
+    expect(stockYearsOf(three, three.detected)).toEqual(["2010", "2015"]);
   });
 
   test("one year, no year column, or the year column unmapped: not offered", () => {
@@ -82,7 +82,7 @@ describe("when the option appears", () => {
   });
 
   test("the report is asked for stocks only when offered and checked", () => {
-    const years = [2010, 2015] as const;
+    const years = ["2010", "2015"] as const;
     expect(stocksFor({ stockYears: years, stocks: NO_STOCKS })).toBeUndefined();
     expect(stocksFor({ stockYears: years, stocks: { estimate: true, method: "return" } })).toBe("return");
     expect(stocksFor({ stockYears: undefined, stocks: { estimate: true, method: "return" } })).toBeUndefined();
@@ -98,7 +98,7 @@ describe("what the controller passes to planReport", () => {
 
   test("unchecked by default: the usual report, no stocks", async () => {
     const { host, controller } = await paneWith(block);
-    expect(controller.state.stockYears).toEqual([2010, 2015]);
+    expect(controller.state.stockYears).toEqual(["2010", "2015"]);
     expect(controller.state.stocks).toEqual({ estimate: false, method: "zero" });
     await controller.build();
     expect(controller.state.failure).toBeUndefined();
@@ -152,7 +152,7 @@ describe("what the controller passes to planReport", () => {
     expect(String((controller.state.failure?.error as Error).message)).toMatch(/column C 'year'/);
     // The year back: offered again, with the user's pick.
     controller.chooseRole(2, "year");
-    expect(controller.state.stockYears).toEqual([2010, 2015]);
+    expect(controller.state.stockYears).toEqual(["2010", "2015"]);
     await controller.build();
     expect(spy.mock.calls[1][2]).toMatchObject({ stocks: "return" });
     expect(host.plans[0].sheets.map((s) => s.name)).toContain("Estimated Flows");
@@ -163,7 +163,7 @@ describe("what the controller passes to planReport", () => {
     controller.setEstimateFlows(true);
     await controller.useSelection();
     expect(controller.state.stocks).toEqual(NO_STOCKS);
-    expect(controller.state.stockYears).toEqual([2010, 2015]);
+    expect(controller.state.stockYears).toEqual(["2010", "2015"]);
   });
 });
 
