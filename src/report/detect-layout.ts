@@ -74,7 +74,9 @@ export const isTextColumn = (p: Profile) => textShare(p) >= 0.8;
  */
 export function contentFit(role: Role, p: Profile): number {
   if (p.filled === 0) return 0;
-  if (role === "year") return p.yearLike / p.filled >= 0.9 ? 1 : 0.5;
+  // A column named for time whose cells are mostly not years or periods ("date" holding days,
+  // "time" holding hours) is not the time column: the user maps it if it is (year=…).
+  if (role === "year") return p.yearLike >= 0.9 * p.filled ? 1 : p.yearLike >= 0.5 * p.filled ? 0.5 : 0;
   if (role === "group") return 0.7 + 0.3 * textShare(p);
   if (isLabelRole(role)) return 0.6 + 0.4 * textShare(p);
   const share = numericShare(p);

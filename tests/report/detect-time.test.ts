@@ -117,3 +117,12 @@ describe("the user's say", () => {
     );
   });
 });
+
+test("a column named for time whose cells are mostly not periods (days, hours) is not taken for the time column", () => {
+  const d = detect(blockOf(list("date", ["2020-07-01", "2020-07-02", "2020-07-03", "2020-07-04"])));
+  expect(yearHeader(d)).toBeUndefined();
+  // Mostly periods, with a slip: mapped, and the slip listed as a problem.
+  const slip = detect(blockOf(list("date", [2000, 2000, 2005, "2005?"])));
+  expect(yearHeader(slip)).toBe("date");
+  expect(slip.problems.filter((p) => p.kind === "period").map((p) => p.address)).toEqual(["C5"]);
+});
