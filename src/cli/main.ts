@@ -10,6 +10,7 @@ import { columnIndex } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
 import { aggregateRows } from "../report/aggregate-rows";
 import { alignedMatrixBlock, matrixRangeHint } from "../report/matrix-block";
+import { headerUnitNotes } from "../report/units";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
 import { checkChartFiles, drawChart, writeChartFiles } from "./chart-files";
@@ -174,6 +175,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   }
   progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
   for (const line of problemLines(detection.problems, engine.maxProblems)) progress(line);
+  for (const note of headerUnitNotes(block, detection)) progress(`  ${note}`);
 
   t = Date.now();
   let plan: ReportPlan;

@@ -4,6 +4,8 @@ import { dimensionColumns, dimensionRefusal, repeatedPairs } from "./dimensions"
 import { ReportInput, SourceColumn } from "./input";
 import { matrixLabelMismatch } from "./matrix-block";
 import { refuseRepeatedLabels } from "./repeats";
+import { ReportRefusal } from "./refusal";
+import { flowUnitNote, tableUnits, unitNote } from "./units";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
 
 /**
@@ -27,16 +29,21 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   // totals and aggregates ("World", TOTAL, a UN code of 900 or more) are not regions: left out
   const aggregates = aggregateRows(block, detection, data);
   const rowIndex = aggregates.count > 0 ? data.rowIndex.filter((r) => !aggregates.rows.has(r)) : data.rowIndex;
-  if (rowIndex.length === 0 && data.rowIndex.length > 0) throw new Error(`Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
+  if (rowIndex.length === 0 && data.rowIndex.length > 0) {
+    throw new ReportRefusal("allAggregates", { rows: data.rowIndex.slice(0, 3).map((r) => String(block.top + r + 1)) }, `Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
+  }
   const rowsAt = rowIndex.map((r) => block.top + r);
+  const headerOf = (c: number): string => detection.columns.find((m) => m.index === c)?.header ?? "";
   const column = (c: number): SourceColumn => ({ col: block.left + c, values: rowIndex.map((r) => raw(r, c)) });
   if (data.shape === "long") {
     // rows of one pair that differ in an unmapped column are breakdowns, not flows to add up
     const dims = dimensionColumns(block, data, detection.headerRow, rowIndex, frameOf(block) ?? { left: 0, right: -1 });
     if (dims.length > 0) throw new Error(dimensionRefusal(block, dims, repeatedPairs(block, data, rowIndex)));
     const ci = data.columnIndex;
+    const flowUnit = flowUnitNote(block, ci.flow, headerOf(ci.flow));
     return {
       shape: "long",
+      ...(flowUnit ? { notes: [flowUnit] } : {}),
       sheet: block.sheet,
       rowsAt,
       rows: rowIndex.length,
@@ -46,7 +53,14 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
       year: ci.year === undefined ? undefined : column(ci.year),
     };
   }
+  // units stated in headers ("Population (thousands)", "Rate (%)") are applied, or refused where they do not fit
+  const mapped = (Object.entries(data.columnIndex) as [Role, number | undefined][]).filter((e): e is [Role, number] => e[1] !== undefined);
+  const units = tableUnits(block, mapped.map(([role, col]) => ({ role, col, header: headerOf(col) })), rowIndex);
   const columns: Partial<Record<Role, SourceColumn>> = {};
-  for (const [role, c] of Object.entries(data.columnIndex) as [Role, number | undefined][]) if (c !== undefined) columns[role] = column(c);
-  return { shape: "table", sheet: block.sheet, rowsAt, rows: rowIndex.length, columns };
+  for (const [role, c] of mapped) {
+    const unit = units.find((u) => u.role === role);
+    columns[role] = unit ? { ...column(c), factor: unit.factor } : column(c);
+  }
+  const notes = units.map((u) => unitNote(block, u));
+  return { shape: "table", sheet: block.sheet, rowsAt, rows: rowIndex.length, columns, ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -13,6 +13,11 @@ import { CellValue, Role } from "./types";
 export interface SourceColumn {
   readonly col: number;
   readonly values: readonly CellValue[];
+  /**
+   * What each number is multiplied by to be in the role's unit, when the header states another
+   * (./units: 1,000 for a count "in thousands", 0.01 for a rate in per cent); absent: 1.
+   */
+  readonly factor?: number;
 }
 
 /** A country/region table: one data row per entry (a region, or a region in a year/group). */
@@ -24,6 +29,8 @@ export interface TableInput {
   readonly rows: number;
   /** Columns by role: labels (region, code, year, group) and numbers (the rest). */
   readonly columns: Partial<Record<Role, SourceColumn>>;
+  /** Sentences for the Definitions sheet on how the cells were read (units applied). */
+  readonly notes?: readonly string[];
 }
 
 /** A square origin × destination matrix: rows are origins. */
@@ -49,6 +56,8 @@ export interface LongInput {
   readonly destination: SourceColumn;
   readonly flow: SourceColumn;
   readonly year?: SourceColumn;
+  /** Sentences for the Definitions sheet on how the cells were read (a unit in the flow's header). */
+  readonly notes?: readonly string[];
 }
 
 export type ReportInput = TableInput | MatrixInput | LongInput;

@@ -150,6 +150,20 @@ describe("UN DESA International Migrant Stock workbook: Contents, three tables, 
   });
 });
 
+describe("UN DESA's migrant stock (persons) beside its total population (thousands), under title rows", () => {
+  test("no options: the population is read as thousands of persons, World and Europe left out, the true immigrant shares", async () => {
+    const r = await cli("undesa-stock-and-population.xlsx");
+    expect(r.code).toBe(EXIT.ok);
+    const truth = TRUTH["undesa-stock-and-population.xlsx"];
+    const line = r.stdout.find((l) => l.startsWith("  median immigrants as share of population: "));
+    expect(Number(line?.split(": ")[1])).toBeCloseTo(truth.medianShare as number, 4);
+    const said = r.stderr.join("\n");
+    expect(said).toContain("Row 5 (A5 'WORLD') is left out");
+    expect(said).toContain("Row 6 (B6 '908') is left out: its code is a UN location code of 900 or more");
+    expect(r.stderr.join("\n")).toContain("Column D 'Total population (thousands)' is in thousands (as its header says)");
+  });
+});
+
 describe("UNESCO UIS bulk CSV: many indicators in one long file", () => {
   test("no options: refused, naming the repeated countries", async () => {
     const r = await cli("uis-bulk.csv");

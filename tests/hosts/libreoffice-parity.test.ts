@@ -61,6 +61,16 @@ const BAD_TABLE: CellValue[][] = [
   ["G", 25, 250, 0, 0, 700],
 ];
 
+/** Units in headers: a population in thousands and rates in per cent, with a blank and text among them. */
+const UNITS_TABLE: CellValue[][] = [
+  ["country", "immigrants", "emigrants", "population (thousands)", "skilled emigration rate (%)", "total emigration rate (%)"],
+  ["A", 1_797_667, 600_000, 9_006, 20, 5],
+  ["B", 2_005_479, 400_000, 11_590, 9.5, 3.2],
+  ["C", 8_524_876, 2_000_000, null, 12, 4],
+  ["D", 15_762_457, 3_500_000, "n/a", 7, 2.5],
+  ["E", 400_000, 900_000, 0, 150, 1],
+];
+
 interface Report {
   readonly name: string;
   readonly plan: ReportPlan;
@@ -88,6 +98,7 @@ beforeAll(async () => {
   for (const c of engineCases) await write(`engine case: ${c.input}`, c.block());
   for (const [name, v] of Object.entries(LABEL_VARIANTS)) await write(`labels: ${name}`, v.values, v.stocks ? { stocks: v.stocks } : {});
   await write("country table with a bad cell of every kind", BAD_TABLE);
+  await write("country table with units in its headers", UNITS_TABLE);
   const copies = await recalculateAll(reports.map((r) => r.path));
   for (const [k, r] of reports.entries()) results.set(r.name, await compareWithFile(r.plan, r.sheetNames, copies[k]));
 }, 300_000);
@@ -121,4 +132,15 @@ test("a country table with text, a negative, spaces, a blank, separators, a deci
   const r = results.get(report.name)!;
   expect(r.mismatches).toEqual([]);
   expect(r.compared).toBeGreaterThan(60);
+});
+
+test("a country table whose headers state thousands and per cent: the formulas multiply as the engine did, and LibreOffice agrees", () => {
+  const report = reports.find((r) => r.name === "country table with units in its headers")!;
+  const table = report.plan.sheets[0].tables[0];
+  const share = table.header.indexOf("Immigrants as share of population");
+  expect(table.rows[0][share].value).toBe(1_797_667 / (9_006 * 1000));
+  expect(table.rows[0][share].native).toContain("*1000");
+  const r = results.get(report.name)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(30);
 });
