@@ -91,14 +91,68 @@ export function alignedMatrixBlock(block: SourceBlock, detection: Detection): { 
   };
 }
 
+/** A matrix's place in a block: header row, label column, last row and last column (block positions). */
+interface MatrixPlace {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
 /**
  * A matrix under title rows that detection read as a table (its header row's labels are its
  * first column's labels): the range that holds the matrix with its labels and totals, for the
  * refusal to name. Undefined when the block does not look like one.
  */
 export function matrixRangeHint(block: SourceBlock, detection: Detection): string | undefined {
-  const h = detection.headerRow;
-  if (detection.shape === "matrix" || h < 0) return undefined;
+  if (detection.shape === "matrix" || detection.headerRow < 0) return undefined;
+  const place = matrixPlaceAt(block, detection.headerRow);
+  return place ? rangeOf(block, place) : undefined;
+}
+
+function rangeOf(block: SourceBlock, p: MatrixPlace): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(block.sheet) ? block.sheet : `'${block.sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell(block.top + p.top, block.left + p.left)}:${cell(block.top + p.bottom, block.left + p.right)}`;
+}
+
+/** The block's cells within `p`, placed where they are on the sheet. */
+function subBlock(block: SourceBlock, p: MatrixPlace, provenance: string): SourceBlock {
+  const values = block.values.slice(p.top, p.bottom + 1).map((row) => Array.from({ length: p.right - p.left + 1 }, (_v, k) => row[p.left + k] ?? null));
+  return { sheet: block.sheet, top: block.top + p.top, left: block.left + p.left, values, provenance };
+}
+
+export type MatrixSearch =
+  | { readonly kind: "none" }
+  /** One matrix with labels on both sides: its cells, and the sentence saying where it was found. */
+  | { readonly kind: "found"; readonly block: SourceBlock; readonly range: string; readonly note: string }
+  /** Several places could hold the matrix: the ranges, for the refusal to name. */
+  | { readonly kind: "ambiguous"; readonly ranges: readonly string[] };
+
+/**
+ * A matrix among title and note rows (a national statistics sheet: a title, a unit line, a
+ * merged "Region of destination" heading over the labels, a totals row and column, notes
+ * below), found where detection saw none: a row whose labels are, for the most part, the labels
+ * of the column below its first cell. Found only when one such place exists; its cells are
+ * returned as a block placed where they are, so formulas still reference the sheet's cells.
+ */
+export function findMatrixBlock(block: SourceBlock, detection: Detection): MatrixSearch {
+  if (detection.shape === "matrix") return { kind: "none" };
+  const places: MatrixPlace[] = [];
+  const rows = Math.min(block.values.length, 200);
+  for (let r = 0; r < rows; r++) {
+    const p = matrixPlaceAt(block, r);
+    if (p && !places.some((q) => r <= q.bottom && r >= q.top)) places.push(p);
+  }
+  if (places.length === 0) return { kind: "none" };
+  if (places.length > 1) return { kind: "ambiguous", ranges: places.map((p) => rangeOf(block, p)) };
+  const p = places[0];
+  const range = rangeOf(block, p);
+  const around = p.top > 0 || p.bottom < block.values.length - 1 ? ": the rows above and below it (titles, notes) are not read" : "";
+  return { kind: "found", block: subBlock(block, p, `${block.provenance}; matrix at ${range}`), range, note: `Read the matrix with its labels at ${range}${around}` };
+}
+
+/** The matrix whose header (destination labels) is block row `h`, if the column below its first cell holds the same labels. */
+function matrixPlaceAt(block: SourceBlock, h: number): MatrixPlace | undefined {
   const row = block.values[h] ?? [];
   const left = row.findIndex((v) => v !== null && v !== "");
   if (left < 0) return undefined;
@@ -116,7 +170,18 @@ export function matrixRangeHint(block: SourceBlock, detection: Detection): strin
     else if (!aggregateReason(typeof v === "string" ? v : null)) break;
     bottom = r;
   }
-  if (matched < 2 || matched * 2 < headers.size) return undefined;
-  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(block.sheet) ? block.sheet : `'${block.sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${cell(block.top + h, block.left + left)}:${cell(block.top + bottom, block.left + right)}`;
+  if (matched < 2 || headers.size < 2 || matched * 2 < headers.size) return undefined;
+  // the cells under the labels are flows: mostly numbers (blanks aside)
+  let numbers = 0;
+  let filled = 0;
+  for (let r = h + 1; r <= bottom; r++) {
+    for (let c = left + 1; c <= right; c++) {
+      const v = block.values[r]?.[c] ?? null;
+      if (v === null || v === "") continue;
+      filled++;
+      if (typeof v === "number") numbers++;
+    }
+  }
+  if (numbers * 2 < filled || numbers === 0) return undefined;
+  return { top: h, left, bottom, right };
 }
