@@ -2,7 +2,7 @@ import { aggregateRows } from "./aggregate-rows";
 import { frameOf, readGeometry } from "./dataset";
 import { dimensionColumns, dimensionRefusal, repeatedPairs } from "./dimensions";
 import { ReportInput, SourceColumn } from "./input";
-import { matrixLabelMismatch } from "./matrix-block";
+import { leftOutSentences, matrixInPlace, matrixLabelMismatch, matrixLabelsOf } from "./matrix-block";
 import { refuseRepeatedLabels } from "./repeats";
 import { ReportRefusal } from "./refusal";
 import { flowUnitNote, tableUnits, unitNote } from "./units";
@@ -23,8 +23,15 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
     // rows and columns pair up by position only where their labels agree
     const mismatch = matrixLabelMismatch(block, detection);
     if (mismatch) throw new Error(mismatch);
-    const cells = Array.from({ length: data.n }, (_, i) => Array.from({ length: data.n }, (_, j) => raw(data.firstRow + i, data.firstCol + j)));
-    return { shape: "matrix", sheet: block.sheet, labels: data.labels, cells, top: block.top + data.firstRow, left: block.left + data.firstCol };
+    // totals or unmatched labels before or after the regions are left out where they are
+    const found = matrixLabelsOf(block, detection);
+    const run = (found && matrixInPlace(found)) ?? { first: 0, n: data.n };
+    const r0 = data.firstRow + run.first;
+    const c0 = data.firstCol + run.first;
+    const cells = Array.from({ length: run.n }, (_, i) => Array.from({ length: run.n }, (_, j) => raw(r0 + i, c0 + j)));
+    const labels = data.labels.slice(run.first, run.first + run.n);
+    const notes = found && run.n < data.n ? leftOutSentences(found).map((t) => `${t[0].toUpperCase()}${t.slice(1)}; left out.`) : [];
+    return { shape: "matrix", sheet: block.sheet, labels, cells, top: block.top + r0, left: block.left + c0, ...(notes.length > 0 ? { notes } : {}) };
   }
   // totals and aggregates ("World", TOTAL, a UN code of 900 or more) are not regions: left out
   const aggregates = aggregateRows(block, detection, data);

@@ -43,6 +43,8 @@ export interface MatrixInput {
   /** Sheet position of the numeric part's top-left cell. */
   readonly top: number;
   readonly left: number;
+  /** Sentences for the Definitions sheet on how the cells were read (totals left out). */
+  readonly notes?: readonly string[];
 }
 
 /** A long list of flows: one row per origin–destination pair (and year). */

@@ -51,12 +51,27 @@ export function leftOutSentences(found: MatrixLabelsFound): string[] {
 }
 
 /**
+ * The part of the matrix read where it is: rows and columns `first` to `first + n − 1` of it,
+ * when the regions are a run of rows whose columns are in the same places (totals or unmatched
+ * labels only before or after them, as a totals row and column at the end). Undefined when the
+ * regions cannot be read in place.
+ */
+export function matrixInPlace(found: MatrixLabelsFound): { first: number; n: number } | undefined {
+  const { alignment: a, data } = found;
+  if (isIdentity(a, data.n)) return { first: 0, n: data.n };
+  if (a.reordered || a.rows.length < 2) return undefined;
+  const first = a.rows[0];
+  return a.rows.every((i, k) => i === first + k && a.columns[k] === i) ? { first, n: a.rows.length } : undefined;
+}
+
+/**
  * Why the matrix cannot be read by position, or undefined when its rows and columns pair up
- * in place. The report never pairs a row with a column of another label.
+ * in place (totals before or after the regions aside). The report never pairs a row with a
+ * column of another label.
  */
 export function matrixLabelMismatch(block: SourceBlock, detection: Detection): string | undefined {
   const found = matrixLabelsOf(block, detection);
-  if (!found || isIdentity(found.alignment, found.data.n)) return undefined;
+  if (!found || matrixInPlace(found)) return undefined;
   const parts = leftOutSentences(found).slice(0, 6);
   if (found.alignment.reordered) {
     const k = Math.max(0, found.alignment.columns.findIndex((j, k2) => j !== found.alignment.rows[k2]));

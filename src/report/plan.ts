@@ -85,7 +85,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   if (!options.hostDrawsCharts && sheets.some((s) => s.charts.length > 0)) {
     notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
   }
-  if (input.shape !== "matrix" && input.notes) notes = [...input.notes, ...notes];
+  if (input.notes) notes = [...input.notes, ...notes];
   const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [] });
   return { mode: options.mode, shape: input.shape, sheets: [...sheets, definitions], sourceSheet: input.sheet, headline };
 }

@@ -71,6 +71,16 @@ const UNITS_TABLE: CellValue[][] = [
   ["E", 400_000, 900_000, 0, 150, 1],
 ];
 
+/** A matrix selected with its totals row and column after the regions: the regions read in place. */
+const MATRIX_WITH_TOTALS: CellValue[][] = [
+  ["Region of origin", "North", "South", "East", "West", "Total outflow"],
+  ["North", 0, 700, 500, 300, 1500],
+  ["South", 600, 0, 100, 200, 900],
+  ["East", 250, 90, 0, 40, 380],
+  ["West", 150, 400, 30, 0, 580],
+  ["Total inflow", 1000, 1190, 630, 540, 3360],
+];
+
 interface Report {
   readonly name: string;
   readonly plan: ReportPlan;
@@ -99,6 +109,7 @@ beforeAll(async () => {
   for (const [name, v] of Object.entries(LABEL_VARIANTS)) await write(`labels: ${name}`, v.values, v.stocks ? { stocks: v.stocks } : {});
   await write("country table with a bad cell of every kind", BAD_TABLE);
   await write("country table with units in its headers", UNITS_TABLE);
+  await write("matrix with its totals after the regions", MATRIX_WITH_TOTALS);
   const copies = await recalculateAll(reports.map((r) => r.path));
   for (const [k, r] of reports.entries()) results.set(r.name, await compareWithFile(r.plan, r.sheetNames, copies[k]));
 }, 300_000);
@@ -143,4 +154,12 @@ test("a country table whose headers state thousands and per cent: the formulas m
   const r = results.get(report.name)!;
   expect(r.mismatches).toEqual([]);
   expect(r.compared).toBeGreaterThan(30);
+});
+
+test("a matrix with its totals row and column after the regions: the regions read in place, and LibreOffice agrees", () => {
+  const report = reports.find((r) => r.name === "matrix with its totals after the regions")!;
+  expect(report.plan.headline.find((h) => h.label === "total flows")?.value).toBe(3360);
+  const r = results.get(report.name)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(20);
 });
