@@ -9,6 +9,7 @@ import { quoteText } from "../indicators/quote";
 import { columnLetters } from "./address";
 import { aggregateReason } from "./aggregates";
 import { cellAt } from "./dataset";
+import { ReportRefusal } from "./refusal";
 import type { LongGeometry } from "./dataset";
 import type { CellValue, SourceBlock } from "./types";
 
@@ -78,14 +79,18 @@ export function repeatedPairs(block: SourceBlock, data: LongGeometry, rows: read
 }
 
 /** The refusal: which columns to choose a value in, and how. */
-export function dimensionRefusal(block: SourceBlock, dims: readonly DimensionColumn[], pairs: number): string {
+export function dimensionRefusal(block: SourceBlock, dims: readonly DimensionColumn[], pairs: number): ReportRefusal<"breakdowns"> {
   const named = dims
     .slice(0, 4)
     .map((d) => `column ${columnLetters(block.left + d.col)}${d.header ? ` ${quoteText(d.header, "'")}` : ""} (${d.values.map((v) => (v === "" ? "blank" : quoteText(v, ""))).join(", ")})`)
     .join(", ");
   const example = dims[0];
-  return (
+  const filter = `${example.header || columnLetters(block.left + example.col)}=${example.values[0]}`;
+  const columns = dims.slice(0, 4).map((d) => ({ column: columnLetters(block.left + d.col), header: d.header, values: d.values }));
+  return new ReportRefusal(
+    "breakdowns",
+    { pairs, columns, example: filter },
     `${pairs} origin–destination pair(s) have several rows that differ in ${named}: these are breakdowns or indicators, and adding them up would count people twice. ` +
-    `Choose one value of each such column (on the command line --filter ${quoteText(`${example.header || columnLetters(block.left + example.col)}=${example.values[0]}`, "'")}), or select only those rows.`
+      `Choose one value of each such column (on the command line --filter ${quoteText(filter, "'")}), or select only those rows.`,
   );
 }

@@ -22,7 +22,7 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   if (data.shape === "matrix") {
     // rows and columns pair up by position only where their labels agree
     const mismatch = matrixLabelMismatch(block, detection);
-    if (mismatch) throw new Error(mismatch);
+    if (mismatch) throw mismatch;
     // totals or unmatched labels before or after the regions are left out where they are
     const found = matrixLabelsOf(block, detection);
     const run = (found && matrixInPlace(found)) ?? { first: 0, n: data.n };
@@ -45,7 +45,7 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   if (data.shape === "long") {
     // rows of one pair that differ in an unmapped column are breakdowns, not flows to add up
     const dims = dimensionColumns(block, data, detection.headerRow, rowIndex, frameOf(block) ?? { left: 0, right: -1 });
-    if (dims.length > 0) throw new Error(dimensionRefusal(block, dims, repeatedPairs(block, data, rowIndex)));
+    if (dims.length > 0) throw dimensionRefusal(block, dims, repeatedPairs(block, data, rowIndex));
     const ci = data.columnIndex;
     const flowUnit = flowUnitNote(block, ci.flow, headerOf(ci.flow));
     return {

@@ -9,6 +9,7 @@ import { cellAt, readGeometry } from "./dataset";
 import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
 import { alignMatrix, isIdentity, labelKey, LeftOut, MatrixAlignment } from "./matrix-alignment";
+import { RefusalParams, ReportRefusal } from "./refusal";
 import type { CellValue, Detection, SourceBlock } from "./types";
 
 export interface MatrixLabelsFound {
@@ -69,16 +70,23 @@ export function matrixInPlace(found: MatrixLabelsFound): { first: number; n: num
  * in place (totals before or after the regions aside). The report never pairs a row with a
  * column of another label.
  */
-export function matrixLabelMismatch(block: SourceBlock, detection: Detection): string | undefined {
+export function matrixLabelMismatch(block: SourceBlock, detection: Detection): ReportRefusal<"matrixLabels"> | undefined {
   const found = matrixLabelsOf(block, detection);
   if (!found || matrixInPlace(found)) return undefined;
   const parts = leftOutSentences(found).slice(0, 6);
+  let reordered: RefusalParams["matrixLabels"]["reordered"];
   if (found.alignment.reordered) {
     const k = Math.max(0, found.alignment.columns.findIndex((j, k2) => j !== found.alignment.rows[k2]));
     const i = found.alignment.rows[k];
-    parts.unshift(`the columns are not in the rows' order (row ${quoteText(found.data.labels[i], "'")} at ${found.rowLabelAt(i)}, its column at ${found.columnLabelAt(found.alignment.columns[k])})`);
+    reordered = { label: String(found.data.labels[i]), rowAt: found.rowLabelAt(i), columnAt: found.columnLabelAt(found.alignment.columns[k]) };
+    parts.unshift(`the columns are not in the rows' order (row ${quoteText(found.data.labels[i], "'")} at ${reordered.rowAt}, its column at ${reordered.columnAt})`);
   }
-  return `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Put the columns in the rows' order and leave totals and unmatched labels out of the cells read (the command line does this itself).`;
+  const leftOut = found.alignment.leftOut.slice(0, 6).map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
+  return new ReportRefusal(
+    "matrixLabels",
+    { ...(reordered ? { reordered } : {}), leftOut },
+    `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Put the columns in the rows' order and leave totals and unmatched labels out of the cells read (the command line does this itself).`,
+  );
 }
 
 /**

@@ -22,11 +22,12 @@ describe("alignMatrix", () => {
     const a = alignMatrix(["A", "B", "C", "Total inflow [note 1]"], ["A", "B", "D", "Total outflow"], grid([[0, 1, 2, 3], [4, 0, 5, 9], [6, 7, 0, 13], [10, 8, 7, 25]]));
     expect(a.rows).toEqual([0, 1]);
     expect(a.columns).toEqual([0, 1]);
+    const total = { kind: "aggregate", aggregate: { kind: "total", why: "a total" } };
     expect(a.leftOut).toEqual([
-      { side: "row", index: 2, label: "C", why: "found only among the rows" },
-      { side: "row", index: 3, label: "Total inflow [note 1]", why: "a total" },
-      { side: "column", index: 2, label: "D", why: "found only among the columns" },
-      { side: "column", index: 3, label: "Total outflow", why: "a total" },
+      { side: "row", index: 2, label: "C", why: "found only among the rows", reason: { kind: "oneSide" } },
+      { side: "row", index: 3, label: "Total inflow [note 1]", why: "a total", reason: total },
+      { side: "column", index: 2, label: "D", why: "found only among the columns", reason: { kind: "oneSide" } },
+      { side: "column", index: 3, label: "Total outflow", why: "a total", reason: total },
     ]);
   });
   test("a row and a column that add up the others are totals whatever their labels", () => {
@@ -62,7 +63,7 @@ describe("a matrix on a block", () => {
     const b = block(ALPHABETICAL);
     const d = detect(b);
     expect(d.shape).toBe("matrix");
-    expect(matrixLabelMismatch(b, d)).toMatch(/columns are not in the rows' order \(row 'Germany' at A2, its column at E1\)/);
+    expect(matrixLabelMismatch(b, d)?.message).toMatch(/columns are not in the rows' order \(row 'Germany' at A2, its column at E1\)/);
     expect(() => planReport(b, d, { mode: "values", now: new Date(0) })).toThrow(/do not pair up by label/);
   });
   test("the re-aligned block (as the command line writes its copy) reports the true figures", () => {
