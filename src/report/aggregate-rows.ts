@@ -15,7 +15,10 @@ export interface AggregateRow {
   readonly row: number;
   /** A1 address of the cell that marks it (its region, code, origin or destination). */
   readonly address: string;
+  /** The value that marks it. */
   readonly label: string;
+  /** The row's region (a table's region, else the value that marks it), to name the row by. */
+  readonly name: string;
   readonly role: "region" | "code" | "origin" | "destination";
   readonly reason: AggregateReason;
 }
@@ -70,7 +73,9 @@ export function aggregateRows(block: SourceBlock, detection: Detection, read?: G
       const v = cellAt(block, r, k.col);
       const why = k.reason(v);
       if (!why) continue;
-      const item: AggregateRow = { row: r, address: cell(block.top + r, block.left + k.col), label: String(v), role: k.what, reason: why };
+      const region = ci.region !== undefined ? cellAt(block, r, ci.region) : null;
+      const name = region !== null && region !== "" ? String(region) : String(v);
+      const item: AggregateRow = { row: r, address: cell(block.top + r, block.left + k.col), label: String(v), name, role: k.what, reason: why };
       if (keep.has(r)) {
         if (kept.length < MAX_NOTES) kept.push(item);
         break;

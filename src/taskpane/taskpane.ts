@@ -53,6 +53,7 @@ async function start(): Promise<void> {
     setEstimateFlows: (estimate) => controller.setEstimateFlows(estimate),
     setStocksMethod: (method) => controller.setStocksMethod(method),
     setLanguage: (lang) => controller.setLanguage(lang),
+    keepRow: (row, keep) => controller.keepRow(row, keep),
   }, new ChartStep(officeChartHost));
   controller.subscribe((state, cause) => view.render(state, cause));
   controller.setEnvironment(!loaded && !excelAvailable() ? "noOffice" : excelAvailable() ? "excel" : "outside");

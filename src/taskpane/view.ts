@@ -10,6 +10,7 @@ import type { CellValue, Detection, Role, Shape, SharingMode } from "../report/t
 import type { ChangeCause } from "./controller";
 import { append, el, replaceChildren, setText, uid } from "./dom";
 import { describeError, PaneMessage } from "./errors";
+import { leftOutList } from "./left-out";
 import { formatNumber, formatPercent, Lang, LANGS, LOCALE, strings, Strings } from "./i18n";
 import type { BuildResult, PaneState, Selection } from "./state";
 import { blockSize, columnName, confidenceLevel, problemGroups, problemSentence, problemsCapped, reasonsUk } from "./summary";
@@ -24,6 +25,8 @@ export interface ViewHandlers {
   setEstimateFlows(estimate: boolean): void;
   setStocksMethod(method: StockDecrease): void;
   setLanguage(lang: Lang): void;
+  /** Ticked (leave out) or unticked (keep as a region): a row the engine leaves out as a total or aggregate. */
+  keepRow?(row: number, keep: boolean): void;
 }
 
 const SHAPES: readonly Shape[] = ["table", "matrix", "long"];
@@ -217,8 +220,34 @@ export class View {
       reasons,
       detection.shape === "matrix" ? el("p", { class: "hint" }, s.matrixNoColumns) : this.mapping(state, selection, detection, s),
       this.problems(state, selection, detection, s),
+      this.leftOut(state, selection, detection, s),
       state.stockYears ? this.stocks(state, state.stockYears, s) : null,
     );
+  }
+
+  /**
+   * The rows (and a matrix's rows and columns) left out of the regions, and why; a table's or
+   * list's rows each with a box that, unticked, keeps the row as a region.
+   */
+  private leftOut(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement | null {
+    const list = leftOutList(selection.block, detection, state.lang);
+    if (!list && !selection.matrixAt) return null;
+    const box = el("section", { class: "left-out", "aria-labelledby": "left-out-title" });
+    if (selection.matrixAt) box.appendChild(el("p", { class: "hint", "data-key": "matrix-found" }, s.matrixFoundAt(selection.matrixAt)));
+    if (!list) return box;
+    const out = list.entries.filter((e) => e.leftOut).length;
+    append(box, el("h4", { id: "left-out-title" }, s.leftOutTitle(formatNumber(out, state.lang))), el("p", { class: "hint" }, list.shape === "matrix" ? s.leftOutMatrixHint : s.leftOutHint));
+    const items = list.entries.map((e) => {
+      if (e.row === undefined) return el("li", {}, e.text);
+      const id = `left-out-${e.row}`;
+      const check = el("input", { type: "checkbox", id, checked: e.leftOut, "data-key": id, disabled: !!state.busy || !this.handlers.keepRow });
+      check.checked = e.leftOut;
+      const row = e.row;
+      check.addEventListener("change", () => this.handlers.keepRow?.(row, !check.checked));
+      return el("li", { class: "check" }, check, el("label", { for: id }, e.text));
+    });
+    box.appendChild(el("ul", { class: "left-out-list" }, items));
+    return box;
   }
 
   /** One field per column: its letters, header and how it was matched, and a role drop-down. */
