@@ -1,6 +1,6 @@
 import { aggregateRows } from "./aggregate-rows";
 import { frameOf, readGeometry } from "./dataset";
-import { dimensionColumns, dimensionRefusal, repeatedPairs } from "./dimensions";
+import { dimensionColumns, dimensionRefusal, filteredRows, repeatedPairs } from "./dimensions";
 import { ReportInput, SourceColumn } from "./input";
 import { leftOutSentences, matrixInPlace, matrixLabelMismatch, matrixLabelsOf } from "./matrix-block";
 import { refuseRepeatedLabels } from "./repeats";
@@ -35,7 +35,10 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   }
   // totals and aggregates ("World", TOTAL, a UN code of 900 or more) are not regions: left out
   const aggregates = aggregateRows(block, detection, data);
-  const rowIndex = aggregates.count > 0 ? data.rowIndex.filter((r) => !aggregates.rows.has(r)) : data.rowIndex;
+  const unfiltered = aggregates.count > 0 ? data.rowIndex.filter((r) => !aggregates.rows.has(r)) : data.rowIndex;
+  // one value chosen in a dimension column (sex T, one indicator): only its rows are read
+  const rowIndex = data.shape === "long" ? filteredRows(block, unfiltered, detection.dimensionFilters) : unfiltered;
+  if (rowIndex.length === 0 && unfiltered.length > 0) throw new Error("No row holds the values chosen in the dimension columns: choose other values.");
   if (rowIndex.length === 0 && data.rowIndex.length > 0) {
     throw new ReportRefusal("allAggregates", { rows: data.rowIndex.slice(0, 3).map((r) => String(block.top + r + 1)) }, `Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
   }
@@ -58,6 +61,7 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
       destination: column(ci.destination),
       flow: column(ci.flow),
       year: ci.year === undefined ? undefined : column(ci.year),
+      ...(detection.dimensionFilters && detection.dimensionFilters.length > 0 ? { filters: detection.dimensionFilters.map((f) => ({ col: block.left + f.col, value: f.value })) } : {}),
     };
   }
   // units stated in headers ("Population (thousands)", "Rate (%)") are applied, or refused where they do not fit

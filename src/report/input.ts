@@ -58,6 +58,11 @@ export interface LongInput {
   readonly destination: SourceColumn;
   readonly flow: SourceColumn;
   readonly year?: SourceColumn;
+  /**
+   * Values kept in the list's dimension columns (sex T, one indicator): only the rows holding
+   * them are listed, and the native formulas test the same (TRIM(cell&"")="T"). `col`: sheet column.
+   */
+  readonly filters?: readonly { readonly col: number; readonly value: string }[];
   /** Sentences for the Definitions sheet on how the cells were read (a unit in the flow's header). */
   readonly notes?: readonly string[];
 }

@@ -84,6 +84,11 @@ export interface Detection {
    * a total or aggregate (src/report/aggregate-rows.ts leaves such rows out otherwise).
    */
   readonly keepRows?: readonly number[];
+  /**
+   * One value chosen in each of a long list's dimension columns (src/report/dimensions.ts: sex,
+   * age, indicator): only the rows holding it (the cell's trimmed text) are read.
+   */
+  readonly dimensionFilters?: readonly { readonly col: number; readonly value: string }[];
 }
 
 /** What the user (CLI flags, task pane) can change in a detection. */

@@ -8,7 +8,7 @@ import { detectAsync } from "../report/detect";
 import { planReportAsync } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
-import { Activity, detectionFor, HostNotice, initialState, matrixInSelection, NO_CHOICES, NO_STOCKS, PaneState, Selection, stocksFor, stockYearsOf, withColumnRole, withKeptRow, withShape } from "./state";
+import { Activity, detectionFor, HostNotice, initialState, matrixInSelection, NO_CHOICES, NO_STOCKS, PaneState, Selection, stocksFor, stockYearsOf, withColumnRole, withDimension, withKeptRow, withShape } from "./state";
 
 /** The Office.js host (src/hosts/office.ts) as the pane uses it. */
 export interface PaneHost {
@@ -129,6 +129,12 @@ export class Controller {
   keepRow(row: number, keep: boolean): void {
     if (!this.current.selection || this.current.busy) return;
     this.apply(withKeptRow(this.current.choices, row, keep));
+  }
+
+  /** The user keeps one value of a long list's dimension column (sex, age, indicator), or none. */
+  chooseDimension(dimension: { col: number; header: string; values: readonly string[] }, value: string | null): void {
+    if (!this.current.selection || this.current.busy) return;
+    this.apply(withDimension(this.current.choices, dimension, value));
   }
 
   private apply(choices: PaneState["choices"]): void {

@@ -124,6 +124,12 @@ export interface Strings {
   readonly leftOutWhy: (why: LeftOutWhy) => string;
   /** The matrix found inside the selection, under title rows or above notes. */
   readonly matrixFoundAt: (range: string) => string;
+  /** A long list's dimension columns, one value of each kept. */
+  readonly dimensionsTitle: string;
+  readonly dimensionsHint: string;
+  readonly dimensionLabel: (letters: string, header: string) => string;
+  readonly dimensionNone: string;
+  readonly dimensionBlank: string;
 }
 
 const ROLE_EN: Record<Role, string> = ROLE_LABELS;
@@ -347,6 +353,11 @@ const en: Strings = {
     return r.source === "eurostat" ? "an aggregate (Eurostat code)" : r.source === "worldBank" ? "a World Bank aggregate" : r.source === "un" ? "a region or group (UN location code of 900 or more)" : "an aggregate";
   },
   matrixFoundAt: (range) => `The matrix was found at ${range}; the rows above and below it (titles, notes) are not read.`,
+  dimensionsTitle: "Breakdowns: keep one value of each",
+  dimensionsHint: "Rows of one origin and destination differ in these columns (sex, age, indicator…); adding them up would count people twice. Choose the value whose rows the report reads, such as the total.",
+  dimensionLabel: (letters, header) => `Column ${letters}${header ? ` “${header}”` : ""}`,
+  dimensionNone: "— choose a value —",
+  dimensionBlank: "(blank)",
 };
 
 const uk: Strings = {
@@ -522,6 +533,11 @@ const uk: Strings = {
     return r.source === "eurostat" ? "агрегат (код Євростату)" : r.source === "worldBank" ? "агрегат Світового банку" : r.source === "un" ? "регіон або група (код території ООН 900 або більше)" : "агрегат";
   },
   matrixFoundAt: (range) => `Матрицю знайдено в ${range}; рядки над нею й під нею (заголовки, примітки) не читаються.`,
+  dimensionsTitle: "Розбивки: залиште одне значення кожної",
+  dimensionsHint: "Рядки з тими самими «звідки» й «куди» різняться в цих стовпцях (стать, вік, показник…); їхня сума порахувала б людей двічі. Виберіть значення, рядки якого читатиме звіт, наприклад загальне.",
+  dimensionLabel: (letters, header) => `Стовпець ${letters}${header ? ` «${header}»` : ""}`,
+  dimensionNone: "— виберіть значення —",
+  dimensionBlank: "(порожньо)",
 };
 
 function cap(s: string): string {

@@ -7,6 +7,7 @@
 import type { StockDecrease } from "../indicators/estimation";
 import { applyOverrides, detect } from "../report/detect";
 import { inputFromBlock } from "../report/input-from-block";
+import { breakdownsOf } from "../report/dimensions";
 import { findMatrixBlock } from "../report/matrix-block";
 import { yearsOf } from "../report/long-sheet";
 import type { CellValue, Detection, Overrides, ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
@@ -31,6 +32,17 @@ export interface Choices {
   readonly roles: Partial<Record<Role, number | null>>;
   /** Block rows kept as regions although their labels mark totals or aggregates (Detection.keepRows). */
   readonly keepRows?: readonly number[];
+  /** One value chosen in a dimension column of a long list (Detection.dimensionFilters), with the values offered. */
+  readonly filters?: readonly DimensionChoice[];
+}
+
+/** A dimension column of a long list (sex, age, indicator) and the value the user keeps. */
+export interface DimensionChoice {
+  /** Block column. */
+  readonly col: number;
+  readonly header: string;
+  readonly value: string;
+  readonly values: readonly string[];
 }
 
 export const NO_CHOICES: Choices = { roles: {} };
@@ -109,7 +121,26 @@ export function overridesOf(choices: Choices): Overrides {
 export function detectionFor(selection: Selection, choices: Choices): Detection {
   const overrides = overridesOf(choices);
   const detection = !overrides.shape && !overrides.map ? selection.detected : applyOverrides(selection.block, selection.detected, overrides);
-  return choices.keepRows && choices.keepRows.length > 0 ? { ...detection, keepRows: choices.keepRows } : detection;
+  const kept = choices.keepRows && choices.keepRows.length > 0 ? { ...detection, keepRows: choices.keepRows } : detection;
+  return choices.filters && choices.filters.length > 0 ? { ...kept, dimensionFilters: choices.filters.map((f) => ({ col: f.col, value: f.value })) } : kept;
+}
+
+/** Choices after the user keeps `value` of dimension column `col` (null: no value chosen, every row read). */
+export function withDimension(choices: Choices, dimension: { col: number; header: string; values: readonly string[] }, value: string | null): Choices {
+  const rest = (choices.filters ?? []).filter((f) => f.col !== dimension.col);
+  return { ...choices, filters: value === null ? rest : [...rest, { col: dimension.col, header: dimension.header, value, values: dimension.values }].sort((a, b) => a.col - b.col) };
+}
+
+/**
+ * The dimension columns the pane offers a value in: those chosen so far, then those the report
+ * would still refuse (src/report/dimensions.ts), in column order.
+ */
+export function dimensionsOffered(selection: Selection, choices: Choices, detection: Detection): { col: number; header: string; values: readonly string[]; value: string | null }[] {
+  const chosen = (choices.filters ?? []).map((f) => ({ col: f.col, header: f.header, values: f.values, value: f.value as string | null }));
+  const open = breakdownsOf(selection.block, detection)
+    .filter((d) => !chosen.some((c) => c.col === d.col))
+    .map((d) => ({ col: d.col, header: d.header, values: d.values, value: null }));
+  return [...chosen, ...open].sort((a, b) => a.col - b.col);
 }
 
 /** Choices after the user ticks (leave out) or unticks (keep as a region) block row `row` of the left-out list. */

@@ -54,6 +54,7 @@ async function start(): Promise<void> {
     setStocksMethod: (method) => controller.setStocksMethod(method),
     setLanguage: (lang) => controller.setLanguage(lang),
     keepRow: (row, keep) => controller.keepRow(row, keep),
+    chooseDimension: (dimension, value) => controller.chooseDimension(dimension, value),
   }, new ChartStep(officeChartHost));
   controller.subscribe((state, cause) => view.render(state, cause));
   controller.setEnvironment(!loaded && !excelAvailable() ? "noOffice" : excelAvailable() ? "excel" : "outside");

@@ -5,6 +5,7 @@
  * control that had it (by its data-key), or moved where the user's next step is.
  */
 import type { StockDecrease } from "../indicators/estimation";
+import { columnLetters } from "../report/address";
 import { rolesOf } from "../report/roles";
 import type { CellValue, Detection, Role, Shape, SharingMode } from "../report/types";
 import type { ChangeCause } from "./controller";
@@ -12,6 +13,7 @@ import { append, el, replaceChildren, setText, uid } from "./dom";
 import { describeError, PaneMessage } from "./errors";
 import { leftOutList } from "./left-out";
 import { formatNumber, formatPercent, Lang, LANGS, LOCALE, strings, Strings } from "./i18n";
+import { dimensionsOffered } from "./state";
 import type { BuildResult, PaneState, Selection } from "./state";
 import { blockSize, columnName, confidenceLevel, problemGroups, problemSentence, problemsCapped, reasonsUk } from "./summary";
 
@@ -27,6 +29,8 @@ export interface ViewHandlers {
   setLanguage(lang: Lang): void;
   /** Ticked (leave out) or unticked (keep as a region): a row the engine leaves out as a total or aggregate. */
   keepRow?(row: number, keep: boolean): void;
+  /** One value kept of a long list's dimension column (sex, age, indicator), or none. */
+  chooseDimension?(dimension: { col: number; header: string; values: readonly string[] }, value: string | null): void;
 }
 
 const SHAPES: readonly Shape[] = ["table", "matrix", "long"];
@@ -220,9 +224,30 @@ export class View {
       reasons,
       detection.shape === "matrix" ? el("p", { class: "hint" }, s.matrixNoColumns) : this.mapping(state, selection, detection, s),
       this.problems(state, selection, detection, s),
+      this.dimensions(state, selection, detection, s),
       this.leftOut(state, selection, detection, s),
       state.stockYears ? this.stocks(state, state.stockYears, s) : null,
     );
+  }
+
+  /**
+   * A long list's dimension columns (sex T/M/F, age, indicator): one value of each must be kept,
+   * or adding the rows up would count people twice; one drop-down per column.
+   */
+  private dimensions(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement | null {
+    const offered = dimensionsOffered(selection, state.choices, detection);
+    if (offered.length === 0) return null;
+    const items = offered.map((d) => {
+      const id = `dimension-${d.col}`;
+      const letters = columnLetters(selection.block.left + d.col);
+      const select = el("select", { id, "data-key": id, disabled: !!state.busy || !this.handlers.chooseDimension });
+      select.appendChild(el("option", { value: "" }, s.dimensionNone));
+      for (const v of d.values) select.appendChild(el("option", { value: v, selected: v === d.value }, v === "" ? s.dimensionBlank : v));
+      select.value = d.value ?? "";
+      select.addEventListener("change", () => this.handlers.chooseDimension?.(d, select.value === "" ? null : select.value));
+      return el("div", { class: "field" }, el("label", { for: id }, s.dimensionLabel(letters, d.header)), select);
+    });
+    return el("section", { class: "dimensions", "aria-labelledby": "dimensions-title" }, el("h4", { id: "dimensions-title" }, s.dimensionsTitle), el("p", { class: "hint" }, s.dimensionsHint), ...items);
   }
 
   /**

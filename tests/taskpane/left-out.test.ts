@@ -154,3 +154,37 @@ describe("the engine's refusals in Ukrainian", () => {
     expect(uk.text).toBe("Стовпець C «Emigrants (%)» — у відсотках, а використовується як «Емігранти», що має бути кількістю людей. Призначте цю роль іншому стовпцю або залиште її без стовпця. Ваші дані не змінено.");
   });
 });
+
+describe("a long list with a breakdown by sex (T, M, F), as Eurostat publishes it", () => {
+  const values: CellValue[][] = [["origin", "destination", "sex", "flow"]];
+  const FLOWS: [string, string, number][] = [
+    ["DE", "FR", 7000],
+    ["FR", "DE", 6000],
+    ["DE", "AT", 5000],
+    ["AT", "DE", 2500],
+  ];
+  for (const [o, d, f] of FLOWS) for (const [sex, share] of [["T", 1], ["M", 0.5], ["F", 0.5]] as const) values.push([o, d, sex, f * share]);
+  const block: SourceBlock = { sheet: "Data", top: 0, left: 0, values, provenance: "Data!A1:D13" };
+
+  test("the sex column is offered with its values; the report is refused until one is kept; with T kept, the true total", async () => {
+    const { controller, host } = await paneWith(block);
+    const { dimensionsOffered } = await import("../../src/taskpane/state");
+    const offered = dimensionsOffered(controller.state.selection!, controller.state.choices, controller.state.detection!);
+    expect(offered).toEqual([{ col: 2, header: "sex", values: ["T", "M", "F"], value: null }]);
+    await controller.build();
+    expect(controller.state.failure).toBeDefined();
+    expect(describeError(controller.state.failure!.error, "uk").text).toMatch(/^Пар «звідки — куди» з кількома рядками, що різняться в інших стовпцях: 4 \(стовпець C «sex»: T, M, F\)/);
+
+    controller.chooseDimension(offered[0], "T");
+    expect(controller.state.detection?.dimensionFilters).toEqual([{ col: 2, value: "T" }]);
+    expect(dimensionsOffered(controller.state.selection!, controller.state.choices, controller.state.detection!)).toEqual([{ col: 2, header: "sex", values: ["T", "M", "F"], value: "T" }]);
+    await controller.build();
+    expect(controller.state.failure).toBeUndefined();
+    // true total: the T rows, added by hand
+    expect(headline(host.plans[0], "total flows")).toBe(7000 + 6000 + 5000 + 2500);
+
+    controller.chooseDimension(offered[0], "F");
+    await controller.build();
+    expect(headline(host.plans[1], "total flows")).toBe((7000 + 6000 + 5000 + 2500) / 2);
+  });
+});
