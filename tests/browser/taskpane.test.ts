@@ -477,6 +477,31 @@ test("a national statistics sheet selected whole: the matrix under its title row
   }
 }, 60_000);
 
+test("a long list broken down by sex: the column is offered with its values; with T kept, the report has the true total", async () => {
+  const values: Cells = [["origin", "destination", "sex", "flow"]];
+  for (const [o, d, f] of [["DE", "FR", 7000], ["FR", "DE", 6000], ["DE", "AT", 5000], ["AT", "DE", 2500]] as const) {
+    for (const [sex, share] of [["T", 1], ["M", 0.5], ["F", 0.5]] as const) values.push([o, d, sex, f * share]);
+  }
+  const pane = await openPane({ workbook: { sheets: [{ name: "Data", values }], selection: "Data!A1:D13" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    const sex = page.getByLabel("Column C “sex”", { exact: true });
+    expect(await sex.locator("option").allTextContents()).toEqual(["— choose a value —", "T", "M", "F"]);
+    await expectAccessible(page, "dimension offered");
+    await sex.selectOption("T");
+    expect(await page.getByLabel("Column C “sex”", { exact: true }).inputValue()).toBe("T");
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    // the true total: the T rows, added by hand
+    expect((await headline(page))["Total flows"]).toBe("20,500");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
 test("flows from stocks: a long list of stocks for two years offers the estimate; checked with “return” (by keyboard), the Estimated Flows sheet is written", async () => {
   const rows: Cells = stockList();
   const pane = await openPane({ workbook: { sheets: [{ name: "Stocks", values: rows }], selection: "Stocks!A1:D13" } });
