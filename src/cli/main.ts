@@ -9,7 +9,8 @@ import { quoteText } from "../indicators/quote";
 import { columnIndex } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
 import { aggregateRows } from "../report/aggregate-rows";
-import { alignedMatrixBlock, matrixRangeHint } from "../report/matrix-block";
+import { alignedMatrixBlock, findMatrixBlock, matrixRangeHint, MatrixSearch } from "../report/matrix-block";
+import { headerUnitNotes } from "../report/units";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
 import { checkChartFiles, drawChart, writeChartFiles } from "./chart-files";
@@ -153,6 +154,24 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
       throw new CliError(EXIT.usage, `${(e as Error).message}`);
     }
   }
+  // A matrix under title rows, with notes below (a national statistics sheet): read where it is, when it is the one such place.
+  let search: MatrixSearch = { kind: "none" };
+  if (options.range === undefined && overrides.shape === undefined && overrides.map === undefined) {
+    search = findMatrixBlock(block, detection);
+    if (search.kind === "found") {
+      let inner: Detection | undefined;
+      try {
+        inner = engine.detect(search.block);
+      } catch {
+        inner = undefined; // not a matrix after all: the block is read as detected
+      }
+      if (inner && inner.shape === "matrix" && inner.confidence > 0) {
+        block = search.block;
+        progress(`  ${search.note}`);
+        detection = { ...inner, reasons: [...inner.reasons, search.note] };
+      }
+    }
+  }
   if (!(detection.confidence > 0)) {
     const why = detection.reasons.length ? `: ${detection.reasons.join("; ")}` : "";
     throw new CliError(EXIT.undetectable, `no country table, matrix or flow list found in ${read.address}${why}; try --range, --shape or --map`);
@@ -177,6 +196,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
   }
   progress(`detected ${detection.shape} (confidence ${detection.confidence.toFixed(2)}) in ${Date.now() - t} ms${detection.reasons.length ? `: ${detection.reasons[0]}` : ""}`);
   for (const line of problemLines(detection.problems, engine.maxProblems)) progress(line);
+  for (const note of headerUnitNotes(block, detection)) progress(`  ${note}`);
 
   t = Date.now();
   let plan: ReportPlan;
@@ -186,8 +206,13 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
     if (e instanceof RegionDataError) throw new CliError(EXIT.usage, `--${e.input} ${e.input === "distances" ? options.distances : options.populations}: ${e.message}`);
     // A period the data do not hold is a usage error: the message names the periods found.
     if ((e as Error).name === "UnknownPeriodError") throw new CliError(EXIT.usage, `--period: ${(e as Error).message}`);
-    const hint = matrixRangeHint(block, detection);
-    const also = hint ? `; the header row's labels are also the first column's, so this may be a matrix: give --range "${hint}"` : "";
+    const hints = search.kind === "ambiguous" ? search.ranges : [matrixRangeHint(block, detection)].filter((h): h is string => h !== undefined);
+    const also =
+      hints.length === 1
+        ? `; the header row's labels are also the first column's, so this may be a matrix: give --range "${hints[0]}"`
+        : hints.length > 1
+          ? `; several places hold a matrix (${hints.join(", ")}): give one with --range`
+          : "";
     throw new CliError(EXIT.undetectable, `cannot build a report from ${read.address}: ${(e as Error).message}${also}`);
   }
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length + s.tables.reduce((m, tb) => m + (tb.rows.length + 1) * tb.header.length, 0), 0);

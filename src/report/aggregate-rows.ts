@@ -9,9 +9,27 @@ import { aggregateCodeReason, aggregateReason, AggregateReason } from "./aggrega
 import { cellAt, Geometry, readGeometry } from "./dataset";
 import type { Detection, SourceBlock } from "./types";
 
+/** A row left out, as data: for the task pane's list (in its language) and its "keep" boxes. */
+export interface AggregateRow {
+  /** Block row. */
+  readonly row: number;
+  /** A1 address of the cell that marks it (its region, code, origin or destination). */
+  readonly address: string;
+  /** The value that marks it. */
+  readonly label: string;
+  /** The row's region (a table's region, else the value that marks it), to name the row by. */
+  readonly name: string;
+  readonly role: "region" | "code" | "origin" | "destination";
+  readonly reason: AggregateReason;
+}
+
 export interface AggregateRows {
   /** Block rows left out. */
   readonly rows: ReadonlySet<number>;
+  /** The rows left out as data (the first 200), in order. */
+  readonly items: readonly AggregateRow[];
+  /** Rows that look like totals or aggregates and are kept because the user said so (Detection.keepRows). */
+  readonly kept: readonly AggregateRow[];
   /** One sentence per row left out (the first 200), naming its cell. */
   readonly notes: readonly string[];
   /** Rows left out in all. */
@@ -24,17 +42,21 @@ const MAX_NOTES = 200;
 export function aggregateRows(block: SourceBlock, detection: Detection, read?: Geometry): AggregateRows {
   const rows = new Set<number>();
   const notes: string[] = [];
-  if (detection.shape === "matrix") return { rows, notes, count: 0 };
+  const items: AggregateRow[] = [];
+  const kept: AggregateRow[] = [];
+  const none = { rows, items, kept, notes, count: 0 };
+  if (detection.shape === "matrix") return none;
   let data: Geometry;
   try {
     data = read ?? readGeometry(block, detection);
   } catch {
-    return { rows, notes, count: 0 }; // a mapping that cannot be read: the report says why when it is built
+    return none; // a mapping that cannot be read: the report says why when it is built
   }
-  if (data.shape === "matrix") return { rows, notes, count: 0 };
-  const checks: { col: number; what: string; reason: (v: unknown) => AggregateReason | undefined }[] = [];
+  if (data.shape === "matrix") return none;
+  const keep = new Set(detection.keepRows ?? []);
+  const checks: { col: number; what: "region" | "code" | "origin" | "destination"; reason: (v: unknown) => AggregateReason | undefined }[] = [];
   const ci = data.columnIndex as Partial<Record<string, number>>;
-  const add = (role: string, what: string, reason: (v: unknown) => AggregateReason | undefined) => {
+  const add = (role: string, what: "region" | "code" | "origin" | "destination", reason: (v: unknown) => AggregateReason | undefined) => {
     if (ci[role] !== undefined) checks.push({ col: ci[role] as number, what, reason });
   };
   const byName = (v: unknown) => (typeof v === "string" ? aggregateReason(v) : undefined);
@@ -51,12 +73,20 @@ export function aggregateRows(block: SourceBlock, detection: Detection, read?: G
       const v = cellAt(block, r, k.col);
       const why = k.reason(v);
       if (!why) continue;
+      const region = ci.region !== undefined ? cellAt(block, r, ci.region) : null;
+      const name = region !== null && region !== "" ? String(region) : String(v);
+      const item: AggregateRow = { row: r, address: cell(block.top + r, block.left + k.col), label: String(v), name, role: k.what, reason: why };
+      if (keep.has(r)) {
+        if (kept.length < MAX_NOTES) kept.push(item);
+        break;
+      }
       rows.add(r);
+      if (items.length < MAX_NOTES) items.push(item);
       if (notes.length < MAX_NOTES) notes.push(`Row ${block.top + r + 1} (${cell(block.top + r, block.left + k.col)} ${quoteText(v, "'")}) is left out: its ${k.what} is ${why.why}, not a region`);
       break;
     }
   }
-  return { rows, notes, count: rows.size };
+  return { rows, items, kept, notes, count: rows.size };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface AggregateReason {
   readonly kind: AggregateKind;
   /** A short phrase: "a total", "a Eurostat aggregate (EU27_2020)", "a UN location code of 900 or more". */
   readonly why: string;
+  /** Whose code or list marks it: Eurostat's codes, the World Bank's codes or names, the UN's location codes. */
+  readonly source?: "eurostat" | "worldBank" | "un";
 }
 
 /** Footnote marks publishers put after labels: "Total inflow [note 1]", "World*", "Total (a)". */
@@ -109,13 +111,13 @@ export function aggregateReason(label: Label | null | undefined): AggregateReaso
   const raw = label.trim();
   if (raw === "") return undefined;
   if (EUROSTAT_CODES.test(raw)) {
-    if (raw === "UNK") return { kind: "unknown", why: "Eurostat's code for an unknown country (UNK)" };
-    return { kind: raw === "TOTAL" || raw === "WORLD" ? "total" : "aggregate", why: `a Eurostat aggregate code (${raw})` };
+    if (raw === "UNK") return { kind: "unknown", why: "Eurostat's code for an unknown country (UNK)", source: "eurostat" };
+    return { kind: raw === "TOTAL" || raw === "WORLD" ? "total" : "aggregate", why: `a Eurostat aggregate code (${raw})`, source: "eurostat" };
   }
-  if (WDI_CODES.has(raw)) return { kind: "aggregate", why: `a World Bank aggregate code (${raw})` };
+  if (WDI_CODES.has(raw)) return { kind: "aggregate", why: `a World Bank aggregate code (${raw})`, source: "worldBank" };
   const b = bare(raw);
   if (TOTAL_WORDS.test(b)) return { kind: "total", why: "a total" };
-  if (WDI_NAMES.has(b)) return { kind: "aggregate", why: "a World Bank aggregate" };
+  if (WDI_NAMES.has(b)) return { kind: "aggregate", why: "a World Bank aggregate", source: "worldBank" };
   if (UNKNOWN_WORDS.test(b)) return { kind: "unknown", why: "not a place (unknown)" };
   return undefined;
 }
@@ -126,7 +128,7 @@ export function aggregateReason(label: Label | null | undefined): AggregateReaso
  */
 export function aggregateCodeReason(code: Label | null | undefined): AggregateReason | undefined {
   const n = typeof code === "number" ? code : typeof code === "string" && /^\s*\d+\s*$/.test(code) ? Number(code) : NaN;
-  if (Number.isInteger(n) && n >= 900) return { kind: "aggregate", why: `a UN location code of 900 or more (${n})` };
+  if (Number.isInteger(n) && n >= 900) return { kind: "aggregate", why: `a UN location code of 900 or more (${n})`, source: "un" };
   return typeof code === "string" ? aggregateReason(code) : undefined;
 }
 

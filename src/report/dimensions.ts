@@ -8,9 +8,12 @@
 import { quoteText } from "../indicators/quote";
 import { columnLetters } from "./address";
 import { aggregateReason } from "./aggregates";
-import { cellAt } from "./dataset";
+import { aggregateRows } from "./aggregate-rows";
+import { labelKey } from "./labels";
+import { cellAt, frameOf, readGeometry } from "./dataset";
+import { ReportRefusal } from "./refusal";
 import type { LongGeometry } from "./dataset";
-import type { CellValue, SourceBlock } from "./types";
+import type { CellValue, Detection, SourceBlock } from "./types";
 
 export interface DimensionColumn {
   /** Block column. */
@@ -78,14 +81,45 @@ export function repeatedPairs(block: SourceBlock, data: LongGeometry, rows: read
 }
 
 /** The refusal: which columns to choose a value in, and how. */
-export function dimensionRefusal(block: SourceBlock, dims: readonly DimensionColumn[], pairs: number): string {
+export function dimensionRefusal(block: SourceBlock, dims: readonly DimensionColumn[], pairs: number): ReportRefusal<"breakdowns"> {
   const named = dims
     .slice(0, 4)
     .map((d) => `column ${columnLetters(block.left + d.col)}${d.header ? ` ${quoteText(d.header, "'")}` : ""} (${d.values.map((v) => (v === "" ? "blank" : quoteText(v, ""))).join(", ")})`)
     .join(", ");
   const example = dims[0];
-  return (
+  const filter = `${example.header || columnLetters(block.left + example.col)}=${example.values[0]}`;
+  const columns = dims.slice(0, 4).map((d) => ({ column: columnLetters(block.left + d.col), header: d.header, values: d.values }));
+  return new ReportRefusal(
+    "breakdowns",
+    { pairs, columns, example: filter },
     `${pairs} origin–destination pair(s) have several rows that differ in ${named}: these are breakdowns or indicators, and adding them up would count people twice. ` +
-    `Choose one value of each such column (on the command line --filter ${quoteText(`${example.header || columnLetters(block.left + example.col)}=${example.values[0]}`, "'")}), or select only those rows.`
+      `Choose one value of each such column (on the command line --filter ${quoteText(filter, "'")}), or select only those rows.`,
   );
+}
+
+/** The rows of `rows` that hold the chosen value in each filtered column (Detection.dimensionFilters). */
+export function filteredRows(block: SourceBlock, rows: readonly number[], filters: readonly { readonly col: number; readonly value: string }[] | undefined): readonly number[] {
+  if (!filters || filters.length === 0) return rows;
+  // compared as the native formulas compare them: TRIM(cell&"")="value", case aside (./labels)
+  const keys = filters.map((f) => ({ col: f.col, key: labelKey(f.value) }));
+  return rows.filter((r) => keys.every((f) => labelKey(cellAt(block, r, f.col)) === f.key));
+}
+
+/**
+ * The dimension columns still to choose a value in, for a detected long list (after the
+ * filters chosen so far and the aggregate rows left out), as the report would refuse them;
+ * empty for other shapes or when none is left.
+ */
+export function breakdownsOf(block: SourceBlock, detection: Detection): DimensionColumn[] {
+  if (detection.shape !== "long") return [];
+  let data;
+  try {
+    data = readGeometry(block, detection);
+  } catch {
+    return [];
+  }
+  if (data.shape !== "long") return [];
+  const aggregates = aggregateRows(block, detection, data);
+  const rows = filteredRows(block, data.rowIndex.filter((r) => !aggregates.rows.has(r)), detection.dimensionFilters);
+  return dimensionColumns(block, data, detection.headerRow, rows, frameOf(block) ?? { left: 0, right: -1 });
 }

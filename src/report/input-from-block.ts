@@ -1,9 +1,11 @@
 import { aggregateRows } from "./aggregate-rows";
 import { frameOf, readGeometry } from "./dataset";
-import { dimensionColumns, dimensionRefusal, repeatedPairs } from "./dimensions";
+import { dimensionColumns, dimensionRefusal, filteredRows, repeatedPairs } from "./dimensions";
 import { ReportInput, SourceColumn } from "./input";
-import { matrixLabelMismatch } from "./matrix-block";
+import { leftOutSentences, matrixInPlace, matrixLabelMismatch, matrixLabelsOf } from "./matrix-block";
 import { refuseRepeatedLabels } from "./repeats";
+import { ReportRefusal } from "./refusal";
+import { flowUnitNote, tableUnits, unitNote } from "./units";
 import { CellValue, Detection, Role, SourceBlock } from "./types";
 
 /**
@@ -20,23 +22,38 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   if (data.shape === "matrix") {
     // rows and columns pair up by position only where their labels agree
     const mismatch = matrixLabelMismatch(block, detection);
-    if (mismatch) throw new Error(mismatch);
-    const cells = Array.from({ length: data.n }, (_, i) => Array.from({ length: data.n }, (_, j) => raw(data.firstRow + i, data.firstCol + j)));
-    return { shape: "matrix", sheet: block.sheet, labels: data.labels, cells, top: block.top + data.firstRow, left: block.left + data.firstCol };
+    if (mismatch) throw mismatch;
+    // totals or unmatched labels before or after the regions are left out where they are
+    const found = matrixLabelsOf(block, detection);
+    const run = (found && matrixInPlace(found)) ?? { first: 0, n: data.n };
+    const r0 = data.firstRow + run.first;
+    const c0 = data.firstCol + run.first;
+    const cells = Array.from({ length: run.n }, (_, i) => Array.from({ length: run.n }, (_, j) => raw(r0 + i, c0 + j)));
+    const labels = data.labels.slice(run.first, run.first + run.n);
+    const notes = found && run.n < data.n ? leftOutSentences(found).map((t) => `${t[0].toUpperCase()}${t.slice(1)}; left out.`) : [];
+    return { shape: "matrix", sheet: block.sheet, labels, cells, top: block.top + r0, left: block.left + c0, ...(notes.length > 0 ? { notes } : {}) };
   }
   // totals and aggregates ("World", TOTAL, a UN code of 900 or more) are not regions: left out
   const aggregates = aggregateRows(block, detection, data);
-  const rowIndex = aggregates.count > 0 ? data.rowIndex.filter((r) => !aggregates.rows.has(r)) : data.rowIndex;
-  if (rowIndex.length === 0 && data.rowIndex.length > 0) throw new Error(`Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
+  const unfiltered = aggregates.count > 0 ? data.rowIndex.filter((r) => !aggregates.rows.has(r)) : data.rowIndex;
+  // one value chosen in a dimension column (sex T, one indicator): only its rows are read
+  const rowIndex = data.shape === "long" ? filteredRows(block, unfiltered, detection.dimensionFilters) : unfiltered;
+  if (rowIndex.length === 0 && unfiltered.length > 0) throw new Error("No row holds the values chosen in the dimension columns: choose other values.");
+  if (rowIndex.length === 0 && data.rowIndex.length > 0) {
+    throw new ReportRefusal("allAggregates", { rows: data.rowIndex.slice(0, 3).map((r) => String(block.top + r + 1)) }, `Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
+  }
   const rowsAt = rowIndex.map((r) => block.top + r);
+  const headerOf = (c: number): string => detection.columns.find((m) => m.index === c)?.header ?? "";
   const column = (c: number): SourceColumn => ({ col: block.left + c, values: rowIndex.map((r) => raw(r, c)) });
   if (data.shape === "long") {
     // rows of one pair that differ in an unmapped column are breakdowns, not flows to add up
     const dims = dimensionColumns(block, data, detection.headerRow, rowIndex, frameOf(block) ?? { left: 0, right: -1 });
-    if (dims.length > 0) throw new Error(dimensionRefusal(block, dims, repeatedPairs(block, data, rowIndex)));
+    if (dims.length > 0) throw dimensionRefusal(block, dims, repeatedPairs(block, data, rowIndex));
     const ci = data.columnIndex;
+    const flowUnit = flowUnitNote(block, ci.flow, headerOf(ci.flow));
     return {
       shape: "long",
+      ...(flowUnit ? { notes: [flowUnit] } : {}),
       sheet: block.sheet,
       rowsAt,
       rows: rowIndex.length,
@@ -44,9 +61,17 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
       destination: column(ci.destination),
       flow: column(ci.flow),
       year: ci.year === undefined ? undefined : column(ci.year),
+      ...(detection.dimensionFilters && detection.dimensionFilters.length > 0 ? { filters: detection.dimensionFilters.map((f) => ({ col: block.left + f.col, value: f.value })) } : {}),
     };
   }
+  // units stated in headers ("Population (thousands)", "Rate (%)") are applied, or refused where they do not fit
+  const mapped = (Object.entries(data.columnIndex) as [Role, number | undefined][]).filter((e): e is [Role, number] => e[1] !== undefined);
+  const units = tableUnits(block, mapped.map(([role, col]) => ({ role, col, header: headerOf(col) })), rowIndex);
   const columns: Partial<Record<Role, SourceColumn>> = {};
-  for (const [role, c] of Object.entries(data.columnIndex) as [Role, number | undefined][]) if (c !== undefined) columns[role] = column(c);
-  return { shape: "table", sheet: block.sheet, rowsAt, rows: rowIndex.length, columns };
+  for (const [role, c] of mapped) {
+    const unit = units.find((u) => u.role === role);
+    columns[role] = unit ? { ...column(c), factor: unit.factor } : column(c);
+  }
+  const notes = units.map((u) => unitNote(block, u));
+  return { shape: "table", sheet: block.sheet, rowsAt, rows: rowIndex.length, columns, ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -13,6 +13,11 @@ import { CellValue, Role } from "./types";
 export interface SourceColumn {
   readonly col: number;
   readonly values: readonly CellValue[];
+  /**
+   * What each number is multiplied by to be in the role's unit, when the header states another
+   * (./units: 1,000 for a count "in thousands", 0.01 for a rate in per cent); absent: 1.
+   */
+  readonly factor?: number;
 }
 
 /** A country/region table: one data row per entry (a region, or a region in a year/group). */
@@ -24,6 +29,8 @@ export interface TableInput {
   readonly rows: number;
   /** Columns by role: labels (region, code, year, group) and numbers (the rest). */
   readonly columns: Partial<Record<Role, SourceColumn>>;
+  /** Sentences for the Definitions sheet on how the cells were read (units applied). */
+  readonly notes?: readonly string[];
 }
 
 /** A square origin × destination matrix: rows are origins. */
@@ -36,6 +43,8 @@ export interface MatrixInput {
   /** Sheet position of the numeric part's top-left cell. */
   readonly top: number;
   readonly left: number;
+  /** Sentences for the Definitions sheet on how the cells were read (totals left out). */
+  readonly notes?: readonly string[];
 }
 
 /** A long list of flows: one row per origin–destination pair (and year). */
@@ -49,6 +58,13 @@ export interface LongInput {
   readonly destination: SourceColumn;
   readonly flow: SourceColumn;
   readonly year?: SourceColumn;
+  /**
+   * Values kept in the list's dimension columns (sex T, one indicator): only the rows holding
+   * them are listed, and the native formulas test the same (TRIM(cell&"")="T"). `col`: sheet column.
+   */
+  readonly filters?: readonly { readonly col: number; readonly value: string }[];
+  /** Sentences for the Definitions sheet on how the cells were read (a unit in the flow's header). */
+  readonly notes?: readonly string[];
 }
 
 export type ReportInput = TableInput | MatrixInput | LongInput;

@@ -6,7 +6,7 @@ import { MeasureError } from "../indicators/types";
 import { cell, onSheet, range, reportSheet } from "./address";
 import { computed, errorOf, value } from "./cells";
 import { LongInput, numberIn } from "./input";
-import { LabelBook, labelKey } from "./labels";
+import { excelTrim, LabelBook, labelKey } from "./labels";
 import { textCell } from "./layout";
 import { FLOW } from "./measures";
 import { MatrixLocation } from "./matrix-sheet";
@@ -90,6 +90,8 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   const D = col(input.destination.col);
   const F = col(input.flow.col);
   const Y = latest !== undefined && input.year ? `*(TRIM(${col(input.year.col)}&"")="${latest.replace(/"/g, '""')}")` : "";
+  // rows of other values in a dimension column (sex M and F beside T) are not read: the formulas skip them too
+  const K = (input.filters ?? []).map((f) => `*(TRIM(${col(f.col)}&"")="${excelTrim(f.value).replace(/"/g, '""')}")`).join("");
 
   // Labels are matched as Excel compares TRIM(label&"") (labels.ts), against the row labels in
   // column A, which are written exactly (the header cells may be renamed to be unique).
@@ -97,7 +99,7 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   const rows: PlannedCell[][] = pivot.matrix.map((line, i) => [
     value(pivot.labels[i], "text"),
     ...line.map((v, j) => {
-      const match = `(TRIM(${O}&"")=${label(i)})*(TRIM(${D}&"")=${label(j)})${Y}`;
+      const match = `(TRIM(${O}&"")=${label(i)})*(TRIM(${D}&"")=${label(j)})${Y}${K}`;
       const native = live ? `IF(SUMPRODUCT(${match}*(ISBLANK(${F})+(${F}<0)))>0,NA(),SUMPRODUCT(${match}*${F}))` : undefined;
       return computed(v instanceof MeasureError ? errorOf(v) : v, native, native, FLOW.format);
     }),

@@ -4,7 +4,7 @@
  * the others, and labels found on one side only are left out; columns in another order than the
  * rows are put in the rows' order.
  */
-import { aggregateReason, sumsOfOthers } from "./aggregates";
+import { aggregateReason, AggregateReason, sumsOfOthers } from "./aggregates";
 import type { Label } from "./dataset";
 
 export type Side = "row" | "column";
@@ -17,6 +17,8 @@ export interface LeftOut {
   readonly label: Label;
   /** Why, as a phrase: "a total", "found only among the rows", "the sum of the other rows". */
   readonly why: string;
+  /** Why, as data: its label marks a total or aggregate, it adds up the others, or its label is on one side only. */
+  readonly reason: { readonly kind: "aggregate"; readonly aggregate: AggregateReason } | { readonly kind: "sumOfOthers" } | { readonly kind: "oneSide" };
 }
 
 export interface MatrixAlignment {
@@ -46,24 +48,24 @@ export function labelKey(label: Label): string {
  */
 export function alignMatrix(rowLabels: readonly Label[], columnLabels: readonly Label[], value: (i: number, j: number) => number | null): MatrixAlignment {
   const leftOut: LeftOut[] = [];
-  const out = (side: Side, index: number, label: Label, why: string) => leftOut.push({ side, index, label, why });
+  const out = (side: Side, index: number, label: Label, why: string, reason: LeftOut["reason"]) => leftOut.push({ side, index, label, why, reason });
   let rows = rowLabels.map((_l, i) => i);
   let cols = columnLabels.map((_l, j) => j);
   rows = rows.filter((i) => {
     const r = aggregateReason(rowLabels[i]);
-    if (r) out("row", i, rowLabels[i], r.why);
+    if (r) out("row", i, rowLabels[i], r.why, { kind: "aggregate", aggregate: r });
     return !r;
   });
   cols = cols.filter((j) => {
     const r = aggregateReason(columnLabels[j]);
-    if (r) out("column", j, columnLabels[j], r.why);
+    if (r) out("column", j, columnLabels[j], r.why, { kind: "aggregate", aggregate: r });
     return !r;
   });
   // A row (column) equal to the sum of the others is a total whatever its label.
   const rowSums = new Set(sumsOfOthers(rows.map((i) => cols.map((j) => value(i, j)))).map((k) => rows[k]));
   const colSums = new Set(sumsOfOthers(cols.map((j) => rows.map((i) => value(i, j)))).map((k) => cols[k]));
-  for (const i of rowSums) out("row", i, rowLabels[i], "the sum of the other rows");
-  for (const j of colSums) out("column", j, columnLabels[j], "the sum of the other columns");
+  for (const i of rowSums) out("row", i, rowLabels[i], "the sum of the other rows", { kind: "sumOfOthers" });
+  for (const j of colSums) out("column", j, columnLabels[j], "the sum of the other columns", { kind: "sumOfOthers" });
   rows = rows.filter((i) => !rowSums.has(i));
   cols = cols.filter((j) => !colSums.has(j));
 
@@ -79,13 +81,13 @@ export function alignMatrix(rowLabels: readonly Label[], columnLabels: readonly 
   const pairedCols: number[] = [];
   for (const i of rows) {
     const js = colByKey.get(labelKey(rowLabels[i]));
-    if (!js) out("row", i, rowLabels[i], "found only among the rows");
+    if (!js) out("row", i, rowLabels[i], "found only among the rows", { kind: "oneSide" });
     else {
       keptRows.push(i);
       pairedCols.push(js[0]);
     }
   }
-  for (const j of cols) if (!rowKeys.has(labelKey(columnLabels[j]))) out("column", j, columnLabels[j], "found only among the columns");
+  for (const j of cols) if (!rowKeys.has(labelKey(columnLabels[j]))) out("column", j, columnLabels[j], "found only among the columns", { kind: "oneSide" });
   const reordered = pairedCols.some((j, k) => k > 0 && j < pairedCols[k - 1]);
   leftOut.sort((a, b) => (a.side === b.side ? a.index - b.index : a.side === "row" ? -1 : 1));
   return { rows: keptRows, columns: pairedCols, leftOut, reordered };

@@ -199,21 +199,36 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
  * in a source cell (NaN or ±Infinity written as #NUM!) passes through the comparisons. A zero
  * denominator gives #DIV/0! by itself. COUNT is not used: LibreOffice counts TRUE as a number.
  */
-export function nativeFormula(m: TableMeasure, refs: readonly string[]): string {
-  return guardedFormula(refs, m.domains, m.nativeChecks ? m.nativeChecks(...refs) : [], m.native(...refs));
+export function nativeFormula(m: TableMeasure, refs: readonly string[], factors?: readonly (number | undefined)[]): string {
+  const values = scaledRefs(refs, factors);
+  return guardedFormula(refs, m.domains, m.nativeChecks ? m.nativeChecks(...values) : [], m.native(...values), values);
 }
 
-/** `body` over `refs`, behind the input guard described at nativeFormula. */
-export function guardedFormula(refs: readonly string[], domains: readonly Domain[], checks: readonly string[], body: string): string {
-  const domain = refs.flatMap((r, k) => (domains[k] === "fraction" ? [`${r}>=0`, `${r}<=1`] : [`${r}>=0`]));
+/**
+ * The references as the measure reads them: a column whose header states a unit (./units) is
+ * multiplied by its factor, `(ref*1000)`, as the engine multiplies its values.
+ */
+export function scaledRefs(refs: readonly string[], factors?: readonly (number | undefined)[]): string[] {
+  return refs.map((r, k) => (factors?.[k] !== undefined && factors[k] !== 1 ? `(${r}*${factors[k]})` : r));
+}
+
+/**
+ * `body` over `refs`, behind the input guard described at nativeFormula. The blank and text
+ * tests look at the cells themselves; the domain tests at `values` (the cells in the role's
+ * unit, ./units), which default to the cells.
+ */
+export function guardedFormula(refs: readonly string[], domains: readonly Domain[], checks: readonly string[], body: string, values: readonly string[] = refs): string {
+  const domain = values.flatMap((r, k) => (domains[k] === "fraction" ? [`${r}>=0`, `${r}<=1`] : [`${r}>=0`]));
   let f = `IF(AND(${[...domain, ...checks].join(",")}),${body},#NUM!)`;
   for (let k = refs.length - 1; k >= 0; k--) f = `IF(ISBLANK(${refs[k]}),#N/A,IF(OR(ISTEXT(${refs[k]}),ISLOGICAL(${refs[k]})),#VALUE!,${f}))`;
   return f;
 }
 
 /** The add-in formula: the catalog function over the same references. */
-export function addinFormula(m: TableMeasure, refs: readonly string[]): string {
-  return `${m.fn}(${refs.join(",")})`;
+export function addinFormula(m: TableMeasure, refs: readonly string[], factors?: readonly (number | undefined)[]): string {
+  // A scaled column: its numbers multiplied, anything else (blank, text) passed on as the cell is.
+  const args = refs.map((r, k) => (factors?.[k] !== undefined && factors[k] !== 1 ? `IF(ISNUMBER(${r}),${r}*${factors[k]},${r})` : r));
+  return `${m.fn}(${args.join(",")})`;
 }
 
 /** What a matrix measure's formulas refer to on the summary sheet. */

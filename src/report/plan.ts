@@ -123,6 +123,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   if (!options.hostDrawsCharts && sheets.some((s) => s.charts.length > 0)) {
     notes.push("This report has no chart: the program that wrote it cannot draw one. The task pane adds a native Excel chart (net migration by region) when it builds the report.");
   }
+  if (input.notes) notes = [...input.notes, ...notes];
   const definitions = planDefinitions(functions, labels, notes, { source: options.source, built: options.now, mode: options.mode, detection: options.detection ?? [] });
   // Widths that show every cell whole, then the print set-up from those widths, once for both
   // hosts: one pass over the cells (about 30 ms for 30,000 cells), without progress reports.

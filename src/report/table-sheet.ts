@@ -4,7 +4,7 @@ import { cell, columnLetters, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { isRateRole, ROLE_LABELS, TABLE_LABEL_ROLES } from "./roles";
-import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, inputFormat, measuresFor, nativeFormula, TableMeasure } from "./measures";
+import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, inputFormat, measuresFor, nativeFormula, scaledRefs, TableMeasure } from "./measures";
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { titleCells } from "./layout";
 import { PlannedCell, PlannedSheet, PlannedTable, Role } from "./types";
@@ -52,6 +52,8 @@ export function* planTableSheetSteps(input: TableInput, title: string[], chunkRo
   const sheetPrefix = onSheet(input.sheet, "");
   const columnOf = new Map<Role, string>([...roles].map((role) => [role, columnLetters(input.columns[role]!.col)]));
   const src = (role: Role, r: number) => `${sheetPrefix}${columnOf.get(role)}${input.rowsAt[r] + 1}`;
+  // A column whose header states a unit (./units) is read in the role's unit: value × factor.
+  const factorOf = (role: Role): number | undefined => input.columns[role]?.factor;
 
   const rows: PlannedCell[][] = [];
   for (let r = 0; r < input.rows; r++) {
@@ -60,17 +62,21 @@ export function* planTableSheetSteps(input: TableInput, title: string[], chunkRo
     const refOf = new Map<Role, string>();
     for (const role of inputRoles) {
       const v = input.columns[role]!.values[r];
-      numbers.set(role, numberIn(v));
+      const f = factorOf(role);
+      const n = numberIn(v);
+      numbers.set(role, f !== undefined && typeof n === "number" ? n * f : n);
       const ref = src(role, r);
       refOf.set(role, ref);
       // The input itself, live: a formula referencing the source cell (its value when the cell is a number).
       // TRUE/FALSE is copied as its word: LibreOffice's SUM would add a logical cell as 1, Excel's skips it.
-      line.push(typeof v === "number" ? computed(v, ref, ref, inputFormat(role)) : value(typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v, "text"));
+      const shown = f === undefined ? ref : `${ref}*${f}`;
+      line.push(typeof v === "number" ? computed(f === undefined ? v : v * f, shown, shown, inputFormat(role)) : value(typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v, "text"));
     }
     for (const m of measures) {
       const refs = m.inputs.map((role) => refOf.get(role) ?? src(role, r));
+      const factors = m.inputs.map(factorOf);
       const v = evaluate(() => m.compute(...m.inputs.map((role) => must(numbers.get(role)!))));
-      line.push(computed(v, nativeFormula(m, refs), addinFormula(m, refs), m.format));
+      line.push(computed(v, nativeFormula(m, refs, factors), addinFormula(m, refs, factors), m.format));
     }
     if (balance) line.push(classification(input, balance, r, src));
     rows.push(line);
@@ -120,13 +126,16 @@ function must(v: number | MeasureError): number {
 }
 
 function classification(input: TableInput, pair: { inflow: Role; outflow: Role }, r: number, src: (role: Role, r: number) => string): PlannedCell {
-  const i = numberIn(input.columns[pair.inflow]!.values[r]);
-  const o = numberIn(input.columns[pair.outflow]!.values[r]);
+  const factors = [input.columns[pair.inflow]!.factor, input.columns[pair.outflow]!.factor];
+  const scale = (x: number | MeasureError, k: number) => (typeof x === "number" && factors[k] !== undefined ? x * factors[k]! : x);
+  const i = scale(numberIn(input.columns[pair.inflow]!.values[r]), 0);
+  const o = scale(numberIn(input.columns[pair.outflow]!.values[r]), 1);
   const e = evaluate(() => migrationEffectiveness(must(i), must(o)));
-  const a = src(pair.inflow, r);
-  const b = src(pair.outflow, r);
-  const native = guardedFormula([a, b], ["count", "count"], [], classifyFormula(`(${a}-${b})/(${a}+${b})`));
-  const addin = classifyFormula(`MIGRATION.EFFECTIVENESS(${a},${b})`);
+  const refs = [src(pair.inflow, r), src(pair.outflow, r)];
+  const [a, b] = scaledRefs(refs, factors);
+  const native = guardedFormula(refs, ["count", "count"], [], classifyFormula(`(${a}-${b})/(${a}+${b})`), [a, b]);
+  const args = refs.map((ref, k) => (factors[k] !== undefined ? `IF(ISNUMBER(${ref}),${ref}*${factors[k]},${ref})` : ref));
+  const addin = classifyFormula(`MIGRATION.EFFECTIVENESS(${args.join(",")})`);
   return { value: typeof e === "number" ? classify(e) : e, native: flat(native), addin: flat(addin), format: "text" };
 }
 
@@ -148,8 +157,9 @@ function totalsRow(input: TableInput, labelRoles: Role[], inputRoles: Role[], me
     }
     let s = 0;
     let complete = true;
+    const factor = input.columns[role]!.factor;
     for (const v of input.columns[role]!.values) {
-      if (typeof v === "number") s += v;
+      if (typeof v === "number") s += factor === undefined ? v : v * factor;
       else complete = false;
     }
     sums.set(role, complete ? s : undefined);

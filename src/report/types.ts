@@ -80,6 +80,16 @@ export interface Detection {
   /** For a matrix: whether labels were found in the first row / first column of the block. */
   readonly matrixLabels?: { readonly row: boolean; readonly column: boolean };
   readonly problems: DataProblem[];
+  /**
+   * Block rows of a table or list the user keeps as regions although their label or code marks
+   * a total or aggregate (src/report/aggregate-rows.ts leaves such rows out otherwise).
+   */
+  readonly keepRows?: readonly number[];
+  /**
+   * One value chosen in each of a long list's dimension columns (src/report/dimensions.ts: sex,
+   * age, indicator): only the rows holding it (the cell's trimmed text) are read.
+   */
+  readonly dimensionFilters?: readonly { readonly col: number; readonly value: string }[];
 }
 
 /** What the user (CLI flags, task pane) can change in a detection. */

@@ -8,7 +8,7 @@ import { detectAsync } from "../report/detect";
 import { planReportAsync } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
-import { Activity, detectionFor, HostNotice, initialState, NO_CHOICES, NO_STOCKS, PaneState, periodFor, regionDataFor, RegionRangeKind, stocksFor, timeOf, withColumnRole, withShape } from "./state";
+import { Activity, detectionFor, HostNotice, initialState, matrixInSelection, NO_CHOICES, NO_STOCKS, PaneState, periodFor, regionDataFor, RegionRangeKind, Selection, stocksFor, timeOf, withColumnRole, withDimension, withKeptRow, withShape } from "./state";
 
 /** The Office.js host (src/hosts/office.ts) as the pane uses it. */
 export interface PaneHost {
@@ -106,8 +106,10 @@ export class Controller {
         onProgress: (p) => this.progress({ kind: "detecting", done: p.done, total: p.total }),
       });
       if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
-      const selection = { ...read, detected };
-      this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: detected, ...timeOf(selection, detected), stocks: NO_STOCKS }, "read");
+      // A matrix under title rows or above notes is read where it is, as the command line reads it.
+      const matrix = matrixInSelection(read.block, detected);
+      const selection: Selection = matrix ? { ...read, block: matrix.block, detected: matrix.detected, matrixAt: matrix.range } : { ...read, detected };
+      this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: selection.detected, ...timeOf(selection, selection.detected), stocks: NO_STOCKS }, "read");
     } catch (err) {
       this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
     } finally {
@@ -159,6 +161,18 @@ export class Controller {
     const { selection, detection } = this.current;
     if (!selection || !detection || this.current.busy) return;
     this.apply(withColumnRole(this.current.choices, detection, column, role));
+  }
+
+  /** The user ticks (leave out) or unticks (keep as a region) a row the engine leaves out as a total or aggregate. */
+  keepRow(row: number, keep: boolean): void {
+    if (!this.current.selection || this.current.busy) return;
+    this.apply(withKeptRow(this.current.choices, row, keep));
+  }
+
+  /** The user keeps one value of a long list's dimension column (sex, age, indicator), or none. */
+  chooseDimension(dimension: { col: number; header: string; values: readonly string[] }, value: string | null): void {
+    if (!this.current.selection || this.current.busy) return;
+    this.apply(withDimension(this.current.choices, dimension, value));
   }
 
   private apply(choices: PaneState["choices"]): void {

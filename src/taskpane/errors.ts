@@ -4,7 +4,9 @@
  * on, never a raw exception, a stack trace or "undefined is not a function".
  */
 import { UnknownPeriodError } from "../report/input-periods";
+import { isRefusal } from "../report/refusal";
 import { Lang, strings } from "./i18n";
+import { refusalText } from "./refusals";
 
 export interface PaneMessage {
   readonly kind: "error" | "cancelled";
@@ -66,6 +68,9 @@ export function describeError(err: unknown, lang: Lang, cancelled = false, durin
   if (message !== undefined) {
     const after = during === "choice" ? "" : ` ${s.errorUntouched}`;
     if (lang === "en") return { kind: "error", text: `${message}${after}` };
+    // A refusal of the engine is data: said in the pane's language, the English kept as detail.
+    const worded = isRefusal(err) ? refusalText(err, lang) : undefined;
+    if (worded !== undefined) return { kind: "error", text: `${worded}${after}`, detail: message };
     const lead = during === "choice" ? s.shapeRefused : ((code && s.officeErrors[code]) ?? s.errorUntouched);
     return { kind: "error", text: `${lead} ${s.errorFromEngine}`, detail: message };
   }

@@ -7,6 +7,7 @@
 import { ROLE_LABELS } from "../report/roles";
 import type { StockDecrease } from "../indicators/estimation";
 import type { DataProblem, Role, Shape, SharingMode } from "../report/types";
+import type { LeftOutWhy } from "./left-out";
 
 export type Lang = "en" | "uk";
 export const LANGS: readonly Lang[] = ["en", "uk"];
@@ -121,6 +122,23 @@ export interface Strings {
   readonly shapeRefused: string;
   readonly roleRefused: string;
   readonly privacy: string;
+
+  /** Rows and columns left out of the regions (left-out.ts). */
+  readonly leftOutTitle: (count: string) => string;
+  readonly leftOutHint: string;
+  readonly leftOutMatrixHint: string;
+  readonly rowWord: string;
+  /** "World (row 215, A215): an aggregate". */
+  readonly leftOutItem: (side: "row" | "column", label: string, where: string, why: string) => string;
+  readonly leftOutWhy: (why: LeftOutWhy) => string;
+  /** The matrix found inside the selection, under title rows or above notes. */
+  readonly matrixFoundAt: (range: string) => string;
+  /** A long list's dimension columns, one value of each kept. */
+  readonly dimensionsTitle: string;
+  readonly dimensionsHint: string;
+  readonly dimensionLabel: (letters: string, header: string) => string;
+  readonly dimensionNone: string;
+  readonly dimensionBlank: string;
 }
 
 const ROLE_EN: Record<Role, string> = ROLE_LABELS;
@@ -340,6 +358,26 @@ const en: Strings = {
   shapeRefused: "That shape does not fit these cells.",
   roleRefused: "That role cannot be given to this column.",
   privacy: "The add-in works inside your workbook and sends no data anywhere.",
+
+  leftOutTitle: (n) => `Left out of the regions (${n})`,
+  leftOutHint: "Ticked rows are left out: their labels or codes mark totals or aggregates, which would count their members twice. Untick a row to keep it as a region.",
+  leftOutMatrixHint: "A matrix pairs each row with the column of the same label; these are not regions of it and are left out. To use them, select other cells.",
+  rowWord: "row",
+  leftOutItem: (side, label, where, why) => `${label} (${side === "row" ? "" : "column, "}${where}): ${why}`,
+  leftOutWhy: (why) => {
+    if (why.kind === "sumOfOthers") return why.side === "row" ? "the sum of the other rows" : "the sum of the other columns";
+    if (why.kind === "oneSide") return why.side === "row" ? "found only among the rows" : "found only among the columns";
+    const r = why.reason;
+    if (r.kind === "unknown") return "not a place (unknown)";
+    if (r.kind === "total") return r.source === "eurostat" ? "a total (Eurostat code)" : "a total";
+    return r.source === "eurostat" ? "an aggregate (Eurostat code)" : r.source === "worldBank" ? "a World Bank aggregate" : r.source === "un" ? "a region or group (UN location code of 900 or more)" : "an aggregate";
+  },
+  matrixFoundAt: (range) => `The matrix was found at ${range}; the rows above and below it (titles, notes) are not read.`,
+  dimensionsTitle: "Breakdowns: keep one value of each",
+  dimensionsHint: "Rows of one origin and destination differ in these columns (sex, age, indicator…); adding them up would count people twice. Choose the value whose rows the report reads, such as the total.",
+  dimensionLabel: (letters, header) => `Column ${letters}${header ? ` “${header}”` : ""}`,
+  dimensionNone: "— choose a value —",
+  dimensionBlank: "(blank)",
 };
 
 const uk: Strings = {
@@ -510,6 +548,26 @@ const uk: Strings = {
   shapeRefused: "Ця форма не підходить до цих клітинок.",
   roleRefused: "Цю роль не можна дати цьому стовпцю.",
   privacy: "Надбудова працює всередині вашої книги й нікуди не надсилає даних.",
+
+  leftOutTitle: (n) => `Не враховано як регіони (${n})`,
+  leftOutHint: "Позначені рядки не враховуються: їхні назви чи коди позначають підсумки або агрегати, і їхні складники було б пораховано двічі. Зніміть позначку, щоб урахувати рядок як регіон.",
+  leftOutMatrixHint: "Матриця поєднує кожен рядок зі стовпцем із тією самою назвою; ці рядки й стовпці не є її регіонами й не враховуються. Щоб їх використати, виділіть інші клітинки.",
+  rowWord: "рядок",
+  leftOutItem: (side, label, where, why) => `${label} (${side === "row" ? "" : "стовпець, "}${where}): ${why}`,
+  leftOutWhy: (why) => {
+    if (why.kind === "sumOfOthers") return why.side === "row" ? "сума інших рядків" : "сума інших стовпців";
+    if (why.kind === "oneSide") return why.side === "row" ? "є лише серед рядків" : "є лише серед стовпців";
+    const r = why.reason;
+    if (r.kind === "unknown") return "не місце (невідомо)";
+    if (r.kind === "total") return r.source === "eurostat" ? "підсумок (код Євростату)" : "підсумок";
+    return r.source === "eurostat" ? "агрегат (код Євростату)" : r.source === "worldBank" ? "агрегат Світового банку" : r.source === "un" ? "регіон або група (код території ООН 900 або більше)" : "агрегат";
+  },
+  matrixFoundAt: (range) => `Матрицю знайдено в ${range}; рядки над нею й під нею (заголовки, примітки) не читаються.`,
+  dimensionsTitle: "Розбивки: залиште одне значення кожної",
+  dimensionsHint: "Рядки з тими самими «звідки» й «куди» різняться в цих стовпцях (стать, вік, показник…); їхня сума порахувала б людей двічі. Виберіть значення, рядки якого читатиме звіт, наприклад загальне.",
+  dimensionLabel: (letters, header) => `Стовпець ${letters}${header ? ` «${header}»` : ""}`,
+  dimensionNone: "— виберіть значення —",
+  dimensionBlank: "(порожньо)",
 };
 
 function cap(s: string): string {

@@ -5,9 +5,11 @@
  * problems each time.
  */
 import type { StockDecrease } from "../indicators/estimation";
-import { applyOverrides } from "../report/detect";
+import { applyOverrides, detect } from "../report/detect";
 import { inputFromBlock } from "../report/input-from-block";
+import { breakdownsOf } from "../report/dimensions";
 import { periodsOf } from "../report/input-periods";
+import { findMatrixBlock } from "../report/matrix-block";
 import type { RegionDataRequest } from "../report/region-data";
 import type { Detection, Overrides, ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
 import type { Lang } from "./i18n";
@@ -20,6 +22,8 @@ export interface Selection {
   /** The selection as the user made it ("A:D") when the host read only its filled part. */
   readonly selected?: string;
   readonly detected: Detection;
+  /** The matrix's range when it was found inside the selection, under title rows or above notes (the block is then its cells). */
+  readonly matrixAt?: string;
 }
 
 /** The user's changes to the detection. */
@@ -27,6 +31,19 @@ export interface Choices {
   readonly shape?: Shape;
   /** Role → 0-based block column, or null to leave the role unmapped. */
   readonly roles: Partial<Record<Role, number | null>>;
+  /** Block rows kept as regions although their labels mark totals or aggregates (Detection.keepRows). */
+  readonly keepRows?: readonly number[];
+  /** One value chosen in a dimension column of a long list (Detection.dimensionFilters), with the values offered. */
+  readonly filters?: readonly DimensionChoice[];
+}
+
+/** A dimension column of a long list (sex, age, indicator) and the value the user keeps. */
+export interface DimensionChoice {
+  /** Block column. */
+  readonly col: number;
+  readonly header: string;
+  readonly value: string;
+  readonly values: readonly string[];
 }
 
 export const NO_CHOICES: Choices = { roles: {} };
@@ -113,8 +130,49 @@ export function overridesOf(choices: Choices): Overrides {
 /** The detection for these choices (throws the engine's sentence when they do not fit). */
 export function detectionFor(selection: Selection, choices: Choices): Detection {
   const overrides = overridesOf(choices);
-  if (!overrides.shape && !overrides.map) return selection.detected;
-  return applyOverrides(selection.block, selection.detected, overrides);
+  const detection = !overrides.shape && !overrides.map ? selection.detected : applyOverrides(selection.block, selection.detected, overrides);
+  const kept = choices.keepRows && choices.keepRows.length > 0 ? { ...detection, keepRows: choices.keepRows } : detection;
+  return choices.filters && choices.filters.length > 0 ? { ...kept, dimensionFilters: choices.filters.map((f) => ({ col: f.col, value: f.value })) } : kept;
+}
+
+/** Choices after the user keeps `value` of dimension column `col` (null: no value chosen, every row read). */
+export function withDimension(choices: Choices, dimension: { col: number; header: string; values: readonly string[] }, value: string | null): Choices {
+  const rest = (choices.filters ?? []).filter((f) => f.col !== dimension.col);
+  return { ...choices, filters: value === null ? rest : [...rest, { col: dimension.col, header: dimension.header, value, values: dimension.values }].sort((a, b) => a.col - b.col) };
+}
+
+/**
+ * The dimension columns the pane offers a value in: those chosen so far, then those the report
+ * would still refuse (src/report/dimensions.ts), in column order.
+ */
+export function dimensionsOffered(selection: Selection, choices: Choices, detection: Detection): { col: number; header: string; values: readonly string[]; value: string | null }[] {
+  const chosen = (choices.filters ?? []).map((f) => ({ col: f.col, header: f.header, values: f.values, value: f.value as string | null }));
+  const open = breakdownsOf(selection.block, detection)
+    .filter((d) => !chosen.some((c) => c.col === d.col))
+    .map((d) => ({ col: d.col, header: d.header, values: d.values, value: null }));
+  return [...chosen, ...open].sort((a, b) => a.col - b.col);
+}
+
+/** Choices after the user ticks (leave out) or unticks (keep as a region) block row `row` of the left-out list. */
+export function withKeptRow(choices: Choices, row: number, keep: boolean): Choices {
+  const rest = (choices.keepRows ?? []).filter((r) => r !== row);
+  return { ...choices, keepRows: keep ? [...rest, row].sort((a, b) => a - b) : rest };
+}
+
+/**
+ * A matrix under title rows or above notes inside the selection (a national statistics sheet
+ * selected whole): its cells, placed where they are, and its range; undefined when the selection
+ * does not hold exactly one such matrix, or the engine does not read it as one.
+ */
+export function matrixInSelection(block: SourceBlock, detected: Detection): { block: SourceBlock; detected: Detection; range: string } | undefined {
+  const search = findMatrixBlock(block, detected);
+  if (search.kind !== "found") return undefined;
+  try {
+    const inner = detect(search.block);
+    return inner.shape === "matrix" && inner.confidence > 0 ? { block: search.block, detected: inner, range: search.range } : undefined;
+  } catch {
+    return undefined; // not a matrix after all: the selection is read as detected
+  }
 }
 
 /** Choices after the user picks a shape: roles start again from what the engine finds for it. */

@@ -55,6 +55,8 @@ async function start(): Promise<void> {
     setStocksMethod: (method) => controller.setStocksMethod(method),
     setPeriod: (period) => controller.setPeriod(period),
     setLanguage: (lang) => controller.setLanguage(lang),
+    keepRow: (row, keep) => controller.keepRow(row, keep),
+    chooseDimension: (dimension, value) => controller.chooseDimension(dimension, value),
   }, new ChartStep(officeChartHost), new RegionStep({
     useSelectionFor: (kind) => void controller.useSelectionFor(kind),
     clearRegionRange: (kind) => controller.clearRegionRange(kind),

@@ -5,12 +5,15 @@
  * control that had it (by its data-key), or moved where the user's next step is.
  */
 import type { StockDecrease } from "../indicators/estimation";
+import { columnLetters } from "../report/address";
 import { rolesOf } from "../report/roles";
 import type { Detection, Role, Shape, SharingMode } from "../report/types";
 import type { ChangeCause } from "./controller";
 import { append, el, replaceChildren, setText, uid } from "./dom";
 import { describeError, PaneMessage } from "./errors";
+import { leftOutList } from "./left-out";
 import { formatNumber, formatPercent, Lang, LANGS, LOCALE, strings, Strings } from "./i18n";
+import { dimensionsOffered } from "./state";
 import type { BuildResult, PaneState, Selection } from "./state";
 import { blockSize, columnName, confidenceLevel, problemGroups, problemSentence, problemsCapped, reasonsUk } from "./summary";
 
@@ -25,6 +28,10 @@ export interface ViewHandlers {
   setStocksMethod(method: StockDecrease): void;
   setPeriod(period: string | undefined): void;
   setLanguage(lang: Lang): void;
+  /** Ticked (leave out) or unticked (keep as a region): a row the engine leaves out as a total or aggregate. */
+  keepRow?(row: number, keep: boolean): void;
+  /** One value kept of a long list's dimension column (sex, age, indicator), or none. */
+  chooseDimension?(dimension: { col: number; header: string; values: readonly string[] }, value: string | null): void;
 }
 
 const SHAPES: readonly Shape[] = ["table", "matrix", "long"];
@@ -224,8 +231,55 @@ export class View {
       detection.shape === "matrix" ? el("p", { class: "hint" }, s.matrixNoColumns) : this.mapping(state, selection, detection, s),
       this.problems(state, selection, detection, s),
       state.periods && state.periods.length > 0 ? this.periods(state, state.periods, s) : null,
+      this.dimensions(state, selection, detection, s),
+      this.leftOut(state, selection, detection, s),
       state.stockYears ? this.stocks(state, state.stockYears, s) : null,
     );
+  }
+
+  /**
+   * A long list's dimension columns (sex T/M/F, age, indicator): one value of each must be kept,
+   * or adding the rows up would count people twice; one drop-down per column.
+   */
+  private dimensions(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement | null {
+    const offered = dimensionsOffered(selection, state.choices, detection);
+    if (offered.length === 0) return null;
+    const items = offered.map((d) => {
+      const id = `dimension-${d.col}`;
+      const letters = columnLetters(selection.block.left + d.col);
+      const select = el("select", { id, "data-key": id, disabled: !!state.busy || !this.handlers.chooseDimension });
+      select.appendChild(el("option", { value: "" }, s.dimensionNone));
+      for (const v of d.values) select.appendChild(el("option", { value: v, selected: v === d.value }, v === "" ? s.dimensionBlank : v));
+      select.value = d.value ?? "";
+      select.addEventListener("change", () => this.handlers.chooseDimension?.(d, select.value === "" ? null : select.value));
+      return el("div", { class: "field" }, el("label", { for: id }, s.dimensionLabel(letters, d.header)), select);
+    });
+    return el("section", { class: "dimensions", "aria-labelledby": "dimensions-title" }, el("h4", { id: "dimensions-title" }, s.dimensionsTitle), el("p", { class: "hint" }, s.dimensionsHint), ...items);
+  }
+
+  /**
+   * The rows (and a matrix's rows and columns) left out of the regions, and why; a table's or
+   * list's rows each with a box that, unticked, keeps the row as a region.
+   */
+  private leftOut(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement | null {
+    const list = leftOutList(selection.block, detection, state.lang);
+    if (!list && !selection.matrixAt) return null;
+    const box = el("section", { class: "left-out", "aria-labelledby": "left-out-title" });
+    if (selection.matrixAt) box.appendChild(el("p", { class: "hint", "data-key": "matrix-found" }, s.matrixFoundAt(selection.matrixAt)));
+    if (!list) return box;
+    const out = list.entries.filter((e) => e.leftOut).length;
+    append(box, el("h4", { id: "left-out-title" }, s.leftOutTitle(formatNumber(out, state.lang))), el("p", { class: "hint" }, list.shape === "matrix" ? s.leftOutMatrixHint : s.leftOutHint));
+    const items = list.entries.map((e) => {
+      if (e.row === undefined) return el("li", {}, e.text);
+      const id = `left-out-${e.row}`;
+      const check = el("input", { type: "checkbox", id, checked: e.leftOut, "data-key": id, disabled: !!state.busy || !this.handlers.keepRow });
+      check.checked = e.leftOut;
+      const row = e.row;
+      check.addEventListener("change", () => this.handlers.keepRow?.(row, !check.checked));
+      return el("li", { class: "check" }, check, el("label", { for: id }, e.text));
+    });
+    box.appendChild(el("ul", { class: "left-out-list" }, items));
+    return box;
   }
 
   /** One field per column: its letters, header and how it was matched, and a role drop-down. */

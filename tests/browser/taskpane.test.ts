@@ -421,6 +421,100 @@ test("Ukrainian from the pane's switch: a matrix, its reasons in Ukrainian, and 
   }
 }, 60_000);
 
+test("rows left out as totals or aggregates are listed with why; unticking one keeps it as a region in the report", async () => {
+  const values: Cells = [
+    ["Country", "Location code", "Immigrants", "Emigrants"],
+    ["World", 900, 9000, 9000],
+    ["Austria", 40, 100, 50],
+    ["Belgium", 56, 200, 70],
+    ["Europe", 908, 5000, 4000],
+    ["France", 250, 300, 90],
+  ];
+  const pane = await openPane({ workbook: { sheets: [{ name: "Data", values }], selection: "Data!A1:D6" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    const list = found(page).locator("section.left-out");
+    expect(await list.locator("h4").textContent()).toBe("Left out of the regions (2)");
+    const world = page.getByLabel("World (row 2, A2): a total");
+    const europe = page.getByLabel("Europe (row 5, B5): a region or group (UN location code of 900 or more)");
+    expect(await world.isChecked()).toBe(true);
+    expect(await europe.isChecked()).toBe(true);
+    await expectAccessible(page, "rows left out listed");
+    await europe.uncheck();
+    expect(await list.locator("h4").textContent()).toBe("Left out of the regions (1)");
+    expect(await page.getByLabel("Europe (row 5, B5): a region or group (UN location code of 900 or more)").isChecked()).toBe(false);
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    expect((await headline(page))["Rows"]).toBe("4");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("a national statistics sheet selected whole: the matrix under its title rows is found, its totals listed as left out, in Ukrainian too", async () => {
+  const values: Cells = [
+    ["Table 1: Moves between regions, 2022", null, null, null, null, null],
+    ["Number of people", null, null, null, null, null],
+    [null, null, null, null, null, null],
+    [null, "Region of destination", null, null, null, null],
+    ["Region of origin", "North", "South", "East", "West", "Total outflow"],
+    ["North", 0, 700, 500, 300, 1500],
+    ["South", 600, 0, 100, 200, 900],
+    ["East", 250, 90, 0, 40, 380],
+    ["West", 150, 400, 30, 0, 580],
+    ["Total inflow [note 1]", 1000, 1190, 630, 540, 3360],
+    [null, null, null, null, null, null],
+    ["Note 1: moves within a region are not counted.", null, null, null, null, null],
+  ];
+  const pane = await openPane({ workbook: { sheets: [{ name: "Table 1", values }], selection: "'Table 1'!A1:F12" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    expect(await page.getByLabel("Shape").inputValue()).toBe("matrix");
+    expect(await page.locator('[data-key="matrix-found"]').textContent()).toBe("The matrix was found at 'Table 1'!A5:F10; the rows above and below it (titles, notes) are not read.");
+    expect(await found(page).locator("section.left-out li").allTextContents()).toEqual(["Total inflow [note 1] (A10): a total", "Total outflow (column, F5): a total"]);
+    await page.getByLabel("Language / Мова").selectOption("uk");
+    expect(await found(page).locator("section.left-out li").allTextContents()).toEqual(["Total inflow [note 1] (A10): підсумок", "Total outflow (стовпець, F5): підсумок"]);
+    await page.getByRole("button", { name: "Побудувати звіт" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    // the true total: the off-diagonal flows, added by hand
+    expect(norm((await headline(page))["Усього переміщень"])).toBe("3 360");
+    await expectAccessible(page, "matrix found under title rows");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("a long list broken down by sex: the column is offered with its values; with T kept, the report has the true total", async () => {
+  const values: Cells = [["origin", "destination", "sex", "flow"]];
+  for (const [o, d, f] of [["DE", "FR", 7000], ["FR", "DE", 6000], ["DE", "AT", 5000], ["AT", "DE", 2500]] as const) {
+    for (const [sex, share] of [["T", 1], ["M", 0.5], ["F", 0.5]] as const) values.push([o, d, sex, f * share]);
+  }
+  const pane = await openPane({ workbook: { sheets: [{ name: "Data", values }], selection: "Data!A1:D13" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    const sex = page.getByLabel("Column C “sex”", { exact: true });
+    expect(await sex.locator("option").allTextContents()).toEqual(["— choose a value —", "T", "M", "F"]);
+    await expectAccessible(page, "dimension offered");
+    await sex.selectOption("T");
+    expect(await page.getByLabel("Column C “sex”", { exact: true }).inputValue()).toBe("T");
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    // the true total: the T rows, added by hand
+    expect((await headline(page))["Total flows"]).toBe("20,500");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
 test("flows from stocks: a long list of stocks for two years offers the estimate; checked with “return” (by keyboard), the Estimated Flows sheet is written", async () => {
   const rows: Cells = stockList();
   const pane = await openPane({ workbook: { sheets: [{ name: "Stocks", values: rows }], selection: "Stocks!A1:D13" } });

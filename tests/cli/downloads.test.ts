@@ -4,7 +4,7 @@
  * line gives the right numbers, or refuses with exit 5 naming what to do. Never a wrong number
  * with exit 0.
  */
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/main";
@@ -28,7 +28,7 @@ async function cli(file: string, ...options: string[]): Promise<Result> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const out = join(DIR, `report-${k++}.xlsx`);
-  const code = await run([join(FIXTURES, file), "-o", out, ...options], { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), now: () => new Date(Date.UTC(2026, 0, 1)) });
+  const code = await run([file.startsWith("/") ? file : join(FIXTURES, file), "-o", out, ...options], { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), now: () => new Date(Date.UTC(2026, 0, 1)) });
   return { code, stdout, stderr };
 }
 
@@ -75,11 +75,22 @@ describe("an Erasmus+ export: semicolons, decimal commas, Windows-1252", () => {
 });
 
 describe("a national-statistics matrix sheet: Contents first, title, merged header, totals row and column, notes", () => {
-  test("no options: the data sheet is chosen and named, then refused (not read as a list of numbers)", async () => {
+  test("no options: the data sheet is chosen and named, the matrix found under its title rows, totals left out, the true total", async () => {
     const r = await cli("national-matrix-totals.xlsx");
-    expect(r.code).toBe(EXIT.undetectable);
+    expect(r.code).toBe(EXIT.ok);
     expect(r.stderr).toContain("  read sheet 'Table 1', the one sheet holding a table of numbers; not read: 'Contents', 'Notes'");
-    expect(refusal(r)).toMatch(/this may be a matrix: give --range "'Table 1'!A5:F10"$/);
+    expect(r.stderr).toContain("  Read the matrix with its labels at 'Table 1'!A5:F10: the rows above and below it (titles, notes) are not read");
+    expect(totalFlows(r)).toBe(TRUTH["national-matrix-totals.xlsx"].totalFlows);
+    expect(r.stdout).toContain(`  largest corridor: ${TRUTH["national-matrix-totals.xlsx"].largest}`);
+    expect(r.stderr.join("\n")).toMatch(/Row 'Total inflow \[note 1\]' \(A10\) is not a region of the matrix: a total; left out/);
+  });
+  test("two such matrices on one sheet: refused, naming both ranges", async () => {
+    const file = join(DIR, "two-matrices.csv");
+    const matrix = (title: string) => [title, "", "Origin,North,South,East", "North,0,5,7", "South,3,0,2", "East,4,1,0", "Total inflow,7,6,9", ""];
+    writeFileSync(file, [...matrix("Table 1: moves in 2021"), ...matrix("Table 2: moves in 2022"), "Source: register"].join("\n"));
+    const r = await cli(file);
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toMatch(/several places hold a matrix \(Data!A3:D7, Data!A11:D15\): give one with --range$/);
   });
   test("the --range the refusal names, over the matrix with its totals: totals named and left out, the true total", async () => {
     const r = await cli("national-matrix-totals.xlsx", "--range", "'Table 1'!A5:F10");
@@ -147,6 +158,20 @@ describe("UN DESA International Migrant Stock workbook: Contents, three tables, 
     expect(r.code).toBe(EXIT.undetectable);
     expect(r.stderr.join("\n")).toMatch(/header in row 7/);
     expect(refusal(r)).toMatch(/allow no indicator/);
+  });
+});
+
+describe("UN DESA's migrant stock (persons) beside its total population (thousands), under title rows", () => {
+  test("no options: the population is read as thousands of persons, World and Europe left out, the true immigrant shares", async () => {
+    const r = await cli("undesa-stock-and-population.xlsx");
+    expect(r.code).toBe(EXIT.ok);
+    const truth = TRUTH["undesa-stock-and-population.xlsx"];
+    const line = r.stdout.find((l) => l.startsWith("  median immigrants as share of population: "));
+    expect(Number(line?.split(": ")[1])).toBeCloseTo(truth.medianShare as number, 4);
+    const said = r.stderr.join("\n");
+    expect(said).toContain("Row 5 (A5 'WORLD') is left out");
+    expect(said).toContain("Row 6 (B6 '908') is left out: its code is a UN location code of 900 or more");
+    expect(r.stderr.join("\n")).toContain("Column D 'Total population (thousands)' is in thousands (as its header says)");
   });
 });
 

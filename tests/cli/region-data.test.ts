@@ -42,6 +42,16 @@ function expectRefused(r: { code: number | null; stderr: string }, code: number,
   expect(r.code).toBe(code);
 }
 
+/** The key figure's cell of a summary row: the first filled cell right of the label (which spans some columns). */
+function valueCell(row: ExcelJS.Row): ExcelJS.Cell | undefined {
+  for (let c = 2; c <= 16; c++) {
+    const cell = row.getCell(c);
+    if (cell.isMerged && cell.master.address !== cell.address) continue;
+    if (cell.value !== null && cell.value !== undefined) return cell;
+  }
+  return undefined;
+}
+
 async function keyFigures(path: string): Promise<Map<string, unknown>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
@@ -49,7 +59,7 @@ async function keyFigures(path: string): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   ws.eachRow((row) => {
     const label = row.getCell(1).value;
-    const v = row.getCell(2).value as unknown;
+    const v = valueCell(row)?.value as unknown;
     if (typeof label === "string") out.set(label, v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v);
   });
   return out;
@@ -106,7 +116,7 @@ test("add-in mode: the key figures call the catalog functions over the report's 
   await wb.xlsx.readFile(out);
   const formulas: string[] = [];
   wb.getWorksheet("Migration Summary")!.eachRow((row) => {
-    const v = row.getCell(2).value as { formula?: string } | null;
+    const v = valueCell(row)?.value as { formula?: string } | null | undefined;
     if (v && typeof v === "object" && v.formula) formulas.push(v.formula);
   });
   expect(formulas).toEqual(expect.arrayContaining(["_xldudf_MIGRATION_PREFERENCE('Flows'!$B$2:$R$18,'Populations'!$B$4:$B$20)", "_xldudf_MIGRATION_MEANDISTANCE('Flows'!$B$2:$R$18,'Distances'!$B$4:$R$20)"]));

@@ -10,7 +10,7 @@ import { join } from "path";
 import { writeReportXlsx } from "../../src/hosts/xlsx";
 import { detect } from "../../src/report/detect";
 import { planReport, ReportOptions } from "../../src/report/plan";
-import type { CellValue, ReportPlan, SourceBlock } from "../../src/report/types";
+import type { CellValue, Detection, ReportPlan, SourceBlock } from "../../src/report/types";
 import { ENGINE_CASES, ENGINE_NOW } from "../reliability/bad-input";
 import { compareWithFile, Mismatch } from "../support/compare-plan";
 import { ensureLibreOffice, recalculateAll } from "../support/libreoffice";
@@ -85,6 +85,32 @@ const BAD_TABLE: CellValue[][] = [
   ["G", 25, 250, 0, 0, 700],
 ];
 
+/** Units in headers: a population in thousands and rates in per cent, with a blank and text among them. */
+const UNITS_TABLE: CellValue[][] = [
+  ["country", "immigrants", "emigrants", "population (thousands)", "skilled emigration rate (%)", "total emigration rate (%)"],
+  ["A", 1_797_667, 600_000, 9_006, 20, 5],
+  ["B", 2_005_479, 400_000, 11_590, 9.5, 3.2],
+  ["C", 8_524_876, 2_000_000, null, 12, 4],
+  ["D", 15_762_457, 3_500_000, "n/a", 7, 2.5],
+  ["E", 400_000, 900_000, 0, 150, 1],
+];
+
+/** A matrix selected with its totals row and column after the regions: the regions read in place. */
+const MATRIX_WITH_TOTALS: CellValue[][] = [
+  ["Region of origin", "North", "South", "East", "West", "Total outflow"],
+  ["North", 0, 700, 500, 300, 1500],
+  ["South", 600, 0, 100, 200, 900],
+  ["East", 250, 90, 0, 40, 380],
+  ["West", 150, 400, 30, 0, 580],
+  ["Total inflow", 1000, 1190, 630, 540, 3360],
+];
+
+/** A long list broken down by sex (T, M, F), as Eurostat publishes it: the T rows kept (the pane's choice of a value). */
+const BY_SEX: CellValue[][] = [["origin", "destination", "sex", "flow"]];
+for (const [o, d, f] of [["DE", "FR", 7000], ["FR", "DE", 6000], ["DE", "AT", 5000], ["AT", "DE", 2500], ["FR", "AT", 1000]] as const) {
+  for (const [sex, share] of [["T", 1], ["M", 0.4], [" f", 0.6]] as const) BY_SEX.push([o, d, sex, f * share]);
+}
+
 interface Report {
   readonly name: string;
   readonly plan: ReportPlan;
@@ -95,9 +121,9 @@ interface Report {
 const reports: Report[] = [];
 const results = new Map<string, { compared: number; mismatches: Mismatch[] }>();
 
-async function write(name: string, values: CellValue[][], options: Partial<ReportOptions> = {}): Promise<Report> {
+async function write(name: string, values: CellValue[][], options: Partial<ReportOptions> = {}, choose: (d: Detection) => Detection = (d) => d): Promise<Report> {
   const block: SourceBlock = { sheet: "Data", top: 0, left: 0, values, provenance: "Data!A1" };
-  const plan = planReport(block, detect(block), { mode: "native", now: ENGINE_NOW, ...options });
+  const plan = planReport(block, choose(detect(block)), { mode: "native", now: ENGINE_NOW, ...options });
   const path = join(DIR, `r${reports.length + 1}.xlsx`);
   const { sheetNames } = await writeReportXlsx(plan, path, { source: block });
   const report = { name, plan, path, sheetNames: sheetNames.slice(1) };
@@ -113,6 +139,10 @@ beforeAll(async () => {
   for (const [name, v] of Object.entries(LABEL_VARIANTS)) await write(`labels: ${name}`, v.values, v.stocks ? { stocks: v.stocks } : {});
   await write("country table with a bad cell of every kind", BAD_TABLE);
   for (const [name, v] of Object.entries(PERIOD_LISTS)) await write(`periods: ${name}`, v.values, v.period ? { period: v.period } : {});
+  await write("country table with units in its headers", UNITS_TABLE);
+  await write("matrix with its totals after the regions", MATRIX_WITH_TOTALS);
+  await write("long list by sex, T kept", BY_SEX, {}, (d) => ({ ...d, dimensionFilters: [{ col: 2, value: "T" }] }));
+  await write("long list by sex, F kept", BY_SEX, {}, (d) => ({ ...d, dimensionFilters: [{ col: 2, value: "F" }] }));
   const copies = await recalculateAll(reports.map((r) => r.path));
   for (const [k, r] of reports.entries()) results.set(r.name, await compareWithFile(r.plan, r.sheetNames, copies[k]));
 }, 300_000);
@@ -156,4 +186,34 @@ test("a country table with text, a negative, spaces, a blank, separators, a deci
   const r = results.get(report.name)!;
   expect(r.mismatches).toEqual([]);
   expect(r.compared).toBeGreaterThan(60);
+});
+
+test("a country table whose headers state thousands and per cent: the formulas multiply as the engine did, and LibreOffice agrees", () => {
+  const report = reports.find((r) => r.name === "country table with units in its headers")!;
+  const table = report.plan.sheets[0].tables[0];
+  const share = table.header.indexOf("Immigrants as share of population");
+  expect(table.rows[0][share].value).toBe(1_797_667 / (9_006 * 1000));
+  expect(table.rows[0][share].native).toContain("*1000");
+  const r = results.get(report.name)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(30);
+});
+
+test("a matrix with its totals row and column after the regions: the regions read in place, and LibreOffice agrees", () => {
+  const report = reports.find((r) => r.name === "matrix with its totals after the regions")!;
+  expect(report.plan.headline.find((h) => h.label === "total flows")?.value).toBe(3360);
+  const r = results.get(report.name)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(20);
+});
+
+test.each([
+  ["T", 7000 + 6000 + 5000 + 2500 + 1000],
+  ["F", (7000 + 6000 + 5000 + 2500 + 1000) * 0.6],
+])("a long list by sex with %s kept: the flow matrix's formulas read only those rows, and LibreOffice agrees", (sex, total) => {
+  const report = reports.find((r) => r.name === `long list by sex, ${sex} kept`)!;
+  expect(report.plan.headline.find((h) => h.label === "total flows")?.value).toBeCloseTo(total as number, 9);
+  const r = results.get(report.name)!;
+  expect(r.mismatches).toEqual([]);
+  expect(r.compared).toBeGreaterThan(20);
 });

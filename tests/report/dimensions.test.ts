@@ -23,7 +23,7 @@ test("an unmapped column that tells apart the rows of one pair is a dimension, w
   const dims = dimensionColumns(b, data, d.headerRow, data.rowIndex, FRAME);
   expect(dims).toEqual([{ col: 2, header: "age", values: ["Y15-24", "Y25-64"] }]);
   expect(repeatedPairs(b, data, data.rowIndex)).toBe(2);
-  expect(dimensionRefusal(b, dims, 2)).toMatch(/^2 origin–destination pair\(s\) have several rows that differ in column C 'age' \(Y15-24, Y25-64\).*--filter 'age=Y15-24'/);
+  expect(dimensionRefusal(b, dims, 2).message).toMatch(/^2 origin–destination pair\(s\) have several rows that differ in column C 'age' \(Y15-24, Y25-64\).*--filter 'age=Y15-24'/);
 });
 
 test("a group column without its own total is not a dimension; one holding its total (T beside M and F) refuses the report", () => {

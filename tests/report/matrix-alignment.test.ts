@@ -22,11 +22,12 @@ describe("alignMatrix", () => {
     const a = alignMatrix(["A", "B", "C", "Total inflow [note 1]"], ["A", "B", "D", "Total outflow"], grid([[0, 1, 2, 3], [4, 0, 5, 9], [6, 7, 0, 13], [10, 8, 7, 25]]));
     expect(a.rows).toEqual([0, 1]);
     expect(a.columns).toEqual([0, 1]);
+    const total = { kind: "aggregate", aggregate: { kind: "total", why: "a total" } };
     expect(a.leftOut).toEqual([
-      { side: "row", index: 2, label: "C", why: "found only among the rows" },
-      { side: "row", index: 3, label: "Total inflow [note 1]", why: "a total" },
-      { side: "column", index: 2, label: "D", why: "found only among the columns" },
-      { side: "column", index: 3, label: "Total outflow", why: "a total" },
+      { side: "row", index: 2, label: "C", why: "found only among the rows", reason: { kind: "oneSide" } },
+      { side: "row", index: 3, label: "Total inflow [note 1]", why: "a total", reason: total },
+      { side: "column", index: 2, label: "D", why: "found only among the columns", reason: { kind: "oneSide" } },
+      { side: "column", index: 3, label: "Total outflow", why: "a total", reason: total },
     ]);
   });
   test("a row and a column that add up the others are totals whatever their labels", () => {
@@ -62,7 +63,7 @@ describe("a matrix on a block", () => {
     const b = block(ALPHABETICAL);
     const d = detect(b);
     expect(d.shape).toBe("matrix");
-    expect(matrixLabelMismatch(b, d)).toMatch(/columns are not in the rows' order \(row 'Germany' at A2, its column at E1\)/);
+    expect(matrixLabelMismatch(b, d)?.message).toMatch(/columns are not in the rows' order \(row 'Germany' at A2, its column at E1\)/);
     expect(() => planReport(b, d, { mode: "values", now: new Date(0) })).toThrow(/do not pair up by label/);
   });
   test("the re-aligned block (as the command line writes its copy) reports the true figures", () => {
@@ -85,5 +86,40 @@ describe("a matrix on a block", () => {
     const b = block(values);
     expect(matrixLabelMismatch(b, detect(b))).toBeUndefined();
     expect(alignedMatrixBlock(b, detect(b))).toBeUndefined();
+  });
+});
+
+describe("a matrix with a totals row and column after its regions, read where it is (as the task pane reads a selection)", () => {
+  const NATIONAL: CellValue[][] = [
+    ["Region of origin", "North", "South", "East", "West", "Total outflow"],
+    ["North", 0, 700, 500, 300, 1500],
+    ["South", 600, 0, 100, 200, 900],
+    ["East", 250, 90, 0, 40, 380],
+    ["West", 150, 400, 30, 0, 580],
+    ["Total inflow [note 1]", 1000, 1190, 630, 540, 3360],
+  ];
+  test("the regions are read in place, the totals left out and named on the Definitions sheet, the true total", () => {
+    const b = { ...block(NATIONAL), top: 4, left: 0 };
+    const d = detect(b);
+    expect(d.shape).toBe("matrix");
+    expect(matrixLabelMismatch(b, d)).toBeUndefined();
+    const plan = planReport(b, d, { mode: "native", now: new Date(0) });
+    // true total: the off-diagonal flows, added by hand
+    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
+    const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
+    expect(notes).toContain("Row 'Total inflow [note 1]' (A10) is not a region of the matrix: a total; left out.");
+    expect(notes).toContain("Column 'Total outflow' (F5) is not a region of the matrix: a total; left out.");
+    // the formulas reference the regions' cells on the sheet (B6:E9), not the totals
+    const formulas = plan.sheets.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.native ?? ""))));
+    expect(formulas).toContain("SUM('S'!B6:E6)-SUM('S'!B6)");
+    expect(formulas).toContain("SUM('S'!B9:E9)-SUM('S'!E9)");
+    const sourceRefs = formulas.flatMap((f) => f.match(/'S'!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?/g) ?? []);
+    expect(sourceRefs.length).toBeGreaterThan(10);
+    expect(sourceRefs.filter((r) => /F\$?\d|\$?10\b/.test(r))).toEqual([]);
+  });
+  test("a total between the regions cannot be read in place: refused, naming it", () => {
+    const values = [NATIONAL[0], NATIONAL[1], NATIONAL[5], NATIONAL[2], NATIONAL[3], NATIONAL[4]];
+    const b = block(values);
+    expect(() => planReport(b, detect(b), { mode: "values", now: new Date(0) })).toThrow(/row 'Total inflow \[note 1\]' \(A3\) is not a region/);
   });
 });
