@@ -57,6 +57,28 @@ export const LOOKS: Readonly<Record<CellLook, Look>> = {
   note: {},
 };
 
+/** Page margins in inches: room for the footer, and the same page on A4 and on Letter paper. */
+export const PAGE_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
+
+/** The footer's centre (the sheet's name) and right part ("Page n of m"), in header/footer codes. */
+export const FOOTER_CENTER = "&A";
+export const FOOTER_RIGHT = "Page &P of &N";
+
+/**
+ * The footer's left part (the report's title) in header/footer codes: "&" doubled (a single one
+ * starts a code), one line, cut to `room` characters (Excel holds 255 in a whole footer).
+ */
+export function footerLeft(title: string, room = 200): string {
+  let text = title.replace(/[\r\n]+/g, " ").replace(/&/g, "&&");
+  if (text.length > room) {
+    text = text.slice(0, room - 1);
+    // An odd run of "&" at the cut would leave a code half written.
+    if (/&*$/.exec(text)![0].length % 2 === 1) text = text.slice(0, -1);
+    text += "…";
+  }
+  return text;
+}
+
 /**
  * How a free cell looks and whether its text wraps (top-aligned): a merged cell (span) or a
  * note wraps within its width, as does a cell in a wrapping column unless it is a title,

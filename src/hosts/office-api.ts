@@ -5,7 +5,8 @@
  * calculation 1.6; freezePanes and a chart series' setXAxisValues 1.7). Everything newer is
  * asked for at run time with Office.context.requirements.isSetSupported, and the host works
  * without it:
- * - ExcelApi 1.9: suspendScreenUpdatingUntilNextSync (without it the screen updates while writing);
+ * - ExcelApi 1.9: suspendScreenUpdatingUntilNextSync (without it the screen updates while writing)
+ *   and Worksheet.pageLayout (without it the report's sheets keep Excel's default page set-up);
  * - ExcelApiDesktop 1.1: Range.formulaArray, to array-enter a formula (Excel on Windows and Mac);
  * - ExcelApi 1.12: the API for dynamic arrays ("Range spilling … find ranges associated with
  *   dynamic array results": What's new in Excel JavaScript API 1.12,
@@ -73,10 +74,12 @@ export type ArrayEntry = "formulaArray" | "formula" | "value";
 
 export interface Capabilities {
   readonly suspendScreen: boolean;
+  /** Worksheet.pageLayout: the print set-up (one page wide, repeated header rows, footer). */
+  readonly pageLayout: boolean;
   readonly arrayEntry: ArrayEntry;
 }
 
 export function capabilities(): Capabilities {
   const arrayEntry: ArrayEntry = supports("ExcelApiDesktop", "1.1") ? "formulaArray" : supports("ExcelApi", "1.12") ? "formula" : "value";
-  return { suspendScreen: supports("ExcelApi", "1.9"), arrayEntry };
+  return { suspendScreen: supports("ExcelApi", "1.9"), pageLayout: supports("ExcelApi", "1.9"), arrayEntry };
 }

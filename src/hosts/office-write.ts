@@ -29,7 +29,8 @@
 import { cell as cellAddress, range as rangeAddress } from "../report/address";
 import type { PlannedCell, PlannedSheet, ReportPlan } from "../report/types";
 import { yieldToEventLoop } from "../report/steps";
-import { chartLayout, fittedWidths, moreSeriesColumns, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
+import { chartLayout, fittedWidths, LOOKS, moreSeriesColumns, Rule, tableHeaders, tableName, tableWidth, uniqueSheetName } from "./common";
+import { FormatOp, formatOps, PageSetup, pageSetup } from "./office-format";
 import { capabilities, Capabilities, requireDeclaredApi } from "./office-api";
 import { withArrayValueNote } from "./office-array-note";
 import { Block, CellContext, freeCellBlocks, PreparedRow, tableBlock } from "./office-blocks";
@@ -133,6 +134,89 @@ export async function pacedFittedWidths(sheet: PlannedSheet, turn: () => Promise
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding; 0.75 pt a pixel). */
 export const widthPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+/** Office.js's name of a border line's style. */
+const borderStyle = (r: Rule) => (r.style === "double" ? Excel.BorderLineStyle.double : Excel.BorderLineStyle.continuous);
+
+/** Queues a format operation on its range (see formatOps). */
+function applyFormat(r: Excel.Range, op: FormatOp): void {
+  if (op.merge) r.merge(false);
+  const f = r.format;
+  if (op.look) {
+    const l = LOOKS[op.look];
+    if (l.bold) f.font.bold = true;
+    if (l.italic) f.font.italic = true;
+    if (l.size) f.font.size = l.size;
+    if (l.color) f.font.color = `#${l.color}`;
+    if (l.fill) f.fill.color = `#${l.fill}`;
+    for (const [edge, rule] of [[Excel.BorderIndex.edgeTop, l.top], [Excel.BorderIndex.edgeBottom, l.bottom]] as const) {
+      if (!rule) continue;
+      const line = f.borders.getItem(edge);
+      line.style = borderStyle(rule);
+      if (rule.color) line.color = `#${rule.color}`;
+    }
+  }
+  if (op.wrap) f.wrapText = true;
+  if (op.vertical) f.verticalAlignment = op.vertical === "Top" ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
+  if (op.rowHeight !== undefined) f.rowHeight = op.rowHeight;
+}
+
+/**
+ * The payload of applyFormat's operations, as measured: the range, each object under it once
+ * (format, font, fill, borders and each border line: Office.js sends a path once a request),
+ * and each property set.
+ */
+function formatBytes(m: RequestMeter, op: FormatOp): number {
+  let bytes = m.range(op.address);
+  if (op.merge) bytes += m.call("Merge", "[false]");
+  const format: number[] = [];
+  if (op.look) {
+    const l = LOOKS[op.look];
+    const font: number[] = [];
+    if (l.bold) font.push(m.set("Bold", 4));
+    if (l.italic) font.push(m.set("Italic", 4));
+    if (l.size) font.push(m.set("Size", jsonBytes(l.size)));
+    if (l.color) font.push(m.set("Color", jsonBytes(`#${l.color}`)));
+    if (font.length) format.push(m.path("Font", undefined, 4), ...font);
+    if (l.fill) format.push(m.path("Fill", undefined, 4), m.set("Color", jsonBytes(`#${l.fill}`)));
+    const edges = ([["EdgeTop", l.top], ["EdgeBottom", l.bottom]] as const).filter(([, r]) => r !== undefined);
+    if (edges.length) format.push(m.path("Borders", undefined, 4));
+    for (const [edge, rule] of edges)
+      format.push(m.path("GetItem", JSON.stringify([edge])), m.set("Style", jsonBytes(rule!.style === "double" ? "Double" : "Continuous")), rule!.color ? m.set("Color", jsonBytes(`#${rule!.color}`)) : 0);
+  }
+  if (op.wrap) format.push(m.set("WrapText", 4));
+  if (op.vertical) format.push(m.set("VerticalAlignment", jsonBytes(op.vertical)));
+  if (op.rowHeight !== undefined) format.push(m.set("RowHeight", jsonBytes(op.rowHeight)));
+  if (format.length) bytes += m.path("Format", undefined, 4) + format.reduce((a, x) => a + x, 0);
+  return bytes;
+}
+
+/** Queues a sheet's page set-up (ExcelApi 1.9). */
+function applyPageSetup(layout: Excel.PageLayout, p: PageSetup): void {
+  layout.orientation = p.orientation === "Landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  layout.zoom = { ...p.zoom };
+  layout.leftMargin = p.margins.left;
+  layout.rightMargin = p.margins.right;
+  layout.topMargin = p.margins.top;
+  layout.bottomMargin = p.margins.bottom;
+  layout.headerMargin = p.margins.header;
+  layout.footerMargin = p.margins.footer;
+  if (p.titleRows) layout.setPrintTitleRows(p.titleRows);
+  const footer = layout.headersFooters.defaultForAllPages;
+  footer.leftFooter = p.leftFooter;
+  footer.centerFooter = p.centerFooter;
+  footer.rightFooter = p.rightFooter;
+}
+
+function pageSetupBytes(m: RequestMeter, p: PageSetup): number {
+  const margins = Object.entries(p.margins).reduce((a, [side, x]) => a + m.set(`${side[0].toUpperCase()}${side.slice(1)}Margin`, jsonBytes(x)), 0);
+  return (
+    m.path("PageLayout", undefined, 4) + m.set("Orientation", jsonBytes(p.orientation)) + m.set("Zoom", jsonBytes(p.zoom)) + margins +
+    (p.titleRows ? m.call("SetPrintTitleRows", JSON.stringify([p.titleRows])) : 0) +
+    m.path("HeadersFooters", undefined, 4) + m.path("DefaultForAllPages", undefined, 4) +
+    m.set("LeftFooter", jsonBytes(p.leftFooter)) + m.set("CenterFooter", jsonBytes(p.centerFooter)) + m.set("RightFooter", jsonBytes(p.rightFooter))
+  );
+}
 
 /** A request Excel refused for its size, with what it held (see writeReport's retries). */
 class SizeFailure extends Error {
@@ -351,7 +435,7 @@ async function writeOnce(plan: ReportPlan, budget: number, caps: Capabilities, s
       const at = (bytes: number) => b.sheetCost(job.name) + bytes;
       for (const block of job.blocks) await writeBlock(b, ws, job.name, block, pacer);
 
-      // Tables over the written cells; totals as a plain bold row under each.
+      // Tables over the written cells (header and totals rows get their formats below).
       for (const t of job.planned.tables) {
         const width = tableWidth(t);
         const right = t.left + width - 1;
@@ -362,20 +446,6 @@ async function writeOnce(plan: ReportPlan, budget: number, caps: Capabilities, s
           await b.reserve(bytes);
           const table = ws.tables.add(address, true);
           table.name = name;
-          b.add(bytes, job.name);
-        } else {
-          const address = rangeAddress(t.top, t.left, t.top, right);
-          const bytes = at(m.range(address) + m.path("Format", undefined, 4) + m.path("Font", undefined, 4) + m.set("Bold", 4));
-          await b.reserve(bytes);
-          ws.getRange(address).format.font.bold = true; // no data: a bold header line
-          b.add(bytes, job.name);
-        }
-        if (t.totals) {
-          const row = t.top + 1 + t.rows.length;
-          const address = rangeAddress(row, t.left, row, right);
-          const bytes = at(m.range(address) + m.path("Format", undefined, 4) + m.path("Font", undefined, 4) + m.set("Bold", 4));
-          await b.reserve(bytes);
-          ws.getRange(address).format.font.bold = true;
           b.add(bytes, job.name);
         }
       }
@@ -396,6 +466,21 @@ async function writeOnce(plan: ReportPlan, budget: number, caps: Capabilities, s
         const bytes = at(m.path("FreezePanes", undefined, 4) + m.call("FreezeRows", JSON.stringify([job.planned.freezeRows])));
         await b.reserve(bytes);
         ws.freezePanes.freezeRows(job.planned.freezeRows);
+        b.add(bytes, job.name);
+      }
+      // Cell formats: header and totals rows, styled and merged free cells, wrapping, row heights.
+      for (const op of formatOps(job.planned)) {
+        const bytes = at(formatBytes(m, op));
+        await b.reserve(bytes);
+        applyFormat(ws.getRange(op.address), op);
+        b.add(bytes, job.name);
+      }
+      // Page set-up (ExcelApi 1.9): one page wide, repeated header rows, footer.
+      if (caps.pageLayout && job.planned.print) {
+        const p = pageSetup(job.planned.print);
+        const bytes = at(pageSetupBytes(m, p));
+        await b.reserve(bytes);
+        applyPageSetup(ws.pageLayout, p);
         b.add(bytes, job.name);
       }
       // Native charts.

@@ -5,7 +5,7 @@
  */
 import type { NumberFormat } from "../report/types";
 import { quoteSheet } from "../report/address";
-import { CellLook, cellText, EXCEL_LIMITS, Look, LOOKS, NUMBER_FORMATS, Rule } from "./common";
+import { CellLook, cellText, EXCEL_LIMITS, FOOTER_CENTER, FOOTER_RIGHT, footerLeft, Look, LOOKS, NUMBER_FORMATS, PAGE_MARGINS, Rule } from "./common";
 
 export type { CellLook };
 
@@ -243,19 +243,13 @@ export function worksheetStart(options: { freezeRows: number; widths: readonly (
   return `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${pr}<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
 }
 
-/** Excel's limit on a header or footer's text, in characters. */
-const FOOTER_LIMIT = 255;
-
 /**
- * A footer in header/footer codes (§18.3.1.39): `left` on the left ("&" doubled, as the codes
- * need), the sheet's name (&A) in the centre, "Page n of m" (&P, &N) on the right.
+ * A footer in header/footer codes (§18.3.1.39): `left` on the left, the sheet's name (&A) in the
+ * centre, "Page n of m" (&P, &N) on the right; at most 255 characters, as Excel holds.
  */
 export function footerCodes(left: string): string {
-  const right = "&A&RPage &P of &N";
-  const room = FOOTER_LIMIT - right.length - 4;
-  let text = left.replace(/[\r\n]+/g, " ").replace(/&/g, "&&");
-  if (text.length > room) text = text.slice(0, room - 1).replace(/&$/, "") + "…";
-  return `&L${text}&C${right}`;
+  const rest = `&C${FOOTER_CENTER}&R${FOOTER_RIGHT}`;
+  return `&L${footerLeft(left, 255 - rest.length - 2)}${rest}`;
 }
 
 /** How a sheet prints: one page wide, as many tall as needed. */
@@ -274,7 +268,7 @@ export function worksheetEnd(options: { tables: number; drawing?: boolean; merge
   const p = options.print;
   // Margins (inches) that leave room for a footer and suit both A4 and Letter paper.
   const margins = p
-    ? `<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.75" header="0.3" footer="0.3"/>` +
+    ? `<printOptions horizontalCentered="1"/><pageMargins left="${PAGE_MARGINS.left}" right="${PAGE_MARGINS.right}" top="${PAGE_MARGINS.top}" bottom="${PAGE_MARGINS.bottom}" header="${PAGE_MARGINS.header}" footer="${PAGE_MARGINS.footer}"/>` +
       `<pageSetup orientation="${p.orientation}" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>${xmlText(footerCodes(p.footer))}</oddFooter></headerFooter>`
     : `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
   const drawing = options.drawing ? `<drawing r:id="rId${options.tables + 1}"/>` : "";

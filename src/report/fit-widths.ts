@@ -24,6 +24,8 @@ const PADDING = 2;
 const FILTER_BUTTON = 3;
 /** Points per line of 11-point text, and the line height of each style. */
 const LINE_POINTS = 15;
+/** Excel's tallest row, in points: a longer text shows its first lines (409 points hold 27). */
+export const MAX_ROW_POINTS = 409;
 
 /**
  * How much wider than plain 11-point text a style's text is, per character. Widths are in
@@ -188,7 +190,7 @@ export function rowHeights(sheet: PlannedSheet): Map<number, number> {
     let chars = 0;
     for (let j = c.col; j < c.col + span; j++) chars += widths[j] ?? WIDTH_MIN;
     const lines = wrappedLines(v, chars, c.cell.style ? SCALE[c.cell.style] : PLAIN);
-    const h = lines * linePoints(c.cell.style) + 3;
+    const h = Math.min(MAX_ROW_POINTS, lines * linePoints(c.cell.style) + 3);
     if (lines > 1 && h > (out.get(c.row) ?? 0)) out.set(c.row, h);
   }
   // Table headers (they always wrap, beside the filter button) and cells in wrapping columns:
@@ -197,7 +199,7 @@ export function rowHeights(sheet: PlannedSheet): Map<number, number> {
     const grow = (row: number, text: unknown, chars: number, scale: number) => {
       if (typeof text !== "string" || text === "") return;
       const lines = wrappedLines(text, chars, scale);
-      const h = lines * LINE_POINTS + 3;
+      const h = Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + 3);
       if (lines > 1 && h > (out.get(row) ?? 0)) out.set(row, h);
     };
     tableHeaders(t.header, tableWidth(t)).forEach((h, k) => grow(t.top, h, (widths[t.left + k] ?? WIDTH_MIN) - FILTER_BUTTON, SCALE.bold));

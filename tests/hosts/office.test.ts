@@ -6,6 +6,7 @@
  */
 import { cell as cellAddress, columnLetters, range as rangeAddress, resolveSheetRefs } from "../../src/report/address";
 import { detect } from "../../src/report/detect";
+import { rowHeights } from "../../src/report/fit-widths";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, PlannedCell, PlannedSheet, ReportPlan, SharingMode } from "../../src/report/types";
 import { fittedWidths, formulaFor, NUMBER_FORMATS, tableHeaders, tableWidth } from "../../src/hosts/common";
@@ -675,5 +676,43 @@ describe("what real Excel does that a lenient double would hide", () => {
     expect(text).toMatch(/can neither array-enter a formula through an add-in nor compute dynamic arrays/);
     expect(text).toMatch(/'?Migration Summary'?!/);
     expect(written.notices[0]).toMatchObject({ kind: "arrayFormulasAsValues" });
+  });
+});
+
+describe("the report's looks and page set-up, as the .xlsx host writes them", () => {
+  test.each(["declared", "web"] as const)("the UK sample in Excel offering the %s API: header and totals rows, styled and merged cells, row heights, page set-up where ExcelApi 1.9 is offered", async (host) => {
+    const d = withData(readSample("uk-interregional-flows-2018.csv"), [], host);
+    const { plan, written } = await build(d);
+    const summary = plan.sheets[0];
+    const ws = d.workbook.sheet(written.sheets[0])!;
+    const t = summary.tables[0];
+    // The header row: bold on a fill over a rule, wrapped; the totals row: bold between rules.
+    const header = cellAddress(t.top, t.left + 1);
+    expect(ws.cell(header).bold).toBe(true);
+    expect(ws.lookAt(header)).toMatchObject({ "fill.color": "#D9E1F2", "borders.EdgeBottom.style": "Continuous", wrapText: true });
+    const total = cellAddress(t.top + 1 + t.rows.length, t.left + 1);
+    expect(ws.cell(total).bold).toBe(true);
+    expect(ws.lookAt(total)).toMatchObject({ "borders.EdgeTop.style": "Continuous", "borders.EdgeBottom.style": "Double" });
+    // Free cells with a span are merged; rows the .xlsx host makes taller are as tall here.
+    const merged = plan.sheets.flatMap((s, k) => s.cells.filter((c) => (c.span ?? 1) > 1).map((c) => ({ k, address: rangeAddress(c.row, c.col, c.row, c.col + c.span! - 1) })));
+    expect(merged.length).toBeGreaterThan(0);
+    for (const m of merged) expect(d.workbook.sheet(written.sheets[m.k])!.merges).toContain(m.address);
+    const defs = plan.sheets.length - 1;
+    const tall = [...rowHeights(plan.sheets[defs])];
+    expect(tall.length).toBeGreaterThan(0);
+    for (const [row, h] of tall) expect(d.workbook.sheet(written.sheets[defs])!.rowHeights.get(row)).toBe(h);
+    // The page set-up needs ExcelApi 1.9: without it the sheets keep Excel's defaults.
+    if (host === "declared") expect(ws.pageLayout).toEqual({});
+    else {
+      expect(ws.pageLayout).toMatchObject({
+        orientation: summary.print!.orientation === "landscape" ? "Landscape" : "Portrait",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        leftMargin: 36,
+        printTitleRows: `$${t.top + 1}:$${t.top + 1}`,
+        leftFooter: summary.print!.footer.replace(/&/g, "&&"),
+        centerFooter: "&A",
+        rightFooter: "Page &P of &N",
+      });
+    }
   });
 });

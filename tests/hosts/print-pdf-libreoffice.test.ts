@@ -12,7 +12,7 @@
  * A page belongs to the sheet its footer names (the centre part is the sheet's name). The first
  * page of each sheet is saved as test-artifacts/print/<report>-<sheet>.png for a person to look at.
  */
-import { mkdtempSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { engine } from "../../src/cli/engine";
@@ -26,6 +26,7 @@ import { SAMPLES } from "../support/samples";
 jest.setTimeout(400_000);
 
 const DIR = mkdtempSync(join(tmpdir(), "print-pdf-"));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts", "print");
 
 let soffice = "";

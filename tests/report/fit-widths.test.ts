@@ -67,6 +67,11 @@ test("notes never widen a column; a spanned cell is measured against its merged 
   expect(h.widths[0] + h.widths[1]).toBeGreaterThanOrEqual(heading.length);
 });
 
+test("a row grows to Excel's tallest (409 points) at most", () => {
+  const s = fitSheet(sheet({ cells: [{ row: 0, col: 0, cell: text("word ".repeat(5000), "note"), span: 2 }], tables: [table([[text("AT"), { value: 1, format: "count" }]])] }));
+  expect(rowHeights(s).get(0)).toBe(409);
+});
+
 test("wrapped lines count words whole", () => {
   expect(wrappedLines("one two three", 100)).toBe(1);
   expect(wrappedLines("aaaa bbbb cccc dddd", 8, 1)).toBe(4);

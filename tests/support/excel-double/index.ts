@@ -156,6 +156,10 @@ export interface DoubleExcelApi {
   readonly ChartSeriesBy: Record<string, string>;
   readonly ErrorCodes: Record<string, string>;
   readonly CalculationType: Record<string, string>;
+  readonly BorderIndex: Record<string, string>;
+  readonly BorderLineStyle: Record<string, string>;
+  readonly VerticalAlignment: Record<string, string>;
+  readonly PageOrientation: Record<string, string>;
   readonly RequestContext: typeof RequestContext;
 }
 
@@ -287,6 +291,10 @@ export function createExcelDouble(initial: InitialWorkbook, options: DoubleOptio
     ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered", line: "Line", pie: "Pie", xyscatter: "XYScatter", barStacked: "BarStacked", columnStacked: "ColumnStacked" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+    BorderIndex: { edgeTop: "EdgeTop", edgeBottom: "EdgeBottom", edgeLeft: "EdgeLeft", edgeRight: "EdgeRight", insideVertical: "InsideVertical", insideHorizontal: "InsideHorizontal", diagonalDown: "DiagonalDown", diagonalUp: "DiagonalUp" },
+    BorderLineStyle: { none: "None", continuous: "Continuous", dash: "Dash", dashDot: "DashDot", dashDotDot: "DashDotDot", dot: "Dot", double: "Double", slantDashDot: "SlantDashDot" },
+    VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom", justify: "Justify", distributed: "Distributed" },
+    PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
     ErrorCodes: {
       generalException: "GeneralException",
       invalidArgument: "InvalidArgument",

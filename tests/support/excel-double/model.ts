@@ -118,6 +118,14 @@ export class SheetModel {
   freezeRows = 0;
   freezeColumns = 0;
   visibility = "Visible";
+  /** Cell formats besides bold and number formats ("font.size", "fill.color", "wrapText", "borders.EdgeBottom.style"…), by "row,col". */
+  readonly looks = new Map<string, Record<string, unknown>>();
+  /** Row heights in points, by 0-based row (only those set). */
+  readonly rowHeights = new Map<number, number>();
+  /** Merged ranges, as addresses ("A6:C6"). */
+  readonly merges: string[] = [];
+  /** The page set-up (Worksheet.pageLayout): "orientation", "zoom", "leftMargin", "printTitleRows", "leftFooter"…. */
+  readonly pageLayout: Record<string, unknown> = {};
   constructor(
     readonly id: string,
     public name: string,
@@ -152,6 +160,18 @@ export class SheetModel {
 
   setFormat(r: number, c: number, format: string): void {
     (this.row(r, true).nf ??= [])[c] = format;
+  }
+
+  setLook(r: number, c: number, prop: string, value: unknown): void {
+    const key = `${r},${c}`;
+    const look = this.looks.get(key) ?? {};
+    look[prop] = value;
+    this.looks.set(key, look);
+  }
+  /** The formats set on one cell (besides bold and its number format). */
+  lookAt(address: string): Record<string, unknown> {
+    const { top, left } = this.rect(address);
+    return this.looks.get(`${top},${left}`) ?? {};
   }
 
   setBold(r: number, c: number, bold: boolean): void {

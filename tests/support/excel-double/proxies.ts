@@ -355,6 +355,20 @@ export class Range extends ClientObject {
     this.context._need("ExcelApi", "1.4", "Range.getUsedRangeOrNullObject");
     return this._derived("getUsedRangeOrNullObject", [valuesOnly], (r) => r.sheet.usedRect(r.rect, valuesOnly), true);
   }
+  /** Range.merge (ExcelApi 1.2): the range becomes one cell; `across` merges each row on its own (not modelled). */
+  merge(across = false): void {
+    this.context._need("ExcelApi", "1.2", "Range.merge");
+    if (across) throw new DoubleError("NotImplemented", "The double does not model merge(true).");
+    this._call("merge", [across], () => {
+      const r = this._ref;
+      refuseUnbounded(r, "merge");
+      const address = formatRef(r.rect);
+      const overlaps = r.sheet.merges.some((m) => intersect(parseRef(m)!, r.rect) !== undefined);
+      if (overlaps) throw new DoubleError("InvalidArgument", `Cannot merge ${address}: it overlaps a merged range.`);
+      r.sheet.merges.push(address);
+      return { sheet: r.sheet.name, address };
+    });
+  }
   select(): void {
     this._call("select", [], () => {
       const r = this._ref;
@@ -390,6 +404,85 @@ export class RangeFormat extends ClientObject {
   get font(): RangeFont {
     return new RangeFont(this.context, `${this._path}.font`, () => this._model<RangeRef>());
   }
+  get fill(): RangeFill {
+    return new RangeFill(this.context, `${this._path}.fill`, () => this._model<RangeRef>());
+  }
+  get borders(): RangeBorderCollection {
+    return new RangeBorderCollection(this.context, `${this._path}.borders`, () => this._model<RangeRef>());
+  }
+  set wrapText(w: boolean) {
+    if (typeof w !== "boolean") throw new DoubleError("InvalidArgument", "wrapText must be true or false.");
+    this._set("wrapText", w, () => eachCell(this._model<RangeRef>(), "wrapText", w));
+  }
+  set verticalAlignment(v: string) {
+    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v)) throw new DoubleError("InvalidArgument", `'${v}' is not a vertical alignment.`);
+    this._set("verticalAlignment", v, () => eachCell(this._model<RangeRef>(), "verticalAlignment", v));
+  }
+  /** The rows' height in points (Excel: 0 to 409). */
+  set rowHeight(points: number) {
+    this._set("rowHeight", points, () => {
+      const r = this._model<RangeRef>();
+      if (!(points >= 0 && points <= 409)) throw new DoubleError("InvalidArgument", `Row height ${points} is out of range (0 to 409 points).`);
+      refuseUnbounded(r, "rowHeight");
+      for (let i = r.rect.top; i <= r.rect.bottom; i++) r.sheet.rowHeights.set(i, points);
+      return { sheet: r.sheet.name, address: formatRef(r.rect) };
+    });
+  }
+}
+
+/** Sets a format property on every cell of a bounded range. */
+function eachCell(r: RangeRef, prop: string, value: unknown): { sheet: string; address: string } {
+  refuseUnbounded(r, prop);
+  if (rowsOf(r.rect) * columnsOf(r.rect) > 5_000_000) throw new DoubleError("NotImplemented", "The double does not format ranges this large.");
+  for (let i = r.rect.top; i <= r.rect.bottom; i++) for (let j = r.rect.left; j <= r.rect.right; j++) r.sheet.setLook(i, j, prop, value);
+  return { sheet: r.sheet.name, address: formatRef(r.rect) };
+}
+
+/** A colour as Office.js takes it: "#RRGGBB" or a colour name (the double knows a few). */
+function checkColor(c: unknown): string {
+  if (typeof c !== "string" || !(/^#[0-9A-Fa-f]{6}$/.test(c) || ["Black", "White", "Red", "Blue", "Green", "Yellow"].includes(c))) throw new DoubleError("InvalidArgument", `'${String(c)}' is not a colour.`);
+  return c;
+}
+
+export class RangeFill extends ClientObject {
+  protected readonly _type = "RangeFill";
+  protected _props() {
+    return {};
+  }
+  set color(c: string) {
+    this._set("color", c, () => eachCell(this._model<RangeRef>(), "fill.color", checkColor(c)));
+  }
+}
+
+export class RangeBorderCollection extends ClientObject {
+  protected readonly _type = "RangeBorderCollection";
+  protected _props() {
+    return {};
+  }
+  getItem(index: string): RangeBorder {
+    if (!["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"].includes(index)) throw new DoubleError("InvalidArgument", `'${index}' is not a border.`);
+    return new RangeBorder(this.context, `${this._path}.getItem(${JSON.stringify(index)})`, () => ({ ref: this._model<RangeRef>(), index }));
+  }
+}
+
+export class RangeBorder extends ClientObject {
+  protected readonly _type = "RangeBorder";
+  protected _props() {
+    return {};
+  }
+  set style(v: string) {
+    if (!["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"].includes(v)) throw new DoubleError("InvalidArgument", `'${v}' is not a border line style.`);
+    this._set("style", v, () => {
+      const { ref, index } = this._model<{ ref: RangeRef; index: string }>();
+      return eachCell(ref, `borders.${index}.style`, v);
+    });
+  }
+  set color(c: string) {
+    this._set("color", c, () => {
+      const { ref, index } = this._model<{ ref: RangeRef; index: string }>();
+      return eachCell(ref, `borders.${index}.color`, checkColor(c));
+    });
+  }
 }
 
 export class RangeFont extends ClientObject {
@@ -412,6 +505,17 @@ export class RangeFont extends ClientObject {
       for (let i = r.rect.top; i <= r.rect.bottom; i++) for (let j = r.rect.left; j <= r.rect.right; j++) r.sheet.setBold(i, j, b);
       return { sheet: r.sheet.name, address: formatRef(r.rect) };
     });
+  }
+  set italic(b: boolean) {
+    this._set("italic", b, () => eachCell(this._model<RangeRef>(), "font.italic", b));
+  }
+  /** Font size in points (Excel: 1 to 409). */
+  set size(points: number) {
+    if (!(points >= 1 && points <= 409)) throw new DoubleError("InvalidArgument", `Font size ${points} is out of range.`);
+    this._set("size", points, () => eachCell(this._model<RangeRef>(), "font.size", points));
+  }
+  set color(c: string) {
+    this._set("color", c, () => eachCell(this._model<RangeRef>(), "font.color", checkColor(c)));
   }
 }
 
@@ -515,6 +619,105 @@ export class Worksheet extends ClientObject {
   get freezePanes(): WorksheetFreezePanes {
     this.context._need("ExcelApi", "1.7", "Worksheet.freezePanes");
     return new WorksheetFreezePanes(this.context, `${this._path}.freezePanes`, () => this._sheet);
+  }
+  get pageLayout(): PageLayout {
+    this.context._need("ExcelApi", "1.9", "Worksheet.pageLayout");
+    return new PageLayout(this.context, `${this._path}.pageLayout`, () => this._sheet);
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): what the double records of a sheet's page set-up. */
+export class PageLayout extends ClientObject {
+  protected readonly _type = "PageLayout";
+  protected _props() {
+    return {};
+  }
+  private _put(prop: string, value: unknown): void {
+    this._set(prop, value, () => {
+      const s = this._model<SheetModel>();
+      s.pageLayout[prop] = value;
+      return { sheet: s.name };
+    });
+  }
+  set orientation(v: string) {
+    if (v !== "Portrait" && v !== "Landscape") throw new DoubleError("InvalidArgument", `'${v}' is not a page orientation.`);
+    this._put("orientation", v);
+  }
+  /** PageLayoutZoomOptions: a scale (10 to 400 %), or pages wide and tall to fit (0 or absent: no limit). */
+  set zoom(z: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32767);
+    const fit = z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined;
+    if ((z.scale !== undefined && (fit || !(z.scale >= 10 && z.scale <= 400))) || !pages(z.horizontalFitToPages) || !pages(z.verticalFitToPages)) throw new DoubleError("InvalidArgument", `The zoom ${JSON.stringify(z)} is not valid.`);
+    this._put("zoom", { ...z });
+  }
+  private _margin(prop: string, points: number): void {
+    if (!(points >= 0 && points < 1000)) throw new DoubleError("InvalidArgument", `The margin ${points} is out of range.`);
+    this._put(prop, points);
+  }
+  set leftMargin(p: number) {
+    this._margin("leftMargin", p);
+  }
+  set rightMargin(p: number) {
+    this._margin("rightMargin", p);
+  }
+  set topMargin(p: number) {
+    this._margin("topMargin", p);
+  }
+  set bottomMargin(p: number) {
+    this._margin("bottomMargin", p);
+  }
+  set headerMargin(p: number) {
+    this._margin("headerMargin", p);
+  }
+  set footerMargin(p: number) {
+    this._margin("footerMargin", p);
+  }
+  /** Rows repeated at the top of each printed page: a range or an address of whole rows ("$8:$8"). */
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new DoubleError("InvalidArgument", `'${rows}' is not a range of whole rows.`);
+    this._call("setPrintTitleRows", [rows], () => {
+      const s = this._model<SheetModel>();
+      s.pageLayout.printTitleRows = rows;
+      return { sheet: s.name };
+    });
+  }
+  get headersFooters(): HeaderFooterGroup {
+    return new HeaderFooterGroup(this.context, `${this._path}.headersFooters`, () => this._model<SheetModel>());
+  }
+}
+
+export class HeaderFooterGroup extends ClientObject {
+  protected readonly _type = "HeaderFooterGroup";
+  protected _props() {
+    return {};
+  }
+  get defaultForAllPages(): HeaderFooter {
+    return new HeaderFooter(this.context, `${this._path}.defaultForAllPages`, () => this._model<SheetModel>());
+  }
+}
+
+/** One header/footer set; Excel holds at most 255 characters in each part. */
+export class HeaderFooter extends ClientObject {
+  protected readonly _type = "HeaderFooter";
+  protected _props() {
+    return {};
+  }
+  private _put(prop: string, text: string): void {
+    if (typeof text !== "string" || text.length > 255) throw new DoubleError("InvalidArgument", `The ${prop} is not text of at most 255 characters.`);
+    this._set(prop, text, () => {
+      const s = this._model<SheetModel>();
+      s.pageLayout[prop] = text;
+      return { sheet: s.name };
+    });
+  }
+  set leftFooter(t: string) {
+    this._put("leftFooter", t);
+  }
+  set centerFooter(t: string) {
+    this._put("centerFooter", t);
+  }
+  set rightFooter(t: string) {
+    this._put("rightFooter", t);
   }
 }
 
