@@ -21,6 +21,13 @@ import { PlannedCell, PlannedChart, PlannedError, PlannedSheet, Role } from "./t
 /** The sheet holding each period's flow matrix (long lists): the Trends and Trajectories sheets read it. */
 export const PERIOD_FLOWS_SHEET = "Period Flows";
 const TRENDS_TOP = 3; // header row of the Trends table
+/**
+ * Above this many (table rows × median cells), the medians are written as values: each is an
+ * array formula over every row of the table, and LibreOffice took about 2 minutes of CPU for 60
+ * of them over 100,000 rows (some 20 µs a row), so a live Trends sheet would slow every
+ * recalculation. Totals and row counts (SUMPRODUCT) stay live.
+ */
+export const LIVE_MEDIAN_LIMIT = 500_000;
 
 /** A list's or table's rows grouped by period, and how formulas select them. */
 export interface PeriodPanel {
@@ -314,6 +321,7 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
     header.push(`Median ${lower(m.label)}`);
     if (ofCounts.includes(m)) header.push(`${m.label} (totals)`);
   }
+  const liveMedians = input.rows * panel.periods.length * measures.length <= LIVE_MEDIAN_LIMIT;
   const rows: PlannedCell[][] = panel.periods.map((p, k) => {
     const r = TRENDS_TOP + 1 + k;
     const inPeriod = panel.rows.get(p.key)!;
@@ -334,8 +342,8 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
     });
     for (const m of measures) {
       const xs = inPeriod.map((i) => measureOn(input, m, i)).filter((v): v is number => v !== undefined);
-      const f = medianFormula(m, m.inputs.map(colOf), select);
-      line.push(computed(median(xs), f, f, m.format, true));
+      const f = liveMedians ? medianFormula(m, m.inputs.map(colOf), select) : undefined;
+      line.push(computed(median(xs), f, f, m.format, liveMedians));
       if (ofCounts.includes(m)) {
         const refs = m.inputs.map((role) => sumCell.get(role)!);
         const missing = m.inputs.some((role) => sums.get(role) === undefined);
@@ -362,6 +370,7 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
   const notes = [
     `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}): the median of each measure over the ${panel.what}'s rows${groups}, rows whose inputs give no value left out; totals of counts over the ${panel.what}'s rows (none when one is blank or text); and each measure of counts recomputed from those totals. Each is a live formula over the source data; the medians are array formulas (Ctrl+Shift+Enter in Excel 2010–2019).`,
   ];
+  if (!liveMedians) notes.push(`The Trends sheet's medians are values: live, each would be an array formula over all ${input.rows} rows of the table, which would make recalculation slow. They are recomputed when the report is rebuilt; the totals stay live.`);
   if (panel.outside.length > 0) notes.push(`${panel.outside.length} rows of the table hold no ${panel.what} (first: ${cell(input.rowsAt[panel.outside[0]], input.columns.year!.col)}) and are in no ${panel.what} of the Trends sheet.`);
   const sheet: PlannedSheet = {
     name: "Trends",
