@@ -15,19 +15,21 @@ import { PlannedCell, PlannedChart, PlannedError, PlannedSheet, Role } from "./t
  * The Trends sheet: one row per period of a long list of flows or a country table, each figure
  * a live formula over that period's rows of the source data. Rows are grouped by period as
  * src/cells/period.ts reads them (the trimmed text of the cell), and the formulas select a
- * period's rows with TRIM(cell&"")="key", so a recalculation groups them alike.
+ * period's rows with TRIM(cell&"")="key" (cell=year where every period cell is a number: the
+ * same rows), so a recalculation groups them alike.
  */
 
 /** The sheet holding each period's flow matrix (long lists): the Trends and Trajectories sheets read it. */
 export const PERIOD_FLOWS_SHEET = "Period Flows";
 const TRENDS_TOP = 3; // header row of the Trends table
 /**
- * Above this many (table rows × median cells), the medians are written as values: each is an
- * array formula over every row of the table, and LibreOffice took about 2 minutes of CPU for 60
- * of them over 100,000 rows (some 20 µs a row), so a live Trends sheet would slow every
- * recalculation. Totals and row counts (SUMPRODUCT) stay live.
+ * Above this many (table rows × periods × measures), the medians are written as values: each is
+ * an array formula over every row of the table, and LibreOffice spent over 4 minutes of CPU on
+ * 60 of them over 100,000 rows (more than 40 µs a row) before it was stopped. At this limit a
+ * recalculation spends a few seconds on them (the IAB panel: 29,000; UN DESA: 69,000). Totals
+ * and row counts (SUMPRODUCT) stay live.
  */
-export const LIVE_MEDIAN_LIMIT = 500_000;
+export const LIVE_MEDIAN_LIMIT = 100_000;
 
 /** A list's or table's rows grouped by period, and how formulas select them. */
 export interface PeriodPanel {
@@ -66,14 +68,19 @@ export function panelOf(input: LongInput | TableInput): PeriodPanel | undefined 
   for (let r = from; r <= to; r++) if (!inInput.has(r)) skipped.push(r + 1);
   const P = column(year.col);
   const without = skipped.length > 0 ? `*ISNA(MATCH(ROW(${P}),{${skipped.join(";")}},0))` : "";
+  // Where every period cell is a number (years as numbers, the usual case), P=1990 selects the
+  // same rows as TRIM(P&"")="1990" (a number's text is its key) at a fraction of the cost: text
+  // work over every row took LibreOffice over a second per formula on 100,000 rows.
+  const numeric = year.values.every((v) => typeof v === "number" || v === null);
+  // The key is digits, spaces, dashes and slashes (period.ts): safe inside a string literal.
+  const test = (key: string) => (numeric ? `(${P}=${key})` : `(TRIM(${P}&"")="${key}")`);
   return {
     periods: read.periods,
     rows: read.rows,
     outside: [...read.others, ...read.blanks].sort((a, b) => a - b),
     what: "period",
     column,
-    // The key is digits, spaces, dashes and slashes (period.ts): safe inside a string literal.
-    select: (key) => (without ? `(TRIM(${P}&"")="${key}")${without}` : `--(TRIM(${P}&"")="${key}")`),
+    select: (key) => (without ? `${test(key)}${without}` : `--${test(key)}`),
     array: without !== "",
   };
 }

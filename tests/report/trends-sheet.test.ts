@@ -253,7 +253,7 @@ describe("a country table of immigrants and emigrants over two years", () => {
 
 describe("a large table", () => {
   it("writes the medians as values above the live limit, keeping totals live, and says so", () => {
-    // 3,000 regions × 10 years, 2 measures (net migration, effectiveness): 30,000 rows × 10 × 2 = 600,000 > 500,000.
+    // 3,000 regions × 10 years, 2 measures (net migration, effectiveness): 30,000 rows × 10 × 2 = 600,000 > 100,000.
     const n = 3000;
     const years = Array.from({ length: 10 }, (_, k) => 1970 + 5 * k);
     const rowsAt = Array.from({ length: n * years.length }, (_, r) => r + 1);
