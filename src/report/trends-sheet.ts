@@ -16,12 +16,21 @@ import { PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
  * The Trends sheet: one row per period of a long list of flows or a country table, each figure
  * a live formula over that period's rows of the source data. Rows are grouped by period as
  * src/cells/period.ts reads them (the trimmed text of the cell), and the formulas select a
- * period's rows with TRIM(cell&"")="key", so a recalculation groups them alike.
+ * period's rows with TRIM(cell&"")="key" (cell=year where every period cell is a number: the
+ * same rows), so a recalculation groups them alike.
  */
 
 /** The sheet holding each period's flow matrix (long lists): the Trends and Trajectories sheets read it. */
 export const PERIOD_FLOWS_SHEET = "Period Flows";
 const TRENDS_TOP = 3; // header row of the Trends table
+/**
+ * Above this many (table rows × periods × measures), the medians are written as values: each is
+ * an array formula over every row of the table, and LibreOffice spent over 4 minutes of CPU on
+ * 60 of them over 100,000 rows (more than 40 µs a row) before it was stopped. At this limit a
+ * recalculation spends a few seconds on them (the IAB panel: 29,000; UN DESA: 69,000). Totals
+ * and row counts (SUMPRODUCT) stay live.
+ */
+export const LIVE_MEDIAN_LIMIT = 100_000;
 
 /** A list's or table's rows grouped by period, and how formulas select them. */
 export interface PeriodPanel {
@@ -60,14 +69,19 @@ export function panelOf(input: LongInput | TableInput): PeriodPanel | undefined 
   for (let r = from; r <= to; r++) if (!inInput.has(r)) skipped.push(r + 1);
   const P = column(year.col);
   const without = skipped.length > 0 ? `*ISNA(MATCH(ROW(${P}),{${skipped.join(";")}},0))` : "";
+  // Where every period cell is a number (years as numbers, the usual case), P=1990 selects the
+  // same rows as TRIM(P&"")="1990" (a number's text is its key) at a fraction of the cost: text
+  // work over every row took LibreOffice over a second per formula on 100,000 rows.
+  const numeric = year.values.every((v) => typeof v === "number" || v === null);
+  // The key is digits, spaces, dashes and slashes (period.ts): safe inside a string literal.
+  const test = (key: string) => (numeric ? `(${P}=${key})` : `(TRIM(${P}&"")="${key}")`);
   return {
     periods: read.periods,
     rows: read.rows,
     outside: [...read.others, ...read.blanks].sort((a, b) => a - b),
     what: "period",
     column,
-    // The key is digits, spaces, dashes and slashes (period.ts): safe inside a string literal.
-    select: (key) => (without ? `(TRIM(${P}&"")="${key}")${without}` : `--(TRIM(${P}&"")="${key}")`),
+    select: (key) => (without ? `${test(key)}${without}` : `--${test(key)}`),
     array: without !== "",
   };
 }
@@ -315,6 +329,7 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
     header.push(`Median ${lower(m.label)}`);
     if (ofCounts.includes(m)) header.push(`${m.label} (totals)`);
   }
+  const liveMedians = input.rows * panel.periods.length * measures.length <= LIVE_MEDIAN_LIMIT;
   const rows: PlannedCell[][] = panel.periods.map((p, k) => {
     const r = TRENDS_TOP + 1 + k;
     const inPeriod = panel.rows.get(p.key)!;
@@ -335,8 +350,8 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
     });
     for (const m of measures) {
       const xs = inPeriod.map((i) => measureOn(input, m, i)).filter((v): v is number => v !== undefined);
-      const f = medianFormula(m, m.inputs.map(colOf), select);
-      line.push(computed(median(xs), f, f, m.format, true));
+      const f = liveMedians ? medianFormula(m, m.inputs.map(colOf), select) : undefined;
+      line.push(computed(median(xs), f, f, m.format, liveMedians));
       if (ofCounts.includes(m)) {
         const refs = m.inputs.map((role) => sumCell.get(role)!);
         const missing = m.inputs.some((role) => sums.get(role) === undefined);
@@ -361,6 +376,7 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
   const notes = [
     `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}): the median of each measure over the ${panel.what}'s rows${groups}, rows whose inputs give no value left out; totals of counts over the ${panel.what}'s rows (none when one is blank or text); and each measure of counts recomputed from those totals. Each is a live formula over the source data; the medians are array formulas (Ctrl+Shift+Enter in Excel 2010–2019).`,
   ];
+  if (!liveMedians) notes.push(`The Trends sheet's medians are values: live, each would be an array formula over all ${input.rows} rows of the table, which would make recalculation slow. They are recomputed when the report is rebuilt; the totals stay live.`);
   if (panel.outside.length > 0) notes.push(`${panel.outside.length} rows of the table hold no ${panel.what} (first: ${cell(input.rowsAt[panel.outside[0]], input.columns.year!.col)}) and are in no ${panel.what} of the Trends sheet.`);
   const sheetBase: Omit<PlannedSheet, "charts"> = {
     name: "Trends",

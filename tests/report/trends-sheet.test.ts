@@ -1,8 +1,8 @@
 /**
  * The Trends and Trajectories sheets: a flow panel whose figures are worked out by hand below, the
  * IAB brain-drain panel against values computed in R (scripts/peer-reference/trends.R →
- * tests/fixtures/peer-trends-iab.json), a country table with inflows and outflows, and the cases
- * that add no sheets.
+ * tests/fixtures/peer-trends-iab.json), a country table with inflows and outflows, the cases
+ * that add no sheets, and a table too large for live medians.
  */
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -10,7 +10,9 @@ import { applyOverrides, detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import { MATRIX_KEY_FIGURES } from "../../src/report/measures";
 import { giniIndex } from "../../src/indicators/matrix";
-import type { PlannedCell, PlannedSheet, ReportPlan, SourceBlock } from "../../src/report/types";
+import type { CellValue, PlannedCell, PlannedSheet, ReportPlan, SourceBlock } from "../../src/report/types";
+import type { TableInput } from "../../src/report/input";
+import { LIVE_MEDIAN_LIMIT, panelOf, planTableTrends } from "../../src/report/trends-sheet";
 import { flowPanel } from "../support/panels";
 import { readSample } from "../support/samples";
 
@@ -246,5 +248,32 @@ describe("a country table of immigrants and emigrants over two years", () => {
       ["South", 0.8, 0.2, expect.closeTo(-0.6, 14), "net gain", "net gain", "unchanged"],
       ["East", { error: "#N/A" }, -0.5, { error: "#N/A" }, { error: "#N/A" }, "net drain", "not comparable"],
     ]);
+  });
+});
+
+describe("a large table", () => {
+  it("writes the medians as values above the live limit, keeping totals live, and says so", () => {
+    // 3,000 regions × 10 years, 2 measures (net migration, effectiveness): 30,000 rows × 10 × 2 = 600,000 > 100,000.
+    const n = 3000;
+    const years = Array.from({ length: 10 }, (_, k) => 1970 + 5 * k);
+    const rowsAt = Array.from({ length: n * years.length }, (_, r) => r + 1);
+    const col = (c: number, f: (r: number) => CellValue) => ({ col: c, values: rowsAt.map((_, r) => f(r)) });
+    const input: TableInput = {
+      shape: "table",
+      sheet: "T",
+      rowsAt,
+      rows: rowsAt.length,
+      columns: { region: col(0, (r) => `R${r % n}`), year: col(1, (r) => years[Math.floor(r / n)]), immigrants: col(2, (r) => r % 97), emigrants: col(3, (r) => 50 + (r % 13)) },
+    };
+    const panel = panelOf(input)!;
+    expect(input.rows * panel.periods.length * 2).toBeGreaterThan(LIVE_MEDIAN_LIMIT);
+    const t = planTableTrends(input, panel);
+    const table = t.sheets[0].tables[0];
+    const medianCol = table.header.indexOf("Median migration effectiveness");
+    const totalCol = table.header.indexOf("Immigrants (total)");
+    expect(table.rows[0][medianCol]).toMatchObject({ value: expect.any(Number) });
+    expect(table.rows[0][medianCol].native).toBeUndefined();
+    expect(table.rows[0][totalCol].native).toContain("SUMPRODUCT");
+    expect(t.notes.join(" ")).toContain("The Trends sheet's medians are values");
   });
 });
