@@ -14,6 +14,22 @@ import type { RegionData } from "./region-data";
 import { isRateRole } from "./roles";
 import { NumberFormat, Role } from "./types";
 
+/*
+ * The native texts of Exchange's sums (src/indicators/matrix.ts), so that every effectiveness
+ * and circulation formula is written with the same pieces as the engine computes them: the net
+ * f − c, the gross f + c, the gap Σ|f − c| and the reciprocated share 1 − gap ÷ gross.
+ */
+const net = (f: string, c: string) => `${f}-${c}`;
+const gross = (f: string, c: string) => `${f}+${c}`;
+/** Σ|x| over a range or an array expression. */
+const gapOver = (x: string) => `SUMPRODUCT(ABS(${x}))`;
+const reciprocated = (gap: string, grossText: string) => `1-${gap}/${grossText}`;
+const pairReciprocityFormula = (f: string, c: string) => reciprocated(`ABS(${net(f, c)})`, `(${gross(f, c)})`);
+
+/** A region's flows off the diagonal: the SUM of its diagonal cell is 0 for a blank or text, so it is ignored whatever it holds. */
+const offDiagonalSum = (cells: string, diagonal: string) => `SUM(${cells})-SUM(${diagonal})`;
+const columnSum = (column: string) => `SUM(${column})`;
+
 /**
  * The indicators a report computes for each row of a country table. Each entry ties one
  * catalog function (the add-in formula), its measure in src/indicators (the engine's value)
@@ -48,7 +64,7 @@ export const EFFECTIVENESS: TableMeasure = {
   inputs: ["immigrants", "emigrants"],
   domains: ["count", "count"],
   compute: migrationEffectiveness,
-  native: (i, o) => `(${i}-${o})/(${i}+${o})`,
+  native: (i, o) => `(${net(i, o)})/(${gross(i, o)})`,
   format: "ratio",
 };
 
@@ -96,7 +112,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["immigrants", "emigrants"],
     domains: ["count", "count"],
     compute: netMigration,
-    native: (i, o) => `${i}-${o}`,
+    native: (i, o) => net(i, o),
     format: "count",
   },
   {
@@ -105,7 +121,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["immigrants", "emigrants", "population"],
     domains: ["count", "count", "count"],
     compute: (i, o, p) => netMigrationRate(i, o, p),
-    native: (i, o, p) => `1000*(${i}-${o})/${p}`,
+    native: (i, o, p) => `1000*(${net(i, o)})/${p}`,
     format: "perThousand",
   },
   {
@@ -114,7 +130,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["immigrants", "emigrants", "population"],
     domains: ["count", "count", "count"],
     compute: (i, o, p) => grossMigrationRate(i, o, p),
-    native: (i, o, p) => `1000*(${i}+${o})/${p}`,
+    native: (i, o, p) => `1000*(${gross(i, o)})/${p}`,
     format: "perThousand",
   },
   EFFECTIVENESS,
@@ -470,10 +486,6 @@ export interface RegionColumn {
 
 export type RegionColumnKey = "outflow" | "inflow" | "turnover" | "net" | "effectiveness" | "circulation" | "classification";
 
-/** A region's flows off the diagonal: the SUM of its diagonal cell is 0 for a blank or text, so it is ignored whatever it holds. */
-const offDiagonalSum = (cells: string, diagonal: string) => `SUM(${cells})-SUM(${diagonal})`;
-const columnSum = (column: string) => `SUM(${column})`;
-
 /**
  * The per-region columns of a matrix summary (MIGRATION.SUMMARY, MIGRATION.EFFECTIVENESS,
  * CIRCULATION.BYREGION), in their order on the sheet after the region (column A).
@@ -598,18 +610,6 @@ export const CORRIDOR_COLUMNS: { readonly [K in CorridorColumnKey]: CorridorColu
 };
 
 export const CORRIDOR_KEYS = Object.keys(CORRIDOR_COLUMNS) as CorridorColumnKey[];
-
-/*
- * The native texts of Exchange's sums (src/indicators/matrix.ts), so that every effectiveness
- * and circulation formula is written with the same pieces as the engine computes them: the net
- * f − c, the gross f + c, the gap Σ|f − c| and the reciprocated share 1 − gap ÷ gross.
- */
-const net = (f: string, c: string) => `${f}-${c}`;
-const gross = (f: string, c: string) => `${f}+${c}`;
-/** Σ|x| over a range or an array expression. */
-const gapOver = (x: string) => `SUMPRODUCT(ABS(${x}))`;
-const reciprocated = (gap: string, grossText: string) => `1-${gap}/${grossText}`;
-const pairReciprocityFormula = (f: string, c: string) => reciprocated(`ABS(${net(f, c)})`, `(${gross(f, c)})`);
 
 /** What a cell of a pivoted long list refers to. */
 export interface PivotRefs {

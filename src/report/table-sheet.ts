@@ -1,10 +1,9 @@
-import { migrationEffectiveness } from "../indicators/rates";
 import { MeasureError } from "../indicators/types";
 import { cell, columnLetters, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { isRateRole, ROLE_LABELS, TABLE_LABEL_ROLES } from "./roles";
-import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, inputFormat, measuresFor, nativeFormula, TableMeasure } from "./measures";
+import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, EFFECTIVENESS, guardedFormula, inputFormat, measuresFor, nativeFormula, TableMeasure } from "./measures";
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { titleCells } from "./layout";
 import { PlannedCell, PlannedSheet, PlannedTable, Role } from "./types";
@@ -122,11 +121,11 @@ function must(v: number | MeasureError): number {
 function classification(input: TableInput, pair: { inflow: Role; outflow: Role }, r: number, src: (role: Role, r: number) => string): PlannedCell {
   const i = numberIn(input.columns[pair.inflow]!.values[r]);
   const o = numberIn(input.columns[pair.outflow]!.values[r]);
-  const e = evaluate(() => migrationEffectiveness(must(i), must(o)));
+  const e = evaluate(() => EFFECTIVENESS.compute(must(i), must(o)));
   const a = src(pair.inflow, r);
   const b = src(pair.outflow, r);
-  const native = guardedFormula([a, b], ["count", "count"], [], classifyFormula(`(${a}-${b})/(${a}+${b})`));
-  const addin = classifyFormula(`MIGRATION.EFFECTIVENESS(${a},${b})`);
+  const native = guardedFormula([a, b], EFFECTIVENESS.domains, [], classifyFormula(EFFECTIVENESS.native(a, b)));
+  const addin = classifyFormula(addinFormula(EFFECTIVENESS, [a, b]));
   return { value: typeof e === "number" ? classify(e) : e, native: flat(native), addin: flat(addin), format: "text" };
 }
 
