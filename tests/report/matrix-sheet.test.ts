@@ -4,6 +4,7 @@
  * entry changed, every cell of its column changes with it, and nothing else does. And the
  * formulas the registry writes, over a small matrix, read as the definitions say.
  */
+import { definitionOf } from "../../src/indicators/definitions";
 import { detect } from "../../src/report/detect";
 import { columnLetters, parseCell } from "../../src/report/address";
 import {
@@ -197,5 +198,20 @@ describe("the registry's formulas over a 3-region matrix", () => {
     // over twice the "Total flows" key figure
     const at = parseCell(total![1])!;
     expect(plan.sheets[0].cells.find((c) => c.row === at.row && c.col === at.col)?.cell.value).toBe(8);
+  });
+});
+
+describe("each entry names the catalog function whose definition and source the Definitions sheet shows", () => {
+  const listed = (plan: ReportPlan) => tableOf(plan, "Definitions").rows.map((r) => r[1].value);
+  test.each([
+    ["erasmus", [...Object.values(REGION_COLUMNS), ...Object.values(CORRIDOR_COLUMNS)].map((c) => c.fn)],
+    ["uk", [PIVOT.fn]],
+    ["stocks", [PIVOT.fn, ESTIMATED_FLOW.fn]],
+  ] as const)("%s", (name, fns) => {
+    const shown = listed(samplePlan(name));
+    for (const fn of fns) {
+      expect(definitionOf(fn)).toBeDefined();
+      expect(shown).toContain(fn);
+    }
   });
 });
