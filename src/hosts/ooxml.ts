@@ -12,7 +12,6 @@ export type { CellLook };
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
@@ -314,16 +313,16 @@ export function themeXml(): string {
 }
 
 export const REL = {
-  officeDocument: `${DOC_REL}/officeDocument`,
+  officeDocument: `${REL_NS}/officeDocument`,
   coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-  extendedProperties: `${DOC_REL}/extended-properties`,
-  worksheet: `${DOC_REL}/worksheet`,
-  styles: `${DOC_REL}/styles`,
-  theme: `${DOC_REL}/theme`,
-  table: `${DOC_REL}/table`,
-  sharedStrings: `${DOC_REL}/sharedStrings`,
-  drawing: `${DOC_REL}/drawing`,
-  chart: `${DOC_REL}/chart`,
+  extendedProperties: `${REL_NS}/extended-properties`,
+  worksheet: `${REL_NS}/worksheet`,
+  styles: `${REL_NS}/styles`,
+  theme: `${REL_NS}/theme`,
+  table: `${REL_NS}/table`,
+  sharedStrings: `${REL_NS}/sharedStrings`,
+  drawing: `${REL_NS}/drawing`,
+  chart: `${REL_NS}/chart`,
 } as const;
 
 /** [Content_Types].xml for the package's numbered parts (and the shared strings). */

@@ -1,6 +1,6 @@
 import { periodsIn } from "../cells/period";
 import { count } from "../indicators/guards";
-import { Label, pivotFlows } from "../indicators/longformat";
+import { Label } from "../indicators/longformat";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
 import { cell, onSheet, range, reportSheet } from "./address";
@@ -8,7 +8,7 @@ import { computed, errorOf, value } from "./cells";
 import { LongInput, numberIn } from "./input";
 import { excelTrim, LabelBook, labelKey } from "./labels";
 import { textCell } from "./layout";
-import { FLOW } from "./measures";
+import { PIVOT, PivotRefs } from "./measures";
 import { MatrixLocation } from "./matrix-sheet";
 import { PlannedCell, PlannedSheet } from "./types";
 
@@ -72,7 +72,7 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
     flows.push(x instanceof MeasureError ? x : checkedCount(x));
   }
   if (problems.length > 0) throw new Error(`the list has rows without an origin or destination: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? ` and ${problems.length - 5} more` : ""}`);
-  const pivot = options.labels ? aligned(pivotFlows(origins, destinations, flows), options.labels) : pivotFlows(origins, destinations, flows);
+  const pivot = options.labels ? aligned(PIVOT.compute(origins, destinations, flows), options.labels) : PIVOT.compute(origins, destinations, flows);
   const n = pivot.labels.length;
 
   const live = input.rows * n * n <= LIVE_PIVOT_LIMIT;
@@ -93,15 +93,14 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   // rows of other values in a dimension column (sex M and F beside T) are not read: the formulas skip them too
   const K = (input.filters ?? []).map((f) => `*(TRIM(${col(f.col)}&"")="${excelTrim(f.value).replace(/"/g, '""')}")`).join("");
 
-  // Labels are matched as Excel compares TRIM(label&"") (labels.ts), against the row labels in
-  // column A, which are written exactly (the header cells may be renamed to be unique).
+  // The cells compare against the row labels in column A, which are written exactly (the
+  // header cells may be renamed to be unique).
   const label = (i: number) => `($A$${TOP + 2 + i}&"")`;
   const rows: PlannedCell[][] = pivot.matrix.map((line, i) => [
     value(pivot.labels[i], "text"),
     ...line.map((v, j) => {
-      const match = `(TRIM(${O}&"")=${label(i)})*(TRIM(${D}&"")=${label(j)})${Y}${K}`;
-      const native = live ? `IF(SUMPRODUCT(${match}*(ISBLANK(${F})+(${F}<0)))>0,NA(),SUMPRODUCT(${match}*${F}))` : undefined;
-      return computed(v instanceof MeasureError ? errorOf(v) : v, native, native, FLOW.format);
+      const at: PivotRefs = { origins: O, destinations: D, flows: F, origin: label(i), destination: label(j), selection: `${Y}${K}` };
+      return computed(v instanceof MeasureError ? errorOf(v) : v, live ? PIVOT.native(at) : undefined, live ? PIVOT.addin(at) : undefined, PIVOT.format);
     }),
   ]);
   const bad = pivot.matrix.flatMap((line, i) => line.map((v, j) => (v instanceof MeasureError ? `${quoteText(pivot.labels[i], "")} → ${quoteText(pivot.labels[j], "")}` : "")).filter(Boolean));

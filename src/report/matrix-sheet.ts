@@ -1,13 +1,12 @@
-import { circulationByRegion } from "../indicators/circulation";
-import { corridors, margins, regionSummary } from "../indicators/matrix";
+import { corridors, flowsOf, margins } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
-import { cell, range } from "./address";
-import { computed, errorOf, evaluate, value } from "./cells";
+import { cell, columnLetters, range } from "./address";
+import { computed, errorOf, evaluate, flat, value } from "./cells";
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { FreeCell, spanFor, styled, textCell, titleCells } from "./layout";
-import { BALANCE_THRESHOLD, classify, classifyFormula, CORRIDOR_COLUMNS, MATRIX_KEY_FIGURES, MatrixRefs, REGION_COLUMNS, REGION_COUNT } from "./measures";
+import { BALANCE_THRESHOLD, CORRIDOR_COLUMNS, CORRIDOR_KEYS, CorridorRefs, MATRIX_KEY_FIGURES, MatrixRefs, REGION_COLUMNS, REGION_COUNT, REGION_KEYS, regionColumnLetter, RegionRefs, RegionValue } from "./measures";
 import type { AlignedRegionData } from "./region-data";
-import { PlannedCell, PlannedSheet, PlannedTable } from "./types";
+import { NumberFormat, PlannedCell, PlannedSheet, PlannedTable } from "./types";
 
 /**
  * Where a matrix lives for the formulas that read it: on the source sheet (matrix input) or on
@@ -54,47 +53,33 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   // Below the key figures (one row each after "Regions"), the heading and the classification line.
   const TABLE_TOP = Math.max(MIN_TABLE_TOP, KEY_TOP + 1 + figures.length + 2);
 
-  const summary = regionSummary(m);
-  const byRegion = circulationByRegion(m);
-  const total = margins(m).total;
+  const flows = flowsOf(m);
+  const total = margins(flows).total;
 
-  // Per-region table: A region, B outflow, C inflow, D turnover, E net, F effectiveness, G circulation, H classification.
-  const R = REGION_COLUMNS;
-  const rows: PlannedCell[][] = summary.map((s, i) => {
-    const r = TABLE_TOP + 1 + i;
-    const [B, C, D, E, F] = ["B", "C", "D", "E", "F"].map((c) => `${c}${r + 1}`);
-    const diag = `SUM(${ref(i, i)})`; // SUM of the diagonal cell: 0 for a blank or text, so it is ignored whatever it holds
-    const eff = s.effectiveness instanceof MeasureError ? errorOf(s.effectiveness) : s.effectiveness;
-    const circ = byRegion[i] instanceof MeasureError ? errorOf(byRegion[i] as MeasureError) : (byRegion[i] as number);
-    return [
-      value(labels[i], "text"),
-      computed(s.outflow, `SUM(${rowRange(i)})-${diag}`, `SUM(${rowRange(i)})-${diag}`, R.outflow.format),
-      computed(s.inflow, `SUM(${colRange(i)})-${diag}`, `SUM(${colRange(i)})-${diag}`, R.inflow.format),
-      computed(s.turnover, `${B}+${C}`, `${B}+${C}`, R.turnover.format),
-      computed(s.net, `${C}-${B}`, `${C}-${B}`, R.net.format),
-      computed(eff, `${E}/${D}`, `MIGRATION.EFFECTIVENESS(${C},${B})`, R.effectiveness.format),
-      computed(circ, `1-SUMPRODUCT(ABS(${rowRange(i)}-TRANSPOSE(${colRange(i)})))/${D}`, `INDEX(CIRCULATION.BYREGION(${whole}),${i + 1})`, R.circulation.format, true),
-      { value: typeof eff === "number" ? classify(eff) : eff, native: classifyFormula(F), addin: classifyFormula(F), format: "text" },
-    ];
-  });
+  // Per-region table: the region in column A, then each registry column in order, its total below.
   const dataTop = TABLE_TOP + 1;
   const dataBottom = TABLE_TOP + n;
   const colOf = (c: string) => `${c}${dataTop + 1}:${c}${dataBottom + 1}`;
+  const regionColumns = REGION_KEYS.map((k) => REGION_COLUMNS[k]);
+  const values = regionColumns.map((c) => c.compute(flows));
+  const rows: PlannedCell[][] = labels.map((label, i) => {
+    const r = dataTop + i;
+    const at: RegionRefs = { row: rowRange(i), column: colRange(i), diagonal: ref(i, i), whole, index: i + 1, cell: (k) => `${regionColumnLetter(k)}${r + 1}` };
+    return [value(label, "text"), ...regionColumns.map((c, k) => measured(values[k][i], c.native(at), c.addin(at), c.format, c.nativeArray))];
+  });
   const totals: PlannedCell[] = [
     value("Total"),
-    computed(total, `SUM(${colOf("B")})`, `SUM(${colOf("B")})`, R.outflow.format),
-    computed(total, `SUM(${colOf("C")})`, `SUM(${colOf("C")})`, R.inflow.format),
-    computed(2 * total, `SUM(${colOf("D")})`, `SUM(${colOf("D")})`, R.turnover.format),
-    computed(0, `SUM(${colOf("E")})`, `SUM(${colOf("E")})`, R.net.format),
-    value(null),
-    value(null),
-    value(null),
+    ...regionColumns.map((c, k) => {
+      if (!c.total) return value(null);
+      const f = c.total.formula(colOf(regionColumnLetter(REGION_KEYS[k])));
+      return computed(c.total.compute(flows), f, f, c.format);
+    }),
   ];
   const table: PlannedTable = {
     name: "RegionSummary",
     top: TABLE_TOP,
     left: 0,
-    header: ["Region", R.outflow.label, R.inflow.label, R.turnover.label, R.net.label, R.effectiveness.label, R.circulation.label, "Classification"],
+    header: ["Region", ...regionColumns.map((c) => c.label)],
     rows,
     totals,
   };
@@ -120,7 +105,7 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
     textCell(TABLE_TOP - 2, 0, "By region", "heading", widths, columns),
     textCell(TABLE_TOP - 1, 0, `Classification: effectiveness above +${BALANCE_THRESHOLD} = net gain, below −${BALANCE_THRESHOLD} = net drain, otherwise balanced circulation.`, "note", widths, columns),
   ];
-  const chart: ChartSpec = { kind: "bar", title: "Net migration by region", table: table.name, categoryColumn: "Region", valueColumn: R.net.label };
+  const chart: ChartSpec = { kind: "bar", title: "Net migration by region", table: table.name, categoryColumn: "Region", valueColumn: REGION_COLUMNS.net.label };
 
   const base: Omit<PlannedSheet, "charts"> = { name: "Migration Summary", cells, tables: [table], widths, freezeRows: 0 };
   const summarySheet: PlannedSheet = { ...base, charts: placeCharts(base, n <= 60 ? [chart] : []) };
@@ -167,6 +152,12 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   };
 }
 
+/** A per-region cell: the engine's value (a number, a classification, or the error the cell shows) and its formulas. */
+function measured(v: RegionValue, native: string, addin: string, format: NumberFormat, nativeArray?: boolean): PlannedCell {
+  if (typeof v === "string") return { value: v, native: flat(native), addin: flat(addin), format };
+  return computed(v instanceof MeasureError ? errorOf(v) : v, native, addin, format, nativeArray);
+}
+
 /**
  * The largest sum a native formula takes over the matrix is the turnover total, twice the flows
  * (and a row's SUM includes its diagonal cell). Past Number.MAX_VALUE Excel shows #NUM! in those
@@ -183,22 +174,16 @@ function refuseOverflow(m: number[][]): void {
 
 function planCorridors(labels: readonly (string | number)[], m: number[][], ref: (i: number, j: number) => string): PlannedSheet {
   const TOP = 3;
-  const C = CORRIDOR_COLUMNS;
+  // Origin and destination in columns A and B, then each registry column in order.
+  const columns = CORRIDOR_KEYS.map((k) => CORRIDOR_COLUMNS[k]);
+  const columnOf = new Map(CORRIDOR_KEYS.map((k, j) => [k, columnLetters(2 + j)]));
   const rows = corridors(m, TOP_CORRIDORS).map((c, k) => {
     const r = TOP + 2 + k; // 1-based sheet row of this data row
-    const f = ref(c.origin, c.destination);
-    const b = ref(c.destination, c.origin);
-    return [
-      value(labels[c.origin], "text"),
-      value(labels[c.destination], "text"),
-      computed(c.flow, f, f, C.flow.format),
-      computed(c.counterflow, b, b, C.counterflow.format),
-      computed(c.net, `C${r}-D${r}`, `C${r}-D${r}`, C.net.format),
-      computed(c.reciprocity, `1-ABS(C${r}-D${r})/(C${r}+D${r})`, `1-ABS(C${r}-D${r})/(C${r}+D${r})`, C.reciprocity.format),
-    ];
+    const at: CorridorRefs = { pair: ref(c.origin, c.destination), reverse: ref(c.destination, c.origin), cell: (key) => `${columnOf.get(key)}${r}` };
+    return [value(labels[c.origin], "text"), value(labels[c.destination], "text"), ...columns.map((col) => computed(col.compute(c), col.native(at), col.addin(at), col.format))];
   });
   const widths = [22, 22, 12, 13, 12, 12];
-  const header = ["Origin", "Destination", C.flow.label, C.counterflow.label, C.net.label, C.reciprocity.label];
+  const header = ["Origin", "Destination", ...columns.map((c) => c.label)];
   return {
     name: "Corridors",
     cells: [

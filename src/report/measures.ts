@@ -1,15 +1,34 @@
 import { netBrainDrain, relativeSkillShare, selectionRatio, skilledEmigrationRate } from "../indicators/braindrain";
-import { circulationIndexOfMatrix, returnRate } from "../indicators/circulation";
+import { circulationByRegion, circulationIndexOfMatrix, returnRate } from "../indicators/circulation";
 import { aggregatedCv, flowsCv, giniWithin, migrationInequality, weightedGini } from "../indicators/connectivity";
 import { distanceDecay, meanDistance, medianDistance } from "../indicators/distance";
+import { flowsFromStocks, StockDecrease } from "../indicators/estimation";
 import { preferenceIndex, velocityIndex } from "../indicators/impact";
-import { aggregateNetMigrationRate, connectivity, giniIndex, margins, migrationEffectivenessIndex } from "../indicators/matrix";
-import type { Matrix } from "../indicators/types";
+import { pivotFlows } from "../indicators/longformat";
+import { aggregateNetMigrationRate, connectivity, Corridor, Flows, giniIndex, margins, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
+import { Matrix, MeasureError } from "../indicators/types";
 import { grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
 import { grossOutboundEnrolmentRatio, inboundMobilityRate, outboundMobilityRatio, studentNetFlow, studentNetFlowRatio } from "../indicators/students";
+import { columnLetters } from "./address";
 import type { RegionData } from "./region-data";
 import { isRateRole } from "./roles";
 import { NumberFormat, Role } from "./types";
+
+/*
+ * The native texts of Exchange's sums (src/indicators/matrix.ts), so that every effectiveness
+ * and circulation formula is written with the same pieces as the engine computes them: the net
+ * f − c, the gross f + c, the gap Σ|f − c| and the reciprocated share 1 − gap ÷ gross.
+ */
+const net = (f: string, c: string) => `${f}-${c}`;
+const gross = (f: string, c: string) => `${f}+${c}`;
+/** Σ|x| over a range or an array expression. */
+const gapOver = (x: string) => `SUMPRODUCT(ABS(${x}))`;
+const reciprocated = (gap: string, grossText: string) => `1-${gap}/${grossText}`;
+const pairReciprocityFormula = (f: string, c: string) => reciprocated(`ABS(${net(f, c)})`, `(${gross(f, c)})`);
+
+/** A region's flows off the diagonal: the SUM of its diagonal cell is 0 for a blank or text, so it is ignored whatever it holds. */
+const offDiagonalSum = (cells: string, diagonal: string) => `SUM(${cells})-SUM(${diagonal})`;
+const columnSum = (column: string) => `SUM(${column})`;
 
 /**
  * The indicators a report computes for each row of a country table. Each entry ties one
@@ -45,7 +64,7 @@ export const EFFECTIVENESS: TableMeasure = {
   inputs: ["immigrants", "emigrants"],
   domains: ["count", "count"],
   compute: migrationEffectiveness,
-  native: (i, o) => `(${i}-${o})/(${i}+${o})`,
+  native: (i, o) => `(${net(i, o)})/(${gross(i, o)})`,
   format: "ratio",
 };
 
@@ -93,7 +112,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["immigrants", "emigrants"],
     domains: ["count", "count"],
     compute: netMigration,
-    native: (i, o) => `${i}-${o}`,
+    native: (i, o) => net(i, o),
     format: "count",
   },
   {
@@ -102,7 +121,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["immigrants", "emigrants", "population"],
     domains: ["count", "count", "count"],
     compute: (i, o, p) => netMigrationRate(i, o, p),
-    native: (i, o, p) => `1000*(${i}-${o})/${p}`,
+    native: (i, o, p) => `1000*(${net(i, o)})/${p}`,
     format: "perThousand",
   },
   {
@@ -111,7 +130,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["immigrants", "emigrants", "population"],
     domains: ["count", "count", "count"],
     compute: (i, o, p) => grossMigrationRate(i, o, p),
-    native: (i, o, p) => `1000*(${i}+${o})/${p}`,
+    native: (i, o, p) => `1000*(${gross(i, o)})/${p}`,
     format: "perThousand",
   },
   EFFECTIVENESS,
@@ -273,15 +292,15 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     label: "Total flows (off the diagonal)",
     fn: "MIGRATION.SUMMARY",
     compute: (m) => margins(m).total,
-    native: (at) => `SUM(${at.column("B")})`,
-    addin: (at) => `SUM(${at.column("B")})`,
+    native: (at) => columnSum(at.column(regionColumnLetter("outflow"))),
+    addin: (at) => columnSum(at.column(regionColumnLetter("outflow"))),
     format: "count",
   },
   {
     label: "Migration effectiveness index (MEI)",
     fn: "MIGRATION.MEI",
     compute: migrationEffectivenessIndex,
-    native: (at) => `SUMPRODUCT(ABS(${at.column("E")}))/SUM(${at.column("D")})`,
+    native: (at) => `${gapOver(at.column(regionColumnLetter("net")))}/${columnSum(at.column(regionColumnLetter("turnover")))}`,
     addin: (at) => `MIGRATION.MEI(${at.whole})`,
     format: "ratio",
   },
@@ -289,7 +308,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     label: "Brain circulation index",
     fn: "CIRCULATION.INDEX",
     compute: circulationIndexOfMatrix,
-    native: (at) => `1-SUMPRODUCT(ABS(${at.whole}-TRANSPOSE(${at.whole})))/(2*${at.totalCell})`,
+    native: (at) => reciprocated(gapOver(`${at.whole}-TRANSPOSE(${at.whole})`), `(2*${at.totalCell})`),
     addin: (at) => `CIRCULATION.INDEX(${at.whole})`,
     format: "ratio",
     nativeArray: true,
@@ -371,7 +390,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     fn: "MIGRATION.ANMR",
     compute: (m, d) => aggregateNetMigrationRate(m, d.populations!),
     // ½ Σ|net| ÷ total population, the net migration column of the per-region table.
-    native: (at) => `SUMPRODUCT(ABS(${at.column("E")}))/2/SUM(${at.populations})`,
+    native: (at) => `${gapOver(at.column(regionColumnLetter("net")))}/2/SUM(${at.populations})`,
     addin: (at) => `MIGRATION.ANMR(${at.whole},${at.populations})`,
     format: "percent",
     needs: "populations",
@@ -446,23 +465,248 @@ export const REGION_COUNT: ShownMeasure = { label: "Regions", format: "count" };
 /** A flow or stock of people between two regions (a matrix cell, a corridor's flow and counterflow). */
 export const FLOW: ShownMeasure = { label: "Flow", format: "count" };
 
-/** The per-region columns of a matrix summary (MIGRATION.SUMMARY, CIRCULATION.BYREGION), in order after the region. */
-export const REGION_COLUMNS = {
-  outflow: { label: "Outflow", format: "count" },
-  inflow: { label: "Inflow", format: "count" },
-  turnover: { label: "Turnover", format: "count" },
-  net: { label: "Net migration", format: "count" },
-  effectiveness: { label: "Effectiveness", format: EFFECTIVENESS.format },
-  circulation: { label: "Circulation index", format: "ratio" },
-} as const satisfies Record<string, ShownMeasure>;
+/** A per-region value as the engine gives it: a number, a classification, or why there is none. */
+export type RegionValue = number | string | MeasureError;
 
-/** The columns of the Corridors sheet after origin and destination (MIGRATION.CORRIDORS). */
-export const CORRIDOR_COLUMNS = {
-  flow: { label: "Flow", format: FLOW.format },
-  counterflow: { label: "Counterflow", format: FLOW.format },
-  net: { label: "Net", format: FLOW.format },
-  reciprocity: { label: "Reciprocity", format: "ratio" },
-} as const satisfies Record<string, ShownMeasure>;
+/** What a per-region column's formulas refer to, for one region of the matrix. */
+export interface RegionRefs {
+  /** The region's row of the matrix (its outflows) and its column (its inflows), each with its diagonal cell. */
+  readonly row: string;
+  readonly column: string;
+  readonly diagonal: string;
+  /** The whole matrix (absolute) and the region's position in it, from 1. */
+  readonly whole: string;
+  readonly index: number;
+  /** The region's cell in another column of the per-region table, e.g. "B22". */
+  readonly cell: (key: RegionColumnKey) => string;
+}
+
+/**
+ * A column of a matrix summary's per-region table: its measure in src/indicators (the engine's
+ * values, one per region), its native and add-in formulas for one region, its format, and its
+ * total (the totals row) where a total means something.
+ */
+export interface RegionColumn {
+  readonly label: string;
+  /** The catalog function (its reference entry gives the definition and the source). */
+  readonly fn: string;
+  readonly compute: (m: Flows) => readonly RegionValue[];
+  readonly native: (at: RegionRefs) => string;
+  readonly addin: (at: RegionRefs) => string;
+  readonly format: NumberFormat;
+  readonly nativeArray?: boolean;
+  /** The engine's total and its formula (native and add-in alike) over the column's cells. */
+  readonly total?: { readonly compute: (m: Flows) => number; readonly formula: (column: string) => string };
+}
+
+export type RegionColumnKey = "outflow" | "inflow" | "turnover" | "net" | "effectiveness" | "circulation" | "classification";
+
+/**
+ * The per-region columns of a matrix summary (MIGRATION.SUMMARY, MIGRATION.EFFECTIVENESS,
+ * CIRCULATION.BYREGION), in their order on the sheet after the region (column A).
+ */
+export const REGION_COLUMNS: { readonly [K in RegionColumnKey]: RegionColumn } = {
+  outflow: {
+    label: "Outflow",
+    fn: "MIGRATION.SUMMARY",
+    compute: (m) => margins(m).outflows,
+    native: (at) => offDiagonalSum(at.row, at.diagonal),
+    addin: (at) => offDiagonalSum(at.row, at.diagonal),
+    format: "count",
+    total: { compute: (m) => margins(m).total, formula: columnSum },
+  },
+  inflow: {
+    label: "Inflow",
+    fn: "MIGRATION.SUMMARY",
+    compute: (m) => margins(m).inflows,
+    native: (at) => offDiagonalSum(at.column, at.diagonal),
+    addin: (at) => offDiagonalSum(at.column, at.diagonal),
+    format: "count",
+    total: { compute: (m) => margins(m).total, formula: columnSum },
+  },
+  turnover: {
+    label: "Turnover",
+    fn: "MIGRATION.SUMMARY",
+    compute: (m) => regionSummary(m).map((s) => s.turnover),
+    native: (at) => gross(at.cell("outflow"), at.cell("inflow")),
+    addin: (at) => gross(at.cell("outflow"), at.cell("inflow")),
+    format: "count",
+    // Every flow is one region's outflow and another's inflow.
+    total: { compute: (m) => 2 * margins(m).total, formula: columnSum },
+  },
+  net: {
+    label: "Net migration",
+    fn: "MIGRATION.SUMMARY",
+    compute: (m) => regionSummary(m).map((s) => s.net),
+    native: (at) => net(at.cell("inflow"), at.cell("outflow")),
+    addin: (at) => net(at.cell("inflow"), at.cell("outflow")),
+    format: "count",
+    // The inflows and the outflows both add up to the total of the flows.
+    total: { compute: () => 0, formula: columnSum },
+  },
+  effectiveness: {
+    label: "Effectiveness",
+    fn: EFFECTIVENESS.fn,
+    compute: (m) => regionSummary(m).map((s) => s.effectiveness),
+    // net ÷ turnover, the table's cells; the add-in formula is the table measure over inflow and outflow.
+    native: (at) => `${at.cell("net")}/${at.cell("turnover")}`,
+    addin: (at) => addinFormula(EFFECTIVENESS, [at.cell("inflow"), at.cell("outflow")]),
+    format: EFFECTIVENESS.format,
+  },
+  circulation: {
+    label: "Circulation index",
+    fn: "CIRCULATION.BYREGION",
+    compute: circulationByRegion,
+    // 1 − Σj|Mij − Mji| ÷ turnover; the diagonal cancels in the gap (Mii − Mii).
+    native: (at) => reciprocated(gapOver(`${at.row}-TRANSPOSE(${at.column})`), at.cell("turnover")),
+    addin: (at) => `INDEX(CIRCULATION.BYREGION(${at.whole}),${at.index})`,
+    format: "ratio",
+    nativeArray: true,
+  },
+  classification: {
+    label: "Classification",
+    fn: EFFECTIVENESS.fn,
+    compute: (m) => regionSummary(m).map((s) => (s.effectiveness instanceof MeasureError ? s.effectiveness : classify(s.effectiveness))),
+    native: (at) => classifyFormula(at.cell("effectiveness")),
+    addin: (at) => classifyFormula(at.cell("effectiveness")),
+    format: "text",
+  },
+};
+
+/** The column letter of a per-region column: the table has the region in A, then REGION_COLUMNS in order. */
+export function regionColumnLetter(key: RegionColumnKey): string {
+  return columnLetters(1 + REGION_KEYS.indexOf(key));
+}
+
+export const REGION_KEYS = Object.keys(REGION_COLUMNS) as RegionColumnKey[];
+
+/** What a corridor column's formulas refer to, for one ordered pair of regions. */
+export interface CorridorRefs {
+  /** The pair's cell of the matrix (origin → destination) and the reverse pair's. */
+  readonly pair: string;
+  readonly reverse: string;
+  /** The corridor's cell in another column of the Corridors table, e.g. "C5". */
+  readonly cell: (key: CorridorColumnKey) => string;
+}
+
+/** A column of the Corridors sheet: its value from the engine's corridor (MIGRATION.CORRIDORS), its formulas, its format. */
+export interface CorridorColumn {
+  readonly label: string;
+  readonly fn: string;
+  readonly compute: (c: Corridor) => number;
+  readonly native: (at: CorridorRefs) => string;
+  readonly addin: (at: CorridorRefs) => string;
+  readonly format: NumberFormat;
+}
+
+export type CorridorColumnKey = "flow" | "counterflow" | "net" | "reciprocity";
+
+/** The columns of the Corridors sheet, in their order after origin and destination (MIGRATION.CORRIDORS). */
+export const CORRIDOR_COLUMNS: { readonly [K in CorridorColumnKey]: CorridorColumn } = {
+  flow: { label: "Flow", fn: "MIGRATION.CORRIDORS", compute: (c) => c.flow, native: (at) => at.pair, addin: (at) => at.pair, format: FLOW.format },
+  counterflow: { label: "Counterflow", fn: "MIGRATION.CORRIDORS", compute: (c) => c.counterflow, native: (at) => at.reverse, addin: (at) => at.reverse, format: FLOW.format },
+  net: {
+    label: "Net",
+    fn: "MIGRATION.CORRIDORS",
+    compute: (c) => c.net,
+    native: (at) => net(at.cell("flow"), at.cell("counterflow")),
+    addin: (at) => net(at.cell("flow"), at.cell("counterflow")),
+    format: FLOW.format,
+  },
+  reciprocity: {
+    label: "Reciprocity",
+    fn: "MIGRATION.CORRIDORS",
+    compute: (c) => c.reciprocity,
+    // pairReciprocity: 1 − |f − c| ÷ (f + c)
+    native: (at) => pairReciprocityFormula(at.cell("flow"), at.cell("counterflow")),
+    addin: (at) => pairReciprocityFormula(at.cell("flow"), at.cell("counterflow")),
+    format: "ratio",
+  },
+};
+
+export const CORRIDOR_KEYS = Object.keys(CORRIDOR_COLUMNS) as CorridorColumnKey[];
+
+/** What a cell of a pivoted long list refers to. */
+export interface PivotRefs {
+  /** The list's origin, destination and flow columns, absolute, with their sheet. */
+  readonly origins: string;
+  readonly destinations: string;
+  readonly flows: string;
+  /** The labels of the cell's row and column as texts, e.g. `($A$4&"")`. */
+  readonly origin: string;
+  readonly destination: string;
+  /** Further factors selecting the list's rows, each `*(…)` (one period's rows); empty for every row. */
+  readonly selection: string;
+}
+
+/** A matrix cell built from the list's rows: the engine's pivot, the cell's formulas, its format. */
+export interface PivotMeasure {
+  readonly label: string;
+  readonly fn: string;
+  readonly compute: typeof pivotFlows;
+  readonly native: (at: PivotRefs) => string;
+  readonly addin: (at: PivotRefs) => string;
+  readonly format: NumberFormat;
+}
+
+/**
+ * A long list pivoted into a matrix (MIGRATION.MATRIX): each cell adds up the list's rows for
+ * its pair. Labels are matched as Excel compares TRIM(label&"") (labels.ts); a blank or
+ * negative flow of the pair makes the cell #N/A, where the engine refuses the pair.
+ */
+export const PIVOT: PivotMeasure = {
+  label: FLOW.label,
+  fn: "MIGRATION.MATRIX",
+  compute: pivotFlows,
+  native: pivotCellFormula,
+  addin: pivotCellFormula,
+  format: FLOW.format,
+};
+
+function pivotCellFormula(at: PivotRefs): string {
+  const match = `(TRIM(${at.origins}&"")=${at.origin})*(TRIM(${at.destinations}&"")=${at.destination})${at.selection}`;
+  return `IF(SUMPRODUCT(${match}*(ISBLANK(${at.flows})+(${at.flows}<0)))>0,NA(),SUMPRODUCT(${match}*${at.flows}))`;
+}
+
+/** What an estimated flow refers to: the stocks of its pair and of the reverse pair at the start and the end, and both stock tables. */
+export interface StockChangeRefs {
+  readonly start: string;
+  readonly end: string;
+  readonly reverseStart: string;
+  readonly reverseEnd: string;
+  /** The whole start and end stock tables (absolute), and the pair's position in them, from 1. */
+  readonly starts: string;
+  readonly ends: string;
+  readonly row: number;
+  readonly column: number;
+  readonly method: StockDecrease;
+}
+
+export interface StockChangeMeasure {
+  readonly label: string;
+  readonly fn: string;
+  readonly compute: typeof flowsFromStocks;
+  readonly native: (at: StockChangeRefs) => string;
+  readonly addin: (at: StockChangeRefs) => string;
+  readonly format: NumberFormat;
+}
+
+/**
+ * A flow estimated from migrant stocks (MIGRATION.FLOWSFROMSTOCKS): the rise in the pair's
+ * stock, MAX(0, end − start), plus for the "return" method the fall in the reverse pair's
+ * stock, MAX(0, start − end).
+ */
+export const ESTIMATED_FLOW: StockChangeMeasure = {
+  label: FLOW.label,
+  fn: "MIGRATION.FLOWSFROMSTOCKS",
+  compute: flowsFromStocks,
+  native: (at) => {
+    const rise = `MAX(0,${at.end}-${at.start})`;
+    return at.method === "return" ? `${rise}+MAX(0,${at.reverseStart}-${at.reverseEnd})` : rise;
+  },
+  addin: (at) => `INDEX(MIGRATION.FLOWSFROMSTOCKS(${at.starts},${at.ends},"${at.method}"),${at.row},${at.column})`,
+  format: FLOW.format,
+};
 
 /** How a country table's input column is shown: a rate (0 to 1) as a percentage, a year as a year, else a count of people. */
 export function inputFormat(role: Role): NumberFormat {

@@ -1,4 +1,4 @@
-import { flowsFromStocks, StockDecrease } from "../indicators/estimation";
+import { StockDecrease } from "../indicators/estimation";
 import { Label } from "../indicators/longformat";
 import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
@@ -6,7 +6,7 @@ import { computed, value } from "./cells";
 import { LongInput } from "./input";
 import { labelKey } from "./labels";
 import { textCell } from "./layout";
-import { FLOW } from "./measures";
+import { ESTIMATED_FLOW, StockChangeRefs } from "./measures";
 import { periodsOf } from "./input-periods";
 import { planPivot } from "./long-sheet";
 import { MatrixLocation } from "./matrix-sheet";
@@ -51,7 +51,7 @@ export function planEstimatedFlows(input: LongInput, method: StockDecrease): Est
   const what = "Migrant stocks: people born in each origin (row) living in each destination (column)";
   const start = planPivot(input, { year: first, sheetName: `Stocks ${String(first)}`, what, labels: union });
   const end = planPivot(input, { year: last, sheetName: `Stocks ${String(last)}`, what, labels: union });
-  const flows = flowsFromStocks(start.matrix, end.matrix, method);
+  const flows = ESTIMATED_FLOW.compute(start.matrix, end.matrix, method);
 
   const n = union.length;
   const TOP = 2;
@@ -60,10 +60,9 @@ export function planEstimatedFlows(input: LongInput, method: StockDecrease): Est
   const rows: PlannedCell[][] = flows.map((line, i) => [
     value(union[i], "text"),
     ...line.map((v, j) => {
-      if (i === j) return value(0, FLOW.format);
-      const rise = `MAX(0,${e(i, j)}-${s(i, j)})`;
-      const f = method === "return" ? `${rise}+MAX(0,${s(j, i)}-${e(j, i)})` : rise;
-      return computed(v, f, `INDEX(MIGRATION.FLOWSFROMSTOCKS(${range(start)},${range(end)},"${method}"),${i + 1},${j + 1})`, FLOW.format);
+      if (i === j) return value(0, ESTIMATED_FLOW.format);
+      const at: StockChangeRefs = { start: s(i, j), end: e(i, j), reverseStart: s(j, i), reverseEnd: e(j, i), starts: range(start), ends: range(end), row: i + 1, column: j + 1, method };
+      return computed(v, ESTIMATED_FLOW.native(at), ESTIMATED_FLOW.addin(at), ESTIMATED_FLOW.format);
     }),
   ]);
   const sheet: PlannedSheet = {

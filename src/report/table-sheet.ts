@@ -1,10 +1,9 @@
-import { migrationEffectiveness } from "../indicators/rates";
 import { MeasureError } from "../indicators/types";
 import { cell, columnLetters, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { isRateRole, ROLE_LABELS, TABLE_LABEL_ROLES } from "./roles";
-import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, inputFormat, measuresFor, nativeFormula, scaledRefs, TableMeasure } from "./measures";
+import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, EFFECTIVENESS, guardedFormula, inputFormat, measuresFor, nativeFormula, scaledRefs, TableMeasure } from "./measures";
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { titleCells } from "./layout";
 import { PlannedCell, PlannedSheet, PlannedTable, Role } from "./types";
@@ -130,12 +129,11 @@ function classification(input: TableInput, pair: { inflow: Role; outflow: Role }
   const scale = (x: number | MeasureError, k: number) => (typeof x === "number" && factors[k] !== undefined ? x * factors[k]! : x);
   const i = scale(numberIn(input.columns[pair.inflow]!.values[r]), 0);
   const o = scale(numberIn(input.columns[pair.outflow]!.values[r]), 1);
-  const e = evaluate(() => migrationEffectiveness(must(i), must(o)));
+  const e = evaluate(() => EFFECTIVENESS.compute(must(i), must(o)));
   const refs = [src(pair.inflow, r), src(pair.outflow, r)];
   const [a, b] = scaledRefs(refs, factors);
-  const native = guardedFormula(refs, ["count", "count"], [], classifyFormula(`(${a}-${b})/(${a}+${b})`), [a, b]);
-  const args = refs.map((ref, k) => (factors[k] !== undefined ? `IF(ISNUMBER(${ref}),${ref}*${factors[k]},${ref})` : ref));
-  const addin = classifyFormula(`MIGRATION.EFFECTIVENESS(${args.join(",")})`);
+  const native = guardedFormula(refs, EFFECTIVENESS.domains, [], classifyFormula(EFFECTIVENESS.native(a, b)), [a, b]);
+  const addin = classifyFormula(addinFormula(EFFECTIVENESS, refs, factors));
   return { value: typeof e === "number" ? classify(e) : e, native: flat(native), addin: flat(addin), format: "text" };
 }
 

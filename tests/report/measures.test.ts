@@ -47,7 +47,7 @@ const KIND: Record<string, NumberFormat> = {
 
 test("each registry entry's format says what its number is", () => {
   for (const m of [...TABLE_MEASURES, ...MATRIX_KEY_FIGURES]) expect([m.fn, m.label, m.format]).toEqual([m.fn, m.label, KIND[m.fn]]);
-  expect(Object.values(REGION_COLUMNS).map((c) => c.format)).toEqual(["count", "count", "count", "count", "ratio", "ratio"]);
+  expect(Object.values(REGION_COLUMNS).map((c) => c.format)).toEqual(["count", "count", "count", "count", "ratio", "ratio", "text"]);
   expect(Object.values(CORRIDOR_COLUMNS).map((c) => c.format)).toEqual(["count", "count", "count", "ratio"]);
   expect([REGION_COUNT.format, FLOW.format]).toEqual(["count", "count"]);
   expect((["emigrants", "population", "inboundStudents"] as Role[]).map(inputFormat)).toEqual(["count", "count", "count"]);
