@@ -1,10 +1,10 @@
-import { migrationEffectiveness } from "../indicators/rates";
 import { MeasureError } from "../indicators/types";
 import { cell, onSheet, columnLetters } from "./address";
 import { computed, errorOf, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { labelKey } from "./labels";
-import { BALANCE_THRESHOLD, classify, classifyFormula, guardedFormula, measuresFor, nativeFormula, addinFormula } from "./measures";
+import { textCell } from "./layout";
+import { BALANCE_THRESHOLD, classify, classifyFormula, EFFECTIVENESS, guardedFormula, measuresFor, nativeFormula, addinFormula } from "./measures";
 import { BALANCE_PAIRS } from "./table-sheet";
 import { PERIOD_FLOWS_SHEET, PeriodFlows, PeriodPanel } from "./trends-sheet";
 import { PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
@@ -65,9 +65,9 @@ export function planFlowTrajectories(flows: PeriodFlows): PlannedSheet {
     const b = flows.effectivenessRef(k1, i);
     return [
       value(l, "text"),
-      computed(e0, a, a, "decimal"),
-      computed(e1, b, b, "decimal"),
-      computed(change(e0, e1), `C${r}-B${r}`, `C${r}-B${r}`, "decimal"),
+      computed(e0, a, a, EFFECTIVENESS.format),
+      computed(e1, b, b, EFFECTIVENESS.format),
+      computed(change(e0, e1), `C${r}-B${r}`, `C${r}-B${r}`, EFFECTIVENESS.format),
       classified(e0, `B${r}`),
       classified(e1, `C${r}`),
       { value: transition(c0, c1), native: transitionFormula(`E${r}`, `F${r}`), addin: transitionFormula(`E${r}`, `F${r}`), format: "text" as const },
@@ -133,14 +133,14 @@ export function planTableTrajectories(input: TableInput, panel: PeriodPanel): { 
   const src = (role: Role, r: number) => onSheet(input.sheet, `${columnLetters(input.columns[role]!.col)}${input.rowsAt[r] + 1}`);
   const rate = t.kind === "rate" ? measuresFor(new Set(t.roles)).find((m) => m.fn === "BRAINDRAIN.RATE") : undefined;
   const valueAt = (r: number | undefined): PlannedCell => {
-    if (r === undefined) return computed({ error: "#N/A" }, "NA()", "NA()", t.kind === "balance" ? "decimal" : "percent");
+    if (r === undefined) return computed({ error: "#N/A" }, "NA()", "NA()", t.kind === "balance" ? EFFECTIVENESS.format : "percent");
     if (t.kind === "balance") {
       const a = src(t.inflow, r);
       const b = src(t.outflow, r);
       const i = numberIn(input.columns[t.inflow]!.values[r]);
       const o = numberIn(input.columns[t.outflow]!.values[r]);
-      const v = i instanceof MeasureError ? errorOf(i) : o instanceof MeasureError ? errorOf(o) : evaluate(() => migrationEffectiveness(i, o));
-      return computed(v, guardedFormula([a, b], ["count", "count"], [], `(${a}-${b})/(${a}+${b})`), `MIGRATION.EFFECTIVENESS(${a},${b})`, "decimal");
+      const v = i instanceof MeasureError ? errorOf(i) : o instanceof MeasureError ? errorOf(o) : evaluate(() => EFFECTIVENESS.compute(i, o));
+      return computed(v, nativeFormula(EFFECTIVENESS, [a, b]), addinFormula(EFFECTIVENESS, [a, b]), EFFECTIVENESS.format);
     }
     if (rate) {
       const refs = rate.inputs.map((role) => src(role, r));
@@ -166,7 +166,7 @@ export function planTableTrajectories(input: TableInput, panel: PeriodPanel): { 
     const b = v1.value as number | PlannedError;
     const line: PlannedCell[] = [value(region.values[e.region], "text")];
     if (group) line.push(value(group.values[e.region], "text"));
-    line.push(v0, v1, computed(change(a, b), `${L(1)}${r}-${L(0)}${r}`, `${L(1)}${r}-${L(0)}${r}`, v0.format ?? "decimal"));
+    line.push(v0, v1, computed(change(a, b), `${L(1)}${r}-${L(0)}${r}`, `${L(1)}${r}-${L(0)}${r}`, v0.format ?? EFFECTIVENESS.format));
     if (t.kind === "balance") {
       const c0 = classified(a, `${L(0)}${r}`);
       const c1 = classified(b, `${L(1)}${r}`);
@@ -205,15 +205,13 @@ export function planTableTrajectories(input: TableInput, panel: PeriodPanel): { 
 }
 
 function sheetOf(title: string, note: string, header: string[], rows: PlannedCell[][]): PlannedSheet {
+  const widths = header.map((h, k) => (k === 0 ? 24 : Math.max(12, Math.min(28, h.length + 2))));
   return {
     name: "Trajectories",
-    cells: [
-      { row: 0, col: 0, cell: value(title) },
-      { row: 1, col: 0, cell: value(note) },
-    ],
+    cells: [textCell(0, 0, title, "title", widths, header.length), textCell(1, 0, note, "note", widths, header.length)],
     tables: [{ name: "Trajectories", top: TOP, left: 0, header, rows }],
     charts: [],
-    widths: header.map((h, k) => (k === 0 ? 24 : Math.max(12, Math.min(28, h.length + 2)))),
+    widths,
     freezeRows: TOP + 1,
   };
 }

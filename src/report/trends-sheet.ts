@@ -7,10 +7,11 @@ import { computed, errorOf, evaluate, value } from "./cells";
 import { LongInput, numberIn, TableInput } from "./input";
 import { LabelBook } from "./labels";
 import { LIVE_PIVOT_LIMIT } from "./long-sheet";
-import { MATRIX_KEY_FIGURES, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
+import { styled, textCell } from "./layout";
+import { MATRIX_KEY_FIGURES, REGION_COLUMNS, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
 import { isRateRole, ROLE_LABELS } from "./roles";
 import { ChartSpec, placeCharts } from "./chart-placement";
-import { PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
+import { NumberFormat, PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
 
 /**
  * The Trends sheet: one row per period of a long list of flows or a country table, each figure
@@ -190,21 +191,22 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
   const F = panel.column(input.flow.col);
 
   const cells: PlannedSheet["cells"][number][] = [
-    { row: 0, col: 0, cell: value(`Flows from each origin (row) to each destination (column) in each ${panel.what}, pivoted from the list, with each region's totals`) },
+    { row: 0, col: 0, cell: styled(value(`Flows from each origin (row) to each destination (column) in each ${panel.what}, pivoted from the list, with each region's totals`), "title") },
   ];
   const effectiveness: (number | PlannedError)[][] = [];
   panel.periods.forEach((p, k) => {
     const m = matrices[k];
     const top = headerRow(k);
-    cells.push({ row: blockTop(k), col: 0, cell: value(`${capital(panel.what)} ${p.key}`) });
-    cells.push({ row: top, col: 0, cell: value("Origin \\ destination") });
-    labels.forEach((l, j) => cells.push({ row: top, col: 1 + j, cell: value(l, "text") }));
-    ["Outflow", "Inflow", "Turnover", "Net migration", "Effectiveness"].forEach((h, c) => cells.push({ row: top, col: OUT + c, cell: value(h) }));
+    // Each period's block: a heading, then a header row and the regions' rows, styled as headings.
+    cells.push({ row: blockTop(k), col: 0, cell: styled(value(`${capital(panel.what)} ${p.key}`), "heading") });
+    cells.push({ row: top, col: 0, cell: styled(value("Origin \\ destination"), "heading") });
+    labels.forEach((l, j) => cells.push({ row: top, col: 1 + j, cell: styled(value(l, "text"), "heading") }));
+    ["Outflow", "Inflow", "Turnover", "Net migration", "Effectiveness"].forEach((h, c) => cells.push({ row: top, col: OUT + c, cell: styled(value(h), "heading") }));
     const summary = regionSummary(m);
     effectiveness.push(summary.map((s) => (s.effectiveness instanceof MeasureError ? errorOf(s.effectiveness) : s.effectiveness)));
     labels.forEach((l, i) => {
       const r = rowOf(k, i);
-      cells.push({ row: r, col: 0, cell: value(l, "text") });
+      cells.push({ row: r, col: 0, cell: styled(value(l, "text"), "keyLabel") });
       m[i].forEach((v, j) => {
         // As the Flow Matrix sheet: labels compared as TRIM(label&"") (labels.ts), the list's flows
         // as SUMPRODUCT's second array, so rows of other periods (whatever they hold) add nothing.
@@ -217,12 +219,12 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
       const diag = `SUM(${cell(r, 1 + i)})`;
       const s = summary[i];
       const at = (c: number) => cell(r, c);
-      const add = (c: number, v: number | PlannedError, f: string, format: "count" | "decimal", addin = f) => cells.push({ row: r, col: c, cell: computed(v, f, addin, format) });
+      const add = (c: number, v: number | PlannedError, f: string, format: NumberFormat, addin = f) => cells.push({ row: r, col: c, cell: computed(v, f, addin, format) });
       add(OUT, s.outflow, `SUM(${rowRange})-${diag}`, "count");
       add(IN, s.inflow, `SUM(${colRange})-${diag}`, "count");
       add(TURN, s.turnover, `${at(OUT)}+${at(IN)}`, "count");
       add(NET, s.net, `${at(IN)}-${at(OUT)}`, "count");
-      add(EFF, effectiveness[k][i], `${at(NET)}/${at(TURN)}`, "decimal", `MIGRATION.EFFECTIVENESS(${at(IN)},${at(OUT)})`);
+      add(EFF, effectiveness[k][i], `${at(NET)}/${at(TURN)}`, REGION_COLUMNS.effectiveness.format, `MIGRATION.EFFECTIVENESS(${at(IN)},${at(OUT)})`);
     });
   });
   const flowsSheet: PlannedSheet = {
@@ -261,14 +263,12 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
   const circulation = FLOW_TREND_FIGURES.find((f) => f.fn === "CIRCULATION.INDEX")!;
   const mei = FLOW_TREND_FIGURES.find((f) => f.fn === "MIGRATION.MEI")!;
   const chart: ChartSpec = { kind: "line", title: `Brain circulation index and MEI by ${panel.what}`, table: "Trends", categoryColumn: header[0], valueColumn: circulation.label, moreValueColumns: [mei.label] };
+  const trendsWidths = [12, 10, ...FLOW_TREND_FIGURES.map((f) => Math.max(12, Math.min(30, f.label.length + 2)))];
   const trendsBase: Omit<PlannedSheet, "charts"> = {
     name: "Trends",
-    cells: [
-      { row: 0, col: 0, cell: value(`Key figures of the flows in each ${panel.what}, in time order`) },
-      { row: 1, col: 0, cell: value(`Each ${panel.what}'s figures are computed over its flows as pivoted on the ${PERIOD_FLOWS_SHEET} sheet, over the same ${n} regions in every ${panel.what} (a region with no row in a ${panel.what} has no flows then). Rows = the list's rows in the ${panel.what}.`) },
-    ],
+    cells: [textCell(0, 0, `Key figures of the flows in each ${panel.what}, in time order`, "title", trendsWidths, header.length), textCell(1, 0, `Each ${panel.what}'s figures are computed over its flows as pivoted on the ${PERIOD_FLOWS_SHEET} sheet, over the same ${n} regions in every ${panel.what} (a region with no row in a ${panel.what} has no flows then). Rows = the list's rows in the ${panel.what}.`, "note", trendsWidths, header.length)],
     tables: [{ name: "Trends", top: TRENDS_TOP, left: 0, header, rows }],
-    widths: [12, 10, ...FLOW_TREND_FIGURES.map((f) => Math.max(12, Math.min(30, f.label.length + 2)))],
+    widths: trendsWidths,
     freezeRows: TRENDS_TOP + 1,
   };
   const trends: PlannedSheet = { ...trendsBase, charts: placeCharts(trendsBase, [chart]) };
@@ -378,14 +378,12 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
   ];
   if (!liveMedians) notes.push(`The Trends sheet's medians are values: live, each would be an array formula over all ${input.rows} rows of the table, which would make recalculation slow. They are recomputed when the report is rebuilt; the totals stay live.`);
   if (panel.outside.length > 0) notes.push(`${panel.outside.length} rows of the table hold no ${panel.what} (first: ${cell(input.rowsAt[panel.outside[0]], input.columns.year!.col)}) and are in no ${panel.what} of the Trends sheet.`);
+  const tableWidths = header.map((h, k) => (k === 0 ? 12 : Math.max(10, Math.min(28, h.length + 2))));
   const sheetBase: Omit<PlannedSheet, "charts"> = {
     name: "Trends",
-    cells: [
-      { row: 0, col: 0, cell: value(`Medians and totals of the table's measures in each ${panel.what}, in time order`) },
-      { row: 1, col: 0, cell: value(`Medians are over the ${panel.what}'s rows${groups}; "(totals)" columns are the measure of the ${panel.what}'s summed counts, as the summary's totals row.`) },
-    ],
+    cells: [textCell(0, 0, `Medians and totals of the table's measures in each ${panel.what}, in time order`, "title", tableWidths, header.length), textCell(1, 0, `Medians are over the ${panel.what}'s rows${groups}; "(totals)" columns are the measure of the ${panel.what}'s summed counts, as the summary's totals row.`, "note", tableWidths, header.length)],
     tables: [{ name: "Trends", top: TRENDS_TOP, left: 0, header, rows }],
-    widths: header.map((h, k) => (k === 0 ? 12 : Math.max(10, Math.min(28, h.length + 2)))),
+    widths: tableWidths,
     freezeRows: TRENDS_TOP + 1,
   };
   const sheet: PlannedSheet = { ...sheetBase, charts: placeCharts(sheetBase, [chart]) };

@@ -64,6 +64,21 @@ function registryFormats(sheet: PlannedSheet): Map<string, NumberFormat> {
     add(Object.values(REGION_COLUMNS));
     add([REGION_COUNT, ...MATRIX_KEY_FIGURES]);
     for (const [role, label] of Object.entries(ROLE_LABELS)) if (!byLabel.has(label)) byLabel.set(label, inputFormat(role as Role));
+  } else if (sheet.name === "Trends" || sheet.name === "Trajectories") {
+    // Over time, a column is a measure's around its label: "Median …", "… (totals)", "… 1980".
+    const entries = [...TABLE_MEASURES, ...MATRIX_KEY_FIGURES, ...Object.values(REGION_COLUMNS)];
+    const roles = Object.entries(ROLE_LABELS) as [Role, string][];
+    for (const h of sheet.tables.flatMap((t) => t.header)) {
+      const core = h
+        .replace(/^Median /, "")
+        .replace(/ \(totals?\)$/, "")
+        .replace(/ \d{4}([-\u2013/]\d{2,4})?$/, "")
+        .toLowerCase();
+      const entry = entries.find((e) => e.label.toLowerCase() === core);
+      const role = roles.find(([, l]) => l.toLowerCase() === core);
+      const format = /^(year|period)$/.test(core) ? "year" : core === "rows" ? "count" : entry ? entry.format : role ? inputFormat(role[0]) : undefined;
+      if (format) byLabel.set(h, format);
+    }
   }
   return byLabel;
 }
@@ -78,11 +93,12 @@ describe.each(SAMPLE_PLAN_NAMES)("%s: every planned number carries its measure's
     for (const t of sheet.tables) {
       const matrix = t.header[0] === "Origin \\ destination"; // a pivoted or estimated matrix: every number a flow or stock
       t.header.forEach((h, j) => {
-        const want = matrix && j > 0 ? FLOW.format : formats.get(h);
+        // A change over time is in the unit of the value before it (the last period's).
+        const want = matrix && j > 0 ? FLOW.format : h === "Change" ? formats.get(t.header[j - 1]) : formats.get(h);
         for (const row of [...t.rows, ...(t.totals ? [t.totals] : [])]) {
           const c = row[j];
           if (!isNumber(c) || (j === 0 && !matrix && typeof c.value === "string")) continue;
-          if (h === "Classification") expect(c.format).toBe("text");
+          if (/^(Classification|Transition|Direction)\b/.test(h)) expect(c.format).toBe("text");
           else expect([h, c.format]).toEqual([h, want]);
           checked++;
         }
