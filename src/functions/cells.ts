@@ -187,9 +187,14 @@ export function readCountTable(v: unknown, arg: string): SeedTable {
   return new SeedTable(out, rowSums, colSums);
 }
 
-/** Row i of a table of counts, added into the sums (a function per row, as readFlowRow). */
+/**
+ * Row i of a table of counts, added into the sums (a function per row, as readFlowRow). The row
+ * holds fractions from the start (`fill`), as the fit that scales it will: whole counts would
+ * make it an array of small integers, turned into one of doubles by the fit's first pass, and
+ * that change of kind threw away the fit's optimised code in the first call.
+ */
 function readCountRow(src: CellValue[], arg: string, i: number, rows: number, cols: number, rowSums: Float64Array, colSums: Float64Array): number[] {
-  const row = new Array<number>(cols);
+  const row = new Array<number>(cols).fill(0.5);
   let s = 0;
   for (let j = 0; j < cols; j++) {
     const cell = src[j];

@@ -167,7 +167,9 @@ function seedTableOf(seed: Matrix): SeedTable {
 /** Seed row i into `x` (row-major), adding it into the column sums; returns the row's sum. */
 function copySeedRow(row: readonly number[], i: number, x: number[][], colSum: Float64Array): number {
   const cols = colSum.length;
-  const out = new Array<number>(cols);
+  // Doubles from the start, as the fit writes: a row of small integers changed kind in the
+  // fit's first pass, which threw away the fit's optimised code in the first call.
+  const out = new Array<number>(cols).fill(0.5);
   let s = 0;
   for (let j = 0; j < cols; j++) {
     let v = row[j];
