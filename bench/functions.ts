@@ -4,9 +4,10 @@
  * Run alone with `npx tsx bench/functions.ts` (after a production build) or via `npm run bench`.
  */
 import { statSync } from "fs";
+import { loadavg } from "os";
 import { join } from "path";
 import { skilledEmigrationRate as skilledEmigrationRateTsx } from "../src/indicators/braindrain";
-import { DIST, emit, loadFunctions, median, medianMs, prng, requireCompiled, ROOT, round, timeMs } from "./lib";
+import { DIST, emit, loadFunctions, median, medianCpuMs, medianMs, prng, requireCompiled, ROOT, round, timeMs } from "./lib";
 
 // The bare measures, compiled as the production build compiles them (see requireCompiled).
 const indicator = <T>(name: string) => requireCompiled<T>(join(ROOT, "src", "indicators", `${name}.ts`));
@@ -91,20 +92,28 @@ function elementwiseRange(rate: Fn, rand: () => number): void {
   const CELLS = 100_000;
   const mh = Array.from({ length: CELLS }, () => 1 + Math.floor(rand() * 1e6));
   const nh = Array.from({ length: CELLS }, () => 1 + Math.floor(rand() * 1e7));
+  // Wall time and, beside it, CPU time: on a loaded machine the wall clock also counts the time
+  // the process waits for a core, which no code of ours can shorten.
   const time = (a: number[][], b: number[][]) => {
     let out: any[][] = [];
     const ms = medianMs(() => (out = rate(a, b)), 15, 5); // GC makes single runs noisy: more runs
     // Spot check that the whole range was computed.
     const last = out.length === 1 ? out[0][CELLS - 1] : out[CELLS - 1][0];
     if (last !== skilledEmigrationRate(mh[CELLS - 1], nh[CELLS - 1])) throw new Error("BRAINDRAIN.RATE range result is wrong");
-    return ms;
+    return { wall: round(ms), cpu: round(medianCpuMs(() => (out = rate(a, b)), 15, 0)) };
   };
   const column = time(
     mh.map((x) => [x]),
     nh.map((x) => [x]),
   );
   const row = time([mh], [nh]);
-  emit({ name: "BRAINDRAIN.RATE 100000-cell range", figures: { "100000x1": round(column), "1x100000": round(row) }, unit: "ms", target: "100000x1 and 1x100000 < 10", met: column < 10 && row < 10 });
+  emit({
+    name: "BRAINDRAIN.RATE 100000-cell range",
+    figures: { "100000x1": column, "1x100000": row, loadAverage: round(loadavg()[0], 2) },
+    unit: "ms (median per call: wall clock, and CPU time of the process)",
+    target: "100000x1 and 1x100000 < 10 (wall)",
+    met: column.wall < 10 && row.wall < 10,
+  });
 }
 
 /**

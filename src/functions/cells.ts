@@ -1,6 +1,7 @@
 import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
-import { Flows } from "../indicators/matrix";
+import { Flows, FlowSums } from "../indicators/matrix";
+import { SeedTable } from "../indicators/estimation";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
 
@@ -89,14 +90,60 @@ export function readGrid(v: unknown, arg: string): Grid {
  */
 export function readMatrix(v: unknown, arg: string, shape = "origin × destination matrix"): Flows {
   const grid = readGrid(v, arg);
-  const n = grid.length;
-  if (grid[0].length !== n) {
-    throw new MeasureError("invalid", `${arg} must be a square ${shape}; it is ${n}×${grid[0].length} (select the numbers only, without labels)`);
-  }
+  const n = squareOrder(grid, arg, shape);
   // Read and checked in one pass, straight into the measures' form (so they check nothing again).
   const rows: number[][] = new Array(n);
   for (let i = 0; i < n; i++) rows[i] = readFlowRow(grid[i], arg, i, n);
   return new Flows(n, rows);
+}
+
+/** The order n of a square grid; a message naming `shape` when it is not square. */
+function squareOrder(grid: Grid, arg: string, shape: string): number {
+  const n = grid.length;
+  if (grid[0].length !== n) {
+    throw new MeasureError("invalid", `${arg} must be a square ${shape}; it is ${n}×${grid[0].length} (select the numbers only, without labels)`);
+  }
+  return n;
+}
+
+/**
+ * An origin × destination matrix read as `readMatrix` reads it (the same cells accepted, the
+ * same first bad cell reported) but kept only as its sums: for the measures that need no more
+ * (MEI, ANMR, connectivity), one pass over the cells and no copy of them.
+ */
+export function readFlowSums(v: unknown, arg: string): FlowSums {
+  const grid = readGrid(v, arg);
+  const n = squareOrder(grid, arg, "origin × destination matrix");
+  const outflows = new Float64Array(n);
+  const inflows = new Float64Array(n);
+  let nonZero = 0;
+  for (let i = 0; i < n; i++) nonZero += sumFlowRow(grid[i], arg, i, n, outflows, inflows);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += outflows[i]; // region by region, as `margins` adds them
+  return new FlowSums(n, outflows, inflows, total, nonZero);
+}
+
+/**
+ * Row i of a matrix into the sums: its outflow into `outflows[i]`, its cells into `inflows`;
+ * returns its count of non-zero flows. The diagonal is skipped whatever it holds.
+ */
+function sumFlowRow(src: CellValue[], arg: string, i: number, n: number, outflows: Float64Array, inflows: Float64Array): number {
+  let out = 0;
+  let nonZero = 0;
+  for (let j = 0; j < n; j++) {
+    let v = src[j];
+    // The common cell, a finite count, in as few operations as possible: the first calls run
+    // this unoptimised (V8 optimises it on another thread, late on a busy machine).
+    if (!(typeof v === "number" && v >= 0 && v !== Infinity)) {
+      if (j === i) continue;
+      v = readCount(v, arg, i, j, n, n);
+    } else if (j === i) continue;
+    out += v;
+    inflows[j] += v;
+    if (v > 0) nonZero++;
+  }
+  outflows[i] = out;
+  return nonZero;
 }
 
 /**
@@ -127,23 +174,36 @@ function readCount(cell: CellValue, arg: string, i: number, j: number, rows: num
 /**
  * A rectangular table of counts in which every cell counts, the diagonal too (e.g. the seed of
  * a fit): a blank is 0, as in a matrix; text or TRUE/FALSE is #VALUE!, a negative number #NUM!.
+ * Read into a fresh copy with its row and column sums in one pass, so the fit checks nothing again.
  */
-export function readCountTable(v: unknown, arg: string): number[][] {
+export function readCountTable(v: unknown, arg: string): SeedTable {
   const grid = readGrid(v, arg);
   const rows = grid.length;
   const cols = grid[0].length;
   const out: number[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) out[i] = readCountRow(grid[i], arg, i, rows, cols);
-  return out;
+  const rowSums = new Float64Array(rows);
+  const colSums = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) out[i] = readCountRow(grid[i], arg, i, rows, cols, rowSums, colSums);
+  return new SeedTable(out, rowSums, colSums);
 }
 
-/** Row i of a table of counts (a function per row, as readFlowRow). */
-function readCountRow(src: CellValue[], arg: string, i: number, rows: number, cols: number): number[] {
-  const row = new Array<number>(cols);
+/**
+ * Row i of a table of counts, added into the sums (a function per row, as readFlowRow). The row
+ * holds fractions from the start (`fill`), as the fit that scales it will: whole counts would
+ * make it an array of small integers, turned into one of doubles by the fit's first pass, and
+ * that change of kind threw away the fit's optimised code in the first call.
+ */
+function readCountRow(src: CellValue[], arg: string, i: number, rows: number, cols: number, rowSums: Float64Array, colSums: Float64Array): number[] {
+  const row = new Array<number>(cols).fill(0.5);
+  let s = 0;
   for (let j = 0; j < cols; j++) {
     const cell = src[j];
-    row[j] = typeof cell === "number" && cell >= 0 && cell !== Infinity ? cell : readCount(cell, arg, i, j, rows, cols);
+    const v = typeof cell === "number" && cell >= 0 && cell !== Infinity ? cell : readCount(cell, arg, i, j, rows, cols);
+    row[j] = v;
+    s += v;
+    colSums[j] += v;
   }
+  rowSums[i] = s;
   return row;
 }
 

@@ -90,8 +90,12 @@ function overRanges(names: readonly string[], measure: Measure, values: unknown[
 
 function broadcast(names: readonly string[], values: readonly unknown[], measure: Measure): ResultCell[][] {
   const k = values.length;
-  const grids: Grid[] = values.map((v, a) => readGrid(v, names[a]));
-  const single = grids.map((g) => g.length === 1 && g[0].length === 1);
+  // Plain loops rather than `map`: V8's optimised `map` and its builtin one made arrays of
+  // different kinds, and the per-cell functions, optimised for one, were thrown away at the next call.
+  const grids: Grid[] = new Array(k);
+  const single: boolean[] = new Array(k);
+  for (let a = 0; a < k; a++) grids[a] = readGrid(values[a], names[a]);
+  for (let a = 0; a < k; a++) single[a] = grids[a].length === 1 && grids[a][0].length === 1;
 
   let rows = 1;
   let cols = 1;

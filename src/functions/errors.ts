@@ -45,13 +45,21 @@ export function guard<T extends number | unknown[][]>(body: () => T): T {
     if (!Number.isFinite(result)) throw overflowError();
     return result;
   }
-  for (const row of result as unknown[][]) {
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v === "number" && !Number.isFinite(v)) row[c] = overflowError();
-    }
-  }
+  const rows = result as unknown[][];
+  for (let r = 0; r < rows.length; r++) overflowsToErrors(rows[r]);
   return result;
+}
+
+/**
+ * One row of a result, ±Infinity and NaN made #NUM!. A function of a row, so that V8 optimises
+ * it after a few rows: the same loop inlined in `guard` was compiled mid-call (on-stack
+ * replacement) and thrown away when the next call's body differed.
+ */
+function overflowsToErrors(row: unknown[]): void {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "number" && !Number.isFinite(v)) row[c] = overflowError();
+  }
 }
 
 /** A result too large for a number (Excel's own arithmetic says #NUM! too). */

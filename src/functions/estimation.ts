@@ -25,8 +25,8 @@ export function migrationIpf(seed: any[][], row_totals: any[][], col_totals: any
     const m = readCountTable(seed, "seed");
     const r = readVector(row_totals, "row_totals");
     const c = readVector(col_totals, "col_totals");
-    if (r.length !== m.length) throw new MeasureError("invalid", `row_totals has ${r.length} values but the seed has ${m.length} rows`);
-    if (c.length !== m[0].length) throw new MeasureError("invalid", `col_totals has ${c.length} values but the seed has ${m[0].length} columns`);
+    if (r.length !== m.rows.length) throw new MeasureError("invalid", `row_totals has ${r.length} values but the seed has ${m.rows.length} rows`);
+    if (c.length !== m.colSums.length) throw new MeasureError("invalid", `col_totals has ${c.length} values but the seed has ${m.colSums.length} columns`);
     // Out-of-range values (max_iterations above 100,000, tolerance not in (0, 1)) are #NUM! from ipf.
     const iterations = readOptionalNumber(max_iterations, "max_iterations", 1000);
     const tol = readOptionalNumber(tolerance, "tolerance", 1e-10);

@@ -7,7 +7,7 @@ import { courgeauK, grossMigrationRate, migrationEffectiveness, migrationIntensi
 import { FLOW_KEY_FIGURES, FlowKeyFigureName, flowKeyFiguresByPeriod } from "../indicators/periods";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
-import { CellValue, isBlank, readGrid, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
+import { CellValue, isBlank, readGrid, readFlowSums, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
 import { elementwise2, elementwise3 } from "./elementwise";
 import { guard, measureErrorOf, toExcelError } from "./errors";
 
@@ -77,7 +77,7 @@ export function migrationEffectivenessFn(inflow: any[][], outflow: any[][]): any
  * @returns A number from 0 (balanced exchange) to 1 (one-way redistribution).
  */
 export function migrationMei(matrix: any[][]): number {
-  return guard(() => migrationEffectivenessIndex(readMatrix(matrix, "matrix")));
+  return guard(() => migrationEffectivenessIndex(readFlowSums(matrix, "matrix")));
 }
 
 /**
@@ -114,7 +114,7 @@ export function migrationCourgeauK(migrants: any[][], population: any[][], regio
  * @returns The net redistribution as a fraction of the total population.
  */
 export function migrationAnmr(matrix: any[][], populations: any[][]): number {
-  return guard(() => aggregateNetMigrationRate(readMatrix(matrix, "matrix"), readVector(populations, "populations")));
+  return guard(() => aggregateNetMigrationRate(readFlowSums(matrix, "matrix"), readVector(populations, "populations")));
 }
 
 /**
@@ -125,7 +125,7 @@ export function migrationAnmr(matrix: any[][], populations: any[][]): number {
  * @returns A fraction from 0 to 1.
  */
 export function migrationConnectivity(matrix: any[][]): number {
-  return guard(() => connectivity(readMatrix(matrix, "matrix")));
+  return guard(() => connectivity(readFlowSums(matrix, "matrix")));
 }
 
 /**

@@ -18,6 +18,19 @@ export interface IpfResult {
   readonly residual: number;
 }
 
+/**
+ * A seed already checked (every cell a count) and copied, with its row and column sums, built
+ * in one pass by the Excel face's reader so that `ipf` checks and sums nothing again. `ipf`
+ * scales its rows in place: they become the fitted table, so a `SeedTable` serves one fit.
+ */
+export class SeedTable {
+  constructor(
+    readonly rows: number[][],
+    readonly rowSums: Float64Array,
+    readonly colSums: Float64Array,
+  ) {}
+}
+
 /** The most iterations `ipf` accepts: a bound on the work one call can do, whatever it is given. */
 export const IPF_MAX_ITERATIONS = 100_000;
 
@@ -47,12 +60,13 @@ export const IPF_MAX_ITERATIONS = 100_000;
  * Holland 1975, ch. 3, for convergence, uniqueness and structural zeros). The R package migest
  * (Abel), ipf2, does the same.
  */
-export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxIterations = 1000, tolerance = 1e-10): IpfResult {
-  const rows = seed.length;
-  if (rows === 0 || seed[0].length === 0) throw new MeasureError("invalid", "the seed is empty");
-  const cols = seed[0].length;
+export function ipf(seed: Matrix | SeedTable, rowTotals: Vector, colTotals: Vector, maxIterations = 1000, tolerance = 1e-10): IpfResult {
+  const table = seed instanceof SeedTable ? seed.rows : seed;
+  const rows = table.length;
+  if (rows === 0 || table[0].length === 0) throw new MeasureError("invalid", "the seed is empty");
+  const cols = table[0].length;
   for (let i = 1; i < rows; i++) {
-    if (seed[i].length !== cols) throw new MeasureError("invalid", `the seed is not rectangular (row 1 has ${cols} columns, row ${i + 1} has ${seed[i].length})`);
+    if (table[i].length !== cols) throw new MeasureError("invalid", `the seed is not rectangular (row 1 has ${cols} columns, row ${i + 1} has ${table[i].length})`);
   }
   if (rowTotals.length !== rows) throw new MeasureError("invalid", `row_totals has ${rowTotals.length} values but the seed has ${rows} rows`);
   if (colTotals.length !== cols) throw new MeasureError("invalid", `col_totals has ${colTotals.length} values but the seed has ${cols} columns`);
@@ -63,10 +77,7 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
 
   // The seed, row by row, with its row and column sums. Rows of plain arrays: one Float64Array
   // of the whole table, allocated outside V8's young generation, cost more than the fit.
-  const x: number[][] = new Array(rows);
-  const seedRowSum = new Float64Array(rows);
-  const seedColSum = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) seedRowSum[i] = copySeedRow(seed[i], i, x, seedColSum);
+  const { rows: x, rowSums: seedRowSum, colSums: seedColSum } = seed instanceof SeedTable ? seed : seedTableOf(seed);
 
   const r = new Float64Array(rows);
   const c = new Float64Array(cols);
@@ -143,10 +154,22 @@ export function ipf(seed: Matrix, rowTotals: Vector, colTotals: Vector, maxItera
  * inside a long function was thrown away at that function's end, call after call.
  */
 
+/** A rectangular seed checked and copied, with its sums (what the Excel face's reader builds). */
+function seedTableOf(seed: Matrix): SeedTable {
+  const rows = seed.length;
+  const x: number[][] = new Array(rows);
+  const rowSums = new Float64Array(rows);
+  const colSums = new Float64Array(seed[0].length);
+  for (let i = 0; i < rows; i++) rowSums[i] = copySeedRow(seed[i], i, x, colSums);
+  return new SeedTable(x, rowSums, colSums);
+}
+
 /** Seed row i into `x` (row-major), adding it into the column sums; returns the row's sum. */
 function copySeedRow(row: readonly number[], i: number, x: number[][], colSum: Float64Array): number {
   const cols = colSum.length;
-  const out = new Array<number>(cols);
+  // Doubles from the start, as the fit writes: a row of small integers changed kind in the
+  // fit's first pass, which threw away the fit's optimised code in the first call.
+  const out = new Array<number>(cols).fill(0.5);
   let s = 0;
   for (let j = 0; j < cols; j++) {
     let v = row[j];

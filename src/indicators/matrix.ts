@@ -119,12 +119,48 @@ export function pairReciprocity(f: number, c: number): Rate {
 }
 
 /**
+ * What MEI, ANMR and connectivity read of a checked matrix: its margins and its count of
+ * non-zero flows (diagonal excluded). The Excel face builds it in the one pass that checks the
+ * cells (`readFlowSums`), without copying the matrix; `flowSumsOf` builds it from a matrix.
+ */
+export class FlowSums {
+  constructor(
+    readonly n: number,
+    /** O_i = Σ_{j≠i} M_ij */
+    readonly outflows: Float64Array,
+    /** D_i = Σ_{j≠i} M_ji */
+    readonly inflows: Float64Array,
+    /** Σ_{i≠j} M_ij, added region by region in row order */
+    readonly total: Count,
+    /** #{(i, j): i ≠ j, M_ij > 0} */
+    readonly nonZero: number,
+  ) {}
+}
+
+/** The sums of a matrix (the same `FlowSums` if it is one already): the same additions, in the same order, as `margins`. */
+export function flowSumsOf(m: Matrix | Flows | FlowSums): FlowSums {
+  if (m instanceof FlowSums) return m;
+  const { n, rows } = flowsOf(m);
+  const outflows = new Float64Array(n);
+  const inflows = new Float64Array(n);
+  let total = 0;
+  let nonZero = 0;
+  for (let i = 0; i < n; i++) {
+    const out = addRow(rows[i], inflows);
+    outflows[i] = out;
+    total += out;
+    nonZero += positives(rows[i]); // the diagonal is 0
+  }
+  return new FlowSums(n, outflows, inflows, total, nonZero);
+}
+
+/**
  * Migration effectiveness index: Σi|Di − Oi| / Σi(Di + Oi), in [0, 1]. 0 = flows balance
  * everywhere (pure exchange); 1 = all movement redistributes population one way.
  * Definition and source: MIGRATION.MEI in ./definitions/matrix.ts.
  */
-export function migrationEffectivenessIndex(m: Matrix | Flows): Rate {
-  const { outflows, inflows, total } = margins(m);
+export function migrationEffectivenessIndex(m: Matrix | Flows | FlowSums): Rate {
+  const { outflows, inflows, total } = flowSumsOf(m);
   return divide(netExchange(outflows, inflows).gap, 2 * total, "the total of all flows");
 }
 
@@ -132,8 +168,8 @@ export function migrationEffectivenessIndex(m: Matrix | Flows): Rate {
  * Aggregate net migration rate: ½ Σi|Di − Oi| / Σi Pi. Equals crude migration intensity ×
  * MEI, as a fraction of the population. Definition and source: MIGRATION.ANMR in ./definitions/matrix.ts.
  */
-export function aggregateNetMigrationRate(m: Matrix | Flows, populations: Vector): Rate {
-  const { outflows, inflows } = margins(m);
+export function aggregateNetMigrationRate(m: Matrix | Flows | FlowSums, populations: Vector): Rate {
+  const { outflows, inflows } = flowSumsOf(m);
   if (populations.length !== outflows.length) {
     throw new MeasureError("invalid", `populations has ${populations.length} values but the matrix has ${outflows.length} regions`);
   }
@@ -143,7 +179,7 @@ export function aggregateNetMigrationRate(m: Matrix | Flows, populations: Vector
 }
 
 /** Each region's inflow against its outflow. */
-function netExchange(outflows: readonly number[], inflows: readonly number[]): Exchange {
+function netExchange(outflows: Float64Array, inflows: Float64Array): Exchange {
   const e = new Exchange();
   for (let i = 0; i < outflows.length; i++) e.add(inflows[i], outflows[i]);
   return e;
@@ -153,10 +189,8 @@ function netExchange(outflows: readonly number[], inflows: readonly number[]): E
  * Connectivity: the share of the n(n − 1) possible off-diagonal flows that are non-zero.
  * Definition and source: MIGRATION.CONNECTIVITY in ./definitions/matrix.ts.
  */
-export function connectivity(m: Matrix | Flows): Rate {
-  const { n, rows } = flowsOf(m);
-  let nonZero = 0;
-  for (let i = 0; i < n; i++) nonZero += positives(rows[i]); // the diagonal is 0
+export function connectivity(m: Matrix | Flows | FlowSums): Rate {
+  const { n, nonZero } = flowSumsOf(m);
   return divide(nonZero, n * (n - 1), "the number of off-diagonal cells");
 }
 

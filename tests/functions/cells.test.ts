@@ -1,5 +1,6 @@
-import { readCountTable, readMatrix, readVector } from "../../src/functions/cells";
-import { Flows, flowsOf } from "../../src/indicators/matrix";
+import { readCountTable, readFlowSums, readMatrix, readVector } from "../../src/functions/cells";
+import { Flows, flowsOf, FlowSums, flowSumsOf, margins } from "../../src/indicators/matrix";
+import { prng } from "../support/random";
 import { MeasureError } from "../../src/indicators/types";
 
 /** What a reader throws, for comparing kind and message. */
@@ -46,12 +47,52 @@ describe("readMatrix: Excel's cells read and checked in one pass, into Flows", (
   });
 });
 
+describe("readFlowSums: a matrix read as readMatrix reads it, kept as its sums", () => {
+  const cases: unknown[][][] = [
+    [
+      ["stayers", 1, null],
+      [2, -5, ""],
+      [3, 4, true],
+    ],
+    [[0, "x"], [-1, 0]],
+    [[0, 1], [-1, 0]],
+    [[0, 1], [NaN, 0]],
+    [[0, 1], [null, 0]],
+    [[0, 1, 2]],
+    [[0, 1], [2]],
+    [[5]],
+  ];
+  test("the same cells accepted and the same first bad cell reported as readMatrix", () => {
+    for (const m of cases) {
+      const fromMatrix = thrown(() => readMatrix(m, "matrix"));
+      expect(thrown(() => readFlowSums(m, "matrix"))).toEqual(fromMatrix);
+      if (!fromMatrix) expect(readFlowSums(m, "matrix")).toEqual(flowSumsOf(readMatrix(m, "matrix")));
+    }
+  });
+  test("its sums are those of margins, bit for bit, and its non-zero count that of the off-diagonal cells", () => {
+    const rand = prng(7);
+    for (const n of [1, 2, 5, 33]) {
+      const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (rand() < 0.3 ? 0 : i === j ? 1e9 : rand() * 1e6)));
+      const s = readFlowSums(m, "matrix");
+      const g = margins(m);
+      expect(s).toBeInstanceOf(FlowSums);
+      expect(Array.from(s.outflows)).toEqual(g.outflows);
+      expect(Array.from(s.inflows)).toEqual(g.inflows);
+      expect(s.total).toBe(g.total);
+      expect(s.nonZero).toBe(m.flatMap((row, i) => row.filter((v, j) => j !== i && v > 0)).length);
+    }
+  });
+});
+
 describe("readCountTable and readVector: names built only for a bad cell", () => {
-  test("a count table keeps every cell, the diagonal too; a blank is 0", () => {
-    expect(readCountTable([[1, null], [3, 4]], "seed")).toEqual([
+  test("a count table keeps every cell, the diagonal too; a blank is 0; its sums come with it", () => {
+    const t = readCountTable([[1, null], [3, 4]], "seed");
+    expect(t.rows).toEqual([
       [1, 0],
       [3, 4],
     ]);
+    expect(Array.from(t.rowSums)).toEqual([1, 7]);
+    expect(Array.from(t.colSums)).toEqual([4, 4]);
     expect(thrown(() => readCountTable([[1, 2], [3, -4]], "seed"))?.message).toBe("seed (row 2, column 2) is negative (-4)");
   });
   test("a vector passes numbers through and names a bad item", () => {

@@ -1,6 +1,7 @@
 import { prng } from "../support/random";
 import fc from "fast-check";
 import { flowsFromStocks, ipf } from "../../src/indicators/estimation";
+import { readCountTable } from "../../src/functions/cells";
 import { MeasureError, MeasureErrorKind } from "../../src/indicators/types";
 import { matrixArb } from "../support/arbitraries";
 
@@ -230,6 +231,15 @@ describe("ipf: properties", () => {
         colSums(matrix).forEach((s, j) => expect(Math.abs(s - cols[j])).toBeLessThanOrEqual(1e-12 * total));
         matrix.forEach((row, i) => row.forEach((v, j) => (seed[i][j] === 0 ? expect(v).toBe(0) : expect(v).toBeGreaterThan(0))));
         matrix.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - truth[i][j])).toBeLessThanOrEqual(1e-6 * total)));
+      }),
+    );
+  });
+
+  test("a seed read with its sums (the Excel face's reader) fits to the same table, bit for bit, as the plain seed", () => {
+    fc.assert(
+      fc.property(case_, ({ seed, rows, cols }) => {
+        const plain = ipf(seed, rows, cols, 100_000, 1e-10);
+        expect(ipf(readCountTable(seed, "seed"), rows, cols, 100_000, 1e-10)).toEqual(plain);
       }),
     );
   });
