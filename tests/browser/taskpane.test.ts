@@ -376,7 +376,7 @@ test("Ukrainian (Office's display language uk-UA): a country table, a role chang
     // Values only: numbers in the sheets, no formula anywhere; the ratio is med_rate ÷ tot_rate.
     const wb = await workbookState(page);
     expect(wb.names[0]).toBe("IAB");
-    expect([...wb.names.slice(1)].sort()).toEqual(["Definitions", "Migration Summary"]);
+    expect([...wb.names.slice(1)].sort()).toEqual(["Definitions", "Migration Summary", "Trajectories", "Trends"]);
     for (const name of wb.names.slice(1)) expect(wb.sheets[name].formulas.flat().filter((f) => typeof f === "string" && f.startsWith("="))).toEqual([]);
     const afghanistan1980 = (iabRows[1][6] as number) / (iabRows[1][4] as number);
     expect(wb.sheets["Migration Summary"].values.flat().some((v) => typeof v === "number" && Math.abs(v - afghanistan1980) < 1e-9)).toBe(true);
