@@ -118,7 +118,7 @@ function keyFigure(plan: ReportPlan, label: string) {
   const cells = plan.sheets[0].cells;
   const at = cells.find((c) => c.col === 0 && c.cell.value === label);
   if (!at) throw new Error(`no key figure ${label}`);
-  return cells.find((c) => c.row === at.row && c.col === 1)!.cell;
+  return cells.find((c) => c.row === at.row && c.cell.style === "keyValue")!.cell;
 }
 
 test.each([["copies as values"], ["copies referencing the source cells"], ["a zero distance and a zero population"], ["a flow list, distances and populations in another order"]])("%s: every formula cell recalculates to the engine's value", (name) => {

@@ -596,7 +596,16 @@ export const ENGINE_CASES: readonly EngineCase[] = [
     cls: "mixedYears",
     input: "long list with flows for 2019, 2020 and 2021",
     block: () => [["origin", "destination", "year", "flow"], ["A", "B", 2019, 5], ["B", "A", 2019, 3], ["A", "B", 2020, 7], ["B", "C", 2020, 2], ["C", "A", 2021, 4]],
-    expect: { shape: "long", problems: [], cellErrors: [], notes: ["Long list: 5 flows between 3 regions, 3 periods, header in row 1.", "The list holds 3 periods, 2019 to 2021; this report shows the latest, 2021 (its rows only, pivoted). Build it for another period with --period on the command line or the period picker in the task pane."] },
+    // B has no flows in 2021, C none in 2019: no effectiveness there on the Trajectories sheet.
+    expect: {
+      shape: "long",
+      problems: [],
+      cellErrors: [
+        ...["Effectiveness 2021", "Change", "Classification 2021"].map((column) => ({ sheet: "Trajectories", row: "B", column, error: "#DIV/0!" as const })),
+        ...["Effectiveness 2019", "Change", "Classification 2019"].map((column) => ({ sheet: "Trajectories", row: "C", column, error: "#DIV/0!" as const })),
+      ],
+      notes: ["Long list: 5 flows between 3 regions, 3 periods, header in row 1.", "The list holds 3 periods, 2019 to 2021; this report shows the latest, 2021 (its rows only, pivoted). Build it for another period with --period on the command line or the period picker in the task pane."],
+    },
   },
   {
     cls: "millionCells",
