@@ -40,7 +40,7 @@ test("a 250,000-row × 4 long flow list (1,000,000 cells) gives a complete repor
   expect(r.stderr).toMatch(/read sheet 'Data' A1:D250001: 250,001 rows x 4 columns/);
   expect(r.status).toBe(0);
   expect(existsSync(out) && statSync(out).size > 0).toBe(true);
-  expect(sheetNames(out)).toEqual(["Data", "Migration Summary", "Flow Matrix", "Corridors", "Definitions"]);
+  expect(sheetNames(out)).toEqual(["Data", "Migration Summary", "Trends", "Trajectories", "Flow Matrix", "Corridors", "Period Flows", "Definitions"]);
   expect(r.stdout).toMatch(/regions: 100\n/);
 });
 

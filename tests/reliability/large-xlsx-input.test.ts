@@ -25,14 +25,14 @@ test("a 1,000,000-cell .xlsx country table is read through the streaming path, a
   expect(r.address).toBe("A1:J100001");
   expect([r.rows, r.cols]).toEqual([100_001, 10]);
   expect(r.first).toEqual(["country", "code", "year", "immigrants", "emigrants", "population", "births", "deaths", "refugees", "students"]);
-  expect(r.last.slice(0, 3)).toEqual(["Country 1000", "C1000", 1999]);
+  expect(r.last.slice(0, 3)).toEqual(["Country 100000", "C100000", 2020]);
   expect(r.peakRssMB).toBeLessThan(1024);
 
   // a range keeps only its cells
   const part = readOnlyRun(xlsx, "B50001:D50010");
   expect(part.status).toBe(0);
   expect([part.rows, part.cols]).toEqual([10, 3]);
-  expect(part.first).toEqual(["C1000", 1949, expect.any(Number)]);
+  expect(part.first).toEqual(["C050000", 2020, expect.any(Number)]);
   expect(part.peakRssMB).toBeLessThan(1024);
 
   // and the whole report from it, through the command line

@@ -16,7 +16,7 @@ import { createExcelDouble, PAYLOAD_LIMIT_BYTES } from "../support/excel-double"
 jest.setTimeout(120_000);
 
 const cases: [string, () => CellValue[][], string[]][] = [
-  ["a 250,000-row × 4 long list", () => longListValues(), ["Data", "Migration Summary", "Flow Matrix", "Corridors", "Definitions"]],
+  ["a 250,000-row × 4 long list", () => longListValues(), ["Data", "Migration Summary", "Trends", "Trajectories", "Flow Matrix", "Corridors", "Period Flows", "Definitions"]],
   ["a 100,000-row × 10 country table", () => countryTableValues(), ["Data", "Migration Summary", "Definitions"]],
 ];
 

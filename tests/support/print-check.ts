@@ -16,13 +16,15 @@ export function shownText(cell: PlannedCell): string | null {
   if (isPlannedError(v)) return v.error;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v;
+  // Spreadsheets round halves away from zero (-14,359.5 shows as -14,360); Math.round rounds them up.
+  const round = (x: number) => Math.sign(x) * Math.round(Math.abs(x));
   const fixed = (x: number, d: number) => {
     const t = x.toFixed(d);
     return /^-0\.?0*%?$/.test(t) ? t.slice(1) : t; // a negative that rounds to zero shows as 0
   };
   switch (cell.format) {
     case "count": {
-      const t = Math.round(v).toLocaleString("en-US");
+      const t = round(v).toLocaleString("en-US");
       return t === "-0" ? "0" : t;
     }
     case "percent":
@@ -33,7 +35,7 @@ export function shownText(cell: PlannedCell): string | null {
     case "decimal":
       return fixed(v, 3);
     case "year":
-      return String(Math.round(v));
+      return String(round(v));
     default:
       return String(v);
   }
