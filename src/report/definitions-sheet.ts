@@ -24,7 +24,7 @@ export const DEFINITIONS_HEADER = ["Indicator", "Function", "What it means", "Fo
  * Column widths in characters. The name, the meaning, the formula and the source wrap within
  * them (the row grows); a function name (at most 25 characters) never does.
  */
-const WIDTHS = [28, 26, 44, 48, 48];
+const WIDTHS = [24, 26, 40, 40, 40];
 const WRAP = [0, 2, 3, 4];
 /** The table's header row; the title and a line on how to read the table above it. */
 const TOP = 3;

@@ -6,6 +6,7 @@
  * A column is as wide as its widest text or number as shown (numbers in their format: thousands
  * separators, %, decimals; headers bold with room for the filter button), up to WIDTH_CAP
  * characters; a column with longer text gets the cap and wraps (`wrapColumns`, the row grows).
+ * A column the planner already wraps keeps the planner's width.
  * A free text with empty cells to its right overflows into them as spreadsheets show it, so it
  * widens nothing; one that would run past the sheet's right edge or into a filled cell is merged
  * across the columns it may use (`span`) and wraps there. A cell with a span is measured against
@@ -43,6 +44,14 @@ const SCALE: Readonly<Record<CellStyle | "plain" | "bold", number>> = {
   keyValue: PLAIN * 1.1,
   note: PLAIN,
 };
+
+/**
+ * Characters of running text per width unit when it wraps: a column's width counts the digit
+ * "0", and prose is narrower on average (measured in LibreOffice's PDF of the Definitions
+ * sheet: about 50 characters a line in a 40-wide column, so 0.8; 0.85 keeps a margin). With
+ * PLAIN here, wrapped rows came out about twice as tall as their text.
+ */
+const PROSE = 0.85;
 
 /** The height in points of a line of text in a style. */
 export function linePoints(style: CellStyle | undefined): number {
@@ -145,7 +154,10 @@ export function fitSheet(sheet: PlannedSheet): PlannedSheet {
   const wrap = new Set<number>(sheet.wrapColumns ?? []);
   for (let j = 0; j < columns; j++) {
     const n = need[j];
-    if (n === undefined) widths.push(sheet.widths[j] !== undefined && sheet.widths[j] > 0 ? Math.min(sheet.widths[j], WIDTH_CAP) : WIDTH_MIN);
+    // A column its planner wraps keeps the planner's width: the text fits it by wrapping, and a
+    // sheet of long sentences (the Definitions) stays a width that prints at a readable size.
+    if (wrap.has(j) && sheet.widths[j] > 0) widths.push(Math.min(sheet.widths[j], WIDTH_CAP));
+    else if (n === undefined) widths.push(sheet.widths[j] !== undefined && sheet.widths[j] > 0 ? Math.min(sheet.widths[j], WIDTH_CAP) : WIDTH_MIN);
     else {
       widths.push(Math.min(WIDTH_CAP, Math.max(WIDTH_MIN, n + PADDING)));
       if (n + PADDING > WIDTH_CAP) wrap.add(j);
@@ -206,7 +218,7 @@ export function rowHeights(sheet: PlannedSheet): Map<number, number> {
     const cols = [...wrap].filter((j) => j >= t.left && j < t.left + tableWidth(t));
     if (cols.length === 0) continue;
     t.rows.forEach((r, i) => {
-      for (const j of cols) grow(t.top + 1 + i, r[j - t.left]?.value, widths[j] ?? WIDTH_MIN, PLAIN);
+      for (const j of cols) grow(t.top + 1 + i, r[j - t.left]?.value, widths[j] ?? WIDTH_MIN, PROSE);
     });
   }
   return out;
