@@ -1,7 +1,8 @@
 import { LongInput, TableInput } from "./input";
 import { planFlowTrajectories, planTableTrajectories } from "./trajectories-sheet";
 import { panelOf, planFlowTrends, planTableTrends } from "./trends-sheet";
-import { PlannedSheet } from "./types";
+import { ROLE_LABELS } from "./roles";
+import { PlannedSheet, Role } from "./types";
 
 /**
  * The sheets a list or table with two or more periods adds to its report: Trends, Trajectories
@@ -15,6 +16,13 @@ export function overTime(input: LongInput | TableInput): { sheets: PlannedSheet[
     if (!flows) return { ...result, working: [] };
     const [trends, periodFlows] = result.sheets;
     return { ...result, sheets: [trends, planFlowTrajectories(flows)], working: [periodFlows] };
+  }
+  // A column whose header states a unit (thousands, %) is scaled on the summary; the sheets over
+  // time read the cells as they are, so rather than show unscaled numbers they are left out.
+  const scaled = Object.entries(input.columns).filter(([, c]) => c?.factor !== undefined && c.factor !== 1);
+  if (scaled.length > 0) {
+    const names = scaled.map(([role]) => ROLE_LABELS[role as Role]).join(", ");
+    return { sheets: [], working: [], notes: [`The table holds ${panel.periods.length} periods, but the Trends and Trajectories sheets are left out: ${names} state a unit in the header (thousands, per cent…), which the summary applies and those sheets do not. Remove the unit from the header (with the numbers converted) to get them.`], functions: [] };
   }
   const trends = planTableTrends(input, panel);
   const trajectories = planTableTrajectories(input, panel);

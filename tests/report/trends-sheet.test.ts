@@ -277,3 +277,19 @@ describe("a large table", () => {
     expect(t.notes.join(" ")).toContain("The Trends sheet's medians are values");
   });
 });
+
+test("a country table whose header states a unit gets no sheets over time, and says why (the summary scales; those sheets would not)", () => {
+  const values: CellValue[][] = [
+    ["Country", "Year", "Immigrants (thousands)", "Emigrants (thousands)"],
+    ["A", 2000, 10, 4],
+    ["B", 2000, 3, 6],
+    ["A", 2010, 12, 5],
+    ["B", 2010, 2, 8],
+  ];
+  const block: SourceBlock = { sheet: "Data", top: 0, left: 0, values, provenance: "Data!A1:D5" };
+  const plan = planReport(block, detect(block), { mode: "native", now: new Date(0) });
+  expect(plan.sheets.map((s) => s.name)).not.toContain("Trends");
+  expect(plan.sheets.map((s) => s.name)).not.toContain("Trajectories");
+  const texts = plan.sheets.find((s) => s.name === "Definitions")!.cells.map((c) => String(c.cell.value));
+  expect(texts.some((t) => /Trends and Trajectories sheets are left out: .*state a unit/.test(t))).toBe(true);
+});
