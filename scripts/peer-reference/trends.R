@@ -1,9 +1,10 @@
 # Reference values for the Trends and Trajectories sheets of the IAB brain-drain panel
 # (1980–2010, every five years), computed from the CSV with base R and dplyr, independently of
 # the report engine:
-#   - per year: the number of rows and the median selection ratio (skilled ÷ total emigration
-#     rate, high_rate / tot_rate) over the rows whose two rates are numbers from 0 to 1 with a
-#     total rate above 0;
+#   - per year: the number of rows, the median total and skilled emigration rates (tot_rate,
+#     high_rate) over the rows where each is a number from 0 to 1, and the median selection ratio
+#     (skilled ÷ total emigration rate, high_rate / tot_rate) over the rows whose two rates are
+#     numbers from 0 to 1 with a total rate above 0;
 #   - per country and gender: the skilled emigration rate (high_rate) in the first and the last
 #     year, the change, and whether it rose or fell.
 #
@@ -25,6 +26,8 @@ trends <- iab %>%
   group_by(year) %>%
   summarise(
     rows = n(),
+    median_total = median(tot_rate[ok(tot_rate)]),
+    median_skilled = median(high_rate[ok(high_rate)]),
     median_selection = median((high_rate / tot_rate)[ok(high_rate) & ok(tot_rate) & tot_rate > 0]),
     .groups = "drop"
   ) %>%

@@ -2,13 +2,14 @@ import { Period, periodsIn } from "../cells/period";
 import { Label, pivotFlows } from "../indicators/longformat";
 import { regionSummary } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
+import { fraction } from "../indicators/guards";
 import { cell, columnLetters, onSheet, range, reportSheet } from "./address";
 import { computed, errorOf, evaluate, value } from "./cells";
 import { LongInput, numberIn, TableInput } from "./input";
 import { LabelBook } from "./labels";
 import { LIVE_PIVOT_LIMIT } from "./long-sheet";
 import { styled, textCell } from "./layout";
-import { MATRIX_KEY_FIGURES, REGION_COLUMNS, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
+import { inputFormat, MATRIX_KEY_FIGURES, REGION_COLUMNS, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
 import { isRateRole, ROLE_LABELS } from "./roles";
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { NumberFormat, PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
@@ -324,12 +325,18 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
   const countRoles = [...new Set(ofCounts.flatMap((m) => m.inputs))];
   const colOf = (role: Role) => panel.column(input.columns[role]!.col);
 
+  // The table's own rates (IAB's total and skilled emigration rates) are what a panel of rates
+  // is about: their medians come first. Each reads as a measure of one fraction, itself.
+  const inputRates: TableMeasure[] = (Object.keys(input.columns) as Role[])
+    .filter(isRateRole)
+    .map((role) => ({ label: ROLE_LABELS[role], fn: "", inputs: [role], domains: ["fraction"], compute: (x: number) => fraction(x, ROLE_LABELS[role]), native: (a: string) => a, format: inputFormat(role) }));
   const header = [capital(panel.what), "Rows", ...countRoles.map((r) => `${ROLE_LABELS[r]} (total)`)];
+  for (const m of inputRates) header.push(`Median ${lower(m.label)}`);
   for (const m of measures) {
     header.push(`Median ${lower(m.label)}`);
     if (ofCounts.includes(m)) header.push(`${m.label} (totals)`);
   }
-  const liveMedians = input.rows * panel.periods.length * measures.length <= LIVE_MEDIAN_LIMIT;
+  const liveMedians = input.rows * panel.periods.length * (inputRates.length + measures.length) <= LIVE_MEDIAN_LIMIT;
   const rows: PlannedCell[][] = panel.periods.map((p, k) => {
     const r = TRENDS_TOP + 1 + k;
     const inPeriod = panel.rows.get(p.key)!;
@@ -348,7 +355,7 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
       const f = `IF(SUMPRODUCT(${select}*(ISBLANK(${R})+ISTEXT(${R})+ISLOGICAL(${R})))>0,NA(),SUMPRODUCT(${select},${R}))`;
       line.push(computed(total ?? { error: "#N/A" }, f, f, "count", panel.array));
     });
-    for (const m of measures) {
+    for (const m of [...inputRates, ...measures]) {
       const xs = inPeriod.map((i) => measureOn(input, m, i)).filter((v): v is number => v !== undefined);
       const f = liveMedians ? medianFormula(m, m.inputs.map(colOf), select) : undefined;
       line.push(computed(median(xs), f, f, m.format, liveMedians));
@@ -362,7 +369,7 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
     return line;
   });
 
-  const rates = measures.filter((m) => m.format === "percent").slice(0, 3);
+  const rates = [...inputRates, ...measures].filter((m) => m.format === "percent").slice(0, 3);
   const shown = rates.length > 0 ? rates : measures.slice(0, 1);
   const chart: ChartSpec = {
     kind: "line",
@@ -374,7 +381,7 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
   };
   const groups = input.columns.group ? ` (every ${lower(ROLE_LABELS.group)} of the table together: keep one with a filter for its own trend)` : "";
   const notes = [
-    `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}): the median of each measure over the ${panel.what}'s rows${groups}, rows whose inputs give no value left out; totals of counts over the ${panel.what}'s rows (none when one is blank or text); and each measure of counts recomputed from those totals. Each is a live formula over the source data; the medians are array formulas (Ctrl+Shift+Enter in Excel 2010–2019).`,
+    `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}): the median of each rate of the table and of each measure over the ${panel.what}'s rows${groups}, rows whose inputs give no value left out; totals of counts over the ${panel.what}'s rows (none when one is blank or text); and each measure of counts recomputed from those totals. Each is a live formula over the source data; the medians are array formulas (Ctrl+Shift+Enter in Excel 2010–2019).`,
   ];
   if (!liveMedians) notes.push(`The Trends sheet's medians are values: live, each would be an array formula over all ${input.rows} rows of the table, which would make recalculation slow. They are recomputed when the report is rebuilt; the totals stay live.`);
   if (panel.outside.length > 0) notes.push(`${panel.outside.length} rows of the table hold no ${panel.what} (first: ${cell(input.rowsAt[panel.outside[0]], input.columns.year!.col)}) and are in no ${panel.what} of the Trends sheet.`);

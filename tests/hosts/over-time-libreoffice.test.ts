@@ -59,8 +59,9 @@ it("LibreOffice computes the IAB panel's Trends and Trajectories as the engine d
   expect(plan.sheets.map((s) => s.name).slice(0, 3)).toEqual(["Migration Summary", "Trends", "Trajectories"]);
   const result = await recalculated(plan, block, "iab");
   expect(result.mismatches.slice(0, 10)).toEqual([]);
-  // 7 years × (rows, median selection ratio) on Trends; 585 country–gender rows (World left out) × (2 rates, change, direction) on Trajectories
-  expect(result.onNewSheets).toBe(7 * 2 + 585 * 4);
+  // 7 years × (rows, median total and skilled emigration rates, median selection ratio) on Trends;
+  // 585 country–gender rows (World left out) × (2 rates, change, direction) on Trajectories
+  expect(result.onNewSheets).toBe(7 * 4 + 585 * 4);
 });
 
 it("LibreOffice draws the flow panel's Trends chart (rendered to test-artifacts/trends-chart-libreoffice.png)", async () => {

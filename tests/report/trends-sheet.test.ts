@@ -167,21 +167,24 @@ describe("the IAB brain-drain panel, 1980–2010", () => {
   interface Fixture {
     first: number;
     last: number;
-    trends: { year: number; rows: number; median_selection: number }[];
+    trends: { year: number; rows: number; median_total: number; median_skilled: number; median_selection: number }[];
     trajectories: { origin: string; gender: string; first: number | null; last: number | null; change: number | null; direction: string | null }[];
   }
   const R: Fixture = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "peer-trends-iab.json"), "utf8"));
   const block: SourceBlock = { sheet: "IAB", top: 0, left: 0, values: readSample("iab-emigration-rates-1980-2010.csv"), provenance: "iab" };
   const plan = planReport(block, detect(block), { mode: "native", now, hostDrawsCharts: true });
 
-  it("has a Trends row per year with R's median selection ratio", () => {
+  it("has a Trends row per year with R's median total and skilled emigration rates and median selection ratio", () => {
     const t = sheet(plan, "Trends").tables[0];
-    expect(t.header).toEqual(["Period", "Rows", "Median selection ratio (skilled ÷ total emigration rate)"]);
+    expect(t.header).toEqual(["Period", "Rows", "Median total emigration rate", "Median skilled emigration rate", "Median selection ratio (skilled ÷ total emigration rate)"]);
     expect(t.rows.map((r) => r[0].value)).toEqual(R.trends.map((x) => x.year));
     t.rows.forEach((r, k) => {
       expect(r[1].value).toBe(R.trends[k].rows);
-      expect(r[2].value as number).toBeCloseTo(R.trends[k].median_selection, 12);
-      expect(r[2].nativeArray).toBe(true);
+      expect(r[2].value as number).toBeCloseTo(R.trends[k].median_total, 14);
+      expect(r[3].value as number).toBeCloseTo(R.trends[k].median_skilled, 14);
+      expect(r[4].value as number).toBeCloseTo(R.trends[k].median_selection, 12);
+      for (const c of r.slice(2)) expect(c.nativeArray).toBe(true);
+      expect([r[2].format, r[3].format, r[4].format]).toEqual(["percent", "percent", "ratio"]);
     });
   });
 
@@ -203,8 +206,8 @@ describe("the IAB brain-drain panel, 1980–2010", () => {
     expect(sheet(plan, "Trajectories").cells.map((c) => c.cell.value).join(" ")).toContain("regions are not classified");
   });
 
-  it("draws the median selection ratio across years", () => {
-    expect(sheet(plan, "Trends").charts[0]).toMatchObject({ kind: "line", categoryColumn: "Period", valueColumn: "Median selection ratio (skilled ÷ total emigration rate)" });
+  it("draws the median total and skilled emigration rates across years", () => {
+    expect(sheet(plan, "Trends").charts[0]).toMatchObject({ kind: "line", categoryColumn: "Period", valueColumn: "Median total emigration rate", moreValueColumns: ["Median skilled emigration rate"] });
   });
 });
 
