@@ -1,7 +1,7 @@
 /**
- * Column widths that show every cell whole, on screen and on paper, and the print set-up a sheet
- * gets when its planner gives none. Run once over a report's sheets at the end of planning, so
- * both hosts (the .xlsx file, the workbook via Office.js) write the same widths.
+ * Column widths that show every cell whole, on screen and on paper. Run once over each sheet of
+ * a report at the end of planning (before print.ts sets its page), so both hosts (the .xlsx
+ * file, the workbook via Office.js) write the same widths.
  *
  * A column is as wide as its widest text or number as shown (numbers in their format: thousands
  * separators, %, decimals; headers bold with room for the filter button), up to WIDTH_CAP
@@ -13,7 +13,7 @@
  * the merged width; notes (style "note") never widen a column.
  */
 import { displayLength, tableHeaders, tableWidth } from "../hosts/common";
-import type { CellStyle, PlannedCell, PlannedSheet, PrintSetup } from "./types";
+import type { CellStyle, PlannedCell, PlannedSheet } from "./types";
 
 /** The widest a column gets, in characters; longer text wraps within it. */
 export const WIDTH_CAP = 60;
@@ -222,45 +222,4 @@ export function rowHeights(sheet: PlannedSheet): Map<number, number> {
     });
   }
   return out;
-}
-
-/** The first text of a sheet's first row: its title. */
-function titleOf(sheet: PlannedSheet | undefined): string {
-  const first = sheet?.cells.filter((c) => typeof c.cell.value === "string" && c.cell.value !== "").sort((a, b) => a.row - b.row || a.col - b.col)[0];
-  return first ? String(first.cell.value) : "";
-}
-
-/** Printable width of a portrait page, in points: A4 (8.27 in) or Letter (8.5 in) less half-inch margins. */
-const PORTRAIT_POINTS = 7.2 * 72;
-
-/**
- * The print set-up of a sheet whose planner gives none: landscape where the used range is wider
- * than tall (in points), or wider than a portrait page (a long table that would print shrunk),
- * the first table's header repeated on every page, and the report's title (the first sheet's
- * title) in the footer.
- */
-export function defaultPrint(sheet: PlannedSheet, reportTitle: string): PrintSetup {
-  // Calibri 11: 7 pixels a character and 5 of padding, 0.75 points a pixel.
-  const wide = sheet.widths.reduce((a, w) => a + (w * 7 + 5) * 0.75, 0);
-  let bottom = 0;
-  for (const t of sheet.tables) bottom = Math.max(bottom, t.top + t.rows.length + (t.totals ? 1 : 0));
-  for (const c of sheet.cells) bottom = Math.max(bottom, c.row);
-  const heights = rowHeights(sheet);
-  let tall = 0;
-  for (let r = 0; r <= bottom; r++) tall += heights.get(r) ?? LINE_POINTS;
-  const first = sheet.tables.find((t) => t.rows.length > 0) ?? sheet.tables[0];
-  return {
-    orientation: wide > tall || wide > PORTRAIT_POINTS ? "landscape" : "portrait",
-    ...(first ? { titleRows: [first.top, first.top] as const } : {}),
-    footer: reportTitle,
-  };
-}
-
-/** Every sheet fitted (fitSheet), with the default print set-up where its planner gave none. */
-export function fitSheets(sheets: readonly PlannedSheet[]): PlannedSheet[] {
-  const title = titleOf(sheets[0]);
-  return sheets.map((s) => {
-    const fitted = fitSheet(s);
-    return fitted.print ? fitted : { ...fitted, print: defaultPrint(fitted, title) };
-  });
 }

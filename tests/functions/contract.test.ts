@@ -7,22 +7,10 @@
 import { CustomFunctionsError } from "../../scripts/lib/custom-functions-runtime";
 import { FunctionMetadata, loadBundle, readMetadata } from "../../scripts/lib/bundle";
 import { functions as CATALOG } from "../../src/functions/catalog.json";
+import { HYP, BALANCED } from "../support/matrices";
 
 type Args = unknown[];
 type Outcome = unknown;
-
-const HYP = [
-  [0, 10, 10],
-  [20, 0, 20],
-  [30, 30, 0],
-];
-
-/** HYP with every flow matched by an equal counterflow. */
-const BALANCED = [
-  [0, 15, 20],
-  [15, 0, 25],
-  [20, 25, 0],
-];
 
 /** A long list with a header row: HYP in 2010, then a period 2000-2005 naming two of its regions (periods, origins, destinations, flows). */
 const PERIOD_ROWS: [string | number, string, string, number][] = [

@@ -9,17 +9,7 @@ import { circulationByRegion, circulationIndexOfMatrix } from "../../src/indicat
 import { MeasureError } from "../../src/indicators/types";
 import { matrixArb } from "../support/arbitraries";
 import { KOREA } from "../support/peer-periods";
-
-const HYP = [
-  [0, 10, 10],
-  [20, 0, 20],
-  [30, 30, 0],
-];
-const BALANCED = [
-  [0, 15, 20],
-  [15, 0, 25],
-  [20, 25, 0],
-];
+import { HYP, BALANCED } from "../support/matrices";
 
 /** Two matrices of the same order. */
 const pairArb = fc.integer({ min: 2, max: 8 }).chain((n) => fc.tuple(matrixArb(n, n, 1000), matrixArb(n, n, 1000)));

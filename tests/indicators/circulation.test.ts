@@ -3,13 +3,9 @@ import { circulationByRegion, circulationIndex, circulationIndexOfMatrix, return
 import { MeasureError } from "../../src/indicators/types";
 import { erasmus } from "../support/samples";
 import { matrixArb } from "../support/arbitraries";
+import { HYP } from "../support/matrices";
 
 // Plane & Mulligan's (1997) hypothetical system, as in the R package migration.indices.
-const HYP = [
-  [0, 10, 10],
-  [20, 0, 20],
-  [30, 30, 0],
-];
 
 describe("circulationIndex of paired flows", () => {
   test("flows 100 and 50 against counterflows 100 and 0: 1 − 50/250 = 0.8", () => {

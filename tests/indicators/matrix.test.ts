@@ -4,14 +4,10 @@ import { migrationIntensity } from "../../src/indicators/rates";
 import { MeasureError } from "../../src/indicators/types";
 import { matrixArb } from "../support/arbitraries";
 import { erasmus } from "../support/samples";
+import { HYP } from "../support/matrices";
 
 // Plane & Mulligan (1997) hypothetical systems, as in the R package migration.indices
 // (data/migration.hyp.R, filled by column): their published total Gini values are the check.
-const HYP = [
-  [0, 10, 10],
-  [20, 0, 20],
-  [30, 30, 0],
-];
 const HYP2 = [
   [0, 20, 20],
   [30, 0, 50],

@@ -1,5 +1,5 @@
-/** Widths fitted to what cells show, long texts merged and wrapped, and the default print set-up. */
-import { defaultPrint, fitSheet, fitSheets, rowHeights, WIDTH_CAP, wrappedLines } from "../../src/report/fit-widths";
+/** Widths fitted to what cells show, long texts merged and wrapped. */
+import { fitSheet, rowHeights, WIDTH_CAP, wrappedLines } from "../../src/report/fit-widths";
 import type { PlannedCell, PlannedSheet } from "../../src/report/types";
 
 const text = (value: string, style?: PlannedCell["style"]): PlannedCell => ({ value, ...(style ? { style } : {}) });
@@ -76,20 +76,4 @@ test("wrapped lines count words whole", () => {
   expect(wrappedLines("one two three", 100)).toBe(1);
   expect(wrappedLines("aaaa bbbb cccc dddd", 8, 1)).toBe(4);
   expect(wrappedLines("first\nsecond", 100)).toBe(2);
-});
-
-test("print set-up by default: landscape when wide, the first table's header repeated, the report's title in the footer", () => {
-  const rows = Array.from({ length: 200 }, (_, i) => [text(`R${i}`), { value: i, format: "count" as const }]);
-  const tall = fitSheet(sheet({ tables: [table(rows)] }));
-  expect(defaultPrint(tall, "Report")).toEqual({ orientation: "portrait", titleRows: [5, 5], footer: "Report" });
-  const header = Array.from({ length: 20 }, (_, j) => `Column number ${j}`);
-  const wide = fitSheet(sheet({ tables: [{ name: "W", top: 2, left: 0, header, rows: rows.map((r) => header.map((_, j) => r[j % 2])) }] }));
-  expect(defaultPrint(wide, "Report").orientation).toBe("landscape");
-
-  const [a, b] = fitSheets([
-    sheet({ name: "A", cells: [{ row: 0, col: 0, cell: text("Migration summary: x.csv", "title") }] }),
-    sheet({ name: "B", print: { orientation: "portrait", footer: "kept" } }),
-  ]);
-  expect(a.print?.footer).toBe("Migration summary: x.csv");
-  expect(b.print).toEqual({ orientation: "portrait", footer: "kept" });
 });
