@@ -9,16 +9,10 @@ import type { StockDecrease } from "../indicators/estimation";
 import type { DataProblem, Role, Shape, SharingMode } from "../report/types";
 import type { LeftOutWhy } from "./left-out";
 
-export type Lang = "en" | "uk";
-export const LANGS: readonly Lang[] = ["en", "uk"];
+import { formatNumber, formatPercent, Lang, LANGS, langOf, LOCALE } from "../messages/lang";
 
-/** Office's display language ("uk-UA", "en-US"…) → the pane's language; Ukrainian for uk-*, else English. */
-export function langOf(tag: string | undefined | null): Lang {
-  return typeof tag === "string" && /^uk(\b|[-_])/i.test(tag.trim()) ? "uk" : "en";
-}
-
-/** BCP 47 tag for number formatting and the page's lang attribute. */
-export const LOCALE: Record<Lang, string> = { en: "en-US", uk: "uk-UA" };
+export { formatNumber, formatPercent, LANGS, langOf, LOCALE };
+export type { Lang };
 
 export type ProblemKind = DataProblem["kind"];
 
@@ -578,16 +572,4 @@ export const STRINGS: Record<Lang, Strings> = { en, uk };
 
 export function strings(lang: Lang): Strings {
   return STRINGS[lang];
-}
-
-/** Numbers as the language writes them: grouped integers, fractions to four significant places. */
-export function formatNumber(value: number, lang: Lang): string {
-  if (!Number.isFinite(value)) return String(value);
-  const integer = Number.isInteger(value);
-  const options: Intl.NumberFormatOptions = integer ? { maximumFractionDigits: 0 } : Math.abs(value) >= 100 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 4 };
-  return new Intl.NumberFormat(LOCALE[lang], options).format(value);
-}
-
-export function formatPercent(fraction: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang], { style: "percent", maximumFractionDigits: 0 }).format(fraction);
 }
