@@ -2,8 +2,9 @@
  * Jest: TypeScript suites under tests/, mirroring src/, in two tiers.
  * - unit: pure and contract tests (the engine, the functions through the built bundle, the
  *   pane's logic, the hosts' writers in memory, the command line's paths): `npm run test:unit`.
- * - integration: builds, the pane in Chromium, LibreOffice recalculation, reliability and large
- *   inputs: `npm run test:integration`.
+ * - integration: builds, the pane in Chromium, LibreOffice recalculation, reliability, large
+ *   inputs (`*-large.test.ts`), and every written part validated against the ECMA-376 schemas
+ *   and fuzzed (`xlsx-valid*`, `xlsx-fuzz`): `npm run test:integration`.
  * `npm test` builds once and runs both.
  */
 const base = {
@@ -16,8 +17,8 @@ const base = {
 };
 
 /** The integration tier's suites (globs); every other suite is a unit test. */
-const INTEGRATION = ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts", "tests/reliability/**/*.test.ts", "tests/hosts/*libreoffice*.test.ts"];
-const INTEGRATION_PATHS = ["/tests/build/", "/tests/browser/", "/tests/reliability/", "/tests/hosts/[^/]*libreoffice[^/]*\\.test\\.ts$"];
+const INTEGRATION = ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts", "tests/reliability/**/*.test.ts", "tests/hosts/*libreoffice*.test.ts", "tests/**/*-large.test.ts", "tests/hosts/xlsx-valid*.test.ts", "tests/hosts/xlsx-fuzz.test.ts"];
+const INTEGRATION_PATHS = ["/tests/build/", "/tests/browser/", "/tests/reliability/", "/tests/hosts/[^/]*libreoffice[^/]*\\.test\\.ts$", "-large\\.test\\.ts$", "/tests/hosts/xlsx-valid[^/]*\\.test\\.ts$", "/tests/hosts/xlsx-fuzz\\.test\\.ts$"];
 
 module.exports = {
   // The browser suites share one air-gapped build per run (tests/support/pane-build.ts).

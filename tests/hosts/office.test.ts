@@ -4,99 +4,19 @@
  * syncs and request sizes, chunked reads and writes, the source left alone, text kept as text,
  * unique names, clean-up after a failure or a cancellation.
  */
-import { cell as cellAddress, columnLetters, range as rangeAddress, resolveSheetRefs } from "../../src/report/address";
+import { cell as cellAddress, columnLetters, range as rangeAddress } from "../../src/report/address";
 import { detect } from "../../src/report/detect";
 import { rowHeights } from "../../src/report/fit-widths";
 import { planReport } from "../../src/report/plan";
-import type { CellValue, PlannedCell, PlannedSheet, ReportPlan, SharingMode } from "../../src/report/types";
-import { fittedWidths, formulaFor, NUMBER_FORMATS, tableHeaders, tableWidth } from "../../src/hosts/common";
+import type { CellValue, PlannedSheet, ReportPlan } from "../../src/report/types";
+import { fittedWidths, tableHeaders, tableWidth } from "../../src/hosts/common";
 import { HostError, pacedFittedWidths, PREPARE_CHUNK_CELLS, readSelection, REQUEST_BUDGET_BYTES, widthPoints, writeReport } from "../../src/hosts/office";
-import type { ArrayEntry } from "../../src/hosts/office-api";
 import type { RequestContext } from "../support/excel-double/proxies";
-import { EXCEL_DESKTOP, EXCEL_ON_THE_WEB, ExcelDouble, installExcelDouble, InitialWorkbook, PAYLOAD_LIMIT_BYTES, SheetModel, Stored } from "../support/excel-double";
+import { PAYLOAD_LIMIT_BYTES } from "../support/excel-double";
 import { readSample } from "../support/samples";
+import { build, differences, Host, install, installWithApiSets, NOW, uninstall, withData } from "../support/office-host";
 
-const NOW = new Date(Date.UTC(2024, 0, 2, 3, 4));
-const MB = 1024 * 1024;
-
-let double: (ExcelDouble & { uninstall(): void }) | undefined;
-afterEach(() => {
-  double?.uninstall();
-  double = undefined;
-});
-
-/** The Excel a test runs against: what the manifest declares (the default), the web, or the desktop. */
-const HOSTS = {
-  declared: { apiSets: undefined, entry: "value" },
-  web: { apiSets: EXCEL_ON_THE_WEB, entry: "formula" },
-  desktop: { apiSets: EXCEL_DESKTOP, entry: "formulaArray" },
-} as const;
-type Host = keyof typeof HOSTS;
-/** How the installed double's Excel takes formulas that need array evaluation. */
-let entry: ArrayEntry = "value";
-
-function install(initial: InitialWorkbook, host: Host = "declared"): ExcelDouble {
-  double?.uninstall();
-  double = installExcelDouble(initial, HOSTS[host].apiSets ? { apiSets: HOSTS[host].apiSets } : {});
-  entry = HOSTS[host].entry;
-  return double;
-}
-
-/** A sheet "Data" holding `values` at A1, selected whole. */
-function withData(values: CellValue[][], extra: InitialWorkbook["sheets"] = [], host: Host = "declared", more: Partial<InitialWorkbook> = {}): ExcelDouble {
-  const cols = values.reduce((m, r) => Math.max(m, r.length), 0);
-  return install({ sheets: [{ name: "Data", values }, ...extra], selection: `Data!A1:${columnLetters(cols - 1)}${values.length}`, ...more }, host);
-}
-
-/** selection → detect → plan → write, as the task pane does it; with the syncs each step took. */
-async function build(d: ExcelDouble, mode: SharingMode = "native", writeOptions: Parameters<typeof writeReport>[1] = {}) {
-  const s0 = d.stats.syncs;
-  const read = await readSelection();
-  const readSyncs = d.stats.syncs - s0;
-  const plan = planReport(read.block, detect(read.block), { mode, now: NOW, hostDrawsCharts: true });
-  const s1 = d.stats.syncs;
-  const written = await writeReport(plan, writeOptions);
-  return { read, plan, written, readSyncs, writeCallSyncs: d.stats.syncs - s1, requests: d.stats.requests.filter((r) => r.sync > s1) };
-}
-
-/** What the double should hold for a planned value written as a value. */
-function stored(v: PlannedCell["value"]): Stored {
-  if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "object") return { error: v.error };
-  if (typeof v === "number" && !Number.isFinite(v)) return { error: "#NUM!" };
-  return v;
-}
-
-/** Every planned cell of a sheet compared with what the double received; returns the differences. */
-function differences(ws: SheetModel, planned: PlannedSheet, mode: SharingMode, names: ReadonlyMap<string, string>): string[] {
-  const out: string[] = [];
-  const check = (r: number, c: number, cell: PlannedCell, bold = false) => {
-    const got = ws.cell(cellAddress(r, c));
-    const at = `${ws.name}!${cellAddress(r, c)}`;
-    const f = formulaFor(cell, mode);
-    const array = mode === "native" && cell.nativeArray === true && f !== undefined;
-    if (f !== undefined && !(array && entry === "value")) {
-      const want = `=${resolveSheetRefs(f, names)}`;
-      if (got.formula !== want) out.push(`${at}: formula ${got.formula} ≠ ${want}`);
-      if ((got.arrayFormula === true) !== (array && entry === "formulaArray")) out.push(`${at}: ${got.arrayFormula ? "array-entered" : "not array-entered"}`);
-    } else {
-      if (got.formula !== undefined) out.push(`${at}: unexpected formula ${got.formula}`);
-      if (JSON.stringify(got.value) !== JSON.stringify(stored(cell.value))) out.push(`${at}: value ${JSON.stringify(got.value)} ≠ ${JSON.stringify(stored(cell.value))}`);
-      if (typeof cell.value === "string" && cell.value !== "" && !got.quotePrefix) out.push(`${at}: text without its apostrophe`);
-    }
-    const fmt = cell.format ? NUMBER_FORMATS[cell.format] : "General";
-    if (got.numberFormat !== fmt) out.push(`${at}: format ${got.numberFormat} ≠ ${fmt}`);
-    if (bold && !got.bold) out.push(`${at}: not bold`);
-  };
-  for (const { row, col, cell } of planned.cells) check(row, col, cell);
-  for (const t of planned.tables) {
-    const width = tableWidth(t);
-    tableHeaders(t.header, width).forEach((h, j) => check(t.top, t.left + j, { value: h }, t.rows.length === 0));
-    t.rows.forEach((r, i) => r.forEach((cell, j) => check(t.top + 1 + i, t.left + j, cell)));
-    t.totals?.forEach((cell, j) => check(t.top + 1 + t.rows.length, t.left + j, cell, true));
-  }
-  return out;
-}
+afterEach(uninstall);
 
 // cellSyncs: the requests of cells the report needs under the 5 MB budget (UN DESA's latest year
 // of 235 countries, with its Trends and Trajectories sheets over all seven, needs one).
@@ -388,32 +308,6 @@ describe("writeReport", () => {
     expect(d.stats.syncs).toBe(syncs);
   });
 
-  test("cancelled while the first chunk is being prepared: no write sync, no sheet", async () => {
-    // A 20,000-row country table: its first 4 MB request takes several PREPARE_CHUNK_CELLS of cells.
-    const rows = 20_000;
-    // (One period: a table over several years would be reported for its latest year only.)
-    const values: CellValue[][] = [["Region", "Group", "Immigrants", "Emigrants", "Population"], ...Array.from({ length: rows }, (_, i) => [`Region ${i % 500}`, `G${1990 + Math.floor(i / 500)}`, 1000 + i, 500 + (i % 700), 100_000 + i])];
-    const d = withData(values);
-    const read = await readSelection();
-    const plan = planReport(read.block, detect(read.block), { mode: "native", now: NOW, hostDrawsCharts: true });
-    const syncs = d.stats.syncs;
-    const abort = new AbortController();
-    const seen: number[] = [];
-    const p = writeReport(plan, {
-      signal: abort.signal,
-      onProgress: ({ step, fraction }) => {
-        if (step === "cells") seen.push(fraction);
-        if (seen.length === 2) abort.abort(); // the 1st: the step begins; the 2nd: PREPARE_CHUNK_CELLS cells prepared
-      },
-    });
-    await expect(p).rejects.toMatchObject({ name: "AbortError", message: "The report was cancelled. Nothing was written." });
-    expect(seen[1]).toBeGreaterThan(0);
-    expect(seen[1]).toBeLessThan(1);
-    expect(d.workbook.log.filter((e) => e.op === "Range.formulas")).toEqual([]);
-    expect(d.stats.syncs - syncs).toBe(3); // the names (2); the clean-up's probe (nothing to delete)
-    expect(d.workbook.sheetNames).toEqual(["Data"]);
-  }, 60_000);
-
   test("column widths fitted in slices of rows equal fittedWidths of the whole sheet", async () => {
     const rows = 3 * PREPARE_CHUNK_CELLS;
     const longest = 4321;
@@ -448,74 +342,6 @@ describe("writeReport", () => {
     expect(paced).toEqual(fittedWidths(sheet));
     expect(turns).toBeGreaterThanOrEqual(Math.floor((rows * 4) / PREPARE_CHUNK_CELLS));
   });
-
-  test("a plan too big for one request is written in ≤ 4 MB requests, one sync each", async () => {
-    // A 20,000-row country table: ~25 MB of formulas and formats.
-    const rows = 20_000;
-    // (One period: a table over several years would be reported for its latest year only.)
-    const values: CellValue[][] = [["Region", "Group", "Immigrants", "Emigrants", "Population"], ...Array.from({ length: rows }, (_, i) => [`Region ${i % 500}`, `G${1990 + Math.floor(i / 500)}`, 1000 + i, 500 + (i % 700), 100_000 + i])];
-    const d = withData(values);
-    const { plan, written, requests } = await build(d);
-    const writes = requests.slice(2);
-    const payload = writes.reduce((n, r) => n + r.bytes, 0);
-    expect(payload).toBeGreaterThan(5 * MB);
-    expect(writes).toHaveLength(written.writeSyncs);
-    for (const r of writes) expect(r.bytes).toBeLessThan(REQUEST_BUDGET_BYTES + 64 * 1024);
-    // Target: ≤ 3 write syncs up to 5 MB, then one more per 4 MB; and the one that finishes.
-    expect(written.writeSyncs).toBeLessThanOrEqual(4 + Math.ceil((payload - 5 * MB) / (4 * MB)));
-    const names = new Map(plan.sheets.map((s, k) => [s.name, written.sheets[k]]));
-    expect(differences(d.workbook.sheet(written.sheets[0])!, plan.sheets[0], "native", names)).toEqual([]);
-  }, 60_000);
-
-  /** A long list of `rows` flows among `regions` regions (every ordered pair, repeated over years). */
-  function longList(rows: number, regions: number): CellValue[][] {
-    const values: CellValue[][] = [["origin", "destination", "flow", "year"]];
-    for (let r = 0; r < rows; r++) {
-      const pair = r % (regions * regions);
-      values.push([`Region ${Math.floor(pair / regions) + 1}`, `Region ${(pair % regions) + 1}`, (r * 7919) % 5000, 2000 + Math.floor(r / (regions * regions))]);
-    }
-    return values;
-  }
-
-  test("200,000-row long list: the double holds it, read in chunks under 5 MB, source unchanged", async () => {
-    const values = longList(200_000, 200);
-    const d = withData(values);
-    const before = d.workbook.sheet("Data")!.snapshot();
-    const read = await readSelection();
-    expect(JSON.stringify(read.block.values)).toBe(JSON.stringify(values)); // (toEqual is slow on 800,000 cells)
-    expect(detect(read.block).shape).toBe("long");
-    // The windows (5,000 rows × 40 columns, 20,000 rows × 10), then chunks of 50,000 rows (200,000 cells).
-    expect(d.stats.syncs).toBe(1 + Math.ceil((200_001 - 25_000) / 50_000));
-    for (const r of d.stats.requests) {
-      expect(r.bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-      expect(r.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-    }
-    expect(JSON.stringify(d.workbook.sheet("Data")!.snapshot())).toBe(JSON.stringify(before));
-  }, 60_000);
-
-  test("200,000-row long list end to end: every request under 5 MB, source unchanged", async () => {
-    const regions = 200;
-    const d = withData(longList(200_000, regions));
-    const before = d.workbook.sheet("Data")!.snapshot();
-    const { plan, written, requests } = await build(d);
-    expect(plan.shape).toBe("long");
-    for (const r of d.stats.requests) {
-      expect(r.bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-      expect(r.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-    }
-    // The planner writes so large a pivot as values (SUMPRODUCT over 200,000 rows per cell would
-    // make recalculation crawl), and the five years' matrices of the Period Flows sheet as values
-    // too: two requests of cells, each under the budget, then the finish.
-    const writes = requests.slice(2);
-    for (const w of writes) expect(w.bytes).toBeLessThan(REQUEST_BUDGET_BYTES);
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Migration Summary", "Trends", "Trajectories", "Flow Matrix", "Corridors", "Period Flows", "Definitions"]);
-    expect(written.writeSyncs).toBe(3); // the cells (two requests); the finish
-    expect(d.workbook.sheet(written.sheets[plan.sheets.findIndex((sh) => sh.name === "Flow Matrix")])!.tables[0].address).toBe(`'Flow Matrix'!A3:${columnLetters(regions)}${3 + regions}`);
-    const names = new Map(plan.sheets.map((s, k) => [s.name, written.sheets[k]]));
-    plan.sheets.forEach((planned, k) => expect(differences(d.workbook.sheet(written.sheets[k])!, planned, "native", names)).toEqual([]));
-    expect(d.workbook.log.filter((e) => e.sheet === "Data")).toEqual([]);
-    expect(d.workbook.sheet("Data")!.snapshot()).toEqual(before);
-  }, 120_000);
 
   test("a minimal hand-made plan: text stays text, a reference to its own sheet resolves", async () => {
     const d = install({ sheets: [{ name: "Data", values: [["x"]] }] });
@@ -611,9 +437,9 @@ describe("what real Excel does that a lenient double would hide", () => {
 
   test("a read chunk refused with GeneralException is halved and read again", async () => {
     const values: CellValue[][] = [["Region", "Flow"], ...Array.from({ length: 3_000 }, (_, i) => [`R${i}`, i])];
-    install({ sheets: [{ name: "Data", values }], selection: "Data!A1:B3001" }, "web");
+    const d = install({ sheets: [{ name: "Data", values }], selection: "Data!A1:B3001" }, "web");
     let refusals = 0;
-    const proto = double!.Excel.RequestContext.prototype;
+    const proto = d.Excel.RequestContext.prototype;
     const sync = proto.sync;
     proto.sync = async function (this: RequestContext) {
       const rows = this._queue.map((o) => /getRange\("A(\d+):B(\d+)"\)$/.exec(o.wire.p)).find((m) => m);
@@ -658,8 +484,7 @@ describe("what real Excel does that a lenient double would hide", () => {
   });
 
   test("an Excel without the declared ExcelApi 1.7 is told so in plain words (ApiNotFound); nothing is read or written", async () => {
-    double?.uninstall();
-    double = installExcelDouble({ sheets: [{ name: "Data", values: COUNTRIES }], selection: "Data!A1:C4" }, { apiSets: { ExcelApi: "1.3" } });
+    const d = installWithApiSets({ sheets: [{ name: "Data", values: COUNTRIES }], selection: "Data!A1:C4" }, { ExcelApi: "1.3" });
     const read = await readSelection().catch((x) => x);
     expect(read).toMatchObject({ name: "HostError", code: "ApiNotFound" });
     expect(read.message).toMatch(/lacks a feature the add-in needs \(the Excel JavaScript API 1\.7\)/);
@@ -667,7 +492,7 @@ describe("what real Excel does that a lenient double would hide", () => {
     const write = await writeReport(plan).catch((x) => x);
     expect(write).toMatchObject({ name: "HostError", code: "ApiNotFound" });
     expect(write.message).toMatch(/Nothing was written\.$/);
-    expect(double.stats.syncs).toBe(0);
+    expect(d.stats.syncs).toBe(0);
   });
 
   test("where array formulas can only be values, the Definitions sheet names the cells and says why", async () => {
