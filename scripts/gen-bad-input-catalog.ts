@@ -62,7 +62,7 @@ function engineResult(c: EngineCase): string {
   const e = c.expect;
   if (e.detectError !== undefined) return `**refused**: “${e.detectError}”`;
   const parts = [`detected as ${e.shape}`];
-  for (const p of e.problems ?? []) parts.push(`problem ${p.address} (${p.kind}): “${p.message}”`);
+  for (const p of e.problems ?? []) parts.push(`problem ${p.address} (${p.code}): “${p.message}”`);
   if ((e.problems ?? []).length === 0) parts.push("no data problem");
   if (e.planError !== undefined) parts.push(`**report refused**: “${e.planError}”`);
   for (const x of e.cellErrors ?? []) parts.push(`${x.sheet}, row ${cellText(x.row)}, ${x.column}: ${x.error}`);

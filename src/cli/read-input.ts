@@ -8,6 +8,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from "fs";
 import { readFile } from "fs/promises";
 import { basename, extname } from "path";
 import { decodeText, readCsv as readDelimited } from "../report/csv";
+import { renderCsvNote } from "../messages/csv-notes";
 import { columnLetters, parseRange } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { CliError, EXIT } from "./errors";
@@ -265,7 +266,7 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
     notes.push(`read as ${decoded.encoding === "utf-8" ? "UTF-8" : decoded.encoding.toUpperCase()} text, ${named}-separated${csv.decimalComma ? ", with decimal commas" : ""}`);
   }
   if (csv.markers > 0) notes.push(`${csv.markers.toLocaleString("en-US")} cell(s) held a missing-value marker (such as '..', ':', '-', 'x' or 'NA') and are read as blank`);
-  for (const n of csv.notes) notes.push(n.message);
+  for (const n of csv.notes) notes.push(renderCsvNote(n, "en"));
   const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
   if (fromRange?.sheet !== undefined && fromRange.sheet !== CSV_SHEET) {
     throw new CliError(EXIT.range, `no sheet '${fromRange.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);

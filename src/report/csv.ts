@@ -26,16 +26,31 @@ import { isMissingMarker, numberText } from "../cells/kind";
 export type CsvCell = string | number | null;
 export type Delimiter = "," | ";" | "\t";
 
-/** Something the reader changed while reading a cell, for the user to check. */
-export interface CsvNote {
-  /** 0-based row and column of the cell in the file's grid. */
-  readonly row: number;
-  readonly col: number;
-  readonly kind: "flag" | "ambiguousNumber";
-  /** The field as written. */
-  readonly text: string;
-  readonly message: string;
+/** What a note names, by code (src/messages/csv-notes.ts words them). */
+export interface CsvNoteParams {
+  /** A number followed by a statistical flag: read as the number, the flag dropped. */
+  readonly flag: { readonly address: string; readonly value: string; readonly number: number; readonly flags: readonly EurostatFlag[] };
+  /** A number whose comma or point the file's other numbers do not settle: left as text. */
+  readonly ambiguousNumber: { readonly address: string; readonly value: string };
 }
+
+export type CsvNoteCode = keyof CsvNoteParams;
+
+/**
+ * Something the reader changed while reading a cell, for the user to check: a code and its
+ * parameters (the cell's address in the file's grid, the field trimmed).
+ */
+export type CsvNote = {
+  readonly [C in CsvNoteCode]: {
+    /** 0-based row and column of the cell in the file's grid. */
+    readonly row: number;
+    readonly col: number;
+    /** The field as written. */
+    readonly text: string;
+    readonly code: C;
+    readonly params: CsvNoteParams[C];
+  };
+}[CsvNoteCode];
 
 export interface CsvRead {
   readonly rows: CsvCell[][];
@@ -50,20 +65,8 @@ export interface CsvRead {
 /** Notes kept at most (the count of flagged cells is always exact). */
 const MAX_NOTES = 200;
 
-/** Eurostat's flags (https://ec.europa.eu/eurostat/data/database/information). */
-const EUROSTAT_FLAGS: Record<string, string> = {
-  b: "break in time series",
-  c: "confidential",
-  d: "definition differs",
-  e: "estimated",
-  f: "forecast",
-  n: "not significant",
-  p: "provisional",
-  r: "revised",
-  s: "Eurostat estimate",
-  u: "low reliability",
-  z: "not applicable",
-};
+/** Eurostat's flags (https://ec.europa.eu/eurostat/data/database/information); their meanings are in src/messages/csv-notes.ts. */
+export type EurostatFlag = "b" | "c" | "d" | "e" | "f" | "n" | "p" | "r" | "s" | "u" | "z";
 const FLAGGED = /^(\S+?)\s*\b([bcdefnprsuz]{1,3})$/;
 const FLAGGED_MISSING = /^:\s*[bcdefnprsuz]{1,3}$/;
 
@@ -175,15 +178,14 @@ export function readCsv(text: string, options: { delimiter?: Delimiter } = {}): 
         return null;
       }
       if (n === undefined && numberText(t) !== undefined && delimiter === ";") {
-        note({ row: ri, col: ci, kind: "ambiguousNumber", text: raw, message: `${cell(ri, ci)}: '${t}' is left as text: the file's other numbers do not settle whether its comma or point is the decimal sign` });
+        note({ row: ri, col: ci, text: raw, code: "ambiguousNumber", params: { address: cell(ri, ci), value: t } });
         return raw;
       }
       const f = FLAGGED.exec(t);
       if (f) {
         const v = numberOf(f[1], decimal);
         if (v !== undefined && Number.isFinite(v)) {
-          const meaning = [...f[2]].map((k) => `${k}: ${EUROSTAT_FLAGS[k]}`).join(", ");
-          note({ row: ri, col: ci, kind: "flag", text: raw, message: `${cell(ri, ci)}: '${t}' read as ${v}; the flag '${f[2]}' (${meaning}) is not kept` });
+          note({ row: ri, col: ci, text: raw, code: "flag", params: { address: cell(ri, ci), value: t, number: v, flags: [...f[2]] as EurostatFlag[] } });
           return v;
         }
       }

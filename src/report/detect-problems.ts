@@ -1,9 +1,10 @@
 import { cellKind, isMissingMarker, numberText } from "../cells/kind";
 import { readPeriod } from "../cells/period";
-import { cell } from "./address";
+import { cell, columnLetters } from "./address";
 import { quoteText } from "../indicators/quote";
 import { cellAt, isBlank } from "./dataset";
-import { repeatSentence, repeatsOf } from "./repeats";
+import { repeatsOf } from "./repeats";
+import { dataProblem, LabelRole, ProblemCode, ProblemColumn, ProblemKind, ProblemParams } from "./problem-codes";
 import { labelKey, shownLabel } from "./labels";
 import { isNumericRole, isRateRole } from "./roles";
 import { StepMeter, Steps } from "./steps";
@@ -14,6 +15,7 @@ import { columnsOf } from "./detect-shape";
 /**
  * What is wrong in the cells the report will use, each with its cell: text or blanks where a
  * number belongs, negative counts, repeated labels and pairs, labels spelled two ways, ragged rows.
+ * Each is a code and its parameters (problem-codes.ts); src/messages/problems.ts words them.
  */
 
 /** Problems listed at most; the reasons say how many there were in all. */
@@ -25,12 +27,13 @@ export const MAX_PROBLEMS = 200;
 export class ProblemList {
   readonly items: DataProblem[] = [];
   total = 0;
-  readonly byKind = new Map<DataProblem["kind"], number>();
+  readonly byKind = new Map<ProblemKind, number>();
 
-  add(address: string, kind: DataProblem["kind"], message: string): void {
+  add<C extends ProblemCode>(address: string, code: C, params: ProblemParams[C]): void {
+    const problem = dataProblem(address, code, params);
     this.total++;
-    this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
-    if (this.items.length < MAX_PROBLEMS) this.items.push({ address, kind, message });
+    this.byKind.set(problem.kind, (this.byKind.get(problem.kind) ?? 0) + 1);
+    if (this.items.length < MAX_PROBLEMS) this.items.push(problem);
   }
 }
 
@@ -45,50 +48,48 @@ export function fmt(n: number): string {
 }
 export const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
 
-const READ_AS_MISSING = "it is read as missing";
-
-/** Advice for text in a numeric cell: numbers stored as text are named, never converted. */
-function textMessage(v: string, what: string, then: string): string {
-  const kind = numberText(v);
-  if (kind === "thousands") return `${quoted(v)} in ${what} is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then ${then}.`;
-  if (kind === "decimalComma") return `${quoted(v)} in ${what} is a number stored as text with a decimal comma: convert it to a number (${quoteText(v.trim().replace(",", "."), "")}); until then ${then}.`;
-  if (kind === "plain") return `${quoted(v)} in ${what} is a number stored as text: convert it to a number; until then ${then}.`;
-  if (v.trim() === "") return `A cell of spaces only in ${what} is text, not a blank: clear the cell; until then ${then}.`;
-  if (isMissingMarker(v)) return `${quoted(v)} in ${what} marks a missing value: ${then}${then === READ_AS_MISSING ? " (clear the cell to silence this)" : ""}.`;
-  return `${quoted(v)} in ${what} is text, not a number: ${then}.`;
-}
-
 /**
  * What a bad numeric cell does to the report: in a country table's column it is read as
  * missing (its measures show #N/A); a long list's flow or a matrix cell that is not a count
- * stops the report (plan.ts), and in a matrix a blank is no flow. The message says which.
+ * stops the report (plan.ts), and in a matrix a blank is no flow.
  */
 type OnBadCell = "missing" | "refused" | "matrix";
 
-/** Problems of one cell of a numeric column, or of a matrix cell off the diagonal. */
-function numberProblems(list: ProblemList, block: SourceBlock, r: number, c: number, v: CellValue, what: string, onBad: OnBadCell, rate: boolean): void {
+/** Problems of one cell of a numeric column (`column`), or of a matrix cell off the diagonal (no column). */
+function numberProblems(list: ProblemList, block: SourceBlock, r: number, c: number, v: CellValue, column: ProblemColumn | undefined, onBad: OnBadCell, rate: boolean): void {
   if (typeof v === "number" && v >= 0 && v < Infinity) return; // the common case, first
   const address = at(block, r, c);
-  const then = onBad === "missing" ? READ_AS_MISSING : "the report cannot be built (fix or clear the cell)";
+  const bad = { ...(column ? { column } : {}), outcome: onBad === "missing" ? ("missing" as const) : ("refused" as const) };
   // Read as the engine reads it (cells/kind.ts): a cell of spaces is text to Excel (ISBLANK is
   // FALSE, its arithmetic gives #VALUE!), so only an empty cell is blank.
   switch (cellKind(v)) {
     case "blank":
-      if (onBad === "missing") list.add(address, "blank", `Blank in ${what}: read as missing, not as 0.`);
-      else if (onBad === "refused") list.add(address, "blank", `Blank in ${what}: the report cannot be built (enter the flow, 0 if there was none).`);
+      if (onBad === "missing") list.add(address, "blankMissing", { column: column! });
+      else if (onBad === "refused") list.add(address, "blankRefused", { column: column! });
       return;
     case "boolean":
-      list.add(address, "text", `${v ? "TRUE" : "FALSE"} in ${what} is a logical value, not a number: ${then}.`);
+      list.add(address, "boolean", { ...bad, value: v as boolean });
       return;
     case "notFinite":
-      list.add(address, "notFinite", `${String(v)} in ${what} is not a finite number: ${then}.`);
+      list.add(address, "notFinite", { ...bad, value: v as number });
       return;
     case "number":
-      list.add(address, "negative", `${v as number} in ${what} is negative: a ${rate ? "rate" : "count of people"} cannot be, so ${onBad === "missing" ? "measures using it show #NUM!" : then}.`);
+      list.add(address, "negative", { ...bad, value: v as number, rate });
       return;
     default:
-      list.add(address, "text", textMessage(v as string, what, then));
+      textProblem(list, address, v as string, bad);
   }
+}
+
+/** Text in a numeric cell: numbers stored as text are named, never converted. */
+function textProblem(list: ProblemList, address: string, value: string, bad: ProblemParams["spacesOnly"]): void {
+  const kind = numberText(value);
+  if (kind === "thousands") list.add(address, "thousands", { ...bad, value });
+  else if (kind === "decimalComma") list.add(address, "decimalComma", { ...bad, value, number: value.trim().replace(",", ".") });
+  else if (kind === "plain") list.add(address, "numberStoredAsText", { ...bad, value });
+  else if (value.trim() === "") list.add(address, "spacesOnly", bad);
+  else if (isMissingMarker(value)) list.add(address, "missingMarker", { ...bad, value });
+  else list.add(address, "text", { ...bad, value });
 }
 
 function duplicateHeaders(list: ProblemList, layout: Layout, row: number): void {
@@ -99,7 +100,7 @@ function duplicateHeaders(list: ProblemList, layout: Layout, row: number): void 
     const key = labelKey(v);
     const seen = first.get(key);
     if (seen === undefined) first.set(key, c);
-    else list.add(at(layout.block, row, c), "duplicate", `The header ${quoted(v)} is also in ${at(layout.block, row, seen)}: name the columns apart, or map this one by column index (${c}).`);
+    else list.add(at(layout.block, row, c), "duplicateHeader", { header: v, firstAt: at(layout.block, row, seen), index: c });
   }
 }
 
@@ -112,12 +113,12 @@ function* raggedRowsSteps(list: ProblemList, layout: Layout, meter: StepMeter): 
     const len = block.values[r]?.length ?? 0;
     if (len === width) continue;
     const address = at(block, r, Math.min(len, width));
-    list.add(address, "ragged", `Row ${sheetRow(block, r)} has ${len} cells where row ${sheetRow(block, frame.start)} has ${width}: cells may have shifted; check the row (missing cells read as blank).`);
+    list.add(address, "ragged", { row: sheetRow(block, r), cells: len, firstRow: sheetRow(block, frame.start), width });
   }
 }
 
-function describeColumn(c: ColumnMapping): string {
-  return c.header === "" ? `column ${c.index}` : `${quoted(c.header)} (${c.role})`;
+function problemColumn(block: SourceBlock, c: ColumnMapping): ProblemColumn {
+  return { index: c.index, letters: columnLetters(block.left + c.index), header: c.header, role: c.role! };
 }
 
 /** What to check in one mapped column, worked out once rather than per cell. */
@@ -128,26 +129,26 @@ interface ColumnCheck {
   /** A long list's flow column: a bad flow stops the report. */
   readonly flow: boolean;
   /** Labels that a row cannot do without (region, origin, destination). */
-  readonly label: Role | undefined;
+  readonly label: LabelRole | undefined;
   /** The time column: each filled cell must be a period. */
   readonly time: boolean;
-  readonly what: string;
+  readonly column: ProblemColumn;
 }
 
-function checksOf(columns: readonly ColumnMapping[]): ColumnCheck[] {
+function checksOf(block: SourceBlock, columns: readonly ColumnMapping[]): ColumnCheck[] {
   return columns
     .filter((c) => c.role !== null)
     .map((c) => {
       const role = c.role!;
       const label = role === "region" || role === "origin" || role === "destination" ? role : undefined;
-      return { index: c.index, numeric: isNumericRole(role), rate: isRateRole(role), flow: role === "flow", label, time: role === "year", what: describeColumn(c) };
+      return { index: c.index, numeric: isNumericRole(role), rate: isRateRole(role), flow: role === "flow", label, time: role === "year", column: problemColumn(block, c) };
     });
 }
 
 /** Row by row, so the listed problems are the top-most ones. */
 function* rowProblemsSteps(list: ProblemList, layout: Layout, columns: readonly ColumnMapping[], shape: Shape, meter: StepMeter): Steps<void> {
   const { block, frame, rows } = layout;
-  const checks = checksOf(columns);
+  const checks = checksOf(block, columns);
   const cols = pairKey(columns);
   const pairs = cols && (yield* pairIndexSteps(layout, cols, meter));
   const seen = new Map<string | number, number>();
@@ -161,27 +162,22 @@ function* rowProblemsSteps(list: ProblemList, layout: Layout, columns: readonly 
     if (meter.add(width)) yield meter.progress;
     const row = block.values[r] ?? [];
     if (rows[p] !== r) {
-      list.add(at(block, r, frame.left), "blank", `Row ${sheetRow(block, r)} is blank (merged cells?): it is skipped.`);
+      list.add(at(block, r, frame.left), "blankRow", { row: sheetRow(block, r) });
       continue;
     }
     for (const k of checks) {
       const v = row[k.index] ?? null;
-      if (k.numeric) numberProblems(list, block, r, k.index, v, k.what, shape === "long" && k.flow ? "refused" : "missing", k.rate);
+      if (k.numeric) numberProblems(list, block, r, k.index, v, k.column, shape === "long" && k.flow ? "refused" : "missing", k.rate);
       else if (k.time) {
-        if (v !== null && !isBlank(v) && !readPeriod(v)) list.add(at(block, r, k.index), "period", periodMessage(v, k.what));
+        if (v !== null && !isBlank(v) && !readPeriod(v)) list.add(at(block, r, k.index), "period", { value: v, column: k.column });
       } else if (k.label && (v === null || isBlank(v))) {
-        list.add(at(block, r, k.index), "blank", `No ${k.label} in row ${sheetRow(block, r)}: if the label was a merged cell, unmerge it and fill the label down; ${shape === "long" ? "the row is skipped" : "the row is labelled by its row number"}.`);
+        list.add(at(block, r, k.index), "missingLabel", { role: k.label, row: sheetRow(block, r), skipped: shape === "long" });
       }
     }
     if (pairs) duplicatePair(list, block, r, row, cols!, pairs, p, seen);
     if (spellings) for (const c of cols!.slice(0, 2)) spellings.check(list, block, r, c, row[c] ?? null);
     p++;
   }
-}
-
-/** A cell of the time column that holds no period: the report cannot tell which period its row is in. */
-function periodMessage(v: CellValue, what: string): string {
-  return `${quoted(v)} in ${what} is not a period (a year such as 2010, or 1990-1995, 2012/13): the report cannot tell which period the row is in, so it is refused until the cell is fixed or the column is no longer mapped as the year.`;
 }
 
 /** The columns that identify a flow in a long list: origin, destination, and year and group when mapped. */
@@ -204,8 +200,8 @@ function duplicatePair(list: ProblemList, block: SourceBlock, r: number, row: re
     seen.set(k, r);
     return;
   }
-  const extra = cols.length > 2 ? ` (${cols.slice(2).map((c) => shownOf(row[c])).join(", ")})` : "";
-  list.add(at(block, r, cols[0]), "duplicate", `${quoted(shownOf(row[cols[0]]))} → ${quoted(shownOf(row[cols[1]]))}${extra} is listed again (first in row ${sheetRow(block, first)}): the flows are added up.`);
+  const context = cols.slice(2).map((c) => String(shownOf(row[c])));
+  list.add(at(block, r, cols[0]), "duplicatePair", { origin: String(shownOf(row[cols[0]])), destination: String(shownOf(row[cols[1]])), context, firstRow: sheetRow(block, first) });
 }
 
 /**
@@ -224,7 +220,7 @@ class Spellings {
     const shown = String(shownOf(v));
     const first = this.first.get(key);
     if (!first) this.first.set(key, { shown, address: at(block, r, c) });
-    else if (first.shown !== shown) list.add(at(block, r, c), "variant", `${quoted(shown)} is counted as the region ${quoted(first.shown)} (first in ${first.address}): labels that differ only in case or spacing are one region, as Excel compares them.`);
+    else if (first.shown !== shown) list.add(at(block, r, c), "labelVariant", { label: shown, countedAs: first.shown, firstAt: first.address });
   }
 }
 
@@ -238,7 +234,7 @@ function* matrixProblemsSteps(list: ProblemList, layout: Layout, fit: MatrixFit,
       if (i === j) continue; // the diagonal is ignored
       const r = fit.firstRow + i;
       const c = fit.firstCol + j;
-      numberProblems(list, block, r, c, cellAt(block, r, c), "the matrix", "matrix", false);
+      numberProblems(list, block, r, c, cellAt(block, r, c), undefined, "matrix", false);
     }
   }
 }
@@ -249,7 +245,7 @@ function duplicateLabels(list: ProblemList, block: SourceBlock, cells: readonly 
     const v = cellAt(block, r, c);
     if (isBlank(v)) continue;
     const seen = first.get(labelKey(v));
-    if (seen) list.add(at(block, r, c), "duplicate", `The label ${quoted(v)} is also in ${seen}: each region must appear once.`);
+    if (seen) list.add(at(block, r, c), "duplicateLabel", { label: v, firstAt: seen });
     else first.set(labelKey(v), at(block, r, c));
   }
 }
@@ -272,7 +268,7 @@ function* tableRepeatsSteps(list: ProblemList, layout: Layout, columns: readonly
   const index = (role: Role) => columns.find((c) => c.role === role)?.index;
   const label = index("region") ?? index("code");
   if (label === undefined) return;
-  const what = index("region") !== undefined ? "Country" : "Code";
+  const what = index("region") !== undefined ? "country" : "code";
   const extra = [index("year"), index("group")].filter((c): c is number => c !== undefined);
   const { block, rows } = layout;
   // Only rows whose label (with year and group) is found again can be repeats: repeatsOf groups
@@ -292,6 +288,6 @@ function* tableRepeatsSteps(list: ProblemList, layout: Layout, columns: readonly
     cells.push({ address: at(block, r, label), value: cellAt(block, r, label), context: extra.map((c) => cellAt(block, r, c)) });
   }
   for (const r of repeatsOf(cells)) {
-    list.add(r.addresses[1], "duplicate", `${repeatSentence(what, r)}. Totals would count it twice, so the report is refused: keep one row per ${what === "Country" ? "country" : "code"}${extra.length ? "" : ", or map a year or group column that tells the rows apart"}.`);
+    list.add(r.addresses[1], "repeatedRow", { what, label: r.value, context: r.context, addresses: r.addresses, contextMapped: extra.length > 0 });
   }
 }

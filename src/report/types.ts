@@ -4,6 +4,8 @@
  * a ReportPlan out. Nothing in src/report imports Office.js or Node.
  */
 
+import type { DataProblem } from "./problem-codes";
+
 /** One cell's value as a spreadsheet holds it. `null` is a blank. */
 export type CellValue = string | number | boolean | null;
 
@@ -58,13 +60,8 @@ export interface ColumnMapping {
   readonly confidence: number;
 }
 
-/** Something wrong in the data, with the cell it is in (A1 address on the source sheet). */
-export interface DataProblem {
-  readonly address: string;
-  /** `period`: a cell of the time column that holds no period (cells/period.ts). */
-  readonly kind: "text" | "negative" | "blank" | "notFinite" | "duplicate" | "variant" | "ragged" | "period";
-  readonly message: string;
-}
+/** Something wrong in the data: its cell, a code and the code's parameters (./problem-codes). */
+export type { DataProblem };
 
 /** What the reader made of a block: the shape, the columns, and how sure it is. */
 export interface Detection {

@@ -1,20 +1,23 @@
 /**
  * The task pane's words, in English and Ukrainian. Every string the pane shows comes from here;
  * text from the workbook (headers, sheet names, labels) is only ever inserted as text nodes.
- * The report engine speaks English: its sentences are shown as they are in English, and in
- * Ukrainian the pane says the same from the structured detection (see summary.ts).
+ * The report engine's data problems are codes worded in either language by src/messages; its
+ * other English sentences are shown as they are in English, and in Ukrainian the pane says the
+ * same from the structured detection (see summary.ts).
  */
 import { ROLE_LABELS } from "../report/roles";
 import type { StockDecrease } from "../indicators/estimation";
-import type { DataProblem, Role, Shape, SharingMode } from "../report/types";
+import type { ProblemKind } from "../report/problem-codes";
+import type { Role, Shape, SharingMode } from "../report/types";
 import type { LeftOutWhy } from "./left-out";
 
 import { formatNumber, formatPercent, Lang, LANGS, langOf, LOCALE } from "../messages/lang";
+import { ROLE_NAMES } from "../messages/roles";
 
 export { formatNumber, formatPercent, LANGS, langOf, LOCALE };
 export type { Lang };
 
-export type ProblemKind = DataProblem["kind"];
+export type { ProblemKind };
 
 export interface Strings {
   readonly languageName: string;
@@ -56,8 +59,6 @@ export interface Strings {
   readonly problemsCapped: (shown: string) => string;
   readonly problemsBeforeWriting: string;
   readonly problemKinds: Record<ProblemKind, string>;
-  /** A problem's sentence in this language, from its kind and the column's header and role. */
-  readonly problemText: (kind: ProblemKind, column: string | undefined) => string;
 
   /** The periods of the time column, and the period the report is built for. */
   readonly periodsTitle: string;
@@ -137,29 +138,7 @@ export interface Strings {
 
 const ROLE_EN: Record<Role, string> = ROLE_LABELS;
 
-const ROLE_UK: Record<Role, string> = {
-  region: "Регіон",
-  code: "Код",
-  year: "Рік",
-  group: "Група",
-  origin: "Звідки (походження)",
-  destination: "Куди (призначення)",
-  flow: "Потік",
-  emigrants: "Емігранти",
-  immigrants: "Іммігранти",
-  skilledEmigrants: "Кваліфіковані емігранти",
-  skilledResidents: "Кваліфіковані мешканці",
-  skilledImmigrants: "Кваліфіковані іммігранти",
-  residents: "Мешканці",
-  population: "Населення",
-  returnees: "Ті, хто повернувся",
-  inboundStudents: "Іноземні студенти (вхідні)",
-  outboundStudents: "Студенти за кордоном",
-  tertiaryEnrolment: "Студенти вищої освіти",
-  tertiaryAgePopulation: "Населення віку вищої освіти",
-  totalRate: "Загальний рівень еміграції",
-  skilledRate: "Рівень еміграції кваліфікованих",
-};
+const ROLE_UK: Record<Role, string> = ROLE_NAMES.uk;
 
 /** The engine's headline labels (src/report) and measure labels, in Ukrainian. */
 const HEADLINE_UK: Record<string, string> = {
@@ -237,27 +216,6 @@ const en: Strings = {
     variant: "Labels spelled two ways",
     ragged: "Rows of a different length",
     period: "Not a year or period",
-  },
-  problemText: (kind, column) => {
-    const where = column ? ` in ${column}` : "";
-    switch (kind) {
-      case "text":
-        return `Text${where} where a number belongs: read as missing.`;
-      case "negative":
-        return `Negative count${where}: not a number of people.`;
-      case "blank":
-        return `Blank${where}: read as missing, not as 0.`;
-      case "notFinite":
-        return `Not a finite number${where}.`;
-      case "duplicate":
-        return `Duplicate${where}.`;
-      case "variant":
-        return `Spelled differently${where} from an earlier label that Excel treats as equal: one region.`;
-      case "ragged":
-        return `Row of a different length${where}.`;
-      case "period":
-        return `Not a year or period${where} (2010, 1990-1995, 2012/13): the report cannot tell which period the row is in and is refused until the cell is fixed.`;
-    }
   },
 
   periodsTitle: "Periods",
@@ -422,27 +380,6 @@ const uk: Strings = {
     variant: "Мітки, написані по-різному",
     ragged: "Рядки іншої довжини",
     period: "Не рік і не період",
-  },
-  problemText: (kind, column) => {
-    const where = column ? ` у ${column}` : "";
-    switch (kind) {
-      case "text":
-        return `Текст${where} замість числа: вважається пропущеним.`;
-      case "negative":
-        return `Від'ємна кількість${where}: це не кількість людей.`;
-      case "blank":
-        return `Порожня клітинка${where}: вважається пропущеним значенням, а не 0.`;
-      case "notFinite":
-        return `Не скінченне число${where}.`;
-      case "duplicate":
-        return `Повтор${where}.`;
-      case "variant":
-        return `Написано${where} інакше, ніж попередню мітку, яку Excel вважає такою самою: один регіон.`;
-      case "ragged":
-        return `Рядок іншої довжини${where}.`;
-      case "period":
-        return `Не рік і не період${where} (2010, 1990-1995, 2012/13): невідомо, до якого періоду належить рядок, тому звіт не буде побудовано, доки клітинку не виправлено.`;
-    }
   },
 
   periodsTitle: "Періоди",

@@ -1,33 +1,18 @@
 /**
  * What the pane says about a detection, worked out from its structure rather than from the
  * engine's English sentences, so that it reads the same in every language: the block's size,
- * the mapped and unused columns, the problems grouped by kind with their cells.
+ * the mapped and unused columns, the problems grouped by kind with their cells (each problem is
+ * worded from its code by src/messages/problems.ts).
  */
-import { columnLetters, parseCell } from "../report/address";
+import { columnLetters } from "../report/address";
 import { dataRows, frameOf, matrixArea } from "../report/dataset";
 import { MAX_PROBLEMS } from "../report/detect-problems";
 import type { ColumnMapping, DataProblem, Detection, SourceBlock } from "../report/types";
-import { formatNumber, Lang, ProblemKind, strings } from "./i18n";
+import { formatNumber, ProblemKind, strings } from "./i18n";
 
 /** "C" and "'fb'": how the pane names a column of the block (letters as on the source sheet). */
 export function columnName(block: SourceBlock, c: ColumnMapping): { letters: string; header: string } {
   return { letters: columnLetters(block.left + c.index), header: c.header.trim() };
-}
-
-/** The column (of a table or list) a problem's cell is in, if the detection maps columns. */
-export function columnOfProblem(block: SourceBlock, detection: Detection, problem: DataProblem): ColumnMapping | undefined {
-  const at = parseCell(problem.address);
-  if (!at) return undefined;
-  return detection.columns.find((c) => c.index === at.col - block.left);
-}
-
-/** A problem in the pane's language: the engine's own sentence in English, composed otherwise. */
-export function problemSentence(block: SourceBlock, detection: Detection, problem: DataProblem, lang: Lang): string {
-  if (lang === "en") return problem.message;
-  const s = strings(lang);
-  const col = columnOfProblem(block, detection, problem);
-  const where = col ? `«${col.header.trim() || columnName(block, col).letters}»${col.role ? ` (${s.roleNames[col.role]})` : ""}` : undefined;
-  return s.problemText(problem.kind, where);
 }
 
 /** Problems grouped by kind, in the order kinds first appear. */

@@ -15,7 +15,8 @@ import { leftOutList } from "./left-out";
 import { formatNumber, formatPercent, Lang, LANGS, LOCALE, strings, Strings } from "./i18n";
 import { dimensionsOffered } from "./state";
 import type { BuildResult, PaneState, Selection } from "./state";
-import { blockSize, columnName, confidenceLevel, problemGroups, problemSentence, problemsCapped, reasonsUk } from "./summary";
+import { blockSize, columnName, confidenceLevel, problemGroups, problemsCapped, reasonsUk } from "./summary";
+import { renderProblem } from "../messages/problems";
 
 export interface ViewHandlers {
   useSelection(): void;
@@ -229,7 +230,7 @@ export class View {
       el("h4", {}, s.reasons),
       reasons,
       detection.shape === "matrix" ? el("p", { class: "hint" }, s.matrixNoColumns) : this.mapping(state, selection, detection, s),
-      this.problems(state, selection, detection, s),
+      this.problems(state, detection, s),
       state.periods && state.periods.length > 0 ? this.periods(state, state.periods, s) : null,
       this.dimensions(state, selection, detection, s),
       this.leftOut(state, selection, detection, s),
@@ -305,7 +306,7 @@ export class View {
     return el("section", { class: "mapping-wrap", "aria-labelledby": "mapping-title" }, el("h4", { id: "mapping-title" }, s.mapping), el("p", { class: "hint" }, s.mappingHint), el("ul", { class: "mapping" }, items));
   }
 
-  private problems(state: PaneState, selection: Selection, detection: Detection, s: Strings): HTMLElement {
+  private problems(state: PaneState, detection: Detection, s: Strings): HTMLElement {
     const list = detection.problems;
     const count = formatNumber(list.length, state.lang) + (problemsCapped(list) ? "+" : "");
     const box = el("section", { class: `problems ${list.length ? "has-problems" : "none"}`, "aria-labelledby": "problems-title" }, el("h4", { id: "problems-title" }, s.problems(count)));
@@ -315,7 +316,7 @@ export class View {
     }
     append(box, el("p", { class: "hint" }, s.problemsBeforeWriting), problemsCapped(list) ? el("p", { class: "hint" }, s.problemsCapped(formatNumber(list.length, state.lang))) : null);
     problemGroups(list).forEach((g, i) => {
-      const items = g.items.map((p) => el("li", {}, el("span", { class: "address" }, p.address), " ", el("span", {}, problemSentence(selection.block, detection, p, state.lang))));
+      const items = g.items.map((p) => el("li", {}, el("span", { class: "address" }, p.address), " ", el("span", {}, renderProblem(p, state.lang))));
       const title = `${s.problemKinds[g.kind]} (${formatNumber(g.items.length, state.lang)})`;
       // A long list scrolls inside its box; the box takes focus so keyboard users can scroll it.
       const list = el("div", { class: "problem-scroll", tabindex: 0, role: "region", "aria-label": title, "data-key": `problems-${g.kind}` }, el("ul", { class: "problem-list" }, items));

@@ -623,7 +623,7 @@ test("problems in the data are listed with their cells before anything is writte
     // In Ukrainian, the same problems in Ukrainian words, with the same cells.
     await page.getByLabel("Language / Мова").selectOption("uk");
     expect(await problems.locator("h4").textContent()).toBe("Проблеми в даних (36)");
-    expect(await problems.locator("ul.problem-list li").first().textContent()).toBe("E107 Порожня клітинка у «fb» (Іммігранти): вважається пропущеним значенням, а не 0.");
+    expect(await problems.locator("ul.problem-list li").first().textContent()).toBe("E107 Порожня клітинка у стовпці «fb» (Іммігранти): вважається пропущеним значенням, а не 0.");
     await expectAccessible(page, "problems listed");
     await expectClean(pane);
   } finally {

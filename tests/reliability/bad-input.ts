@@ -9,6 +9,8 @@
 import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, DataProblem, Shape } from "../../src/report/types";
+import type { ProblemCode } from "../../src/report/problem-codes";
+import { renderProblem } from "../../src/messages/problems";
 import { INDEX_CASES } from "./bad-input-indices";
 import { PERIOD_CASES } from "./bad-input-periods";
 
@@ -469,8 +471,8 @@ export interface EngineOutcome {
   /** detect() refused the block with this message. */
   readonly detectError?: string;
   readonly shape?: Shape;
-  /** The data problems detect() lists: address on the source sheet, kind, message. */
-  readonly problems?: readonly Pick<DataProblem, "address" | "kind" | "message">[];
+  /** The data problems detect() lists: address on the source sheet, code, and the sentence the command line prints for it. */
+  readonly problems?: readonly (Pick<DataProblem, "address" | "code"> & { readonly message: string })[];
   /** planReport() refused the data with this message (it names the cells). */
   readonly planError?: string;
   /** Planned table cells holding an Excel error: sheet, the row's first cell (its region), column header, error. */
@@ -501,7 +503,7 @@ export function engineOutcome(values: CellValue[][]): Required<Pick<EngineOutcom
     if (!(e instanceof Error)) throw e;
     return { detectError: e.message, problems: [], cellErrors: [], sheets: [], definitions: [] };
   }
-  const problems = detection.problems.map((p) => ({ address: p.address, kind: p.kind, message: p.message }));
+  const problems = detection.problems.map((p) => ({ address: p.address, code: p.code, message: renderProblem(p, "en") }));
   let plan;
   try {
     plan = planReport(block, detection, { mode: "native", now: ENGINE_NOW });
@@ -537,7 +539,7 @@ const matrix = (r: number, c: number, v: CellValue) => (): CellValue[][] => MATR
 const SKILLED = "'skilled emigrants' (skilledEmigrants)";
 const RATE_COL = "Skilled emigration rate";
 const onB = (error: string) => [{ sheet: "Migration Summary", row: "B", column: RATE_COL, error }];
-const textIn = (what: string) => (v: string, msg: string) => ({ address: "B3", kind: "text" as const, message: `'${v}' in ${what} ${msg}` });
+const textIn = (what: string) => (v: string, code: ProblemCode, msg: string) => ({ address: "B3", code, message: `'${v}' in ${what} ${msg}` });
 const tableText = textIn(SKILLED);
 const THOUSANDS = "is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then it is read as missing.";
 const MATRIX_THOUSANDS = "is a number stored as text with thousands separators: convert it to a number (remove the separators, or use Data ▸ Text to Columns); until then the report cannot be built (fix or clear the cell).";
@@ -545,29 +547,29 @@ const ONCE = "Each region must appear once across the top and once down the side
 const NOT_COUNTS = (cells: string) => `the matrix has cells that are not counts of people: ${cells}. Fix or clear them, or select the numbers only.`;
 
 export const ENGINE_CASES: readonly EngineCase[] = [
-  { cls: "text", input: "country table, a skilled-emigrants cell holds \"abc\"", block: table("abc"), expect: { shape: "table", problems: [tableText("abc", "is text, not a number: it is read as missing.")], cellErrors: onB("#VALUE!") } },
-  { cls: "thousands", input: "country table, a cell holds \"12,610\"", block: table("12,610"), expect: { shape: "table", problems: [tableText("12,610", THOUSANDS)], cellErrors: onB("#VALUE!") } },
-  { cls: "thousands", input: "country table, a cell holds \"12 610\"", block: table("12 610"), expect: { shape: "table", problems: [tableText("12 610", THOUSANDS)], cellErrors: onB("#VALUE!") } },
-  { cls: "decimalComma", input: "country table, a cell holds \"0,25\"", block: table("0,25"), expect: { shape: "table", problems: [tableText("0,25", "is a number stored as text with a decimal comma: convert it to a number (0.25); until then it is read as missing.")], cellErrors: onB("#VALUE!") } },
-  { cls: "boolean", input: "country table, a cell holds TRUE", block: table(true), expect: { shape: "table", problems: [{ address: "B3", kind: "text", message: `TRUE in ${SKILLED} is a logical value, not a number: it is read as missing.` }], cellErrors: onB("#VALUE!") } },
-  ...([null, ""] as const).map((v): EngineCase => ({ cls: "blank", input: `country table, a cell is blank (${v === null ? "null" : '""'})`, block: table(v), expect: { shape: "table", problems: [{ address: "B3", kind: "blank", message: `Blank in ${SKILLED}: read as missing, not as 0.` }], cellErrors: onB("#N/A") } })),
-  ...[NaN, Infinity, -Infinity].map((v): EngineCase => ({ cls: "notFinite", input: `country table, a cell holds ${v}`, block: table(v), expect: { shape: "table", problems: [{ address: "B3", kind: "notFinite", message: `${v} in ${SKILLED} is not a finite number: it is read as missing.` }], cellErrors: [{ sheet: "Migration Summary", row: "B", column: "Skilled emigrants", error: "#NUM!" }, ...onB("#NUM!")] } })),
-  { cls: "negative", input: "country table, a cell holds -5", block: table(-5), expect: { shape: "table", problems: [{ address: "B3", kind: "negative", message: `-5 in ${SKILLED} is negative: a count of people cannot be, so measures using it show #NUM!.` }], cellErrors: onB("#NUM!") } },
-  { cls: "mismatchedShapes", input: "country table whose row 2 has 2 cells where the header has 3", block: () => [TABLE_HEADER, ["A", 120], ["B", 5, 50]], expect: { shape: "table", problems: [{ address: "C2", kind: "ragged", message: "Row 2 has 2 cells where row 1 has 3: cells may have shifted; check the row (missing cells read as blank)." }, { address: "C2", kind: "blank", message: "Blank in 'skilled residents' (skilledResidents): read as missing, not as 0." }], cellErrors: [{ sheet: "Migration Summary", row: "A", column: RATE_COL, error: "#N/A" }] } },
-  { cls: "missingLabels", input: "country table, a row without its country", block: () => [TABLE_HEADER, ["A", 120, 880], [null, 5, 50]], expect: { shape: "table", problems: [{ address: "A3", kind: "blank", message: "No region in row 3: if the label was a merged cell, unmerge it and fill the label down; the row is labelled by its row number." }], cellErrors: [] } },
-  { cls: "thousands", input: "labelled 3×3 matrix, C2 holds \"12,610\"", block: matrix(1, 2, "12,610"), expect: { shape: "matrix", problems: [{ address: "C2", kind: "text", message: `'12,610' in the matrix ${MATRIX_THOUSANDS}` }], planError: NOT_COUNTS('C2 ("12,610")') } },
+  { cls: "text", input: "country table, a skilled-emigrants cell holds \"abc\"", block: table("abc"), expect: { shape: "table", problems: [tableText("abc", "text", "is text, not a number: it is read as missing.")], cellErrors: onB("#VALUE!") } },
+  { cls: "thousands", input: "country table, a cell holds \"12,610\"", block: table("12,610"), expect: { shape: "table", problems: [tableText("12,610", "thousands", THOUSANDS)], cellErrors: onB("#VALUE!") } },
+  { cls: "thousands", input: "country table, a cell holds \"12 610\"", block: table("12 610"), expect: { shape: "table", problems: [tableText("12 610", "thousands", THOUSANDS)], cellErrors: onB("#VALUE!") } },
+  { cls: "decimalComma", input: "country table, a cell holds \"0,25\"", block: table("0,25"), expect: { shape: "table", problems: [tableText("0,25", "decimalComma", "is a number stored as text with a decimal comma: convert it to a number (0.25); until then it is read as missing.")], cellErrors: onB("#VALUE!") } },
+  { cls: "boolean", input: "country table, a cell holds TRUE", block: table(true), expect: { shape: "table", problems: [{ address: "B3", code: "boolean", message: `TRUE in ${SKILLED} is a logical value, not a number: it is read as missing.` }], cellErrors: onB("#VALUE!") } },
+  ...([null, ""] as const).map((v): EngineCase => ({ cls: "blank", input: `country table, a cell is blank (${v === null ? "null" : '""'})`, block: table(v), expect: { shape: "table", problems: [{ address: "B3", code: "blankMissing", message: `Blank in ${SKILLED}: read as missing, not as 0.` }], cellErrors: onB("#N/A") } })),
+  ...[NaN, Infinity, -Infinity].map((v): EngineCase => ({ cls: "notFinite", input: `country table, a cell holds ${v}`, block: table(v), expect: { shape: "table", problems: [{ address: "B3", code: "notFinite", message: `${v} in ${SKILLED} is not a finite number: it is read as missing.` }], cellErrors: [{ sheet: "Migration Summary", row: "B", column: "Skilled emigrants", error: "#NUM!" }, ...onB("#NUM!")] } })),
+  { cls: "negative", input: "country table, a cell holds -5", block: table(-5), expect: { shape: "table", problems: [{ address: "B3", code: "negative", message: `-5 in ${SKILLED} is negative: a count of people cannot be, so measures using it show #NUM!.` }], cellErrors: onB("#NUM!") } },
+  { cls: "mismatchedShapes", input: "country table whose row 2 has 2 cells where the header has 3", block: () => [TABLE_HEADER, ["A", 120], ["B", 5, 50]], expect: { shape: "table", problems: [{ address: "C2", code: "ragged", message: "Row 2 has 2 cells where row 1 has 3: cells may have shifted; check the row (missing cells read as blank)." }, { address: "C2", code: "blankMissing", message: "Blank in 'skilled residents' (skilledResidents): read as missing, not as 0." }], cellErrors: [{ sheet: "Migration Summary", row: "A", column: RATE_COL, error: "#N/A" }] } },
+  { cls: "missingLabels", input: "country table, a row without its country", block: () => [TABLE_HEADER, ["A", 120, 880], [null, 5, 50]], expect: { shape: "table", problems: [{ address: "A3", code: "missingLabel", message: "No region in row 3: if the label was a merged cell, unmerge it and fill the label down; the row is labelled by its row number." }], cellErrors: [] } },
+  { cls: "thousands", input: "labelled 3×3 matrix, C2 holds \"12,610\"", block: matrix(1, 2, "12,610"), expect: { shape: "matrix", problems: [{ address: "C2", code: "thousands", message: `'12,610' in the matrix ${MATRIX_THOUSANDS}` }], planError: NOT_COUNTS('C2 ("12,610")') } },
   { cls: "blank", input: "labelled 3×3 matrix, C2 blank (no recorded flow)", block: matrix(1, 2, null), expect: { shape: "matrix", problems: [], cellErrors: [] } },
-  ...[NaN, Infinity].map((v): EngineCase => ({ cls: "notFinite", input: `labelled 3×3 matrix, C2 holds ${v}`, block: matrix(1, 2, v), expect: { shape: "matrix", problems: [{ address: "C2", kind: "notFinite", message: `${v} in the matrix is not a finite number: the report cannot be built (fix or clear the cell).` }], planError: NOT_COUNTS(`C2 (${v})`) } })),
-  { cls: "negative", input: "labelled 3×3 matrix, C2 holds -5", block: matrix(1, 2, -5), expect: { shape: "matrix", problems: [{ address: "C2", kind: "negative", message: "-5 in the matrix is negative: a count of people cannot be, so the report cannot be built (fix or clear the cell)." }], planError: NOT_COUNTS("C2 (-5)") } },
-  { cls: "duplicateLabels", input: "labelled 3×3 matrix, column labels A, A, C", block: matrix(0, 2, "A"), expect: { shape: "matrix", problems: [{ address: "C1", kind: "duplicate", message: "The label 'A' is also in B1: each region must appear once." }], planError: `Region "A" appears twice in the column labels: B1 and C1. ${ONCE}` } },
-  { cls: "duplicateLabels", input: "labelled 3×3 matrix, row labels A, A, C", block: matrix(2, 0, "A"), expect: { shape: "matrix", problems: [{ address: "A3", kind: "duplicate", message: "The label 'A' is also in A2: each region must appear once." }], planError: `Region "A" appears twice in the row labels: A2 and A3. ${ONCE}` } },
+  ...[NaN, Infinity].map((v): EngineCase => ({ cls: "notFinite", input: `labelled 3×3 matrix, C2 holds ${v}`, block: matrix(1, 2, v), expect: { shape: "matrix", problems: [{ address: "C2", code: "notFinite", message: `${v} in the matrix is not a finite number: the report cannot be built (fix or clear the cell).` }], planError: NOT_COUNTS(`C2 (${v})`) } })),
+  { cls: "negative", input: "labelled 3×3 matrix, C2 holds -5", block: matrix(1, 2, -5), expect: { shape: "matrix", problems: [{ address: "C2", code: "negative", message: "-5 in the matrix is negative: a count of people cannot be, so the report cannot be built (fix or clear the cell)." }], planError: NOT_COUNTS("C2 (-5)") } },
+  { cls: "duplicateLabels", input: "labelled 3×3 matrix, column labels A, A, C", block: matrix(0, 2, "A"), expect: { shape: "matrix", problems: [{ address: "C1", code: "duplicateLabel", message: "The label 'A' is also in B1: each region must appear once." }], planError: `Region "A" appears twice in the column labels: B1 and C1. ${ONCE}` } },
+  { cls: "duplicateLabels", input: "labelled 3×3 matrix, row labels A, A, C", block: matrix(2, 0, "A"), expect: { shape: "matrix", problems: [{ address: "A3", code: "duplicateLabel", message: "The label 'A' is also in A2: each region must appear once." }], planError: `Region "A" appears twice in the row labels: A2 and A3. ${ONCE}` } },
   {
     cls: "duplicateLabels",
     input: "country table, country B on two rows (totals would count it twice)",
     block: () => [TABLE_HEADER, ["A", 120, 880], ["B", 5, 50], ["C", 7, 70], ["b ", 5, 50]],
     expect: {
       shape: "table",
-      problems: [{ address: "A5", kind: "duplicate", message: 'Country "B" appears twice: A3 and A5. Totals would count it twice, so the report is refused: keep one row per country, or map a year or group column that tells the rows apart.' }],
+      problems: [{ address: "A5", code: "repeatedRow", message: 'Country "B" appears twice: A3 and A5. Totals would count it twice, so the report is refused: keep one row per country, or map a year or group column that tells the rows apart.' }],
       planError: 'Country "B" appears twice: A3 and A5. Each country needs one row (several years or groups need a year or group column that tells the rows apart); as it is, totals would count it twice.',
     },
   },
@@ -577,21 +579,21 @@ export const ENGINE_CASES: readonly EngineCase[] = [
     block: () => [["country", "year", "skilled emigrants", "skilled residents"], ["B", 2010, 5, 50], ["B", 2011, 6, 60], ["B", 2010, 7, 70]],
     expect: {
       shape: "table",
-      problems: [{ address: "A4", kind: "duplicate", message: 'Country "B" appears twice for 2010: A2 and A4. Totals would count it twice, so the report is refused: keep one row per country.' }],
+      problems: [{ address: "A4", code: "repeatedRow", message: 'Country "B" appears twice for 2010: A2 and A4. Totals would count it twice, so the report is refused: keep one row per country.' }],
       planError: 'Country "B" appears twice for 2010: A2 and A4. Each country needs one row (several years or groups need a year or group column that tells the rows apart); as it is, totals would count it twice.',
     },
   },
-  { cls: "text", input: "labelled 3×3 matrix, D3 holds \"n/a\" (still read as a matrix)", block: matrix(2, 3, "n/a"), expect: { shape: "matrix", problems: [{ address: "D3", kind: "text", message: "'n/a' in the matrix marks a missing value: the report cannot be built (fix or clear the cell)." }], planError: NOT_COUNTS('D3 ("n/a")') } },
-  { cls: "text", input: "labelled 3×3 matrix, C2 holds \"1,2x\" (still read as a matrix)", block: matrix(1, 2, "1,2x"), expect: { shape: "matrix", problems: [{ address: "C2", kind: "text", message: "'1,2x' in the matrix is text, not a number: the report cannot be built (fix or clear the cell)." }], planError: NOT_COUNTS('C2 ("1,2x")') } },
-  { cls: "text", input: "country table, a cell holds \"12\\r\\n610\" (quoted on one line)", block: table("12\r\n610"), expect: { shape: "table", problems: [tableText("12↵610", "is text, not a number: it is read as missing.")], cellErrors: onB("#VALUE!") } },
+  { cls: "text", input: "labelled 3×3 matrix, D3 holds \"n/a\" (still read as a matrix)", block: matrix(2, 3, "n/a"), expect: { shape: "matrix", problems: [{ address: "D3", code: "missingMarker", message: "'n/a' in the matrix marks a missing value: the report cannot be built (fix or clear the cell)." }], planError: NOT_COUNTS('D3 ("n/a")') } },
+  { cls: "text", input: "labelled 3×3 matrix, C2 holds \"1,2x\" (still read as a matrix)", block: matrix(1, 2, "1,2x"), expect: { shape: "matrix", problems: [{ address: "C2", code: "text", message: "'1,2x' in the matrix is text, not a number: the report cannot be built (fix or clear the cell)." }], planError: NOT_COUNTS('C2 ("1,2x")') } },
+  { cls: "text", input: "country table, a cell holds \"12\\r\\n610\" (quoted on one line)", block: table("12\r\n610"), expect: { shape: "table", problems: [tableText("12↵610", "text", "is text, not a number: it is read as missing.")], cellErrors: onB("#VALUE!") } },
   { cls: "nonSquare", input: "2×3 numbers, no labels", block: () => [[1, 2, 3], [4, 5, 6]], expect: { detectError: `No header row was found, and the block is not a square matrix: ${HOW_TO_SELECT}.` } },
   { cls: "nonSquare", input: "4×3 numbers, no labels", block: () => [[0, 1, 2], [4, 0, 6], [1, 2, 0], [3, 3, 3]], expect: { detectError: `No header row was found, and the block is not a square matrix: ${HOW_TO_SELECT}.` } },
   { cls: "empty", input: "[]", block: () => [], expect: { detectError: `The block is empty: ${HOW_TO_SELECT}.` } },
   { cls: "empty", input: "[[]]", block: () => [[]], expect: { detectError: `The block is empty: ${HOW_TO_SELECT}.` } },
   { cls: "empty", input: "2×2 blank cells", block: () => [[null, null], [null, ""]], expect: { detectError: `The block is empty: ${HOW_TO_SELECT}.` } },
   { cls: "singleCell", input: "one cell holding 5", block: () => [[5]], expect: { detectError: `The block holds a single value (A1): ${HOW_TO_SELECT}.` } },
-  { cls: "text", input: "long list, a flow holds \"x\"", block: () => [["origin", "destination", "flow"], ["A", "B", 5], ["B", "A", "x"]], expect: { shape: "long", problems: [{ address: "C3", kind: "text", message: "'x' in 'flow' (flow) marks a missing value: the report cannot be built (fix or clear the cell)." }], planError: "some flows are blank, text or negative, so the matrix cannot be summarised: B → A" } },
-  { cls: "missingLabels", input: "long list, a row without its origin", block: () => [["origin", "destination", "flow"], ["A", "B", 5], [null, "A", 3]], expect: { shape: "long", problems: [{ address: "A3", kind: "blank", message: "No origin in row 3: if the label was a merged cell, unmerge it and fill the label down; the row is skipped." }], cellErrors: [] } },
+  { cls: "text", input: "long list, a flow holds \"x\"", block: () => [["origin", "destination", "flow"], ["A", "B", 5], ["B", "A", "x"]], expect: { shape: "long", problems: [{ address: "C3", code: "missingMarker", message: "'x' in 'flow' (flow) marks a missing value: the report cannot be built (fix or clear the cell)." }], planError: "some flows are blank, text or negative, so the matrix cannot be summarised: B → A" } },
+  { cls: "missingLabels", input: "long list, a row without its origin", block: () => [["origin", "destination", "flow"], ["A", "B", 5], [null, "A", 3]], expect: { shape: "long", problems: [{ address: "A3", code: "missingLabel", message: "No origin in row 3: if the label was a merged cell, unmerge it and fill the label down; the row is skipped." }], cellErrors: [] } },
   {
     cls: "mixedYears",
     input: "long list with flows for 2019, 2020 and 2021",

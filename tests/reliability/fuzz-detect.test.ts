@@ -15,6 +15,9 @@ import { applyOverrides, detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import { ROLES } from "../../src/report/roles";
 import type { CellValue, Detection, Overrides, PlannedCell, ReportPlan, Role, Shape, SourceBlock } from "../../src/report/types";
+import { LANGS } from "../../src/messages/lang";
+import { renderProblem } from "../../src/messages/problems";
+import { PROBLEM_KIND } from "../../src/report/problem-codes";
 
 /** Runs per property; the README quotes these. */
 export const DETECT_FUZZ_RUNS = Number(process.env.DETECT_FUZZ_RUNS || 1500);
@@ -145,7 +148,12 @@ function checkDetection(d: Detection, block: SourceBlock): void {
   expect(Number.isFinite(d.confidence) && d.confidence >= 0 && d.confidence <= 1).toBe(true);
   expect(Array.isArray(d.reasons) && d.reasons.every((r) => typeof r === "string" && r.length > 0)).toBe(true);
   for (const r of d.reasons) if (!ONE_LINE.test(r)) throw new Error(`a reason is not one line: ${JSON.stringify(r)}`);
-  for (const p of d.problems) if (!ONE_LINE.test(p.message)) throw new Error(`a problem message is not one line: ${JSON.stringify(p.message)}`);
+  for (const p of d.problems) {
+    for (const lang of LANGS) {
+      const text = renderProblem(p, lang);
+      if (text.length === 0 || !ONE_LINE.test(text)) throw new Error(`a problem does not render as one line in ${lang}: ${JSON.stringify(text)}`);
+    }
+  }
   expect(Number.isInteger(d.headerRow) && d.headerRow >= -1 && d.headerRow < block.values.length).toBe(true);
   const w = width(block);
   const seen = new Set<number>();
@@ -159,8 +167,7 @@ function checkDetection(d: Detection, block: SourceBlock): void {
   }
   if (d.shape === "matrix") expect(d.columns).toEqual([]);
   for (const p of d.problems) {
-    expect(["text", "negative", "blank", "notFinite", "duplicate", "variant", "ragged", "period"]).toContain(p.kind);
-    expect(typeof p.message === "string" && p.message.length > 0).toBe(true);
+    expect(p.kind).toBe(PROBLEM_KIND[p.code]);
     const at = parseCell(p.address);
     expect(at).toBeDefined();
     expect(p.address).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);

@@ -48,8 +48,7 @@ describe("readCsv: delimiters and number conventions", () => {
     expect(dot.rows[1]).toEqual(["P", 1.5]);
     const undecided = readCsv("a;b\nP;1.234\nQ;2\n");
     expect(undecided.rows[1]).toEqual(["P", "1.234"]);
-    expect(undecided.notes).toEqual([expect.objectContaining({ row: 1, col: 1, kind: "ambiguousNumber" })]);
-    expect(undecided.notes[0].message).toMatch(/^B2: '1\.234' is left as text/);
+    expect(undecided.notes).toEqual([{ row: 1, col: 1, text: "1.234", code: "ambiguousNumber", params: { address: "B2", value: "1.234" } }]);
   });
   test("tab-separated values", () => {
     expect(readCsv("a\tb\tc\nP\t1\t2\n").rows).toEqual([
@@ -73,7 +72,10 @@ describe("readCsv: delimiters and number conventions", () => {
       ["AT", 123, 45],
       ["BE", null, 7],
     ]);
-    expect(r.notes.map((n) => n.message)).toEqual(["B2: '123 e' read as 123; the flag 'e' (e: estimated) is not kept", "C2: '45 p' read as 45; the flag 'p' (p: provisional) is not kept"]);
+    expect(r.notes.map((n) => [n.code, n.params])).toEqual([
+      ["flag", { address: "B2", value: "123 e", number: 123, flags: ["e"] }],
+      ["flag", { address: "C2", value: "45 p", number: 45, flags: ["p"] }],
+    ]);
     expect(r.markers).toBe(1);
   });
   test("Eurostat TSV: the comma-joined dimension column is split into one column per dimension", () => {

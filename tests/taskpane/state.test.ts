@@ -8,7 +8,9 @@ import type { SourceBlock } from "../../src/report/types";
 import { describeError } from "../../src/taskpane/errors";
 import { langOf, STRINGS } from "../../src/taskpane/i18n";
 import { detectionFor, NO_CHOICES, Selection, withColumnRole, withShape } from "../../src/taskpane/state";
-import { problemSentence, reasonsUk } from "../../src/taskpane/summary";
+import { reasonsUk } from "../../src/taskpane/summary";
+import { renderProblem } from "../../src/messages/problems";
+import { PROBLEM_KIND } from "../../src/report/problem-codes";
 import { ROLES } from "../../src/report/roles";
 import { readSample } from "../support/samples";
 
@@ -103,7 +105,7 @@ describe("languages", () => {
   test("every role and problem kind has words in both languages", () => {
     for (const lang of ["en", "uk"] as const) {
       for (const r of ROLES) expect(STRINGS[lang].roleNames[r]).toMatch(/\S/);
-      for (const k of ["text", "negative", "blank", "notFinite", "duplicate", "ragged"] as const) expect(STRINGS[lang].problemText(k, "«x»")).toMatch(/«x»/);
+      for (const k of new Set(Object.values(PROBLEM_KIND))) expect(STRINGS[lang].problemKinds[k]).toMatch(/\S/);
     }
   });
 
@@ -114,8 +116,9 @@ describe("languages", () => {
     expect(reasons.join(" ")).toMatch(/«fb» \(E\) → Іммігранти/);
     const p = undesa.detected.problems[0];
     expect(p.address).toBe("E107");
-    expect(problemSentence(undesa.block, undesa.detected, p, "uk")).toBe("Порожня клітинка у «fb» (Іммігранти): вважається пропущеним значенням, а не 0.");
-    expect(problemSentence(undesa.block, undesa.detected, p, "en")).toBe(p.message);
+    expect(p).toEqual({ address: "E107", kind: "blank", code: "blankMissing", params: { column: { index: 4, letters: "E", header: "fb", role: "immigrants" } } });
+    expect(renderProblem(p, "uk")).toBe("Порожня клітинка у стовпці «fb» (Іммігранти): вважається пропущеним значенням, а не 0.");
+    expect(renderProblem(p, "en")).toBe("Blank in 'fb' (immigrants): read as missing, not as 0.");
     const erasmus = selectionOf("erasmus-student-mobility-2012-13.csv");
     expect(reasonsUk(erasmus.block, erasmus.detected)[0]).toBe("Матриця 33 × 33 потоків, підписи у рядку 1 і у стовпці A; рядки — звідки, стовпці — куди.");
   });
