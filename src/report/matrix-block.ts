@@ -66,26 +66,31 @@ export function matrixInPlace(found: MatrixLabelsFound): { first: number; n: num
 }
 
 /**
- * Why the matrix cannot be read by position, or undefined when its rows and columns pair up
- * in place (totals before or after the regions aside). The report never pairs a row with a
- * column of another label.
+ * Why the matrix cannot be read by label, or undefined when its regions pair up (in place, or
+ * through a copy in the rows' order: ./matrix-copy): fewer than two rows pair with a column of
+ * the same label, or a label is repeated on one side as labels are compared (case, spacing and
+ * footnote marks aside). The report never pairs a row with a column of another label.
  */
 export function matrixLabelMismatch(block: SourceBlock, detection: Detection): ReportRefusal<"matrixLabels"> | undefined {
   const found = matrixLabelsOf(block, detection);
   if (!found || matrixInPlace(found)) return undefined;
+  const a = found.alignment;
+  if (!a.repeated && a.rows.length >= 2) return undefined;
   const parts = leftOutSentences(found).slice(0, 6);
   let reordered: RefusalParams["matrixLabels"]["reordered"];
-  if (found.alignment.reordered) {
-    const k = Math.max(0, found.alignment.columns.findIndex((j, k2) => j !== found.alignment.rows[k2]));
-    const i = found.alignment.rows[k];
-    reordered = { label: String(found.data.labels[i]), rowAt: found.rowLabelAt(i), columnAt: found.columnLabelAt(found.alignment.columns[k]) };
+  if (a.reordered) {
+    const k = Math.max(0, a.columns.findIndex((j, k2) => j !== a.rows[k2]));
+    const i = a.rows[k];
+    reordered = { label: String(found.data.labels[i]), rowAt: found.rowLabelAt(i), columnAt: found.columnLabelAt(a.columns[k]) };
     parts.unshift(`the columns are not in the rows' order (row ${quoteText(found.data.labels[i], "'")} at ${reordered.rowAt}, its column at ${reordered.columnAt})`);
   }
-  const leftOut = found.alignment.leftOut.slice(0, 6).map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
+  if (a.repeated) parts.unshift("a label appears twice on one side once case, spaces and footnote marks are set aside");
+  else parts.unshift(`only ${a.rows.length} of its rows ${a.rows.length === 1 ? "pairs" : "pair"} with a column of the same label`);
+  const leftOut = a.leftOut.slice(0, 6).map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
   return new ReportRefusal(
     "matrixLabels",
-    { ...(reordered ? { reordered } : {}), leftOut },
-    `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Put the columns in the rows' order and leave totals and unmatched labels out of the cells read (the command line does this itself).`,
+    { paired: a.rows.length, repeated: a.repeated, ...(reordered ? { reordered } : {}), leftOut },
+    `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Give each region one row and one column with the same label, and leave totals and unmatched labels out of the cells read.`,
   );
 }
 

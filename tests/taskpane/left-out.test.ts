@@ -135,7 +135,7 @@ describe("the engine's refusals in Ukrainian", () => {
     unitMismatch: { column: "C", header: "Emigrants (%)", role: "emigrants", roleLabel: "Emigrants", unit: "percent", expects: "count" },
     rateLooksPercent: { column: "B", header: "Skilled emigration rate", role: "skilledRate", roleLabel: "Skilled emigration rate", largest: 35.5, at: "B7" },
     allAggregates: { rows: ["2", "3"] },
-    matrixLabels: { leftOut: [{ side: "row", label: "Total inflow", at: "A10", reason: { kind: "aggregate", aggregate: { kind: "total", why: "a total" } } }] },
+    matrixLabels: { paired: 1, repeated: false, leftOut: [{ side: "row", label: "Total inflow", at: "A10", reason: { kind: "aggregate", aggregate: { kind: "total", why: "a total" } } }] },
     breakdowns: { pairs: 12, columns: [{ column: "G", header: "sex", values: ["T", "M", "F"] }], example: "sex=T" },
   };
 
