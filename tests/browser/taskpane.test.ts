@@ -490,6 +490,39 @@ test("a national statistics sheet selected whole: the matrix under its title row
   }
 }, 60_000);
 
+test("a matrix whose columns are alphabetical, with a totals row and a label on one side: built through live references in the rows' order, what was left out listed", async () => {
+  const values: Cells = [
+    ["", "Austria", "Belgium", "Elsewhere", "France", "Germany"],
+    ["Germany", 5000, 3000, 10, 7000, 0],
+    ["Total", 6300, 5400, 35, 11900, 10000],
+    ["France", 1000, 2000, 20, 0, 6000],
+    ["Austria", 0, 400, 5, 900, 2500],
+    ["Belgium", 300, 0, 0, 4000, 1500],
+  ];
+  const pane = await openPane({ workbook: { sheets: [{ name: "Data", values }], selection: "Data!A1:F6" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    expect(await page.getByLabel("Shape").inputValue()).toBe("matrix");
+    expect(await found(page).locator("section.left-out li").allTextContents()).toEqual(["Total (A3): a total", "Elsewhere (column, D1): found only among the columns"]);
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    // the true total: the off-diagonal flows between the four regions, added by hand
+    expect(norm((await headline(page))["Total flows"])).toBe(formatNumber(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300, "en"));
+    const wb = await workbookState(page);
+    // Germany's row on the Flow Matrix: its own column (F) first, then France (E), Austria (B), Belgium (C)
+    const copy = wb.sheets["Flow Matrix"].formulas;
+    expect(copy[3].slice(0, 5)).toEqual(["Germany", "='Data'!F2", "='Data'!E2", "='Data'!B2", "='Data'!C2"]);
+    const summaryFormulas = wb.sheets["Migration Summary"].formulas.flat().filter((f): f is string => typeof f === "string" && f.startsWith("="));
+    expect(summaryFormulas.some((f) => f.includes("'Flow Matrix'!"))).toBe(true);
+    expect(summaryFormulas.some((f) => f.includes("'Data'!"))).toBe(false);
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
 test("a long list broken down by sex: the column is offered with its values; with T kept, the report has the true total", async () => {
   const values: Cells = [["origin", "destination", "sex", "flow"]];
   for (const [o, d, f] of [["DE", "FR", 7000], ["FR", "DE", 6000], ["DE", "AT", 5000], ["AT", "DE", 2500]] as const) {
