@@ -175,6 +175,21 @@ describe("UN DESA's migrant stock (persons) beside its total population (thousan
   });
 });
 
+describe("a national statistics office's country table with notes under it (a source line, a sentence, a merged footnote)", () => {
+  test("no options: the notes left out, each named; the unpublished country kept as a row with missing data; the true median", async () => {
+    const r = await cli("national-table-notes.xlsx");
+    expect(r.code).toBe(EXIT.ok);
+    const truth = TRUTH["national-table-notes.xlsx"];
+    expect(r.stdout).toContain(`  rows: ${truth.rows as number}`);
+    // printed to one decimal
+    const line = r.stdout.find((l) => l.startsWith("  median net migration per 1,000 population: "));
+    expect(Number(line?.split(": ")[1])).toBeCloseTo(truth.medianNetPerThousand as number, 1);
+    const said = r.stderr.join("\n");
+    for (const at of truth.notes as string[]) expect(said).toMatch(new RegExp(`\\(${at} '[^']+'\\) is left out: it is a note or source line`));
+    expect(said).not.toMatch(/Liechtenstein'\) is left out/);
+  });
+});
+
 describe("UNESCO UIS bulk CSV: many indicators in one long file", () => {
   test("no options: refused, naming the repeated countries", async () => {
     const r = await cli("uis-bulk.csv");
