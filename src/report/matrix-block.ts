@@ -1,10 +1,9 @@
 /**
  * A detected matrix's labels matched (./matrix-alignment) on a block of cells: the refusal the
- * report gives when rows and columns do not pair up by position, and, where the cells are a
- * copy (the command line), a new block holding the matrix in the rows' order without its totals.
+ * report gives when they do not pair up, and the sentences naming what is left out.
  */
 import { quoteText } from "../indicators/quote";
-import { cell, columnLetters } from "./address";
+import { cell } from "./address";
 import { cellAt, readGeometry } from "./dataset";
 import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
@@ -95,28 +94,21 @@ export function matrixLabelMismatch(block: SourceBlock, detection: Detection): R
 }
 
 /**
- * The matrix as a new block: header row and label column, the kept rows in their order and
- * each row's column beside it, totals and unmatched labels left out. Placed where the matrix's
- * header row and label column were. Undefined when nothing needs to change.
+ * What reading the matrix by label leaves out or reorders, one sentence each, for the command
+ * line to say as it reads (the report's Definitions sheet says the same: ./input-from-block).
+ * Empty when the rows and columns pair up in place with nothing left out.
  */
-export function alignedMatrixBlock(block: SourceBlock, detection: Detection): { block: SourceBlock; notes: string[] } | undefined {
+export function matrixAlignmentNotes(block: SourceBlock, detection: Detection): string[] {
   const found = matrixLabelsOf(block, detection);
-  if (!found || isIdentity(found.alignment, found.data.n)) return undefined;
-  const { data, alignment } = found;
-  if (alignment.rows.length < 2) return undefined; // nothing left to report on: the refusal says why
-  const labelCol = data.firstCol - 1;
-  const header: CellValue[] = [cellAt(block, detection.headerRow, labelCol), ...alignment.columns.map((j) => cellAt(block, detection.headerRow, data.firstCol + j))];
-  const rows: CellValue[][] = alignment.rows.map((i) => [cellAt(block, data.firstRow + i, labelCol), ...alignment.columns.map((j) => cellAt(block, data.firstRow + i, data.firstCol + j))]);
-  const top = block.top + detection.headerRow;
-  const left = block.left + labelCol;
-  const n = alignment.rows.length;
+  return found ? alignmentNotes(found) : [];
+}
+
+/** matrixAlignmentNotes of a matrix whose labels are matched already. */
+export function alignmentNotes(found: MatrixLabelsFound): string[] {
+  if (isIdentity(found.alignment, found.data.n)) return [];
   const notes = leftOutSentences(found).map((s) => `${s[0].toUpperCase()}${s.slice(1)}; left out`);
-  if (alignment.reordered) notes.unshift(`The matrix's columns were in another order than its rows: they are matched by label and shown in the rows' order`);
-  const range = `${cell(top, left)}:${columnLetters(left + n)}${top + n + 1}`;
-  return {
-    block: { sheet: block.sheet, top, left, values: [header, ...rows], provenance: `${block.provenance}; matrix matched by label, written at ${range}` },
-    notes,
-  };
+  if (found.alignment.reordered) notes.unshift("The matrix's columns are in another order than its rows: each row is paired with the column of the same label");
+  return notes;
 }
 
 /** A matrix's place in a block: header row, label column, last row and last column (block positions). */

@@ -47,7 +47,7 @@ describe("a square matrix whose columns are alphabetical and rows in the officia
     expect(r.code).toBe(EXIT.ok);
     expect(totalFlows(r)).toBe(TRUTH["matrix-columns-alphabetical.csv"].totalFlows);
     expect(r.stdout).toContain(`  largest corridor: ${TRUTH["matrix-columns-alphabetical.csv"].largest}`);
-    expect(r.stderr.join("\n")).toMatch(/columns were in another order than its rows/);
+    expect(r.stderr.join("\n")).toMatch(/columns are in another order than its rows: each row is paired with the column of the same label/);
   });
 });
 
