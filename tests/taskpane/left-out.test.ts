@@ -1,8 +1,8 @@
 /**
  * What the pane leaves out of the regions and how the user puts a row back, through the
  * controller and the engine path the command line uses; a matrix found under title rows in a
- * whole-sheet selection; a matrix read by label; note lines under a table; the engine's refusals in Ukrainian. The DOM side is in
- * tests/browser/taskpane.test.ts.
+ * whole-sheet selection; a matrix read by label; note lines under a table; the engine's
+ * refusals in Ukrainian. The DOM side is in tests/browser/taskpane.test.ts.
  */
 import type { ReportPlan, SourceBlock, CellValue } from "../../src/report/types";
 import { ReportRefusal, RefusalCode, RefusalParams } from "../../src/report/refusal";
