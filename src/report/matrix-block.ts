@@ -8,7 +8,7 @@ import { cellAt, readGeometry } from "./dataset";
 import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
 import { alignMatrix, isIdentity, labelKey, LeftOut, MatrixAlignment } from "./matrix-alignment";
-import { RefusalParams, ReportRefusal } from "./refusal";
+import { ReportRefusal } from "./refusal";
 import type { CellValue, Detection, SourceBlock } from "./types";
 
 export interface MatrixLabelsFound {
@@ -75,20 +75,14 @@ export function matrixLabelMismatch(block: SourceBlock, detection: Detection): R
   if (!found || matrixInPlace(found)) return undefined;
   const a = found.alignment;
   if (!a.repeated && a.rows.length >= 2) return undefined;
+  // (columns in another order need two pairs at least: read by label then, never refused)
   const parts = leftOutSentences(found).slice(0, 6);
-  let reordered: RefusalParams["matrixLabels"]["reordered"];
-  if (a.reordered) {
-    const k = Math.max(0, a.columns.findIndex((j, k2) => j !== a.rows[k2]));
-    const i = a.rows[k];
-    reordered = { label: String(found.data.labels[i]), rowAt: found.rowLabelAt(i), columnAt: found.columnLabelAt(a.columns[k]) };
-    parts.unshift(`the columns are not in the rows' order (row ${quoteText(found.data.labels[i], "'")} at ${reordered.rowAt}, its column at ${reordered.columnAt})`);
-  }
   if (a.repeated) parts.unshift("a label appears twice on one side once case, spaces and footnote marks are set aside");
   else parts.unshift(`only ${a.rows.length} of its rows ${a.rows.length === 1 ? "pairs" : "pair"} with a column of the same label`);
   const leftOut = a.leftOut.slice(0, 6).map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
   return new ReportRefusal(
     "matrixLabels",
-    { paired: a.rows.length, repeated: a.repeated, ...(reordered ? { reordered } : {}), leftOut },
+    { paired: a.rows.length, repeated: a.repeated, leftOut },
     `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Give each region one row and one column with the same label, and leave totals and unmatched labels out of the cells read.`,
   );
 }

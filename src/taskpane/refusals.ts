@@ -27,7 +27,6 @@ const uk: { [C in keyof RefusalParams]: (p: RefusalParams[C]) => string } = {
   allAggregates: (p) => `Кожен рядок — підсумок або агрегат, а не регіон (рядки ${p.rows.join(", ")}…). Виділіть рядки країн чи регіонів.`,
   matrixLabels: (p) => {
     const parts: string[] = [p.repeated ? "назва трапляється двічі з одного боку, якщо не зважати на регістр, пробіли й позначки приміток" : `лише ${p.paired} з рядків мають стовпець із тією самою назвою`];
-    if (p.reordered) parts.push(`стовпці не в порядку рядків (рядок «${p.reordered.label}» у ${p.reordered.rowAt}, його стовпець у ${p.reordered.columnAt})`);
     for (const l of p.leftOut) {
       const why = strings("uk").leftOutWhy(l.reason.kind === "aggregate" ? { kind: "label", reason: l.reason.aggregate } : l.reason.kind === "sumOfOthers" ? { kind: "sumOfOthers", side: l.side } : { kind: "oneSide", side: l.side });
       parts.push(`${l.side === "row" ? "рядок" : "стовпець"} «${l.label}» (${l.at}) не є регіоном матриці: ${why}`);
