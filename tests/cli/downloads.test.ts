@@ -48,6 +48,8 @@ describe("a square matrix whose columns are alphabetical and rows in the officia
     expect(totalFlows(r)).toBe(TRUTH["matrix-columns-alphabetical.csv"].totalFlows);
     expect(r.stdout).toContain(`  largest corridor: ${TRUTH["matrix-columns-alphabetical.csv"].largest}`);
     expect(r.stderr.join("\n")).toMatch(/columns are in another order than its rows: each row is paired with the column of the same label/);
+    // the source as it was downloaded, and the copy in the rows' order that the formulas read
+    expect(r.stdout.join("\n")).toMatch(/sheets: Data, Migration Summary, Flow Matrix, Corridors, Definitions;/);
   });
 });
 
