@@ -5,7 +5,7 @@
  * report would refuse (text, a negative count) stops the diagram with the cell named; a country
  * table has no flows to draw.
  */
-import { cell } from "../report/address";
+import { matrixCellAt } from "../report/input";
 import { inputFromBlock } from "../report/input-from-block";
 import { choosePeriod } from "../report/input-periods";
 import { planPivot } from "../report/long-sheet";
@@ -42,7 +42,7 @@ export function chartFlows(block: SourceBlock, detection: Detection, period?: st
       row.map((v, j) => {
         if (i === j || v === null || v === "") return 0;
         if (typeof v === "number" && Number.isFinite(v) && v >= 0) return v;
-        bad.push(cell(input.top + i, input.left + j));
+        bad.push(matrixCellAt(input, i, j));
         return 0;
       }),
     );

@@ -9,7 +9,7 @@ import { quoteText } from "../indicators/quote";
 import { columnIndex } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
 import { aggregateRows } from "../report/aggregate-rows";
-import { alignedMatrixBlock, findMatrixBlock, matrixRangeHint, MatrixSearch } from "../report/matrix-block";
+import { findMatrixBlock, matrixAlignmentNotes, matrixRangeHint, MatrixSearch } from "../report/matrix-block";
 import { headerUnitNotes } from "../report/units";
 import type { Detection, Overrides, ReportPlan, Role, SourceBlock } from "../report/types";
 import { CliOptions, parseArgs, USAGE } from "./args";
@@ -176,16 +176,8 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine): Pro
     const why = detection.reasons.length ? `: ${detection.reasons.join("; ")}` : "";
     throw new CliError(EXIT.undetectable, `no country table, matrix or flow list found in ${read.address}${why}; try --range, --shape or --map`);
   }
-  // A matrix is matched by label: the copy read here is rewritten in the rows' order, without
-  // totals and unmatched labels, and detected again; what was left out is said.
-  const aligned = alignedMatrixBlock(block, detection);
-  if (aligned) {
-    block = aligned.block;
-    for (const note of aligned.notes) progress(`  ${note}`);
-    detection = engine.detect(block);
-    if (options.shape !== undefined) detection = engine.applyOverrides(block, detection, { shape: options.shape });
-    detection = { ...detection, reasons: [...detection.reasons, ...aligned.notes] };
-  }
+  // A matrix is matched by label, as in the task pane (input-from-block.ts): what is left out or reordered is said.
+  for (const note of matrixAlignmentNotes(block, detection)) progress(`  ${note}`);
   // Totals and aggregates among a table's or list's rows are left out of the regions (input-from-block.ts).
   const aggregates = aggregateRows(block, detection);
   if (aggregates.count > 0) {

@@ -1,12 +1,15 @@
 /**
  * The rows of a country table or long list that are totals or aggregates (./aggregates): a
  * region, code, origin or destination such as "World", "Euro area", TOTAL, EU27_2020 or a UN
- * location code of 900 or more. They are left out of the regions, each named.
+ * location code of 900 or more; and a table's note and source lines (./note-rows). They are
+ * left out of the regions, each named.
  */
 import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
 import { aggregateCodeReason, aggregateReason, AggregateReason } from "./aggregates";
-import { cellAt, Geometry, readGeometry } from "./dataset";
+import { cellKind } from "../cells/kind";
+import { cellAt, frameOf, Geometry, readGeometry } from "./dataset";
+import { NOTE_REASON, noteRows } from "./note-rows";
 import type { Detection, SourceBlock } from "./types";
 
 /** A row left out, as data: for the task pane's list (in its language) and its "keep" boxes. */
@@ -68,7 +71,26 @@ export function aggregateRows(block: SourceBlock, detection: Detection, read?: G
     add("origin", "origin", byName);
     add("destination", "destination", byName);
   }
+  // note and source lines under a table ("Source: …", "Note: …") are not countries either
+  const frame = frameOf(block);
+  const measureColumns = Object.entries(ci)
+    .filter(([role, c]) => c !== undefined && !LABEL_ROLES.has(role))
+    .map(([, c]) => c as number);
+  const notesAt = data.shape === "table" && frame ? noteRows(block, data.rowIndex, frame.left, measureColumns) : new Set<number>();
   for (const r of data.rowIndex) {
+    if (notesAt.has(r)) {
+      const first = firstFilled(block, r, frame?.left ?? 0);
+      const v = cellAt(block, r, first);
+      const item: AggregateRow = { row: r, address: cell(block.top + r, block.left + first), label: String(v), name: String(v), role: "region", reason: NOTE_REASON };
+      if (keep.has(r)) {
+        if (kept.length < MAX_NOTES) kept.push(item);
+        continue;
+      }
+      rows.add(r);
+      if (items.length < MAX_NOTES) items.push(item);
+      if (notes.length < MAX_NOTES) notes.push(`Row ${block.top + r + 1} (${item.address} ${quoteText(v, "'")}) is left out: it is ${NOTE_REASON.why}, not a region`);
+      continue;
+    }
     for (const k of checks) {
       const v = cellAt(block, r, k.col);
       const why = k.reason(v);
@@ -87,6 +109,16 @@ export function aggregateRows(block: SourceBlock, detection: Detection, read?: G
     }
   }
   return { rows, items, kept, notes, count: rows.size };
+}
+
+/** Roles that name or place a row; the others hold its numbers. */
+const LABEL_ROLES = new Set(["region", "code", "year", "group"]);
+
+/** The block column of the first filled cell of row `r`, from `left`. */
+function firstFilled(block: SourceBlock, r: number, left: number): number {
+  const line = block.values[r] ?? [];
+  for (let c = left; c < line.length; c++) if (cellKind(line[c] ?? null) !== "blank") return c;
+  return left;
 }
 
 /**

@@ -8,7 +8,8 @@
 import type { Label } from "./dataset";
 
 /** Why a label is not a region, or undefined when it may be one. */
-export type AggregateKind = "total" | "aggregate" | "unknown";
+/** "note": a line of text under or in a table (./note-rows), not a region at all. */
+export type AggregateKind = "total" | "aggregate" | "unknown" | "note";
 
 export interface AggregateReason {
   readonly kind: AggregateKind;

@@ -130,7 +130,7 @@ function matrixSentences(layout: Layout, fit: MatrixFit): string[] {
   const out = [`Matrix: ${fit.n} × ${fit.n} flows ${labels}; rows are origins, columns destinations${isBlank(corner) ? "" : ` (the corner ${quoted(corner)} is ignored)`}.`];
   if (fit.row && fit.column) {
     if (fit.sameOrder) out.push(`Row and column labels name the same ${fit.n} regions in the same order.`);
-    else if (fit.overlap >= 0.5) out.push("Row and column labels name mostly the same regions but not in the same order: row i and column i must be the same region.");
+    else if (fit.overlap >= 0.5) out.push("Row and column labels name mostly the same regions but not in the same order: each row is paired with the column of the same label.");
     else out.push("Row and column labels differ: check that the matrix is origin × destination.");
   }
   out.push("Blank cells are read as no flow (0); the diagonal is kept as given and ignored by the measures.");

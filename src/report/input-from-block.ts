@@ -2,7 +2,7 @@ import { aggregateRows } from "./aggregate-rows";
 import { frameOf, readGeometry } from "./dataset";
 import { dimensionColumns, dimensionRefusal, filteredRows, repeatedPairs } from "./dimensions";
 import { ReportInput, SourceColumn } from "./input";
-import { leftOutSentences, matrixInPlace, matrixLabelMismatch, matrixLabelsOf } from "./matrix-block";
+import { alignmentNotes, matrixInPlace, matrixLabelMismatch, matrixLabelsOf } from "./matrix-block";
 import { refuseRepeatedLabels } from "./repeats";
 import { ReportRefusal } from "./refusal";
 import { flowUnitNote, tableUnits, unitNote } from "./units";
@@ -20,17 +20,26 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   refuseRepeatedLabels(block, detection, data);
   const raw = (r: number, c: number): CellValue => block.values[r]?.[c] ?? null;
   if (data.shape === "matrix") {
-    // rows and columns pair up by position only where their labels agree
+    // rows and columns pair up by label; fewer than two pairs is refused, naming the labels
     const mismatch = matrixLabelMismatch(block, detection);
     if (mismatch) throw mismatch;
-    // totals or unmatched labels before or after the regions are left out where they are
     const found = matrixLabelsOf(block, detection);
-    const run = (found && matrixInPlace(found)) ?? { first: 0, n: data.n };
-    const r0 = data.firstRow + run.first;
-    const c0 = data.firstCol + run.first;
-    const cells = Array.from({ length: run.n }, (_, i) => Array.from({ length: run.n }, (_, j) => raw(r0 + i, c0 + j)));
-    const labels = data.labels.slice(run.first, run.first + run.n);
-    const notes = found && run.n < data.n ? leftOutSentences(found).map((t) => `${t[0].toUpperCase()}${t.slice(1)}; left out.`) : [];
+    const run = found ? matrixInPlace(found) : { first: 0, n: data.n };
+    const notes = found ? alignmentNotes(found).map((t) => `${t}.`) : [];
+    if (found && !run) {
+      // columns in another order than the rows, or totals between the regions: each region's
+      // row and the column of its label, wherever they are (read through a copy: matrix-copy.ts)
+      const { rows, columns } = found.alignment;
+      const placed = { rows: rows.map((i) => block.top + data.firstRow + i), columns: columns.map((j) => block.left + data.firstCol + j) };
+      const cells = rows.map((i) => columns.map((j) => raw(data.firstRow + i, data.firstCol + j)));
+      return { shape: "matrix", sheet: block.sheet, labels: rows.map((i) => data.labels[i]), cells, top: placed.rows[0], left: placed.columns[0], placed, ...(notes.length > 0 ? { notes } : {}) };
+    }
+    // totals or unmatched labels before or after the regions are left out where they are
+    const at = run ?? { first: 0, n: data.n };
+    const r0 = data.firstRow + at.first;
+    const c0 = data.firstCol + at.first;
+    const cells = Array.from({ length: at.n }, (_, i) => Array.from({ length: at.n }, (_, j) => raw(r0 + i, c0 + j)));
+    const labels = data.labels.slice(at.first, at.first + at.n);
     return { shape: "matrix", sheet: block.sheet, labels, cells, top: block.top + r0, left: block.left + c0, ...(notes.length > 0 ? { notes } : {}) };
   }
   // totals and aggregates ("World", TOTAL, a UN code of 900 or more) are not regions: left out

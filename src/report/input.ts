@@ -1,6 +1,7 @@
 import { cellKind } from "../cells/kind";
 import { MeasureError } from "../indicators/types";
 import { quoteText } from "../indicators/quote";
+import { cell } from "./address";
 import { CellValue, Role } from "./types";
 
 /**
@@ -40,11 +41,23 @@ export interface MatrixInput {
   readonly labels: readonly (string | number)[];
   /** Cells of the numeric part as they are (blank = no flow; text is a problem). */
   readonly cells: readonly (readonly CellValue[])[];
-  /** Sheet position of the numeric part's top-left cell. */
+  /** Sheet position of the numeric part's top-left cell (with `placed`, the first region's). */
   readonly top: number;
   readonly left: number;
+  /**
+   * Where each region's numbers are when they are not one block in place (columns in another
+   * order than the rows, or a total or a label found on one side only between them): the sheet
+   * row of each region's row and the sheet column of the column with its label. The report then
+   * reads them through a copy in the rows' order whose cells reference these (./matrix-copy).
+   */
+  readonly placed?: { readonly rows: readonly number[]; readonly columns: readonly number[] };
   /** Sentences for the Definitions sheet on how the cells were read (totals left out). */
   readonly notes?: readonly string[];
+}
+
+/** The sheet address of the matrix's cell for region i (row) and region j (column). */
+export function matrixCellAt(input: MatrixInput, i: number, j: number): string {
+  return input.placed ? cell(input.placed.rows[i], input.placed.columns[j]) : cell(input.top + i, input.left + j);
 }
 
 /** A long list of flows: one row per origin–destination pair (and year). */

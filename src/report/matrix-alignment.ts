@@ -29,6 +29,8 @@ export interface MatrixAlignment {
   readonly leftOut: readonly LeftOut[];
   /** The kept columns are not in the kept rows' order. */
   readonly reordered: boolean;
+  /** A label is repeated on one side (as compared: ./labelKey), so rows and columns were not paired by label. */
+  readonly repeated: boolean;
 }
 
 /** Labels compared as a reader would: case, spacing and footnote marks aside. */
@@ -76,7 +78,7 @@ export function alignMatrix(rowLabels: readonly Label[], columnLabels: readonly 
   }
   const rowKeys = new Set(rows.map((i) => labelKey(rowLabels[i])));
   const repeated = [...colByKey.values()].some((js) => js.length > 1) || rowKeys.size < rows.length;
-  if (repeated) return { rows, columns: cols.length === rows.length ? cols : rows, leftOut, reordered: false };
+  if (repeated) return { rows, columns: cols.length === rows.length ? cols : rows, leftOut, reordered: false, repeated };
   const keptRows: number[] = [];
   const pairedCols: number[] = [];
   for (const i of rows) {
@@ -90,7 +92,7 @@ export function alignMatrix(rowLabels: readonly Label[], columnLabels: readonly 
   for (const j of cols) if (!rowKeys.has(labelKey(columnLabels[j]))) out("column", j, columnLabels[j], "found only among the columns", { kind: "oneSide" });
   const reordered = pairedCols.some((j, k) => k > 0 && j < pairedCols[k - 1]);
   leftOut.sort((a, b) => (a.side === b.side ? a.index - b.index : a.side === "row" ? -1 : 1));
-  return { rows: keptRows, columns: pairedCols, leftOut, reordered };
+  return { rows: keptRows, columns: pairedCols, leftOut, reordered, repeated };
 }
 
 /** Whether the alignment keeps every row and column in place (nothing to do). */

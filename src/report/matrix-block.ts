@@ -1,15 +1,14 @@
 /**
  * A detected matrix's labels matched (./matrix-alignment) on a block of cells: the refusal the
- * report gives when rows and columns do not pair up by position, and, where the cells are a
- * copy (the command line), a new block holding the matrix in the rows' order without its totals.
+ * report gives when they do not pair up, and the sentences naming what is left out.
  */
 import { quoteText } from "../indicators/quote";
-import { cell, columnLetters } from "./address";
+import { cell } from "./address";
 import { cellAt, readGeometry } from "./dataset";
 import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
 import { alignMatrix, isIdentity, labelKey, LeftOut, MatrixAlignment } from "./matrix-alignment";
-import { RefusalParams, ReportRefusal } from "./refusal";
+import { ReportRefusal } from "./refusal";
 import type { CellValue, Detection, SourceBlock } from "./types";
 
 export interface MatrixLabelsFound {
@@ -66,52 +65,44 @@ export function matrixInPlace(found: MatrixLabelsFound): { first: number; n: num
 }
 
 /**
- * Why the matrix cannot be read by position, or undefined when its rows and columns pair up
- * in place (totals before or after the regions aside). The report never pairs a row with a
- * column of another label.
+ * Why the matrix cannot be read by label, or undefined when its regions pair up (in place, or
+ * through a copy in the rows' order: ./matrix-copy): fewer than two rows pair with a column of
+ * the same label, or a label is repeated on one side as labels are compared (case, spacing and
+ * footnote marks aside). The report never pairs a row with a column of another label.
  */
 export function matrixLabelMismatch(block: SourceBlock, detection: Detection): ReportRefusal<"matrixLabels"> | undefined {
   const found = matrixLabelsOf(block, detection);
   if (!found || matrixInPlace(found)) return undefined;
+  const a = found.alignment;
+  if (!a.repeated && a.rows.length >= 2) return undefined;
+  // (columns in another order need two pairs at least: read by label then, never refused)
   const parts = leftOutSentences(found).slice(0, 6);
-  let reordered: RefusalParams["matrixLabels"]["reordered"];
-  if (found.alignment.reordered) {
-    const k = Math.max(0, found.alignment.columns.findIndex((j, k2) => j !== found.alignment.rows[k2]));
-    const i = found.alignment.rows[k];
-    reordered = { label: String(found.data.labels[i]), rowAt: found.rowLabelAt(i), columnAt: found.columnLabelAt(found.alignment.columns[k]) };
-    parts.unshift(`the columns are not in the rows' order (row ${quoteText(found.data.labels[i], "'")} at ${reordered.rowAt}, its column at ${reordered.columnAt})`);
-  }
-  const leftOut = found.alignment.leftOut.slice(0, 6).map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
+  if (a.repeated) parts.unshift("a label appears twice on one side once case, spaces and footnote marks are set aside");
+  else parts.unshift(`only ${a.rows.length} of its rows ${a.rows.length === 1 ? "pairs" : "pair"} with a column of the same label`);
+  const leftOut = a.leftOut.slice(0, 6).map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
   return new ReportRefusal(
     "matrixLabels",
-    { ...(reordered ? { reordered } : {}), leftOut },
-    `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Put the columns in the rows' order and leave totals and unmatched labels out of the cells read (the command line does this itself).`,
+    { paired: a.rows.length, repeated: a.repeated, leftOut },
+    `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Give each region one row and one column with the same label, and leave totals and unmatched labels out of the cells read.`,
   );
 }
 
 /**
- * The matrix as a new block: header row and label column, the kept rows in their order and
- * each row's column beside it, totals and unmatched labels left out. Placed where the matrix's
- * header row and label column were. Undefined when nothing needs to change.
+ * What reading the matrix by label leaves out or reorders, one sentence each, for the command
+ * line to say as it reads (the report's Definitions sheet says the same: ./input-from-block).
+ * Empty when the rows and columns pair up in place with nothing left out.
  */
-export function alignedMatrixBlock(block: SourceBlock, detection: Detection): { block: SourceBlock; notes: string[] } | undefined {
+export function matrixAlignmentNotes(block: SourceBlock, detection: Detection): string[] {
   const found = matrixLabelsOf(block, detection);
-  if (!found || isIdentity(found.alignment, found.data.n)) return undefined;
-  const { data, alignment } = found;
-  if (alignment.rows.length < 2) return undefined; // nothing left to report on: the refusal says why
-  const labelCol = data.firstCol - 1;
-  const header: CellValue[] = [cellAt(block, detection.headerRow, labelCol), ...alignment.columns.map((j) => cellAt(block, detection.headerRow, data.firstCol + j))];
-  const rows: CellValue[][] = alignment.rows.map((i) => [cellAt(block, data.firstRow + i, labelCol), ...alignment.columns.map((j) => cellAt(block, data.firstRow + i, data.firstCol + j))]);
-  const top = block.top + detection.headerRow;
-  const left = block.left + labelCol;
-  const n = alignment.rows.length;
+  return found ? alignmentNotes(found) : [];
+}
+
+/** matrixAlignmentNotes of a matrix whose labels are matched already. */
+export function alignmentNotes(found: MatrixLabelsFound): string[] {
+  if (isIdentity(found.alignment, found.data.n)) return [];
   const notes = leftOutSentences(found).map((s) => `${s[0].toUpperCase()}${s.slice(1)}; left out`);
-  if (alignment.reordered) notes.unshift(`The matrix's columns were in another order than its rows: they are matched by label and shown in the rows' order`);
-  const range = `${cell(top, left)}:${columnLetters(left + n)}${top + n + 1}`;
-  return {
-    block: { sheet: block.sheet, top, left, values: [header, ...rows], provenance: `${block.provenance}; matrix matched by label, written at ${range}` },
-    notes,
-  };
+  if (found.alignment.reordered) notes.unshift("The matrix's columns are in another order than its rows: each row is paired with the column of the same label");
+  return notes;
 }
 
 /** A matrix's place in a block: header row, label column, last row and last column (block positions). */

@@ -2,10 +2,11 @@ import { cellKind } from "../cells/kind";
 import { checkMatrix } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { quoteText } from "../indicators/quote";
-import { cell, onSheet } from "./address";
+import { onSheet } from "./address";
 import { labelsByFunction, planDefinitions } from "./definitions-sheet";
 import { MATRIX_KEY_FIGURES } from "./measures";
-import { ReportInput, MatrixInput, numberIn } from "./input";
+import { ReportInput, MatrixInput, matrixCellAt, numberIn } from "./input";
+import { planMatrixCopy } from "./matrix-copy";
 import { choosePeriod, periodNote, periodTitle, rowsShown, tableForPeriod, UnknownPeriodError } from "./input-periods";
 import { planPivot } from "./long-sheet";
 import { planMatrixSheets } from "./matrix-sheet";
@@ -89,9 +90,11 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     headline = t.headline;
   } else if (input.shape === "matrix") {
     const m = matrixOf(input);
-    const r = planMatrixSheets(input.labels, m, { prefix: onSheet(input.sheet, ""), top: input.top, left: input.left }, title, regionData(input.labels));
-    sheets = r.sheets;
-    notes = r.notes;
+    // regions not in one block in place are read through a copy in the rows' order (matrix-copy.ts)
+    const copy = input.placed ? planMatrixCopy({ ...input, placed: input.placed }) : undefined;
+    const r = planMatrixSheets(input.labels, m, copy?.location ?? { prefix: onSheet(input.sheet, ""), top: input.top, left: input.left }, title, regionData(input.labels));
+    sheets = copy ? [r.sheets[0], copy.sheet, ...r.sheets.slice(1)] : r.sheets;
+    notes = [...(copy?.notes ?? []), ...r.notes];
     functions = r.functions;
     headline = r.headline;
   } else if (options.stocks) {
@@ -140,7 +143,7 @@ function matrixOf(input: MatrixInput): number[][] {
       if (cellKind(v) === "blank") return 0;
       const x = numberIn(v);
       if (x instanceof MeasureError || !(x >= 0) || !Number.isFinite(x)) {
-        problems.push(`${cell(input.top + i, input.left + j)} (${typeof v === "string" ? quoteText(v) : String(v)})`);
+        problems.push(`${matrixCellAt(input, i, j)} (${typeof v === "string" ? quoteText(v) : String(v)})`);
         return 0;
       }
       return x;

@@ -14,9 +14,12 @@ export interface RefusalParams {
   readonly rateLooksPercent: { readonly column: string; readonly header: string; readonly role: string; readonly roleLabel: string; readonly largest: number; readonly at: string };
   /** Every row of a table or list is a total or aggregate. */
   readonly allAggregates: { readonly rows: readonly string[] };
-  /** A matrix whose rows and columns do not pair up in place: what was found where. */
+  /** A matrix whose rows and columns do not pair up by label (fewer than two pairs, or a label repeated): what was found where. */
   readonly matrixLabels: {
-    readonly reordered?: { readonly label: string; readonly rowAt: string; readonly columnAt: string };
+    /** Rows paired with a column of the same label (fewer than two: nothing to report on). */
+    readonly paired: number;
+    /** A label appears twice on one side as labels are compared (case, spaces, footnote marks aside). */
+    readonly repeated: boolean;
     readonly leftOut: readonly { readonly side: "row" | "column"; readonly label: string; readonly at: string; readonly reason: LeftOut["reason"] }[];
   };
   /** Rows of one origin–destination pair that differ in other columns: breakdowns to choose from. */

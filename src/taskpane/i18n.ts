@@ -320,6 +320,7 @@ const en: Strings = {
     if (why.kind === "sumOfOthers") return why.side === "row" ? "the sum of the other rows" : "the sum of the other columns";
     if (why.kind === "oneSide") return why.side === "row" ? "found only among the rows" : "found only among the columns";
     const r = why.reason;
+    if (r.kind === "note") return "a note or source line (text, no number)";
     if (r.kind === "unknown") return "not a place (unknown)";
     if (r.kind === "total") return r.source === "eurostat" ? "a total (Eurostat code)" : "a total";
     return r.source === "eurostat" ? "an aggregate (Eurostat code)" : r.source === "worldBank" ? "a World Bank aggregate" : r.source === "un" ? "a region or group (UN location code of 900 or more)" : "an aggregate";
@@ -489,6 +490,7 @@ const uk: Strings = {
     if (why.kind === "sumOfOthers") return why.side === "row" ? "сума інших рядків" : "сума інших стовпців";
     if (why.kind === "oneSide") return why.side === "row" ? "є лише серед рядків" : "є лише серед стовпців";
     const r = why.reason;
+    if (r.kind === "note") return "примітка або джерело (текст без чисел)";
     if (r.kind === "unknown") return "не місце (невідомо)";
     if (r.kind === "total") return r.source === "eurostat" ? "підсумок (код Євростату)" : "підсумок";
     return r.source === "eurostat" ? "агрегат (код Євростату)" : r.source === "worldBank" ? "агрегат Світового банку" : r.source === "un" ? "регіон або група (код території ООН 900 або більше)" : "агрегат";

@@ -26,13 +26,12 @@ const uk: { [C in keyof RefusalParams]: (p: RefusalParams[C]) => string } = {
     `Якщо це відсотки, додайте до заголовка «(%)», і їх буде поділено на 100; інакше призначте цю роль іншому стовпцю.`,
   allAggregates: (p) => `Кожен рядок — підсумок або агрегат, а не регіон (рядки ${p.rows.join(", ")}…). Виділіть рядки країн чи регіонів.`,
   matrixLabels: (p) => {
-    const parts: string[] = [];
-    if (p.reordered) parts.push(`стовпці не в порядку рядків (рядок «${p.reordered.label}» у ${p.reordered.rowAt}, його стовпець у ${p.reordered.columnAt})`);
+    const parts: string[] = [p.repeated ? "назва трапляється двічі з одного боку, якщо не зважати на регістр, пробіли й позначки приміток" : `лише ${p.paired} з рядків мають стовпець із тією самою назвою`];
     for (const l of p.leftOut) {
       const why = strings("uk").leftOutWhy(l.reason.kind === "aggregate" ? { kind: "label", reason: l.reason.aggregate } : l.reason.kind === "sumOfOthers" ? { kind: "sumOfOthers", side: l.side } : { kind: "oneSide", side: l.side });
       parts.push(`${l.side === "row" ? "рядок" : "стовпець"} «${l.label}» (${l.at}) не є регіоном матриці: ${why}`);
     }
-    return `Рядки й стовпці матриці не збігаються за назвами: ${parts.join("; ")}. Розташуйте стовпці в порядку рядків і не виділяйте підсумків та назв, яких немає з іншого боку (командний рядок робить це сам).`;
+    return `Рядки й стовпці матриці не збігаються за назвами: ${parts.join("; ")}. Дайте кожному регіону один рядок і один стовпець з однаковою назвою і не виділяйте підсумків та назв, яких немає з іншого боку.`;
   },
   breakdowns: (p) =>
     `Пар «звідки — куди» з кількома рядками, що різняться в інших стовпцях: ${formatNumber(p.pairs, "uk")} (${p.columns.map((c) => `стовпець ${c.column}${c.header ? ` «${c.header}»` : ""}: ${c.values.join(", ")}`).join("; ")}). ` +

@@ -454,6 +454,38 @@ test("rows left out as totals or aggregates are listed with why; unticking one k
   }
 }, 60_000);
 
+test("note and source lines under a country table are listed as left out with a box each; a country with no numbers stays a row", async () => {
+  const values: Cells = [
+    ["Country", "Immigrants", "Emigrants", "Population"],
+    ["Austria", 1797667, 600000, 9006000],
+    ["Liechtenstein", null, null, null],
+    ["France", 8524876, 2000000, 65274000],
+    ["Source: National Statistics Office, 2023", null, null, null],
+    ["Note: figures for 2022 are provisional.", null, null, null],
+  ];
+  const pane = await openPane({ workbook: { sheets: [{ name: "Data", values }], selection: "Data!A1:D6" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    const list = found(page).locator("section.left-out");
+    expect(await list.locator("h4").textContent()).toBe("Left out of the regions (2)");
+    const source = page.getByLabel("Source: National Statistics Office, 2023 (row 5, A5): a note or source line (text, no number)");
+    expect(await source.isChecked()).toBe(true);
+    expect(await page.getByLabel("Note: figures for 2022 are provisional. (row 6, A6): a note or source line (text, no number)").isChecked()).toBe(true);
+    await page.getByLabel("Language / Мова").selectOption("uk");
+    expect(await list.locator("li").allTextContents()).toEqual(["Source: National Statistics Office, 2023 (рядок 5, A5): примітка або джерело (текст без чисел)", "Note: figures for 2022 are provisional. (рядок 6, A6): примітка або джерело (текст без чисел)"]);
+    await page.getByLabel("Language / Мова").selectOption("en");
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    // Austria, Liechtenstein (no numbers: a row with missing data) and France
+    expect((await headline(page))["Rows"]).toBe("3");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
 test("a national statistics sheet selected whole: the matrix under its title rows is found, its totals listed as left out, in Ukrainian too", async () => {
   const values: Cells = [
     ["Table 1: Moves between regions, 2022", null, null, null, null, null],
@@ -484,6 +516,39 @@ test("a national statistics sheet selected whole: the matrix under its title row
     // the true total: the off-diagonal flows, added by hand
     expect(norm((await headline(page))["Усього переміщень"])).toBe("3 360");
     await expectAccessible(page, "matrix found under title rows");
+    await expectClean(pane);
+  } finally {
+    await pane.close();
+  }
+}, 60_000);
+
+test("a matrix whose columns are alphabetical, with a totals row and a label on one side: built through live references in the rows' order, what was left out listed", async () => {
+  const values: Cells = [
+    ["", "Austria", "Belgium", "Elsewhere", "France", "Germany"],
+    ["Germany", 5000, 3000, 10, 7000, 0],
+    ["Total", 6300, 5400, 35, 11900, 10000],
+    ["France", 1000, 2000, 20, 0, 6000],
+    ["Austria", 0, 400, 5, 900, 2500],
+    ["Belgium", 300, 0, 0, 4000, 1500],
+  ];
+  const pane = await openPane({ workbook: { sheets: [{ name: "Data", values }], selection: "Data!A1:F6" } });
+  const { page } = pane;
+  try {
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await found(page).waitFor();
+    expect(await page.getByLabel("Shape").inputValue()).toBe("matrix");
+    expect(await found(page).locator("section.left-out li").allTextContents()).toEqual(["Total (A3): a total", "Elsewhere (column, D1): found only among the columns"]);
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    // the true total: the off-diagonal flows between the four regions, added by hand
+    expect(norm((await headline(page))["Total flows"])).toBe(formatNumber(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300, "en"));
+    const wb = await workbookState(page);
+    // Germany's row on the Flow Matrix: its own column (F) first, then France (E), Austria (B), Belgium (C)
+    const copy = wb.sheets["Flow Matrix"].formulas;
+    expect(copy[3].slice(0, 5)).toEqual(["Germany", "='Data'!F2", "='Data'!E2", "='Data'!B2", "='Data'!C2"]);
+    const summaryFormulas = wb.sheets["Migration Summary"].formulas.flat().filter((f): f is string => typeof f === "string" && f.startsWith("="));
+    expect(summaryFormulas.some((f) => f.includes("'Flow Matrix'!"))).toBe(true);
+    expect(summaryFormulas.some((f) => f.includes("'Data'!"))).toBe(false);
     await expectClean(pane);
   } finally {
     await pane.close();

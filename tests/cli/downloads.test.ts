@@ -47,7 +47,9 @@ describe("a square matrix whose columns are alphabetical and rows in the officia
     expect(r.code).toBe(EXIT.ok);
     expect(totalFlows(r)).toBe(TRUTH["matrix-columns-alphabetical.csv"].totalFlows);
     expect(r.stdout).toContain(`  largest corridor: ${TRUTH["matrix-columns-alphabetical.csv"].largest}`);
-    expect(r.stderr.join("\n")).toMatch(/columns were in another order than its rows/);
+    expect(r.stderr.join("\n")).toMatch(/columns are in another order than its rows: each row is paired with the column of the same label/);
+    // the source as it was downloaded, and the copy in the rows' order that the formulas read
+    expect(r.stdout.join("\n")).toMatch(/sheets: Data, Migration Summary, Flow Matrix, Corridors, Definitions;/);
   });
 });
 
@@ -172,6 +174,21 @@ describe("UN DESA's migrant stock (persons) beside its total population (thousan
     expect(said).toContain("Row 5 (A5 'WORLD') is left out");
     expect(said).toContain("Row 6 (B6 '908') is left out: its code is a UN location code of 900 or more");
     expect(r.stderr.join("\n")).toContain("Column D 'Total population (thousands)' is in thousands (as its header says)");
+  });
+});
+
+describe("a national statistics office's country table with notes under it (a source line, a sentence, a merged footnote)", () => {
+  test("no options: the notes left out, each named; the unpublished country kept as a row with missing data; the true median", async () => {
+    const r = await cli("national-table-notes.xlsx");
+    expect(r.code).toBe(EXIT.ok);
+    const truth = TRUTH["national-table-notes.xlsx"];
+    expect(r.stdout).toContain(`  rows: ${truth.rows as number}`);
+    // printed to one decimal
+    const line = r.stdout.find((l) => l.startsWith("  median net migration per 1,000 population: "));
+    expect(Number(line?.split(": ")[1])).toBeCloseTo(truth.medianNetPerThousand as number, 1);
+    const said = r.stderr.join("\n");
+    for (const at of truth.notes as string[]) expect(said).toMatch(new RegExp(`\\(${at} '[^']+'\\) is left out: it is a note or source line`));
+    expect(said).not.toMatch(/Liechtenstein'\) is left out/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { alignMatrix, isIdentity } from "../../src/report/matrix-alignment";
-import { alignedMatrixBlock, matrixLabelMismatch } from "../../src/report/matrix-block";
+import { matrixAlignmentNotes, matrixLabelMismatch } from "../../src/report/matrix-block";
 import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, SourceBlock } from "../../src/report/types";
@@ -59,33 +59,66 @@ const ALPHABETICAL: CellValue[][] = [
 ];
 
 describe("a matrix on a block", () => {
-  test("the report refuses a matrix whose columns are not in the rows' order, naming the cells", () => {
+  test("columns in another order than the rows: read by label through a copy in the rows' order whose cells reference the source cells", () => {
     const b = block(ALPHABETICAL);
     const d = detect(b);
     expect(d.shape).toBe("matrix");
-    expect(matrixLabelMismatch(b, d)?.message).toMatch(/columns are not in the rows' order \(row 'Germany' at A2, its column at E1\)/);
-    expect(() => planReport(b, d, { mode: "values", now: new Date(0) })).toThrow(/do not pair up by label/);
-  });
-  test("the re-aligned block (as the command line writes its copy) reports the true figures", () => {
-    const b = block(ALPHABETICAL);
-    const aligned = alignedMatrixBlock(b, detect(b));
-    expect(aligned?.block.values).toEqual([
-      ["", "Germany", "France", "Austria", "Belgium"],
-      ["Germany", 0, 7000, 5000, 3000],
-      ["France", 6000, 0, 1000, 2000],
-      ["Austria", 2500, 900, 0, 400],
-      ["Belgium", 1500, 4000, 300, 0],
-    ]);
-    const nb = aligned!.block;
-    const plan = planReport(nb, detect(nb), { mode: "values", now: new Date(0) });
-    // true total: the off-diagonal flows, added by hand
+    expect(matrixLabelMismatch(b, d)).toBeUndefined();
+    const plan = planReport(b, d, { mode: "native", now: new Date(0) });
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Migration Summary", "Flow Matrix", "Corridors", "Definitions"]);
+    const copy = plan.sheets[1].tables[0];
+    expect(copy.header).toEqual(["Origin \\ destination", "Germany", "France", "Austria", "Belgium"]);
+    // Germany's row: its column (E) on the diagonal, then France (D), Austria (B), Belgium (C)
+    expect(copy.rows[0].map((c) => c.native)).toEqual([undefined, "'S'!E2", "'S'!D2", "'S'!B2", "'S'!C2"]);
+    expect(copy.rows[0].map((c) => c.value)).toEqual(["Germany", 0, 7000, 5000, 3000]);
+    expect(copy.rows[3].map((c) => c.native)).toEqual([undefined, "'S'!E5", "'S'!D5", "'S'!B5", "'S'!C5"]);
+    expect(copy.rows.every((r) => r.slice(1).every((c) => c.addin === c.native))).toBe(true);
+    // the summary's formulas read the copy, never the source in place
+    const summary = plan.sheets[0].tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.native ?? "")));
+    expect(summary.some((f) => f.includes("{{Flow Matrix}}!"))).toBe(true);
+    expect(summary.filter((f) => f.includes("'S'!"))).toEqual([]);
+    // true total: the off-diagonal flows, added by hand; France → Germany is 6000 (E3), not the column in place
     expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
+    expect(plan.headline.find((h) => h.label === "largest corridor")?.value).toBe("Germany → France (7000)");
+    const notes = plan.sheets[3].cells.map((c) => String(c.cell.value));
+    expect(notes.some((t) => /columns are in another order than its rows/.test(t))).toBe(true);
+  });
+  test("labels on one side only and a totals row among the regions: left out and named; the rest read by label", () => {
+    const values: CellValue[][] = [
+      ["", "Austria", "Belgium", "Other", "France", "Germany", "Total"],
+      ["Germany", 5000, 3000, 10, 7000, 0, 15010],
+      ["Total", 6301, 5402, 38, 11904, 10005, 33650],
+      ["France", 1000, 2000, 20, 0, 6000, 9020],
+      ["Austria", 0, 400, 5, 900, 2500, 3805],
+      ["Belgium", 300, 0, 0, 4000, 1500, 5800],
+      ["Luxembourg", 1, 2, 3, 4, 5, 15],
+    ];
+    const b = block(values);
+    const d = detect(b);
+    const plan = planReport(b, d, { mode: "native", now: new Date(0) });
+    const copy = plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0];
+    expect(copy.rows.map((r) => r[0].value)).toEqual(["Germany", "France", "Austria", "Belgium"]);
+    expect(copy.rows[1].map((c) => c.native)).toEqual([undefined, "'S'!F4", "'S'!E4", "'S'!B4", "'S'!C4"]);
+    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
+    const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
+    expect(notes).toContain("Row 'Total' (A3) is not a region of the matrix: a total; left out.");
+    expect(notes).toContain("Row 'Luxembourg' (A7) is not a region of the matrix: found only among the rows; left out.");
+    expect(notes).toContain("Column 'Other' (D1) is not a region of the matrix: found only among the columns; left out.");
+    expect(notes).toContain("Column 'Total' (G1) is not a region of the matrix: a total; left out.");
+  });
+  test("fewer than two rows pair with a column of the same label: refused, naming the labels", () => {
+    const b = block([["", "X", "Y", "Z"], ["A", 0, 1, 2], ["B", 3, 0, 4], ["X", 5, 6, 0]]);
+    const d = detect(b);
+    if (d.shape !== "matrix" || !d.matrixLabels?.row || !d.matrixLabels.column) return expect(d.shape).not.toBe("matrix");
+    const refusal = matrixLabelMismatch(b, d);
+    expect(refusal?.params.paired).toBe(1);
+    expect(() => planReport(b, d, { mode: "values", now: new Date(0) })).toThrow(/only 1 of its rows pairs with a column of the same label/);
   });
   test("a matrix in order, without totals, is read as it is", () => {
     const values = [["", "A", "B", "C"], ["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]];
     const b = block(values);
     expect(matrixLabelMismatch(b, detect(b))).toBeUndefined();
-    expect(alignedMatrixBlock(b, detect(b))).toBeUndefined();
+    expect(matrixAlignmentNotes(b, detect(b))).toEqual([]);
   });
 });
 
@@ -117,9 +150,14 @@ describe("a matrix with a totals row and column after its regions, read where it
     expect(sourceRefs.length).toBeGreaterThan(10);
     expect(sourceRefs.filter((r) => /F\$?\d|\$?10\b/.test(r))).toEqual([]);
   });
-  test("a total between the regions cannot be read in place: refused, naming it", () => {
+  test("a total between the regions: left out and named, the regions read through a copy", () => {
     const values = [NATIONAL[0], NATIONAL[1], NATIONAL[5], NATIONAL[2], NATIONAL[3], NATIONAL[4]];
     const b = block(values);
-    expect(() => planReport(b, detect(b), { mode: "values", now: new Date(0) })).toThrow(/row 'Total inflow \[note 1\]' \(A3\) is not a region/);
+    const plan = planReport(b, detect(b), { mode: "native", now: new Date(0) });
+    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
+    const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
+    expect(notes).toContain("Row 'Total inflow [note 1]' (A3) is not a region of the matrix: a total; left out.");
+    const copy = plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0];
+    expect(copy.rows.map((r) => r[1].native)).toEqual(["'S'!B2", "'S'!B4", "'S'!B5", "'S'!B6"]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * What the pane leaves out of the regions and how the user puts a row back, through the
  * controller and the engine path the command line uses; a matrix found under title rows in a
- * whole-sheet selection; the engine's refusals in Ukrainian. The DOM side is in
- * tests/browser/taskpane.test.ts.
+ * whole-sheet selection; a matrix read by label; note lines under a table; the engine's
+ * refusals in Ukrainian. The DOM side is in tests/browser/taskpane.test.ts.
  */
 import type { ReportPlan, SourceBlock, CellValue } from "../../src/report/types";
 import { ReportRefusal, RefusalCode, RefusalParams } from "../../src/report/refusal";
@@ -135,7 +135,7 @@ describe("the engine's refusals in Ukrainian", () => {
     unitMismatch: { column: "C", header: "Emigrants (%)", role: "emigrants", roleLabel: "Emigrants", unit: "percent", expects: "count" },
     rateLooksPercent: { column: "B", header: "Skilled emigration rate", role: "skilledRate", roleLabel: "Skilled emigration rate", largest: 35.5, at: "B7" },
     allAggregates: { rows: ["2", "3"] },
-    matrixLabels: { leftOut: [{ side: "row", label: "Total inflow", at: "A10", reason: { kind: "aggregate", aggregate: { kind: "total", why: "a total" } } }] },
+    matrixLabels: { paired: 1, repeated: false, leftOut: [{ side: "row", label: "Total inflow", at: "A10", reason: { kind: "aggregate", aggregate: { kind: "total", why: "a total" } } }] },
     breakdowns: { pairs: 12, columns: [{ column: "G", header: "sex", values: ["T", "M", "F"] }], example: "sex=T" },
   };
 
@@ -186,5 +186,50 @@ describe("a long list with a breakdown by sex (T, M, F), as Eurostat publishes i
     controller.chooseDimension(offered[0], "F");
     await controller.build();
     expect(headline(host.plans[1], "total flows")).toBe((7000 + 6000 + 5000 + 2500) / 2);
+  });
+});
+
+describe("a matrix whose columns are in another order than its rows, selected with its totals", () => {
+  const values: CellValue[][] = [
+    ["", "Austria", "Belgium", "France", "Germany", "Total"],
+    ["Germany", 5000, 3000, 7000, 0, 15000],
+    ["France", 1000, 2000, 0, 6000, 9000],
+    ["Austria", 0, 400, 900, 2500, 3800],
+    ["Belgium", 300, 0, 4000, 1500, 5800],
+    ["Total", 6300, 5400, 11900, 10000, 33600],
+  ];
+  test("the pane lists the totals and builds the report by label, through the Flow Matrix copy", async () => {
+    const block: SourceBlock = { sheet: "Data", top: 0, left: 0, values, provenance: "Data!A1:F6" };
+    const { host, controller } = await paneWith(block);
+    expect(controller.state.detection?.shape).toBe("matrix");
+    expect(leftOutList(block, controller.state.detection!, "en")?.entries.map((e) => e.text)).toEqual(["Total (A6): a total", "Total (column, F1): a total"]);
+    await controller.build();
+    const plan = host.plans[0];
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Migration Summary", "Flow Matrix", "Corridors", "Definitions"]);
+    // the diagonal is 0, so the true total is the grand total the sheet states
+    expect(headline(plan, "total flows")).toBe(33600);
+    expect(headline(plan, "largest corridor")).toBe("Germany → France (7000)");
+  });
+});
+
+describe("note lines under a country table", () => {
+  test("listed with a box each, in English and Ukrainian; unticked, the line is read as a row again", async () => {
+    const values: CellValue[][] = [
+      ["Country", "Immigrants", "Emigrants", "Population"],
+      ["Austria", 1797667, 600000, 9006000],
+      ["France", 8524876, 2000000, 65274000],
+      ["Germany", 15762457, 3500000, 83784000],
+      ["Source: National Statistics Office, 2023", null, null, null],
+    ];
+    const block: SourceBlock = { sheet: "Data", top: 0, left: 0, values, provenance: "Data!A1:D5" };
+    const { host, controller } = await paneWith(block);
+    const list = leftOutList(block, controller.state.detection!, "en");
+    expect(list?.entries).toEqual([{ row: 4, leftOut: true, text: "Source: National Statistics Office, 2023 (row 5, A5): a note or source line (text, no number)" }]);
+    expect(leftOutList(block, controller.state.detection!, "uk")?.entries[0].text).toBe("Source: National Statistics Office, 2023 (рядок 5, A5): примітка або джерело (текст без чисел)");
+    await controller.build();
+    expect(headline(host.plans[0], "rows")).toBe(3);
+    controller.keepRow(4, true);
+    await controller.build();
+    expect(headline(host.plans[1], "rows")).toBe(4);
   });
 });
