@@ -85,11 +85,14 @@ export function cliRun(xlsx: string, out: string): ChildRun & { readMs: number }
 
 async function readOnlyChild(xlsx: string, range?: string): Promise<void> {
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const r = await readInput(xlsx, range ? { range } : {});
   const readMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  const readCpuMs = (cpu.user + cpu.system) / 1000;
   const v = r.block.values;
   console.log(
-    JSON.stringify({ readMs, address: r.address, rows: v.length, cols: v[0]?.length ?? 0, first: v[0], last: v[v.length - 1], maxRssKb: process.resourceUsage().maxRSS }),
+    JSON.stringify({ readMs, readCpuMs, address: r.address, rows: v.length, cols: v[0]?.length ?? 0, first: v[0], last: v[v.length - 1], maxRssKb: process.resourceUsage().maxRSS }),
   );
 }
 
