@@ -679,8 +679,33 @@ class SheetScanner {
   }
 }
 
+/**
+ * A worksheet's XML read with one of the two readers, fed in chunks of `chunk` bytes: what
+ * readSheet does with the sheet's inflated bytes, for a check that the byte reader and saxes
+ * agree. The byte reader throws NotRegularXml for a part it leaves to saxes.
+ */
+export function readSheetXml(
+  xml: Buffer,
+  reader: "bytes" | "saxes",
+  options: { strings?: readonly string[]; dateStyles?: readonly boolean[]; date1904?: boolean; clip?: Rect; chunk?: number } = {},
+): CellValue[][] {
+  const ctx: Context = { strings: options.strings ?? [], dateStyles: options.dateStyles ?? [], date1904: options.date1904 ?? false };
+  const chunk = options.chunk ?? xml.length;
+  const scanner = reader === "bytes" ? new ByteSheetScanner(ctx, options.clip) : new SheetScanner("the sheet", ctx, options.clip);
+  const decoder = new StringDecoder("utf8");
+  for (let i = 0; i < xml.length; i += chunk) {
+    const piece = xml.subarray(i, i + chunk);
+    if (scanner instanceof ByteSheetScanner) scanner.push(piece);
+    else scanner.push(decoder.write(piece));
+  }
+  if (scanner instanceof SheetScanner) scanner.push(decoder.end());
+  scanner.end();
+  if (!scanner.finished) throw new XlsxReadError("the sheet is incomplete (no end of sheetData)");
+  return scanner.finish();
+}
+
 /** The shared strings table read by ./xml-bytes (NotRegularXml: read it with saxes). */
-function byteSharedStrings(bytes: Buffer): string[] {
+export function byteSharedStrings(bytes: Buffer): string[] {
   const out: string[] = [];
   const item = new StringItemText();
   let inSi = false;

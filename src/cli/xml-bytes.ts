@@ -212,7 +212,7 @@ export class ByteXml {
     const n = buf.length;
     let i = 0;
     if (!this.started) {
-      if (n < 6 && !final) return this.keep(buf, 0, final);
+      if (n < 9 && !final) return this.keep(buf, 0, final); // a BOM and "<?xml "
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
       if (buf.toString("latin1", i, i + 6) === "<?xml ") {
         const end = buf.indexOf("?>", i);
