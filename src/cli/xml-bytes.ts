@@ -56,17 +56,28 @@ function find(buf: Buffer, b: number, from: number): number {
   return -1;
 }
 
+/** Per byte: 1 a name character, 2 a name start, 4 white space (XML's, ASCII exactly; every non-ASCII byte a name character, as UTF-8 letters are). */
+const CLASS = (() => {
+  const t = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) {
+    const start = (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95 || b === 58 || b >= 0x80;
+    if (start) t[b] = 3;
+    else if ((b >= 48 && b <= 57) || b === 45 || b === 46) t[b] = 1;
+    else if (b === 32 || b === 10 || b === 9 || b === 13) t[b] = 4;
+  }
+  return t;
+})();
+
 function isSpace(b: number): boolean {
-  return b === 32 || b === 10 || b === 9 || b === 13;
+  return (CLASS[b] & 4) !== 0;
 }
 
-/** XML name characters, ASCII exactly, every non-ASCII byte allowed (UTF-8 sequences of letters). */
 function isNameStart(b: number): boolean {
-  return (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95 || b === 58 || b >= 0x80;
+  return (CLASS[b] & 2) !== 0;
 }
 
 function isNameChar(b: number): boolean {
-  return isNameStart(b) || (b >= 48 && b <= 57) || b === 45 || b === 46;
+  return (CLASS[b] & 1) !== 0;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
