@@ -457,7 +457,7 @@ class ByteSheetScanner implements ByteXmlHandler {
       return;
     }
     if (name === N_C) {
-      const ref = x.valueOf("r");
+      const ref = x.valueOf1(114);
       let r = this.row;
       let c = this.col + 1;
       if (ref >= 0) {
@@ -475,9 +475,9 @@ class ByteSheetScanner implements ByteXmlHandler {
       const clip = this.clip;
       if (selfClosing || (clip && (r < clip.top || r > clip.bottom || c < clip.left || c > clip.right))) return;
       const cell = this.current;
-      const t = x.valueOf("t");
+      const t = x.valueOf1(116);
       cell.t = t < 0 ? undefined : x.valueEnd - t === 1 && buf[t] === 115 ? "s" : x.attr("t");
-      const s = x.valueOf("s");
+      const s = x.valueOf1(115);
       cell.s = s < 0 ? 0 : simpleInt(buf, s, x.valueEnd) | 0 || Number(x.attr("s")) | 0;
       cell.v = cell.inline = cell.formula = undefined;
       this.vInt = NaN;
@@ -804,7 +804,8 @@ export class XlsxFile {
     if (e.method === 0) return raw;
     if (e.method !== 8) throw new XlsxReadError(`${e.name} uses zip compression method ${e.method}`);
     try {
-      return inflateRawSync(raw, { maxOutputLength: MAX_PART_BYTES });
+      // one output buffer of the part's stated size (zlib's 16 KB chunks, joined, cost more than the inflating)
+      return inflateRawSync(raw, { maxOutputLength: MAX_PART_BYTES, chunkSize: Math.min(Math.max(e.size, 1 << 16), MAX_PART_BYTES) });
     } catch (err) {
       throw new XlsxReadError(`${e.name} is damaged (${(err as Error).message})`);
     }
