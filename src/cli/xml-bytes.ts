@@ -88,7 +88,9 @@ function decodeEntities(s: string): string {
     const named = ENTITIES[e];
     if (named !== undefined) return named;
     const code = /^#x[0-9a-fA-F]+$/.test(e) ? parseInt(e.slice(2), 16) : /^#[0-9]+$/.test(e) ? parseInt(e.slice(1), 10) : NaN;
-    if (!(code >= 1 && code <= 0x10ffff)) throw new NotRegularXml(`the entity ${m}`);
+    // XML's Char: tab, line feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF
+    const char = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    if (!char) throw new NotRegularXml(`the character reference ${m}`);
     return String.fromCodePoint(code);
   });
 }

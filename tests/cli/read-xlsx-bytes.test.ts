@@ -135,6 +135,7 @@ test("XML that is not well-formed is never read by the byte reader: it is left t
     '<worksheet><sheetData><row r="1"><c r="A<1"><v>1</v></c></row></sheetData></worksheet>',
     '<worksheet><sheetData><row r="1"><c r="A1"><v>&nbsp;</v></c></row></sheetData></worksheet>',
     '<worksheet><sheetData><row r="1"><c r="A1"><v>a & b</v></c></row></sheetData></worksheet>',
+    '<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>&#xD800;&#1;</v></c></row></sheetData></worksheet>',
     '<worksheet><sheetData></sheetData></worksheet><worksheet/>',
     'text<worksheet><sheetData></sheetData></worksheet>',
     '<worksheet><sheetData><row r="1"><1c/></row></sheetData></worksheet>',
