@@ -488,8 +488,13 @@ class ByteSheetScanner implements ByteXmlHandler {
       this.cellRow = r;
       this.cellCol = c;
     } else if (name === N_ROW) {
-      const r = x.attr("r");
-      this.row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.row + 1;
+      const at = x.valueOf1(114);
+      const n = at < 0 || buf[at] === 45 ? NaN : simpleInt(buf, at, x.valueEnd); // digits only, as /^\d+$/
+      if (n === n) this.row = n - 1;
+      else {
+        const r = at < 0 ? undefined : x.attr("r");
+        this.row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.row + 1;
+      }
       this.col = -1;
     }
   }
