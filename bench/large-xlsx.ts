@@ -56,6 +56,8 @@ function timed(args: string[], selfKb?: (stdout: string) => number | undefined):
 export interface ReadOnly extends ChildRun {
   /** Time to read the file into the block, inside the child (ms). */
   readonly readMs: number;
+  /** The child's CPU time (user + system, all threads) during the read (ms): what the machine's load inflates least. */
+  readonly readCpuMs: number;
   readonly address: string;
   readonly rows: number;
   readonly cols: number;
@@ -73,7 +75,7 @@ export function readOnlyRun(xlsx: string, range?: string): ReadOnly {
   });
   const line = r.stdout.split("\n").find((l) => l.startsWith("{"));
   const info = line ? JSON.parse(line) : {};
-  return { ...r, readMs: info.readMs ?? NaN, address: info.address ?? "", rows: info.rows ?? 0, cols: info.cols ?? 0, first: info.first ?? [], last: info.last ?? [] };
+  return { ...r, readMs: info.readMs ?? NaN, readCpuMs: info.readCpuMs ?? NaN, address: info.address ?? "", rows: info.rows ?? 0, cols: info.cols ?? 0, first: info.first ?? [], last: info.last ?? [] };
 }
 
 /** The whole CLI report on `xlsx`; readMs is what the CLI prints for its read step. */
@@ -85,11 +87,14 @@ export function cliRun(xlsx: string, out: string): ChildRun & { readMs: number }
 
 async function readOnlyChild(xlsx: string, range?: string): Promise<void> {
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const r = await readInput(xlsx, range ? { range } : {});
   const readMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  const readCpuMs = (cpu.user + cpu.system) / 1000;
   const v = r.block.values;
   console.log(
-    JSON.stringify({ readMs, address: r.address, rows: v.length, cols: v[0]?.length ?? 0, first: v[0], last: v[v.length - 1], maxRssKb: process.resourceUsage().maxRSS }),
+    JSON.stringify({ readMs, readCpuMs, address: r.address, rows: v.length, cols: v[0]?.length ?? 0, first: v[0], last: v[v.length - 1], maxRssKb: process.resourceUsage().maxRSS }),
   );
 }
 
@@ -108,8 +113,8 @@ export async function run(): Promise<void> {
     if (read.status !== 0) throw new Error(`read-only child failed: ${read.stderr}`);
     emit({
       name: "read 1,000,000-cell .xlsx into a block (country table, 100,000 rows × 10 columns, streamed)",
-      figures: { readMs: round(read.readMs, 0), childMs: round(read.ms, 0), peakRssMB: round(read.peakRssMB, 0), address: read.address, fileMB: round(mb, 1), writeMs },
-      unit: "ms (readMs: the read inside the child; childMs: the child's wall time, start-up included) and MB (child's peak RSS)",
+      figures: { readMs: round(read.readMs, 0), readCpuMs: round(read.readCpuMs, 0), childMs: round(read.ms, 0), peakRssMB: round(read.peakRssMB, 0), address: read.address, fileMB: round(mb, 1), writeMs },
+      unit: "ms (readMs: the read inside the child, readCpuMs its CPU time; childMs: the child's wall time, start-up included) and MB (child's peak RSS)",
       target: "read < 1500 ms and < 300 MB (on an idle machine: the read is CPU-bound)",
       met: read.readMs < 1500 && read.peakRssMB < 300,
     });

@@ -81,11 +81,21 @@ export function splitRange(text: string): { sheet?: string; range: string } {
   return { sheet, range: text.slice(bang + 1) };
 }
 
+/** No holes: every cell of the row was read (a blank one as null). */
+function full(row: readonly CellValue[]): boolean {
+  for (let c = 0; c < row.length; c++) if (row[c] === undefined) return false;
+  return true;
+}
+
 /** A cell of a block: the block's rows padded to one width, within the requested range. */
 function rectangle(rows: CellValue[][], top: number, left: number, bottom: number, right: number): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = top; r <= bottom; r++) {
     const src = rows[r] ?? [];
+    if (left === 0 && src.length === right + 1 && full(src)) {
+      out.push(src); // already the block's row: a million-cell sheet is not copied
+      continue;
+    }
     const row: CellValue[] = new Array(right - left + 1);
     for (let c = left; c <= right; c++) row[c - left] = src[c] ?? null;
     out.push(row);
@@ -99,16 +109,19 @@ function usedRange(rows: CellValue[][]): { top: number; left: number; bottom: nu
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  rows.forEach((row, r) => {
-    if (!row) return;
-    row.forEach((v, c) => {
-      if (v === null || v === undefined || v === "") return;
-      top = Math.min(top, r);
-      bottom = Math.max(bottom, r);
-      left = Math.min(left, c);
-      right = Math.max(right, c);
-    });
-  });
+  // plain loops over a million cells (forEach skips the holes of a sparse row, as `in` does)
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === "") continue;
+      if (r < top) top = r;
+      bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+  }
   return bottom < 0 ? undefined : { top, left, bottom, right };
 }
 

@@ -2,8 +2,8 @@
  * A streaming .xlsx reader for the CLI: reads the zip's central directory,
  * the workbook, shared strings and styles parts, then inflates ONE worksheet's XML in chunks
  * and keeps only the cells wanted (the requested rectangle, or every cell when the used range
- * is needed) as plain CellValues. A 1,000,000-cell sheet takes about 1-2 s and a few hundred
- * MB, where loading it with exceljs took ~2 KB per cell.
+ * is needed) as plain CellValues. A 1,000,000-cell sheet takes about 1 s of CPU and 150 MB,
+ * where loading it with exceljs took ~2 KB per cell.
  *
  * Values match what exceljs gave read-input.ts before: shared, inline and rich text
  * (flattened, _xHHHH_ escapes decoded), numbers, booleans, error cells as their text
@@ -11,11 +11,14 @@
  * format code, brackets and quoted text removed, has y m d h s or b) as ISO date text,
  * merged-over cells blank, and a hyperlink cell as its text.
  *
- * The XML is parsed by saxes (a streaming, conforming XML parser): entities, character
- * references, CDATA and comments are XML's, and elements are matched by their local name, so the
- * prefixed parts written by Open XML SDK tools (`<x:worksheet>`, `<x:c>`, `<x:si>`) read the same
- * as Excel's. Namespaces are not resolved: a SpreadsheetML part has one vocabulary per element
- * name.
+ * The sheet and shared strings are read on their bytes by ./xml-bytes when their XML is in the
+ * regular form writers produce (ByteSheetScanner); any other part, and any part that is not
+ * well-formed, by saxes (a streaming, conforming XML parser: SheetScanner), which gives the same
+ * cells (tests/cli/read-xlsx-bytes.test.ts checks both on every regular form) or the error.
+ * Entities, character references, CDATA and comments are XML's, and elements are matched by
+ * their local name, so the prefixed parts written by Open XML SDK tools (`<x:worksheet>`,
+ * `<x:c>`, `<x:si>`) read the same as Excel's. Namespaces are not resolved: a SpreadsheetML part
+ * has one vocabulary per element name.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "fs";
 import { SaxesParser, SaxesTagPlain } from "saxes";
@@ -24,6 +27,7 @@ import { createInflateRaw, inflateRawSync } from "zlib";
 import { fromFileFormula } from "../hosts/file-formula";
 import { parseRange } from "../report/address";
 import type { CellValue } from "../report/types";
+import { ByteXml, ByteXmlHandler, NAME, NotRegularXml } from "./xml-bytes";
 
 /** A failure to read the file as an .xlsx workbook (damaged zip, missing part, bad XML). */
 export class XlsxReadError extends Error {
@@ -304,6 +308,18 @@ interface CellXml {
   formula: string | undefined;
 }
 
+/** Blanks the merged-over cells of `grid` (all of a merged range but its top-left cell). */
+function blankMerged(grid: CellValue[][], merges: readonly Rect[]): CellValue[][] {
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = grid[r];
+      if (!row) continue;
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && row[c] !== undefined) row[c] = null;
+    }
+  }
+  return grid;
+}
+
 /** A cell's value from its type, style, value and inline text. */
 function cellValue(c: CellXml, ctx: Context): CellValue {
   const v = c.v;
@@ -329,6 +345,210 @@ function cellValue(c: CellXml, ctx: Context): CellValue {
       if (!Number.isFinite(n)) return null;
       return ctx.dateStyles[c.s] ? serialToIso(n, ctx.date1904) : n;
     }
+  }
+}
+
+/** Digits only (an optional '-'), at most 15 of them: the exact integer; else NaN. */
+function simpleInt(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  const neg = buf[i] === 45;
+  if (neg) i++;
+  if (i === end || end - i > 15) return NaN;
+  let n = 0;
+  for (; i < end; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return neg ? -n : n;
+}
+
+/** parseRef on the bytes of an attribute value: [row, col] packed as row * 16384 + col, or -1. */
+function refAt(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  let col = 0;
+  if (buf[i] === 36) i++;
+  for (; i < end; i++) {
+    const c = buf[i];
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (col === 0 || col > 16_384) return -1;
+  if (buf[i] === 36) i++;
+  const row = simpleInt(buf, i, end);
+  if (!(row >= 1 && row <= 0x7fffffff) || buf[i] === 45) return -1;
+  return (row - 1) * 16_384 + (col - 1);
+}
+
+// module constants: read in the hot path without a property lookup on the imported module
+const N_C = NAME.c;
+const N_V = NAME.v;
+const N_F = NAME.f;
+const N_IS = NAME.is;
+const N_ROW = NAME.row;
+const N_SHEET_DATA = NAME.sheetData;
+const N_MERGE_CELL = NAME.mergeCell;
+const N_SI = NAME.si;
+const N_T = NAME.t;
+const N_RPH = NAME.rPh;
+
+/** StringItemText's names for the elements it acts on. */
+function itemName(name: number): string {
+  return name === N_T ? "t" : name === N_RPH ? "rPh" : "";
+}
+
+/**
+ * SheetScanner's reading on the bytes (./xml-bytes): the same grid and merges, with shared
+ * string indexes, integers and cell references read from the bytes and no string built for
+ * them. Parts outside the regular form throw NotRegularXml, and are read by SheetScanner.
+ */
+class ByteSheetScanner implements ByteXmlHandler {
+  readonly grid: CellValue[][] = [];
+  readonly merges: Rect[] = [];
+  private readonly xml = new ByteXml(this);
+  private row = -1;
+  private col = -1;
+  private inData = false;
+  private done = false;
+  private inCell = false;
+  private cellRow = 0;
+  private cellCol = 0;
+  private readonly current: CellXml = { t: undefined, s: 0, v: undefined, inline: undefined, formula: undefined };
+  /** The <v> text as an exact integer, when it was one run of digits (NaN: read `current.v`; for a number or a shared string index, `current.v` then stays ""). */
+  private vInt = NaN;
+  private inV = false;
+  private inIs = false;
+  private readonly item = new StringItemText();
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly clip: Rect | undefined,
+  ) {}
+
+  push(chunk: Buffer): void {
+    this.xml.write(chunk);
+  }
+
+  end(): void {
+    this.xml.end();
+  }
+
+  open(name: number, x: ByteXml, selfClosing: boolean, buf: Buffer): void {
+    if (!this.inData) {
+      if (name === N_SHEET_DATA) {
+        if (selfClosing) this.done = true;
+        else this.inData = true;
+      } else if (name === N_MERGE_CELL) {
+        const ref = x.attr("ref");
+        const rect = ref !== undefined ? parseRange(ref) : undefined;
+        if (rect) this.merges.push(rect);
+      }
+      return;
+    }
+    if (this.inCell) {
+      const cell = this.current;
+      if (name === N_V) {
+        this.inV = true;
+        cell.v = "";
+        this.vInt = NaN;
+      } else if (name === N_F) cell.formula = "";
+      else if (name === N_IS) {
+        this.inIs = true;
+        this.item.take();
+      } else if (this.inIs) this.item.open(itemName(name));
+      return;
+    }
+    if (name === N_C) {
+      const ref = x.valueOf1(114);
+      let r = this.row;
+      let c = this.col + 1;
+      if (ref >= 0) {
+        const rc = refAt(buf, ref, x.valueEnd);
+        if (rc >= 0) {
+          r = Math.floor(rc / 16_384);
+          c = rc % 16_384;
+        } else {
+          const parsed = parseRef(x.attr("r") ?? "");
+          if (parsed) [r, c] = parsed;
+        }
+      }
+      if (r < 0) r = this.row = 0;
+      this.col = c;
+      const clip = this.clip;
+      if (selfClosing || (clip && (r < clip.top || r > clip.bottom || c < clip.left || c > clip.right))) return;
+      const cell = this.current;
+      const t = x.valueOf1(116);
+      cell.t = t < 0 ? undefined : x.valueEnd - t === 1 && buf[t] === 115 ? "s" : x.attr("t");
+      const s = x.valueOf1(115);
+      cell.s = s < 0 ? 0 : simpleInt(buf, s, x.valueEnd) | 0 || Number(x.attr("s")) | 0;
+      cell.v = cell.inline = cell.formula = undefined;
+      this.vInt = NaN;
+      this.inCell = true;
+      this.cellRow = r;
+      this.cellCol = c;
+    } else if (name === N_ROW) {
+      const at = x.valueOf1(114);
+      const n = at < 0 || buf[at] === 45 ? NaN : simpleInt(buf, at, x.valueEnd); // digits only, as /^\d+$/
+      if (n === n) this.row = n - 1;
+      else {
+        const r = at < 0 ? undefined : x.attr("r");
+        this.row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.row + 1;
+      }
+      this.col = -1;
+    }
+  }
+
+  close(name: number): void {
+    if (this.inCell) {
+      if (name === N_V) this.inV = false;
+      else if (name === N_IS) {
+        this.inIs = false;
+        this.current.inline = this.item.take();
+      } else if (this.inIs) this.item.close(itemName(name));
+      else if (name === N_C) {
+        this.inCell = false;
+        const cell = this.current;
+        const n = this.vInt;
+        let v: CellValue;
+        if (n === n && (cell.t === undefined || cell.t === "n")) v = this.ctx.dateStyles[cell.s] ? serialToIso(n, this.ctx.date1904) : n;
+        else if (n === n && cell.t === "s") v = n >= 0 ? (this.ctx.strings[n] ?? null) : null;
+        else v = cellValue(cell, this.ctx);
+        if (v !== null) (this.grid[this.cellRow] ??= [])[this.cellCol] = v;
+      }
+      return;
+    }
+    if (name === N_SHEET_DATA && this.inData) {
+      this.inData = false;
+      this.done = true;
+    }
+  }
+
+  text(buf: Buffer, start: number, end: number): void {
+    if (!this.inCell) return;
+    if (this.inV) {
+      const cell = this.current;
+      if (cell.v === "" && this.vInt !== this.vInt) {
+        const n = simpleInt(buf, start, end);
+        if (n === n) {
+          this.vInt = n;
+          // a number or a shared string's index is read from vInt; other types want the text
+          if (cell.t !== undefined && cell.t !== "n" && cell.t !== "s") cell.v = buf.toString("latin1", start, end);
+          return;
+        }
+      }
+      this.vInt = NaN;
+      cell.v += ByteXml.text(buf, start, end);
+    } else if (this.inIs) this.item.text(ByteXml.text(buf, start, end));
+  }
+
+  /** Blanks the merged-over cells, as SheetScanner.finish. */
+  finish(): CellValue[][] {
+    return blankMerged(this.grid, this.merges);
+  }
+
+  get finished(): boolean {
+    return this.done;
   }
 }
 
@@ -459,19 +679,64 @@ class SheetScanner {
 
   /** Blanks the merged-over cells (all of a merged range but its top-left cell). */
   finish(): CellValue[][] {
-    for (const m of this.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        const row = this.grid[r];
-        if (!row) continue;
-        for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && row[c] !== undefined) row[c] = null;
-      }
-    }
-    return this.grid;
+    return blankMerged(this.grid, this.merges);
   }
 
   get finished(): boolean {
     return this.done;
   }
+}
+
+/**
+ * A worksheet's XML read with one of the two readers, fed in chunks of `chunk` bytes: what
+ * readSheet does with the sheet's inflated bytes, for a check that the byte reader and saxes
+ * agree. The byte reader throws NotRegularXml for a part it leaves to saxes.
+ */
+export function readSheetXml(
+  xml: Buffer,
+  reader: "bytes" | "saxes",
+  options: { strings?: readonly string[]; dateStyles?: readonly boolean[]; date1904?: boolean; clip?: Rect; chunk?: number } = {},
+): CellValue[][] {
+  const ctx: Context = { strings: options.strings ?? [], dateStyles: options.dateStyles ?? [], date1904: options.date1904 ?? false };
+  const chunk = options.chunk ?? xml.length;
+  const scanner = reader === "bytes" ? new ByteSheetScanner(ctx, options.clip) : new SheetScanner("the sheet", ctx, options.clip);
+  const decoder = new StringDecoder("utf8");
+  for (let i = 0; i < xml.length; i += chunk) {
+    const piece = xml.subarray(i, i + chunk);
+    if (scanner instanceof ByteSheetScanner) scanner.push(piece);
+    else scanner.push(decoder.write(piece));
+  }
+  if (scanner instanceof SheetScanner) scanner.push(decoder.end());
+  scanner.end();
+  if (!scanner.finished) throw new XlsxReadError("the sheet is incomplete (no end of sheetData)");
+  return scanner.finish();
+}
+
+/** The shared strings table read by ./xml-bytes (NotRegularXml: read it with saxes). */
+export function byteSharedStrings(bytes: Buffer): string[] {
+  const out: string[] = [];
+  const item = new StringItemText();
+  let inSi = false;
+  const xml = new ByteXml({
+    open(name) {
+      if (name === N_SI) {
+        inSi = true;
+        item.take();
+      } else if (inSi) item.open(itemName(name));
+    },
+    close(name) {
+      if (name === N_SI) {
+        inSi = false;
+        out.push(item.take());
+      } else if (inSi) item.close(itemName(name));
+    },
+    text(buf, start, end) {
+      if (inSi) item.text(ByteXml.text(buf, start, end));
+    },
+  });
+  xml.write(bytes);
+  xml.end();
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -535,14 +800,20 @@ export class XlsxFile {
   }
 
   private static text(fd: number, entries: Map<string, ZipEntry>, name: string): string | undefined {
+    return XlsxFile.bytes(fd, entries, name)?.toString("utf8");
+  }
+
+  /** A part's inflated bytes, whole. */
+  private static bytes(fd: number, entries: Map<string, ZipEntry>, name: string): Buffer | undefined {
     const e = entries.get(name.toLowerCase());
     if (!e) return undefined;
     const { start } = XlsxFile.dataStart(fd, e);
     const raw = readAt(fd, start, e.compressedSize);
-    if (e.method === 0) return raw.toString("utf8");
+    if (e.method === 0) return raw;
     if (e.method !== 8) throw new XlsxReadError(`${e.name} uses zip compression method ${e.method}`);
     try {
-      return inflateRawSync(raw, { maxOutputLength: MAX_PART_BYTES }).toString("utf8");
+      // one output buffer of the part's stated size (zlib's 16 KB chunks, joined, cost more than the inflating)
+      return inflateRawSync(raw, { maxOutputLength: MAX_PART_BYTES, chunkSize: Math.min(Math.max(e.size, 1 << 16), MAX_PART_BYTES) });
     } catch (err) {
       throw new XlsxReadError(`${e.name} is damaged (${(err as Error).message})`);
     }
@@ -561,8 +832,14 @@ export class XlsxFile {
 
   /** The shared strings table, as plain text per item. */
   private sharedStrings(): string[] {
-    const xml = XlsxFile.text(this.fd, this.entries, this.part(/\/sharedStrings$/, "xl/sharedStrings.xml"));
-    if (!xml) return [];
+    const bytes = XlsxFile.bytes(this.fd, this.entries, this.part(/\/sharedStrings$/, "xl/sharedStrings.xml"));
+    if (!bytes || bytes.length === 0) return [];
+    try {
+      return byteSharedStrings(bytes);
+    } catch (e) {
+      if (!(e instanceof NotRegularXml)) throw e;
+    }
+    const xml = bytes.toString("utf8");
     const out: string[] = [];
     const item = new StringItemText();
     let inSi = false;
@@ -618,7 +895,16 @@ export class XlsxFile {
     if (entry.method !== 0 && entry.method !== 8) throw new XlsxReadError(`${entry.name} uses zip compression method ${entry.method}`);
     if (entry.compressedSize === 0) throw new XlsxReadError(`${entry.name} is empty`);
     const ctx: Context = { strings: this.sharedStrings(), dateStyles: this.dateStyles(), date1904: this.date1904 };
-    const scanner = new SheetScanner(entry.name, ctx, clip);
+    try {
+      return await this.scanSheet(entry, new ByteSheetScanner(ctx, clip));
+    } catch (e) {
+      if (!(e instanceof NotRegularXml)) throw e;
+    }
+    return this.scanSheet(entry, new SheetScanner(entry.name, ctx, clip));
+  }
+
+  /** Streams a sheet's XML into `scanner`: the byte reader, or saxes for parts it leaves (NotRegularXml). */
+  private async scanSheet(entry: ZipEntry, scanner: ByteSheetScanner | SheetScanner): Promise<CellValue[][]> {
     const { start } = XlsxFile.dataStart(this.fd, entry);
     const decoder = new StringDecoder("utf8");
     const source = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
@@ -631,7 +917,8 @@ export class XlsxFile {
         stream.on("data", (chunk: Buffer) => {
           if (failed) return;
           try {
-            scanner.push(decoder.write(chunk));
+            if (scanner instanceof ByteSheetScanner) scanner.push(chunk);
+            else scanner.push(decoder.write(chunk));
           } catch (err) {
             failed = true;
             reject(err);
@@ -645,7 +932,7 @@ export class XlsxFile {
       source.destroy();
       stream.destroy();
     }
-    scanner.push(decoder.end());
+    if (scanner instanceof SheetScanner) scanner.push(decoder.end());
     scanner.end();
     if (!scanner.finished) throw new XlsxReadError(`${entry.name} is incomplete (no end of sheetData)`);
     return scanner.finish();

@@ -9,6 +9,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/main";
 import { EXIT } from "../../src/cli/errors";
+import { erasmus, iab, SAMPLES, ukMatrix } from "../support/samples";
 
 jest.setTimeout(60_000);
 
@@ -39,13 +40,28 @@ function totalFlows(r: Result): number {
   return Number(line.replace(/^\s+total flows: /, "").replace(/,/g, ""));
 }
 
+/** A key figure the report printed ("  MEI: 0.1607"), as a number. */
+function figure(r: Result, label: string): number {
+  const line = r.stdout.find((l) => l.startsWith(`  ${label}: `));
+  if (!line) throw new Error(`no ${label} in:\n${[...r.stdout, ...r.stderr].join("\n")}`);
+  return Number(line.slice(label.length + 4).replace(/,/g, ""));
+}
+
+/** The flow figures of a report against a fixture's truth: total, and MEI and circulation index as printed (4 significant digits). */
+function expectFlowTruth(r: Result, fixture: string, total = "totalFlows"): void {
+  const truth = TRUTH[fixture];
+  expect(totalFlows(r)).toBe(truth[total]);
+  expect(Math.abs(figure(r, "MEI") - (truth.mei as number))).toBeLessThan(5e-5);
+  expect(Math.abs(figure(r, "circulation index") - (truth.circulation as number))).toBeLessThan(5e-5);
+}
+
 const refusal = (r: Result) => r.stderr[r.stderr.length - 1];
 
 describe("a square matrix whose columns are alphabetical and rows in the official order", () => {
   test("no options: matched by label, the true total and largest corridor", async () => {
     const r = await cli("matrix-columns-alphabetical.csv");
     expect(r.code).toBe(EXIT.ok);
-    expect(totalFlows(r)).toBe(TRUTH["matrix-columns-alphabetical.csv"].totalFlows);
+    expectFlowTruth(r, "matrix-columns-alphabetical.csv");
     expect(r.stdout).toContain(`  largest corridor: ${TRUTH["matrix-columns-alphabetical.csv"].largest}`);
     expect(r.stderr.join("\n")).toMatch(/columns are in another order than its rows: each row is paired with the column of the same label/);
     // the source as it was downloaded, and the copy in the rows' order that the formulas read
@@ -57,7 +73,7 @@ describe("an .xlsx written by Open XML SDK tools (prefixed elements)", () => {
   test("no options: the true total", async () => {
     const r = await cli("open-xml-sdk.xlsx");
     expect(r.code).toBe(EXIT.ok);
-    expect(totalFlows(r)).toBe(TRUTH["open-xml-sdk.xlsx"].totalFlows);
+    expectFlowTruth(r, "open-xml-sdk.xlsx");
   });
 });
 
@@ -71,7 +87,7 @@ describe("an Erasmus+ export: semicolons, decimal commas, Windows-1252", () => {
   test("--map flow=Participants: the true total, Österreich read", async () => {
     const r = await cli("erasmus-semicolon.csv", "--map", "flow=Participants");
     expect(r.code).toBe(EXIT.ok);
-    expect(totalFlows(r)).toBe(TRUTH["erasmus-semicolon.csv"].totalFlows);
+    expectFlowTruth(r, "erasmus-semicolon.csv");
     expect(r.stdout).toContain("  largest corridor: Germany → France (7000)");
   });
 });
@@ -82,7 +98,7 @@ describe("a national-statistics matrix sheet: Contents first, title, merged head
     expect(r.code).toBe(EXIT.ok);
     expect(r.stderr).toContain("  read sheet 'Table 1', the one sheet holding a table of numbers; not read: 'Contents', 'Notes'");
     expect(r.stderr).toContain("  Read the matrix with its labels at 'Table 1'!A5:F10: the rows above and below it (titles, notes) are not read");
-    expect(totalFlows(r)).toBe(TRUTH["national-matrix-totals.xlsx"].totalFlows);
+    expectFlowTruth(r, "national-matrix-totals.xlsx");
     expect(r.stdout).toContain(`  largest corridor: ${TRUTH["national-matrix-totals.xlsx"].largest}`);
     expect(r.stderr.join("\n")).toMatch(/Row 'Total inflow \[note 1\]' \(A10\) is not a region of the matrix: a total; left out/);
   });
@@ -97,7 +113,7 @@ describe("a national-statistics matrix sheet: Contents first, title, merged head
   test("the --range the refusal names, over the matrix with its totals: totals named and left out, the true total", async () => {
     const r = await cli("national-matrix-totals.xlsx", "--range", "'Table 1'!A5:F10");
     expect(r.code).toBe(EXIT.ok);
-    expect(totalFlows(r)).toBe(TRUTH["national-matrix-totals.xlsx"].totalFlows);
+    expectFlowTruth(r, "national-matrix-totals.xlsx");
     const said = r.stderr.join("\n");
     expect(said).toMatch(/Row 'Total inflow \[note 1\]' \(A10\) is not a region of the matrix: a total; left out/);
     expect(said).toMatch(/Column 'Total outflow' \(F5\) is not a region of the matrix: a total; left out/);
@@ -118,7 +134,7 @@ describe("Eurostat SDMX-CSV (migr_imm5prv): dimension columns, aggregate partner
   test("--filter sex=T and the mapping: aggregates (TOTAL, EU27_2020, EXT_EU27_2020, UNK) left out, the true total", async () => {
     const r = await cli("eurostat-sdmx-migr_imm5prv.csv", "--filter", "sex=T", "--shape", "long", "--map", "origin=partner", "--map", "destination=geo", "--map", "flow=OBS_VALUE");
     expect(r.code).toBe(EXIT.ok);
-    expect(totalFlows(r)).toBe(TRUTH["eurostat-sdmx-migr_imm5prv.csv"].totalFlows);
+    expectFlowTruth(r, "eurostat-sdmx-migr_imm5prv.csv");
     const said = r.stderr.join("\n");
     for (const code of ["TOTAL", "EU27_2020", "EXT_EU27_2020", "UNK"]) expect(said).toContain(`'${code}') is left out`);
   });
@@ -133,7 +149,7 @@ describe("Eurostat TSV: geo\\TIME_PERIOD header, tabs, ':' markers, flags", () =
   test("as a long list of 2022: flags noted, aggregates left out, the true total", async () => {
     const r = await cli("eurostat-migr_imm5prv.tsv", "--shape", "long", "--map", "origin=partner", "--map", "destination=geo", "--map", "flow=2022");
     expect(r.code).toBe(EXIT.ok);
-    expect(totalFlows(r)).toBe(TRUTH["eurostat-migr_imm5prv.tsv"].totalFlows2022);
+    expectFlowTruth(r, "eurostat-migr_imm5prv.tsv", "totalFlows2022");
     expect(r.stderr.join("\n")).toMatch(/I5: '120 e' read as 120; the flag 'e' \(e: estimated\) is not kept/);
   });
 });
@@ -202,5 +218,60 @@ describe("UNESCO UIS bulk CSV: many indicators in one long file", () => {
     const r = await cli("uis-bulk.csv", "--filter", "indicator_id=26637");
     expect(r.code).toBe(EXIT.undetectable);
     expect(r.stderr).toContain("kept 4 row(s) where indicator_id = 26637");
+  });
+});
+
+/** Total, MEI and circulation index of a square matrix by their definitions (the truth for the bundled samples). */
+function matrixTruth(m: readonly (readonly number[])[]): { total: number; mei: number; circulation: number } {
+  const n = m.length;
+  let total = 0;
+  let net = 0;
+  let pairDiff = 0;
+  for (let i = 0; i < n; i++) {
+    let inflow = 0;
+    let outflow = 0;
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      outflow += m[i][j];
+      inflow += m[j][i];
+      if (j > i) pairDiff += Math.abs(m[i][j] - m[j][i]);
+    }
+    total += outflow;
+    net += Math.abs(inflow - outflow);
+  }
+  return { total, mei: net / (2 * total), circulation: 1 - pairDiff / total };
+}
+
+describe("the bundled real data sets, no options", () => {
+  const close = (printed: number, truth: number) => expect(Math.abs(printed - truth) / Math.abs(truth)).toBeLessThan(5e-4); // 4 significant digits
+
+  test("the Erasmus 2012–13 matrix: 268,142 students (as published), MEI and circulation by their definitions", async () => {
+    const r = await cli(join(SAMPLES, "erasmus-student-mobility-2012-13.csv"));
+    expect(r.code).toBe(EXIT.ok);
+    const truth = matrixTruth(erasmus().matrix);
+    expect(truth.total).toBe(268_142);
+    expect(totalFlows(r)).toBe(truth.total);
+    close(figure(r, "MEI"), truth.mei);
+    close(figure(r, "circulation index"), truth.circulation);
+  });
+
+  test("the UK 2018 long list: total, MEI and circulation of its matrix", async () => {
+    const r = await cli(join(SAMPLES, "uk-interregional-flows-2018.csv"));
+    expect(r.code).toBe(EXIT.ok);
+    const truth = matrixTruth(ukMatrix().flows);
+    expect(totalFlows(r)).toBe(truth.total);
+    close(figure(r, "MEI"), truth.mei);
+    close(figure(r, "circulation index"), truth.circulation);
+    expect(r.stdout).toContain("  largest corridor: London → South East (124751)");
+  });
+
+  test("IAB rates: the latest period, World left out, the median selection ratio of its rows", async () => {
+    const r = await cli(join(SAMPLES, "iab-emigration-rates-1980-2010.csv"));
+    expect(r.code).toBe(EXIT.ok);
+    const rows = iab().filter((x) => x.year === 2010 && x.origin !== "World");
+    const ratios = rows.map((x) => (x.high_rate as number) / (x.tot_rate as number)).sort((a, b) => a - b);
+    expect(ratios.length % 2).toBe(1); // an odd count: the median is the middle row
+    expect(figure(r, "rows")).toBe(rows.length);
+    close(figure(r, "median selection ratio (skilled ÷ total emigration rate)"), ratios[(ratios.length - 1) / 2]);
   });
 });
