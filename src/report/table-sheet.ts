@@ -2,6 +2,7 @@ import { MeasureError } from "../indicators/types";
 import { cell, columnLetters, onSheet, range } from "./address";
 import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
+import { median } from "./median";
 import { isRateRole, ROLE_LABELS, TABLE_LABEL_ROLES } from "./roles";
 import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, EFFECTIVENESS, guardedFormula, inputFormat, measuresFor, nativeFormula, scaledRefs, TableMeasure } from "./measures";
 import { ChartSpec, placeCharts } from "./chart-placement";
@@ -189,9 +190,8 @@ function headlineOf(input: TableInput, measures: TableMeasure[], rows: PlannedCe
   const out: { label: string; value: number | string }[] = [{ label: "rows", value: input.rows }];
   measures.slice(0, 3).forEach((m, k) => {
     const values = rows.map((r) => r[firstMeasureCol + k].value).filter((v): v is number => typeof v === "number");
-    if (values.length === 0) return;
-    const sorted = [...values].sort((a, b) => a - b);
-    out.push({ label: `median ${m.label.toLowerCase()}`, value: sorted[Math.floor(sorted.length / 2)] });
+    const middle = median(values); // as MEDIAN: the mean of the two middle values of an even count
+    if (typeof middle === "number") out.push({ label: `median ${m.label.toLowerCase()}`, value: middle });
   });
   return out;
 }

@@ -8,6 +8,7 @@ import { computed, errorOf, evaluate, value } from "./cells";
 import { LongInput, numberIn, TableInput } from "./input";
 import { LabelBook } from "./labels";
 import { LIVE_PIVOT_LIMIT } from "./long-sheet";
+import { median } from "./median";
 import { styled, textCell } from "./layout";
 import { inputFormat, MATRIX_KEY_FIGURES, REGION_COLUMNS, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
 import { isRateRole, ROLE_LABELS } from "./roles";
@@ -283,14 +284,6 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
 
 // ---------------------------------------------------------------------------------------------
 // Country tables
-
-/** The median of numbers (the mean of the two middle ones for an even count), as MEDIAN computes it. */
-export function median(xs: readonly number[]): number | PlannedError {
-  if (xs.length === 0) return { error: "#NUM!" };
-  const s = [...xs].sort((a, b) => a - b);
-  const h = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
-}
 
 /** A measure's value on one input row, or undefined when the row's inputs give none (the engine's error). */
 function measureOn(input: TableInput, m: TableMeasure, r: number): number | undefined {
