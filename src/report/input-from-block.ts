@@ -40,7 +40,7 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   const rowIndex = data.shape === "long" ? filteredRows(block, unfiltered, detection.dimensionFilters) : unfiltered;
   if (rowIndex.length === 0 && unfiltered.length > 0) throw new Error("No row holds the values chosen in the dimension columns: choose other values.");
   if (rowIndex.length === 0 && data.rowIndex.length > 0) {
-    throw new ReportRefusal("allAggregates", { rows: data.rowIndex.slice(0, 3).map((r) => String(block.top + r + 1)) }, `Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
+    throw new ReportRefusal("allAggregates", { rows: aggregates.items.slice(0, 3).map((a) => ({ row: block.top + a.row + 1, address: a.address, label: a.label, role: a.role, reason: a.reason })) });
   }
   const rowsAt = rowIndex.map((r) => block.top + r);
   const headerOf = (c: number): string => detection.columns.find((m) => m.index === c)?.header ?? "";

@@ -10,6 +10,7 @@ import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
 import { alignMatrix, isIdentity, labelKey, LeftOut, MatrixAlignment } from "./matrix-alignment";
 import { RefusalParams, ReportRefusal } from "./refusal";
+import { Reason, reason } from "./reason";
 import type { CellValue, Detection, SourceBlock } from "./types";
 
 export interface MatrixLabelsFound {
@@ -73,20 +74,14 @@ export function matrixInPlace(found: MatrixLabelsFound): { first: number; n: num
 export function matrixLabelMismatch(block: SourceBlock, detection: Detection): ReportRefusal<"matrixLabels"> | undefined {
   const found = matrixLabelsOf(block, detection);
   if (!found || matrixInPlace(found)) return undefined;
-  const parts = leftOutSentences(found).slice(0, 6);
   let reordered: RefusalParams["matrixLabels"]["reordered"];
   if (found.alignment.reordered) {
     const k = Math.max(0, found.alignment.columns.findIndex((j, k2) => j !== found.alignment.rows[k2]));
     const i = found.alignment.rows[k];
     reordered = { label: String(found.data.labels[i]), rowAt: found.rowLabelAt(i), columnAt: found.columnLabelAt(found.alignment.columns[k]) };
-    parts.unshift(`the columns are not in the rows' order (row ${quoteText(found.data.labels[i], "'")} at ${reordered.rowAt}, its column at ${reordered.columnAt})`);
   }
   const leftOut = found.alignment.leftOut.slice(0, 6).map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
-  return new ReportRefusal(
-    "matrixLabels",
-    { ...(reordered ? { reordered } : {}), leftOut },
-    `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Put the columns in the rows' order and leave totals and unmatched labels out of the cells read (the command line does this itself).`,
-  );
+  return new ReportRefusal("matrixLabels", { ...(reordered ? { reordered } : {}), leftOut });
 }
 
 /**
@@ -94,7 +89,7 @@ export function matrixLabelMismatch(block: SourceBlock, detection: Detection): R
  * each row's column beside it, totals and unmatched labels left out. Placed where the matrix's
  * header row and label column were. Undefined when nothing needs to change.
  */
-export function alignedMatrixBlock(block: SourceBlock, detection: Detection): { block: SourceBlock; notes: string[] } | undefined {
+export function alignedMatrixBlock(block: SourceBlock, detection: Detection): { block: SourceBlock; notes: string[]; reason: Reason } | undefined {
   const found = matrixLabelsOf(block, detection);
   if (!found || isIdentity(found.alignment, found.data.n)) return undefined;
   const { data, alignment } = found;
@@ -111,6 +106,7 @@ export function alignedMatrixBlock(block: SourceBlock, detection: Detection): { 
   return {
     block: { sheet: block.sheet, top, left, values: [header, ...rows], provenance: `${block.provenance}; matrix matched by label, written at ${range}` },
     notes,
+    reason: reason("matrixAligned", { reordered: alignment.reordered, leftOut: alignment.leftOut.map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason })) }),
   };
 }
 

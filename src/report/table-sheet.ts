@@ -7,6 +7,7 @@ import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, EFFECTIVENE
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { titleCells } from "./layout";
 import { PlannedCell, PlannedSheet, PlannedTable, Role } from "./types";
+import type { HeadlineItem } from "./headline";
 import { PLAN_CHUNK_ROWS, Steps } from "./steps";
 
 /** Where the indicator table starts on the summary sheet (rows above: title, notes). */
@@ -25,7 +26,7 @@ export interface TableSheetResult {
   readonly measures: TableMeasure[];
   /** Sentences for the Definitions sheet (what the totals and classification mean here). */
   readonly notes: string[];
-  readonly headline: { label: string; value: number | string }[];
+  readonly headline: HeadlineItem[];
 }
 
 /**
@@ -185,13 +186,13 @@ function longestLabel(input: TableInput, role: Role): number {
   return n + 2;
 }
 
-function headlineOf(input: TableInput, measures: TableMeasure[], rows: PlannedCell[][], firstMeasureCol: number): { label: string; value: number | string }[] {
-  const out: { label: string; value: number | string }[] = [{ label: "rows", value: input.rows }];
+function headlineOf(input: TableInput, measures: TableMeasure[], rows: PlannedCell[][], firstMeasureCol: number): HeadlineItem[] {
+  const out: HeadlineItem[] = [{ code: "rows", value: input.rows }];
   measures.slice(0, 3).forEach((m, k) => {
     const values = rows.map((r) => r[firstMeasureCol + k].value).filter((v): v is number => typeof v === "number");
     if (values.length === 0) return;
     const sorted = [...values].sort((a, b) => a - b);
-    out.push({ label: `median ${m.label.toLowerCase()}`, value: sorted[Math.floor(sorted.length / 2)] });
+    out.push({ code: "median", measure: m.label, value: sorted[Math.floor(sorted.length / 2)] });
   });
   return out;
 }

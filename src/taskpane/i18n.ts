@@ -1,15 +1,16 @@
 /**
  * The task pane's words, in English and Ukrainian. Every string the pane shows comes from here;
  * text from the workbook (headers, sheet names, labels) is only ever inserted as text nodes.
- * The report engine speaks English: its sentences are shown as they are in English, and in
- * Ukrainian the pane says the same from the structured detection (see summary.ts).
+ * The engine's coded messages (reasons, refusals, headline items) are worded by the renderers
+ * in src/messages, which the command line shares.
  */
-import { ROLE_LABELS } from "../report/roles";
 import type { StockDecrease } from "../indicators/estimation";
 import type { DataProblem, Role, Shape, SharingMode } from "../report/types";
 import type { LeftOutWhy } from "./left-out";
 
 import { formatNumber, formatPercent, Lang, LANGS, langOf, LOCALE } from "../messages/lang";
+import { leftOutWhyText } from "../messages/left-out";
+import { ROLE_NAMES } from "../messages/roles";
 
 export { formatNumber, formatPercent, LANGS, langOf, LOCALE };
 export type { Lang };
@@ -38,7 +39,6 @@ export interface Strings {
   readonly shapeNames: Record<Shape, string>;
   readonly confidence: (percent: string, level: "high" | "medium" | "low") => string;
   readonly reasons: string;
-  readonly reasonsInEnglish: string;
   readonly mapping: string;
   readonly mappingHint: string;
   readonly column: string;
@@ -99,7 +99,6 @@ export interface Strings {
   readonly activated: (sheet: string) => string;
   readonly modeUsed: (mode: string) => string;
   readonly headline: string;
-  readonly headlineLabel: (english: string) => string;
   readonly written: string;
   /** What the host says about a written report (src/hosts/office-write.ts, WriteNotice). */
   readonly notices: { readonly arrayFormulasAsValues: (cells: number) => string; readonly manualCalculation: string };
@@ -135,59 +134,8 @@ export interface Strings {
   readonly dimensionBlank: string;
 }
 
-const ROLE_EN: Record<Role, string> = ROLE_LABELS;
-
-const ROLE_UK: Record<Role, string> = {
-  region: "Регіон",
-  code: "Код",
-  year: "Рік",
-  group: "Група",
-  origin: "Звідки (походження)",
-  destination: "Куди (призначення)",
-  flow: "Потік",
-  emigrants: "Емігранти",
-  immigrants: "Іммігранти",
-  skilledEmigrants: "Кваліфіковані емігранти",
-  skilledResidents: "Кваліфіковані мешканці",
-  skilledImmigrants: "Кваліфіковані іммігранти",
-  residents: "Мешканці",
-  population: "Населення",
-  returnees: "Ті, хто повернувся",
-  inboundStudents: "Іноземні студенти (вхідні)",
-  outboundStudents: "Студенти за кордоном",
-  tertiaryEnrolment: "Студенти вищої освіти",
-  tertiaryAgePopulation: "Населення віку вищої освіти",
-  totalRate: "Загальний рівень еміграції",
-  skilledRate: "Рівень еміграції кваліфікованих",
-};
-
-/** The engine's headline labels (src/report) and measure labels, in Ukrainian. */
-const HEADLINE_UK: Record<string, string> = {
-  regions: "регіонів",
-  "total flows": "усього переміщень",
-  mei: "індекс ефективності міграції (MEI)",
-  "circulation index": "індекс циркуляції",
-  "largest corridor": "найбільший коридор",
-  rows: "рядків",
-  "skilled emigration rate": "рівень еміграції кваліфікованих",
-  "net skilled emigration": "чиста еміграція кваліфікованих",
-  "selection ratio (skilled ÷ total emigration rate)": "коефіцієнт відбору (кваліфіковані ÷ загальний рівень еміграції)",
-  "relative skill share": "відносна частка кваліфікованих",
-  "net migration (immigrants − emigrants)": "чиста міграція (іммігранти − емігранти)",
-  "net migration per 1,000 population": "чиста міграція на 1000 населення",
-  "gross migration per 1,000 population": "валова міграція на 1000 населення",
-  "migration effectiveness": "ефективність міграції",
-  "immigrants as share of population": "частка іммігрантів у населенні",
-  "emigrants as share of population": "частка емігрантів у населенні",
-  "return rate": "частка тих, хто повернувся",
-  "outbound mobility ratio": "коефіцієнт вихідної мобільності",
-  "inbound mobility rate": "рівень вхідної мобільності",
-  "net flow of mobile students": "чистий потік мобільних студентів",
-  "net flow ratio of mobile students": "коефіцієнт чистого потоку мобільних студентів",
-  "gross outbound enrolment ratio": "валовий коефіцієнт навчання за кордоном",
-  "estimated flows": "оцінені потоки",
-  period: "період",
-};
+const ROLE_EN: Record<Role, string> = ROLE_NAMES.en;
+const ROLE_UK: Record<Role, string> = ROLE_NAMES.uk;
 
 const en: Strings = {
   languageName: "English",
@@ -211,7 +159,6 @@ const en: Strings = {
   shapeNames: { table: "Country or region table", matrix: "Origin × destination matrix", long: "Long list of flows" },
   confidence: (p, level) => `Confidence: ${p} (${level})`,
   reasons: "Why",
-  reasonsInEnglish: "Details",
   mapping: "Columns and their roles",
   mappingHint: "Change a role if a column was read wrongly; the problems below are checked again.",
   column: "Column",
@@ -318,7 +265,6 @@ const en: Strings = {
   activated: (s) => `Now showing: ${s}`,
   modeUsed: (m) => `Sharing mode: ${m}`,
   headline: "Headline numbers",
-  headlineLabel: (english) => (english === "MEI" ? "Migration effectiveness index (MEI)" : cap(english)),
   written: "The report is written. Your data were not changed.",
   notices: {
     arrayFormulasAsValues: (n) =>
@@ -358,14 +304,7 @@ const en: Strings = {
   leftOutMatrixHint: "A matrix pairs each row with the column of the same label; these are not regions of it and are left out. To use them, select other cells.",
   rowWord: "row",
   leftOutItem: (side, label, where, why) => `${label} (${side === "row" ? "" : "column, "}${where}): ${why}`,
-  leftOutWhy: (why) => {
-    if (why.kind === "sumOfOthers") return why.side === "row" ? "the sum of the other rows" : "the sum of the other columns";
-    if (why.kind === "oneSide") return why.side === "row" ? "found only among the rows" : "found only among the columns";
-    const r = why.reason;
-    if (r.kind === "unknown") return "not a place (unknown)";
-    if (r.kind === "total") return r.source === "eurostat" ? "a total (Eurostat code)" : "a total";
-    return r.source === "eurostat" ? "an aggregate (Eurostat code)" : r.source === "worldBank" ? "a World Bank aggregate" : r.source === "un" ? "a region or group (UN location code of 900 or more)" : "an aggregate";
-  },
+  leftOutWhy: (why) => leftOutWhyText(why, "en"),
   matrixFoundAt: (range) => `The matrix was found at ${range}; the rows above and below it (titles, notes) are not read.`,
   dimensionsTitle: "Breakdowns: keep one value of each",
   dimensionsHint: "Rows of one origin and destination differ in these columns (sex, age, indicator…); adding them up would count people twice. Choose the value whose rows the report reads, such as the total.",
@@ -396,7 +335,6 @@ const uk: Strings = {
   shapeNames: { table: "Таблиця країн або регіонів", matrix: "Матриця «звідки × куди»", long: "Довгий список потоків" },
   confidence: (p, level) => `Упевненість: ${p} (${level === "high" ? "висока" : level === "medium" ? "середня" : "низька"})`,
   reasons: "Чому",
-  reasonsInEnglish: "Подробиці (англійською)",
   mapping: "Стовпці та їхні ролі",
   mappingHint: "Змініть роль, якщо стовпець прочитано неправильно; проблеми нижче буде перевірено знову.",
   column: "Стовпець",
@@ -503,12 +441,6 @@ const uk: Strings = {
   activated: (s) => `Відкрито аркуш: ${s}`,
   modeUsed: (m) => `Спільний доступ: ${m}`,
   headline: "Основні показники",
-  headlineLabel: (english) => {
-    const key = english.toLowerCase();
-    if (HEADLINE_UK[key]) return cap(HEADLINE_UK[key]);
-    if (key.startsWith("median ") && HEADLINE_UK[key.slice(7)]) return `Медіана: ${HEADLINE_UK[key.slice(7)]}`;
-    return cap(english);
-  },
   written: "Звіт записано. Ваші дані не змінено.",
   notices: {
     arrayFormulasAsValues: (n) =>
@@ -548,14 +480,7 @@ const uk: Strings = {
   leftOutMatrixHint: "Матриця поєднує кожен рядок зі стовпцем із тією самою назвою; ці рядки й стовпці не є її регіонами й не враховуються. Щоб їх використати, виділіть інші клітинки.",
   rowWord: "рядок",
   leftOutItem: (side, label, where, why) => `${label} (${side === "row" ? "" : "стовпець, "}${where}): ${why}`,
-  leftOutWhy: (why) => {
-    if (why.kind === "sumOfOthers") return why.side === "row" ? "сума інших рядків" : "сума інших стовпців";
-    if (why.kind === "oneSide") return why.side === "row" ? "є лише серед рядків" : "є лише серед стовпців";
-    const r = why.reason;
-    if (r.kind === "unknown") return "не місце (невідомо)";
-    if (r.kind === "total") return r.source === "eurostat" ? "підсумок (код Євростату)" : "підсумок";
-    return r.source === "eurostat" ? "агрегат (код Євростату)" : r.source === "worldBank" ? "агрегат Світового банку" : r.source === "un" ? "регіон або група (код території ООН 900 або більше)" : "агрегат";
-  },
+  leftOutWhy: (why) => leftOutWhyText(why, "uk"),
   matrixFoundAt: (range) => `Матрицю знайдено в ${range}; рядки над нею й під нею (заголовки, примітки) не читаються.`,
   dimensionsTitle: "Розбивки: залиште одне значення кожної",
   dimensionsHint: "Рядки з тими самими «звідки» й «куди» різняться в цих стовпцях (стать, вік, показник…); їхня сума порахувала б людей двічі. Виберіть значення, рядки якого читатиме звіт, наприклад загальне.",
@@ -563,10 +488,6 @@ const uk: Strings = {
   dimensionNone: "— виберіть значення —",
   dimensionBlank: "(порожньо)",
 };
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 export const STRINGS: Record<Lang, Strings> = { en, uk };
 

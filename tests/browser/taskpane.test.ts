@@ -366,7 +366,7 @@ test("Ukrainian (Office's display language uk-UA): a country table, a role chang
     // The same choices in the engine, in Node, give the numbers the pane must show.
     const block: SourceBlock = { sheet: "IAB", top: 0, left: 0, values: iabRows, provenance: "IAB!A1:H4117" };
     const plan = planReport(block, applyOverrides(block, detect(block), { map: { skilledRate: 6 } }), { mode: "values", now: new Date(), hostDrawsCharts: true, period: "1980" });
-    const median = plan.headline.find((x) => x.label.startsWith("median selection ratio"))!.value as number;
+    const median = plan.headline.find((x) => x.code === "median" && x.measure.startsWith("Selection ratio"))!.value as number;
     const h = await headline(page);
     expect(norm(h["Період"])).toBe("1980");
     expect(norm(h["Рядків"])).toBe("585"); // 1980's 588 rows less its 3 "World" rows, an aggregate left out

@@ -9,6 +9,8 @@
  * timeout bounds each property). The seed is fixed (tests/support/seed.ts); `npm run fuzz`
  * explores others.
  */
+import { LANGS } from "../../src/messages/lang";
+import { reasonsText } from "../../src/messages/reasons";
 import fc from "fast-check";
 import { parseCell } from "../../src/report/address";
 import { applyOverrides, detect } from "../../src/report/detect";
@@ -143,8 +145,10 @@ function attempt<T>(where: string, f: () => T): T | undefined {
 function checkDetection(d: Detection, block: SourceBlock): void {
   expect(["table", "matrix", "long"]).toContain(d.shape);
   expect(Number.isFinite(d.confidence) && d.confidence >= 0 && d.confidence <= 1).toBe(true);
-  expect(Array.isArray(d.reasons) && d.reasons.every((r) => typeof r === "string" && r.length > 0)).toBe(true);
-  for (const r of d.reasons) if (!ONE_LINE.test(r)) throw new Error(`a reason is not one line: ${JSON.stringify(r)}`);
+  expect(Array.isArray(d.reasons) && d.reasons.length > 0).toBe(true);
+  for (const lang of LANGS) {
+    for (const r of reasonsText(d.reasons, lang)) if (r.length === 0 || !ONE_LINE.test(r)) throw new Error(`a reason is empty or not one line: ${JSON.stringify(r)}`);
+  }
   for (const p of d.problems) if (!ONE_LINE.test(p.message)) throw new Error(`a problem message is not one line: ${JSON.stringify(p.message)}`);
   expect(Number.isInteger(d.headerRow) && d.headerRow >= -1 && d.headerRow < block.values.length).toBe(true);
   const w = width(block);

@@ -79,7 +79,7 @@ describe("a matrix on a block", () => {
     const nb = aligned!.block;
     const plan = planReport(nb, detect(nb), { mode: "values", now: new Date(0) });
     // true total: the off-diagonal flows, added by hand
-    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
+    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
   });
   test("a matrix in order, without totals, is read as it is", () => {
     const values = [["", "A", "B", "C"], ["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]];
@@ -105,7 +105,7 @@ describe("a matrix with a totals row and column after its regions, read where it
     expect(matrixLabelMismatch(b, d)).toBeUndefined();
     const plan = planReport(b, d, { mode: "native", now: new Date(0) });
     // true total: the off-diagonal flows, added by hand
-    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
+    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
     const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
     expect(notes).toContain("Row 'Total inflow [note 1]' (A10) is not a region of the matrix: a total; left out.");
     expect(notes).toContain("Column 'Total outflow' (F5) is not a region of the matrix: a total; left out.");
