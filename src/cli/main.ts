@@ -70,10 +70,17 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${basename(input, ext)}-report.xlsx`);
 }
 
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+function size(bytes: number, lang: Lang): string {
+  const [b, kb, mb] = lang === "uk" ? ["Б", "КБ", "МБ"] : ["B", "KB", "MB"];
+  const one = (x: number) => fixed(x, 1, lang);
+  if (bytes < 1024) return `${bytes} ${b}`;
+  if (bytes < 1024 * 1024) return `${one(bytes / 1024)} ${kb}`;
+  return `${one(bytes / 1024 / 1024)} ${mb}`;
+}
+
+/** A number with `digits` decimals, as the language writes it (0.93, 0,93). */
+function fixed(x: number, digits: number, lang: Lang): string {
+  return x.toLocaleString(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
 }
 
 function samePath(a: string, b: string): boolean {
@@ -148,7 +155,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
   checkChartFiles(options, input, output);
 
   let t = Date.now();
-  if (existsSync(input) && statSync(input).isFile()) progress(s.reading(input, size(statSync(input).size)));
+  if (existsSync(input) && statSync(input).isFile()) progress(s.reading(input, size(statSync(input).size, lang)));
   const read = await readInput(input, { sheet: options.sheet, range: options.range });
   let { block } = read;
   const rows = block.values.length;
@@ -224,7 +231,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
     detection = { ...detection, reasons: [...detection.reasons, reason("aggregatesLeftOut", { count: aggregates.count, rows })] };
   }
   const first = detection.reasons.length ? reasonText(detection.reasons[0], lang) : undefined;
-  progress(s.detected(detection.shape, detection.confidence.toFixed(2), Date.now() - t, first));
+  progress(s.detected(detection.shape, fixed(detection.confidence, 2, lang), Date.now() - t, first));
   for (const line of problemLinesIn(detection.problems, engine.maxProblems, PRINTED_PROBLEMS, lang)) progress(line);
   for (const note of headerUnitNotes(block, detection)) progress(`  ${note}`);
 
@@ -264,7 +271,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
   } catch (e) {
     throw new CliError(EXIT.other, s.cannotWrite(output, (e as Error).message));
   }
-  progress(s.wrote(size(bytes), Date.now() - t));
+  progress(s.wrote(size(bytes, lang), Date.now() - t));
 
   io.stdout(s.report(resolve(output)));
   if (chart) for (const f of await writeChartFiles(options, chart)) io.stdout(s.chordFile(f));

@@ -52,19 +52,19 @@ describe("choices are engine overrides applied to the first detection", () => {
     expect(withShape(uk, "long")).toBe(NO_CHOICES);
   });
 
-  test("a shape that does not fit throws the engine's sentence, which the pane shows in plain words", () => {
+  test("a shape that does not fit is refused with a code, which the pane words in its language", () => {
     let error: unknown;
     try {
       detectionFor(uk, withShape(uk, "matrix"));
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ code: "notSquare", params: { rows: 145, columns: 3 } });
     const en = describeError(error, "en", false, "choice");
     expect(en.text).toMatch(/not a square matrix/);
     const ukr = describeError(error, "uk", false, "choice");
-    expect(ukr.text).toMatch(/Ця форма не підходить/);
-    expect(ukr.detail).toMatch(/not a square matrix/);
+    expect(ukr.text).toMatch(/^Це не квадратна матриця: 145 рядк\. і 3 стовп\./);
+    expect(ukr.detail).toBeUndefined();
   });
 });
 
@@ -118,6 +118,6 @@ describe("languages", () => {
     expect(problemSentence(undesa.block, undesa.detected, p, "uk")).toBe("Порожня клітинка у «fb» (Іммігранти): вважається пропущеним значенням, а не 0.");
     expect(problemSentence(undesa.block, undesa.detected, p, "en")).toBe(p.message);
     const erasmus = selectionOf("erasmus-student-mobility-2012-13.csv");
-    expect(reasonsText(erasmus.detected.reasons, "uk")[0]).toBe("Матриця 33 × 33 потоків, підписи у рядку 1 і у стовпці A; рядки — звідки, стовпці — куди.");
+    expect(reasonsText(erasmus.detected.reasons, "uk")[0]).toBe("Матриця 33 × 33 потоків, підписи у рядку 1 і у стовпці A; рядки — звідки, стовпці — куди (кутова клітинка «home\\host» не враховується).");
   });
 });
