@@ -8,6 +8,7 @@ import type { Refusal, RefusalParams, ReportRefusal, UnitName } from "../report/
 import { isRole } from "../report/roles";
 import { formatNumber, Lang } from "./lang";
 import { leftOutWhyOf, leftOutWhyText } from "./left-out";
+import { aggregateRowText, SHAPE_NAMES } from "./reasons";
 import { ROLE_NAMES } from "./roles";
 
 type Renderers = { readonly [C in keyof RefusalParams]: (p: RefusalParams[C]) => string };
@@ -33,7 +34,6 @@ const UNIT_UK: Record<UnitName, string> = {
 };
 
 const leftOutEn = (l: RefusalParams["matrixLabels"]["leftOut"][number]) => `${l.side} ${q(l.label)} (${l.at}) is not a region of the matrix: ${leftOutWhyText(leftOutWhyOf(l.side, l.reason), "en", true)}`;
-const aggregateEn = (r: RefusalParams["allAggregates"]["rows"][number]) => `Row ${r.row} (${r.address} ${q(r.label)}) is left out: its ${r.role} is ${r.reason.why}, not a region`;
 
 const en: Renderers = {
   unitMismatch: (p) =>
@@ -44,7 +44,7 @@ const en: Renderers = {
   rateLooksPercent: (p) =>
     `Column ${p.column} ${q(p.header)} is used as ${p.roleLabel}, a rate between 0 and 1, but holds values up to ${p.largest} (${p.at}): percentages, it seems, and its header does not say so. ` +
     `If they are percentages, add "(%)" to its header and they are divided by 100; otherwise map ${p.roleLabel} to another column (on the command line --map ${p.role}=COLUMN).`,
-  allAggregates: (p) => `Every row is a total or an aggregate, not a region: ${p.rows.map(aggregateEn).join("; ")}.`,
+  allAggregates: (p) => `Every row is a total or an aggregate, not a region: ${p.rows.map((r) => aggregateRowText(r, "en")).join("; ")}.`,
   matrixLabels: (p) => {
     const parts = p.leftOut.map(leftOutEn);
     if (p.reordered) parts.unshift(`the columns are not in the rows' order (row ${q(p.reordered.label)} at ${p.reordered.rowAt}, its column at ${p.reordered.columnAt})`);
@@ -65,11 +65,15 @@ const en: Renderers = {
   noHeaderRow: () => `No header row was found: ${HOW_TO_SELECT_EN}.`,
   notSquare: (p) => `The block is not a square matrix: it has ${p.rows} rows and ${p.columns} columns, and no labels make the numbers square.`,
   noDataRows: () => `There are no data rows below the header: ${HOW_TO_SELECT_EN}.`,
+  matrixNoColumns: () => "A matrix has no columns to map: role overrides apply to a country table or a long list.",
+  unknownRole: (p) => `Unknown role ${q(p.role)}. Roles: ${p.roles.join(", ")}.`,
+  roleNotInShape: (p) => `A ${SHAPE_NAMES.en[p.shape]} has no ${q(p.role)} column. Its roles: ${p.roles.join(", ")}.`,
+  noColumn: (p) => `There is no column ${typeof p.column === "number" ? p.column : q(p.column)}. Available headers: ${headersEn(p.headers)}.`,
+  ambiguousColumn: (p) => `${q(p.column)} names more than one column (${p.indexes.join(", ")}): map it by column index. Available headers: ${headersEn(p.headers)}.`,
 };
 
 const roleUk = (role: string, fallback: string): string => (isRole(role) ? ROLE_NAMES.uk[role] : fallback);
 const n = (x: number) => formatNumber(x, "uk");
-const ROLE_WORD_UK = { region: "регіон", code: "код", origin: "місце походження", destination: "місце призначення" } as const;
 
 const uk: Renderers = {
   unitMismatch: (p) =>
@@ -78,8 +82,7 @@ const uk: Renderers = {
   rateLooksPercent: (p) =>
     `Стовпець ${p.column} «${p.header}» використовується як «${roleUk(p.role, p.roleLabel)}» — частка від 0 до 1, але містить значення до ${n(p.largest)} (${p.at}): схоже, це відсотки, а заголовок цього не каже. ` +
     `Якщо це відсотки, додайте до заголовка «(%)», і їх буде поділено на 100; інакше призначте цю роль іншому стовпцю (у командному рядку --map ${p.role}=СТОВПЕЦЬ).`,
-  allAggregates: (p) =>
-    `Кожен рядок — підсумок або агрегат, а не регіон: ${p.rows.map((r) => `рядок ${r.row} (${r.address} «${r.label}»): ${ROLE_WORD_UK[r.role]} — ${leftOutWhyText({ kind: "label", reason: r.reason }, "uk")}`).join("; ")}. Виділіть рядки країн чи регіонів.`,
+  allAggregates: (p) => `Кожен рядок — підсумок або агрегат, а не регіон: ${p.rows.map((r) => aggregateRowText(r, "uk")).join("; ")}. Виділіть рядки країн чи регіонів.`,
   matrixLabels: (p) => {
     const parts: string[] = [];
     if (p.reordered) parts.push(`стовпці не в порядку рядків (рядок «${p.reordered.label}» у ${p.reordered.rowAt}, його стовпець у ${p.reordered.columnAt})`);
@@ -97,9 +100,22 @@ const uk: Renderers = {
   noHeaderRow: () => `Рядка заголовків не знайдено: ${HOW_TO_SELECT_UK}.`,
   notSquare: (p) => `Це не квадратна матриця: ${n(p.rows)} рядк. і ${n(p.columns)} стовп., і жодні підписи не роблять числа квадратними.`,
   noDataRows: () => `Під заголовком немає рядків даних: ${HOW_TO_SELECT_UK}.`,
+  matrixNoColumns: () => "У матриці немає стовпців, яким можна дати роль: ролі призначають стовпцям таблиці країн або довгого списку.",
+  unknownRole: (p) => `Невідома роль «${p.role}». Ролі: ${p.roles.join(", ")}.`,
+  roleNotInShape: (p) => `У формі «${SHAPE_NAMES.uk[p.shape]}» немає ролі «${p.role}». Її ролі: ${p.roles.join(", ")}.`,
+  noColumn: (p) => `Немає стовпця ${typeof p.column === "number" ? p.column : `«${p.column}»`}. Наявні заголовки: ${headersUk(p.headers)}.`,
+  ambiguousColumn: (p) => `«${p.column}» називає кілька стовпців (${p.indexes.join(", ")}): призначте роль за номером стовпця. Наявні заголовки: ${headersUk(p.headers)}.`,
 };
 
 const RENDERERS: Record<Lang, Renderers> = { en, uk };
+
+function headersEn(headers: RefusalParams["noColumn"]["headers"]): string {
+  return headers.map((h) => `${h.header === "" ? "(no header)" : q(h.header)} (${h.index})`).join(", ");
+}
+
+function headersUk(headers: RefusalParams["noColumn"]["headers"]): string {
+  return headers.map((h) => `${h.header === "" ? "(без заголовка)" : `«${quoteText(h.header, "")}»`} (${h.index})`).join(", ");
+}
 
 /** The refusal in `lang`. */
 export function refusalText(refusal: Refusal | ReportRefusal, lang: Lang): string {

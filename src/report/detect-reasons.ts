@@ -9,12 +9,9 @@ import { mapColumns, round2 } from "./detect-mapping";
 import { MAX_PROBLEMS, ProblemList, problemsSteps, sheetRow } from "./detect-problems";
 import { BeatenColumn, MappedHow, Reason, ReasonColumn, reason } from "./reason";
 import { ReportRefusal } from "./refusal";
-import { SHAPE_NAMES as SHAPE_NAMES_IN } from "../messages/reasons";
 
 /** What detection found and why, as coded reasons (./reason.ts), and its confidence. */
 
-/** The shapes' English names, for the engine's messages. */
-export const SHAPE_NAMES: Record<Shape, string> = SHAPE_NAMES_IN.en;
 // ---------------------------------------------------------------------------------------------
 // Reasons and confidence
 

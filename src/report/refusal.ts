@@ -39,6 +39,16 @@ export interface RefusalParams {
   readonly notSquare: { readonly rows: number; readonly columns: number };
   /** A table or list with a header and no data rows below it. */
   readonly noDataRows: Record<string, never>;
+  /** A role given to a column of a matrix, which has none. */
+  readonly matrixNoColumns: Record<string, never>;
+  /** A role name that is none of the roles. */
+  readonly unknownRole: { readonly role: string; readonly roles: readonly string[] };
+  /** A role the shape has no column for. */
+  readonly roleNotInShape: { readonly shape: "table" | "matrix" | "long"; readonly role: string; readonly roles: readonly string[] };
+  /** No column by that header (text) or block column (a number); the headers there are, with their block columns. */
+  readonly noColumn: { readonly column: string | number; readonly headers: readonly { readonly header: string; readonly index: number }[] };
+  /** A header naming more than one column. */
+  readonly ambiguousColumn: { readonly column: string; readonly indexes: readonly number[]; readonly headers: readonly { readonly header: string; readonly index: number }[] };
 }
 
 /** The units a header can state (./units). */

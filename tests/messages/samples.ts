@@ -17,6 +17,11 @@ export const REFUSALS: { [C in RefusalCode]: RefusalParams[C] } = {
   noHeaderRow: {},
   notSquare: { rows: 3, columns: 5 },
   noDataRows: {},
+  matrixNoColumns: {},
+  unknownRole: { role: "flows", roles: ["origin", "destination", "flow"] },
+  roleNotInShape: { shape: "long", role: "population", roles: ["origin", "destination", "flow"] },
+  noColumn: { column: "Moves", headers: [{ header: "from", index: 0 }, { header: "", index: 1 }] },
+  ambiguousColumn: { column: "flow", indexes: [2, 3], headers: [{ header: "Flow", index: 2 }, { header: "flow", index: 3 }] },
 };
 
 /** What each refusal's wording must name, in every language. */
@@ -34,6 +39,11 @@ export const REFUSAL_NAMES: { [C in RefusalCode]: readonly string[] } = {
   noHeaderRow: [],
   notSquare: ["3", "5"],
   noDataRows: [],
+  matrixNoColumns: [],
+  unknownRole: ["flows", "origin, destination, flow"],
+  roleNotInShape: ["population", "origin, destination, flow"],
+  noColumn: ["Moves", "from", "(0)", "(1)"],
+  ambiguousColumn: ["flow", "2, 3", "Flow"],
 };
 
 export const REASONS: { [C in ReasonCode]: ReasonParams[C] } = {
