@@ -5,6 +5,7 @@ import { inputFromBlock } from "../../src/report/input-from-block";
 import { matchHeader, normalizeHeader, vocabularyClashes } from "../../src/report/roles";
 import { CellValue, Detection, SourceBlock } from "../../src/report/types";
 import type { ReasonCode, ReasonParams } from "../../src/report/reason";
+import type { ReportRefusal } from "../../src/report/refusal";
 import { planReport } from "../../src/report/plan";
 import { erasmus, readSample, ukFlows } from "../support/samples";
 
@@ -367,11 +368,21 @@ describe("overrides", () => {
     expect(reasonOf(o, "problems")).toEqual({ total: 614, byKind: [{ kind: "text", count: 578 }, { kind: "blank", count: 36 }], listed: MAX_PROBLEMS });
   });
 
-  test("unknown headers, columns and roles throw, naming them and the available headers", () => {
-    expect(() => applyOverrides(un, d, { map: { immigrants: "foreign" } })).toThrow("There is no column 'foreign'. Available headers: 'alpha3' (0), 'name' (1)");
-    expect(() => applyOverrides(un, d, { map: { immigrants: 40 } })).toThrow(/There is no column 40\. Available headers: .*'disp_share' \(11\)/);
-    expect(() => applyOverrides(un, d, { map: { migrants: 4 } as never })).toThrow(/Unknown role 'migrants'/);
-    expect(() => applyOverrides(un, d, { map: { flow: 4 } })).toThrow(/A country table has no 'flow' column/);
+  test("unknown headers, columns and roles are refused, naming them and the available headers", () => {
+    const refused = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return { code: (e as ReportRefusal).code, params: (e as ReportRefusal).params, message: (e as Error).message };
+      }
+      throw new Error("expected a refusal");
+    };
+    const foreign = refused(() => applyOverrides(un, d, { map: { immigrants: "foreign" } }));
+    expect(foreign).toMatchObject({ code: "noColumn", params: { column: "foreign", headers: expect.arrayContaining([{ header: "alpha3", index: 0 }, { header: "name", index: 1 }]) } });
+    expect(foreign.message).toMatch(/^There is no column 'foreign'\. Available headers: 'alpha3' \(0\), 'name' \(1\)/);
+    expect(refused(() => applyOverrides(un, d, { map: { immigrants: 40 } }))).toMatchObject({ code: "noColumn", params: { column: 40, headers: expect.arrayContaining([{ header: "disp_share", index: 11 }]) } });
+    expect(refused(() => applyOverrides(un, d, { map: { migrants: 4 } as never }))).toMatchObject({ code: "unknownRole", params: { role: "migrants" } });
+    expect(refused(() => applyOverrides(un, d, { map: { flow: 4 } }))).toMatchObject({ code: "roleNotInShape", params: { shape: "table", role: "flow" } });
   });
 
   test("a shape override starts detection again for that shape", () => {
@@ -380,7 +391,7 @@ describe("overrides", () => {
     expect(table.shape).toBe("table");
     expect(mapping(table)).toEqual({ region: "orig" });
     expect(reasonOf(table, "shapeByUser")).toEqual({ shape: "table" });
-    expect(() => applyOverrides(un, d, { shape: "matrix" })).toThrow(/not a square matrix/);
+    expect(() => applyOverrides(un, d, { shape: "matrix" })).toThrow(expect.objectContaining({ code: "notSquare" }));
   });
 
   test("shape and roles together; a matrix has no roles to map", () => {
@@ -388,7 +399,7 @@ describe("overrides", () => {
     expect(long.shape).toBe("long");
     expect(mapping(long)).toMatchObject({ origin: "name", destination: "alpha3", flow: "fb", year: "year" });
     const er = sample(ERASMUS);
-    expect(() => applyOverrides(er, detect(er), { map: { flow: 1 } })).toThrow(/A matrix has no columns to map/);
+    expect(() => applyOverrides(er, detect(er), { map: { flow: 1 } })).toThrow(expect.objectContaining({ code: "matrixNoColumns" }));
   });
 
   test("no override returns the detection as it was", () => {
