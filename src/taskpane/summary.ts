@@ -1,7 +1,7 @@
 /**
- * What the pane says about a detection, worked out from its structure rather than from the
- * engine's English sentences, so that it reads the same in every language: the block's size,
- * the mapped and unused columns, the problems grouped by kind with their cells.
+ * What the pane says about a detection beside its reasons (worded by src/messages/reasons.ts):
+ * the block's size, the columns' names, the problems grouped by kind with their cells, and how
+ * sure the detection is.
  */
 import { columnLetters, parseCell } from "../report/address";
 import { MAX_PROBLEMS } from "../report/detect-problems";
