@@ -89,6 +89,19 @@ describe("a refusal", () => {
   });
 });
 
+describe("a refusal of the plan", () => {
+  test("--lang uk: a unit that does not fit the role, worded in Ukrainian with its column, exit code 5", async () => {
+    const csv = join(DIR, "units.csv");
+    writeFileSync(csv, "country,Emigrants (%),Immigrants\nUkraine,3.5,1200\nPoland,2.1,900\n");
+    const args = [csv, "--map", "emigrants=Emigrants (%)", "-o", join(DIR, "units-report.xlsx")];
+    const uk = await cli(ENGLISH_LOCALE, ...args, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.undetectable);
+    expect(uk.stderr[uk.stderr.length - 1]).toMatch(/^migration-report: не вдалося створити звіт з A1:C3: Стовпець B «Emigrants \(%\)» — у відсотках, а використовується як «Емігранти», що має бути кількістю людей\./);
+    const en = await cli(ENGLISH_LOCALE, ...args);
+    expect(en.stderr[en.stderr.length - 1]).toMatch(/^migration-report: cannot build a report from A1:C3: Column B 'Emigrants \(%\)' is a percentage, but it is used as Emigrants/);
+  });
+});
+
 describe("a report built", () => {
   test("--lang uk: progress, reasons, the written line and the headline numbers in Ukrainian", async () => {
     const out = join(DIR, "uk-report.xlsx");
