@@ -5,6 +5,8 @@
 import { ROLES } from "../report/roles";
 import type { Role, Shape, SharingMode } from "../report/types";
 import { CliError, EXIT } from "./errors";
+import { cliStrings } from "../messages/cli";
+import { Lang, LANGS } from "../messages/lang";
 
 export interface CliOptions {
   readonly input: string;
@@ -31,6 +33,8 @@ export interface CliOptions {
   readonly populations?: string;
   /** The chord diagram: on a Chord sheet of the report, and as files when given. */
   readonly chart?: ChartOptions;
+  /** The language of the messages, when --lang gives one (else the locale's). */
+  readonly lang?: Lang;
 }
 
 export interface ChartOptions {
@@ -48,60 +52,19 @@ export type ParsedArgs = { readonly kind: "run"; readonly options: CliOptions } 
 const MODES: readonly SharingMode[] = ["native", "addin", "values"];
 const SHAPES: readonly Shape[] = ["table", "matrix", "long"];
 
-export const USAGE = `Usage: migration-report <input.xlsx|input.csv> [options]
+/** The help text in English (`--help` prints it in the language of the messages). */
+export const USAGE = cliStrings("en").usage;
 
-Builds a migration report workbook from a country table, an origin x destination matrix or a
-long origin-destination-flow list.
-
-Options:
-  --sheet NAME          sheet to read (default: the first sheet if it holds a table of numbers,
-                        else the one sheet that does; several: they are listed)
-  --range A1:D20        cells to read (default: the sheet's used range)
-  --mode MODE           native (live Excel formulas, default), addin (BRAINDRAIN.* functions)
-                        or values (numbers only)
-  --shape SHAPE         table, matrix or long (default: detected)
-  --map ROLE=COLUMN     give a column a role, by header name or column letter; repeatable
-                        (ROLE= with nothing after '=' unmaps the role)
-  --filter COLUMN=VALUE keep only the rows whose COLUMN (header name or letter) holds VALUE, e.g.
-                        --filter sex=T for one row per pair in a download with breakdowns;
-                        repeatable (every filter must hold)
-  --period PERIOD       with a year or period column: the report for this period (e.g. 2005,
-                        1990-1995 or 2012/13; default: the latest); unknown periods are refused
-                        naming those found
-  --stocks METHOD       the long list holds migrant stocks (origin = place of birth, destination =
-                        residence) for several years: estimate flows between the first and last
-                        year, METHOD zero or return (MIGRATION.FLOWSFROMSTOCKS)
-  --distances RANGE     distances between the matrix's regions, for the distance key figures
-                        (mean and median migration distance, distance decay): a range of the
-                        input workbook, e.g. "Distances!B2:R18" (without a sheet: the sheet read),
-                        or a file (.csv or .xlsx, its used range); n x n numbers in the matrix's
-                        order, or with the regions' labels in its first row and column (matched
-                        by label)
-  --populations RANGE   populations of the matrix's regions, for the impact key figures (ANMR,
-                        index of preference, index of velocity): a range or file as for
-                        --distances; one column or row of n values in the matrix's order, or
-                        the regions' labels beside their populations (matched by label)
-  --chart               add a Chord sheet: the chord diagram of the flows (matrix or long list)
-  --chart-svg FILE      also write the diagram as SVG (implies --chart)
-  --chart-png FILE      also write the diagram as PNG (implies --chart)
-  --chart-top N         keep the N regions with the most moves, lump the rest as "Other"
-                        (default: all up to 40 regions, else 20; 0 keeps all; implies --chart)
-  --chart-order ORDER   arcs in the data's order (data, default) or the largest first (size;
-                        implies --chart)
-  -o, --output FILE     report to write (default: <input>-report.xlsx beside the input)
-  --force               overwrite the output if it exists
-  -q, --quiet           no progress lines
-  -h, --help            this text
-  --version             the version
-
-Roles: ${ROLES.join(", ")}
-
-Exit codes: 0 ok, 1 other error, 2 usage, 3 missing or unreadable input, 4 unknown sheet or
-bad range, 5 no detectable data, 6 output exists (use --force).
-`;
-
-function usage(message: string): CliError {
-  return new CliError(EXIT.usage, `${message} (see --help)`);
+/** The language asked for with --lang (the last one given), before the rest is parsed: usage errors are said in it. */
+export function requestedLang(argv: readonly string[]): Lang | undefined {
+  let lang: Lang | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") break;
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
+    if (value !== undefined && (LANGS as readonly string[]).includes(value.trim().toLowerCase())) lang = value.trim().toLowerCase() as Lang;
+  }
+  return lang;
 }
 
 /** A role named loosely: "skilled-emigrants", "skilled_emigrants", "SkilledEmigrants". */
@@ -110,7 +73,10 @@ export function roleOf(name: string): Role | undefined {
   return ROLES.find((r) => r.toLowerCase() === key);
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/** `lang`: the language of the usage errors (the one --lang asks for, else the locale's). */
+export function parseArgs(argv: readonly string[], lang: Lang = "en"): ParsedArgs {
+  const s = cliStrings(lang);
+  const usage = (message: string) => new CliError(EXIT.usage, s.seeHelp(message));
   const positional: string[] = [];
   let sheet: string | undefined;
   let range: string | undefined;
@@ -126,6 +92,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let distances: string | undefined;
   let populations: string | undefined;
   let chart: { svg?: string; png?: string; top?: number; order?: "data" | "size" } | undefined;
+  let chosenLang: Lang | undefined;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -145,12 +112,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
-      if (next === undefined) throw usage(`${name} needs a value`);
+      if (next === undefined) throw usage(s.needsValue(name));
       i++;
       return next;
     };
     const flag = () => {
-      if (inline !== undefined) throw usage(`${name} takes no value`);
+      if (inline !== undefined) throw usage(s.takesNoValue(name));
     };
     switch (name) {
       case "-h":
@@ -160,45 +127,45 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         return { kind: "version" };
       case "--sheet":
         sheet = value();
-        if (sheet === "") throw usage("--sheet needs a sheet name");
+        if (sheet === "") throw usage(s.sheetNeedsName);
         break;
       case "--range":
         range = value().trim();
-        if (range === "") throw usage("--range needs a range such as A1:D20");
+        if (range === "") throw usage(s.rangeNeedsRange);
         break;
       case "--mode": {
         const m = value().toLowerCase();
-        if (!MODES.includes(m as SharingMode)) throw usage(`unknown --mode '${m}': use native, addin or values`);
+        if (!MODES.includes(m as SharingMode)) throw usage(s.unknownMode(m));
         mode = m as SharingMode;
         break;
       }
       case "--shape": {
-        const s = value().toLowerCase();
-        if (!SHAPES.includes(s as Shape)) throw usage(`unknown --shape '${s}': use table, matrix or long`);
-        shape = s as Shape;
+        const sh = value().toLowerCase();
+        if (!SHAPES.includes(sh as Shape)) throw usage(s.unknownShape(sh));
+        shape = sh as Shape;
         break;
       }
       case "--map": {
         const m = value();
         const k = m.indexOf("=");
-        if (k <= 0) throw usage(`--map takes ROLE=COLUMN, not '${m}'`);
+        if (k <= 0) throw usage(s.mapForm(m));
         const role = roleOf(m.slice(0, k).trim());
-        if (!role) throw usage(`unknown role '${m.slice(0, k).trim()}' in --map`);
-        if (map.some((e) => e.role === role)) throw usage(`role '${role}' is mapped twice`);
+        if (!role) throw usage(s.unknownRole(m.slice(0, k).trim()));
+        if (map.some((e) => e.role === role)) throw usage(s.mappedTwice(role));
         map.push({ role, column: m.slice(k + 1).trim() });
         break;
       }
       case "--filter": {
         const m = value();
         const k = m.indexOf("=");
-        if (k <= 0) throw usage(`--filter takes COLUMN=VALUE, not '${m}'`);
+        if (k <= 0) throw usage(s.filterForm(m));
         filter.push({ column: m.slice(0, k).trim(), value: m.slice(k + 1).trim() });
         break;
       }
       case "-o":
       case "--output":
         output = value();
-        if (output === "") throw usage(`${name} needs a file name`);
+        if (output === "") throw usage(s.needsFileName(name));
         break;
       case "--force":
         flag();
@@ -206,21 +173,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case "--stocks": {
         const m = value().toLowerCase();
-        if (m !== "zero" && m !== "return") throw usage(`unknown --stocks method '${m}': use zero or return`);
+        if (m !== "zero" && m !== "return") throw usage(s.unknownStocks(m));
         stocks = m;
         break;
       }
       case "--distances":
       case "--populations": {
         const v = value().trim();
-        if (v === "") throw usage(`${name} needs a range such as "Distances!B2:R18" or a file`);
+        if (v === "") throw usage(s.needsRangeOrFile(name));
         if (name === "--distances") distances = v;
         else populations = v;
         break;
       }
       case "--period":
         period = value().trim();
-        if (period === "") throw usage("--period needs a period such as 2005 or 1990-1995");
+        if (period === "") throw usage(s.periodNeedsPeriod);
         break;
       case "--chart":
         flag();
@@ -229,20 +196,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case "--chart-svg":
       case "--chart-png": {
         const file = value();
-        if (file === "") throw usage(`${name} needs a file name`);
+        if (file === "") throw usage(s.needsFileName(name));
         chart = { ...chart, [name === "--chart-svg" ? "svg" : "png"]: file };
         break;
       }
       case "--chart-top": {
         const v = value().trim();
-        if (!/^\d+$/.test(v)) throw usage(`--chart-top takes a whole number (0 keeps every region), not '${v}'`);
+        if (!/^\d+$/.test(v)) throw usage(s.chartTopNumber(v));
         chart = { ...chart, top: Number(v) === 0 ? Infinity : Number(v) };
         break;
       }
       case "--chart-order": {
         const o = value().toLowerCase();
-        if (o !== "data" && o !== "size") throw usage(`unknown --chart-order '${o}': use data or size`);
+        if (o !== "data" && o !== "size") throw usage(s.unknownChartOrder(o));
         chart = { ...chart, order: o };
+        break;
+      }
+      case "--lang": {
+        const l = value().trim().toLowerCase();
+        if (!(LANGS as readonly string[]).includes(l)) throw usage(s.unknownLang(l));
+        chosenLang = l as Lang;
         break;
       }
       case "-q":
@@ -251,10 +224,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         quiet = true;
         break;
       default:
-        throw usage(`unknown option '${name}'`);
+        throw usage(s.unknownOption(name));
     }
   }
-  if (positional.length === 0) throw usage("no input file given");
-  if (positional.length > 1) throw usage(`one input file at a time (got ${positional.map((p) => `'${p}'`).join(", ")})`);
-  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, ...(period !== undefined ? { period } : {}), filter, ...(distances !== undefined ? { distances } : {}), ...(populations !== undefined ? { populations } : {}), ...(chart ? { chart } : {}) } };
+  if (positional.length === 0) throw usage(s.noInput);
+  if (positional.length > 1) throw usage(s.oneInput(positional.map((p) => `'${p}'`).join(", ")));
+  return { kind: "run", options: { input: positional[0], sheet, range, mode, shape, map, output, force, quiet, stocks, ...(period !== undefined ? { period } : {}), filter, ...(distances !== undefined ? { distances } : {}), ...(populations !== undefined ? { populations } : {}), ...(chart ? { chart } : {}), ...(chosenLang ? { lang: chosenLang } : {}) } };
 }

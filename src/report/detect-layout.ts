@@ -3,6 +3,7 @@ import { cell } from "./address";
 import { cellAt, dataRowsSteps, Frame, frameSteps, isBlank } from "./dataset";
 import { labelKey } from "./labels";
 import { isLabelRole } from "./roles";
+import { ReportRefusal } from "./refusal";
 import { StepMeter, Steps } from "./steps";
 import { CellValue, Role, SourceBlock } from "./types";
 
@@ -102,16 +103,12 @@ export interface Layout {
   readonly keys: Map<number, KeyColumn>;
 }
 
-export const HOW_TO_SELECT = "select a country table with a header row, a square origin × destination matrix with labels, or an origin–destination–flow list";
-
 /** The checks that make a block unreadable; each error is one line the CLI prints as it is. */
 function* frameOrThrowSteps(block: SourceBlock, meter: StepMeter): Steps<Frame> {
   const frame = yield* frameSteps(block, meter);
-  if (!frame) throw new Error(`The block is empty: ${HOW_TO_SELECT}.`);
-  if (frame.top === frame.bottom && frame.left === frame.right) {
-    throw new Error(`The block holds a single value (${cell(block.top + frame.top, block.left + frame.left)}): ${HOW_TO_SELECT}.`);
-  }
-  if (!(yield* hasNumbersSteps(block, frame, meter))) throw new Error(`The block holds only text, no numbers: ${HOW_TO_SELECT}.`);
+  if (!frame) throw new ReportRefusal("emptyBlock", {});
+  if (frame.top === frame.bottom && frame.left === frame.right) throw new ReportRefusal("singleValue", { cell: cell(block.top + frame.top, block.left + frame.left) });
+  if (!(yield* hasNumbersSteps(block, frame, meter))) throw new ReportRefusal("onlyText", {});
   return frame;
 }
 

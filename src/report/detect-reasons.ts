@@ -1,16 +1,17 @@
 import { columnLetters } from "./address";
 import { cellAt, isBlank } from "./dataset";
-import { isRateRole, matchHeader, MatchKind, normalizeHeader } from "./roles";
+import { isRateRole, matchHeader, normalizeHeader } from "./roles";
 import { StepMeter, Steps } from "./steps";
 import { ColumnMapping, Detection, Role, Shape } from "./types";
-import { HOW_TO_SELECT, Layout, MatrixFit, keyColumnSteps } from "./detect-layout";
+import { Layout, MatrixFit, keyColumnSteps } from "./detect-layout";
 import { longConfidence, matchesIn, matrixConfidence, tableConfidence } from "./detect-shape";
 import { mapColumns, round2 } from "./detect-mapping";
-import { MAX_PROBLEMS, ProblemList, fmt, plural, problemsSteps, quoted, sheetRow } from "./detect-problems";
+import { MAX_PROBLEMS, ProblemList, problemsSteps, sheetRow } from "./detect-problems";
+import { BeatenColumn, MappedHow, Reason, ReasonColumn, reason } from "./reason";
+import { ReportRefusal } from "./refusal";
 
-/** The sentences that say what detection found and why. */
+/** What detection found and why, as coded reasons (./reason.ts), and its confidence. */
 
-export const SHAPE_NAMES: Record<Shape, string> = { table: "country table", matrix: "origin × destination matrix", long: "long origin–destination–flow list" };
 // ---------------------------------------------------------------------------------------------
 // Reasons and confidence
 
@@ -25,65 +26,61 @@ interface UserChoices {
 
 export const NO_CHOICES: UserChoices = { shape: false, roles: new Map(), cleared: new Set() };
 
-function howMapped(shape: Shape, c: ColumnMapping, user: UserChoices): string {
-  if (user.roles.get(c.index) === c.role) return "your choice";
+function howMapped(shape: Shape, c: ColumnMapping, user: UserChoices): MappedHow {
+  if (user.roles.get(c.index) === c.role) return { kind: "user" };
   const m = matchesIn(shape, c.header).find((x) => x.role === c.role);
-  if (!m) return c.role === "year" ? "its values are periods" : "guessed from the content";
+  if (!m) return c.role === "year" ? { kind: "periods" } : { kind: "content" };
   const direct = matchHeader(c.header).find((x) => x.role === c.role);
-  if (!direct) return `an ${matchHeader(c.header)[0]?.role ?? "origin"} name, read as the region`;
-  const words: Record<MatchKind, string> = { name: "name", synonym: "synonym", partial: "partial name match" };
-  return words[m.kind];
+  if (!direct) return { kind: "asRegion", named: matchHeader(c.header)[0]?.role ?? "origin" };
+  return { kind: m.kind };
 }
 
 const letter = (layout: Layout, c: ColumnMapping) => columnLetters(layout.block.left + c.index);
-const columnName = (layout: Layout, c: ColumnMapping) => (c.header === "" ? `column ${letter(layout, c)}` : quoted(c.header));
+const named = (layout: Layout, c: ColumnMapping): ReasonColumn => ({ column: letter(layout, c), header: c.header });
 
-function mappedSentence(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], user: UserChoices): string {
+function mappedReason(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], user: UserChoices): Reason {
   const mapped = columns.filter((c) => c.role !== null);
-  if (mapped.length === 0) return "No column could be mapped to a role: map them yourself.";
-  const parts = mapped.map((c) => `${columnName(layout, c)} → ${c.role} (${howMapped(shape, c, user)})`);
-  return `Mapped ${parts.join(", ")}.`;
+  if (mapped.length === 0) return reason("nothingMapped", {});
+  return reason("mapped", { columns: mapped.map((c) => ({ ...named(layout, c), role: c.role!, how: howMapped(shape, c, user) })) });
 }
 
 /** Why each unmapped column is left out: the user reads this when a column is missing. */
-function unmappedSentences(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], user: UserChoices): string[] {
-  const empty: string[] = [];
-  const shares: string[] = [];
-  const unknown: string[] = [];
-  const beaten: string[] = [];
+function unmappedReasons(layout: Layout, shape: Shape, columns: readonly ColumnMapping[], user: UserChoices): Reason[] {
+  const empty: ReasonColumn[] = [];
+  const shares: ReasonColumn[] = [];
+  const unknown: ReasonColumn[] = [];
+  const beaten: BeatenColumn[] = [];
   for (const c of columns) {
     if (c.role !== null) continue;
-    const name = columnName(layout, c);
+    const name = named(layout, c);
     const p = layout.profiles.get(c.index);
     const could = matchesIn(shape, c.header)[0];
     if (p && p.filled === p.markers) empty.push(name);
-    else if (could && user.cleared.has(could.role) && !columns.some((x) => x.role === could.role)) beaten.push(`${name} looks like ${could.role}, which you unmapped`);
+    else if (could && user.cleared.has(could.role) && !columns.some((x) => x.role === could.role)) beaten.push({ ...name, role: could.role, kind: "cleared" });
     else if (could) {
       const winner = columns.find((x) => x.role === could.role);
-      beaten.push(`${name} (column ${letter(layout, c)}) also looks like ${could.role}, but ${winner ? `${columnName(layout, winner)} (column ${letter(layout, winner)})` : "another column"} fits better`);
+      beaten.push({ ...name, role: could.role, kind: "beaten", ...(winner ? { winner: named(layout, winner) } : {}) });
     } else if (normalizeHeader(c.header).share) shares.push(name);
     else unknown.push(name);
   }
-  const out: string[] = [];
-  if (beaten.length) out.push(`${beaten.join("; ")}.`);
-  if (shares.length) out.push(`Not used: ${shares.join(", ")} (shares or rates the report has no role for).`);
-  if (empty.length) out.push(`Not used: ${empty.join(", ")} (no values).`);
-  if (unknown.length) out.push(`Not used: ${unknown.join(", ")} (name not recognised; map it if it matters).`);
+  const out: Reason[] = [];
+  if (beaten.length) out.push(reason("beaten", { columns: beaten }));
+  if (shares.length) out.push(reason("notUsed", { why: "share", columns: shares }));
+  if (empty.length) out.push(reason("notUsed", { why: "empty", columns: empty }));
+  if (unknown.length) out.push(reason("notUsed", { why: "unknown", columns: unknown }));
   return out;
 }
 
 /** Rates are fractions; a rate column above 1 is probably in percent. */
-function percentSentences(layout: Layout, columns: readonly ColumnMapping[]): string[] {
+function percentReasons(layout: Layout, columns: readonly ColumnMapping[]): Reason[] {
   return columns
     .filter((c) => c.role !== null && isRateRole(c.role) && (layout.profiles.get(c.index)?.max ?? 0) > 1)
-    .map((c) => `${quoted(c.header)} has values above 1 (up to ${fmt(layout.profiles.get(c.index)!.max)}): rates are read as fractions, so these look like percentages.`);
+    .map((c) => reason("percentValues", { ...named(layout, c), max: layout.profiles.get(c.index)!.max }));
 }
 
-function problemSentence(list: ProblemList): string {
-  if (list.total === 0) return "No problems found in the cells used.";
-  const kinds = [...list.byKind].map(([k, n]) => `${fmt(n)} ${k}`).join(", ");
-  const listed = list.total > MAX_PROBLEMS ? `; the first ${MAX_PROBLEMS} are listed` : "";
-  return `${fmt(list.total)} problem${list.total === 1 ? "" : "s"} in the cells used (${kinds})${listed}.`;
+function problemsReason(list: ProblemList): Reason {
+  const byKind = [...list.byKind].map(([kind, count]) => ({ kind, count }));
+  return reason("problems", { total: list.total, byKind, ...(list.total > MAX_PROBLEMS ? { listed: MAX_PROBLEMS } : {}) });
 }
 
 /** Distinct labels (labelKey) of a column in the data rows, blanks not counted. */
@@ -93,18 +90,16 @@ function* distinctCountSteps(layout: Layout, c: number | undefined, meter: StepM
   return column.keys.length - (column.blank >= 0 ? 1 : 0);
 }
 
-function headerWhere(layout: Layout): string {
-  return layout.headerRow >= 0 ? `header in row ${sheetRow(layout.block, layout.headerRow)}` : "no header row";
-}
+const headerRowOf = (layout: Layout): number | null => (layout.headerRow >= 0 ? sheetRow(layout.block, layout.headerRow) : null);
 
-function* tableSummarySteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<string> {
+function* tableSummarySteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<Reason> {
   const regionCol = columns.find((c) => c.role === "region")?.index;
-  const regions = regionCol === undefined ? "" : `, ${plural(yield* distinctCountSteps(layout, regionCol, meter), "region")}`;
+  const regions = regionCol === undefined ? undefined : yield* distinctCountSteps(layout, regionCol, meter);
   const periods = yield* periodCountSteps(layout, columns, meter);
-  return `Country table: ${plural(layout.rows.length, "row")}${regions}${periods}, ${headerWhere(layout)}.`;
+  return reason("table", { rows: layout.rows.length, ...(regions !== undefined ? { regions } : {}), ...(periods !== undefined ? { periods } : {}), headerRow: headerRowOf(layout) });
 }
 
-function* longSummarySteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<string> {
+function* longSummarySteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<Reason> {
   const col = (role: Role) => columns.find((c) => c.role === role)?.index;
   const places = new Set<string>();
   for (const c of [col("origin"), col("destination")]) {
@@ -113,41 +108,42 @@ function* longSummarySteps(layout: Layout, columns: readonly ColumnMapping[], me
   }
   places.delete("");
   const periods = yield* periodCountSteps(layout, columns, meter);
-  return `Long list: ${plural(layout.rows.length, "flow")} between ${plural(places.size, "region")}${periods}, ${headerWhere(layout)}.`;
+  return reason("long", { flows: layout.rows.length, regions: places.size, ...(periods !== undefined ? { periods } : {}), headerRow: headerRowOf(layout) });
 }
 
-/** ", 7 periods" when a year or period column is mapped (distinct filled cells, as the report groups them). */
-function* periodCountSteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<string> {
+/** The distinct periods when a year or period column is mapped (distinct filled cells, as the report groups them). */
+function* periodCountSteps(layout: Layout, columns: readonly ColumnMapping[], meter: StepMeter): Steps<number | undefined> {
   const c = columns.find((x) => x.role === "year")?.index;
-  return c === undefined ? "" : `, ${plural(yield* distinctCountSteps(layout, c, meter), "period")}`;
+  return c === undefined ? undefined : yield* distinctCountSteps(layout, c, meter);
 }
 
-function matrixSentences(layout: Layout, fit: MatrixFit): string[] {
+function matrixReasons(layout: Layout, fit: MatrixFit): Reason[] {
   const { block, frame } = layout;
-  const where = [fit.row ? `row ${sheetRow(block, frame.start)}` : "", fit.column ? `column ${columnLetters(block.left + frame.left)}` : ""].filter((s) => s !== "");
-  const labels = where.length ? `with labels in ${where.join(" and ")}` : "without labels (regions are numbered)";
   const corner = fit.row && fit.column ? cellAt(block, frame.start, frame.left) : null;
-  const out = [`Matrix: ${fit.n} × ${fit.n} flows ${labels}; rows are origins, columns destinations${isBlank(corner) ? "" : ` (the corner ${quoted(corner)} is ignored)`}.`];
-  if (fit.row && fit.column) {
-    if (fit.sameOrder) out.push(`Row and column labels name the same ${fit.n} regions in the same order.`);
-    else if (fit.overlap >= 0.5) out.push("Row and column labels name mostly the same regions but not in the same order: each row is paired with the column of the same label.");
-    else out.push("Row and column labels differ: check that the matrix is origin × destination.");
-  }
-  out.push("Blank cells are read as no flow (0); the diagonal is kept as given and ignored by the measures.");
+  const out = [
+    reason("matrix", {
+      n: fit.n,
+      ...(fit.row ? { labelRow: sheetRow(block, frame.start) } : {}),
+      ...(fit.column ? { labelColumn: columnLetters(block.left + frame.left) } : {}),
+      ...(isBlank(corner) ? {} : { corner: String(corner) }),
+    }),
+  ];
+  if (fit.row && fit.column) out.push(reason("matrixLabelOrder", { n: fit.n, order: fit.sameOrder ? "same" : fit.overlap >= 0.5 ? "reordered" : "different" }));
+  out.push(reason("matrixBlanks", {}));
   return out;
 }
 
 export function* finishSteps(layout: Layout, shape: Shape, columns: ColumnMapping[], user: UserChoices, meter: StepMeter): Steps<Detection> {
   const fit = shape === "matrix" ? layout.matrix : undefined;
   const list = yield* problemsSteps(layout, shape, columns, fit, meter);
-  const reasons: string[] = [];
-  if (fit) reasons.push(...matrixSentences(layout, fit));
+  const reasons: Reason[] = [];
+  if (fit) reasons.push(...matrixReasons(layout, fit));
   else {
     reasons.push(shape === "long" ? yield* longSummarySteps(layout, columns, meter) : yield* tableSummarySteps(layout, columns, meter));
-    reasons.push(mappedSentence(layout, shape, columns, user), ...unmappedSentences(layout, shape, columns, user), ...percentSentences(layout, columns));
+    reasons.push(mappedReason(layout, shape, columns, user), ...unmappedReasons(layout, shape, columns, user), ...percentReasons(layout, columns));
   }
-  if (user.shape) reasons.push(`Shape set by you: ${SHAPE_NAMES[shape]}.`);
-  reasons.push(problemSentence(list));
+  if (user.shape) reasons.push(reason("shapeByUser", { shape }));
+  reasons.push(problemsReason(list));
   const confidence = fit ? matrixConfidence(fit) : shape === "long" ? longConfidence(columns) : tableConfidence(columns);
   return {
     shape,
@@ -163,8 +159,8 @@ export function* finishSteps(layout: Layout, shape: Shape, columns: ColumnMappin
 export function* detectAsSteps(layout: Layout, shape: Shape, user: UserChoices, meter: StepMeter): Steps<Detection> {
   if (shape === "matrix" && !layout.matrix) {
     const { frame } = layout;
-    throw new Error(`The block is not a square matrix: it has ${frame.bottom - frame.start + 1} rows and ${frame.right - frame.left + 1} columns, and no labels make the numbers square.`);
+    throw new ReportRefusal("notSquare", { rows: frame.bottom - frame.start + 1, columns: frame.right - frame.left + 1 });
   }
-  if (shape !== "matrix" && layout.rows.length === 0) throw new Error(`There are no data rows below the header: ${HOW_TO_SELECT}.`);
+  if (shape !== "matrix" && layout.rows.length === 0) throw new ReportRefusal("noDataRows", {});
   return yield* finishSteps(layout, shape, shape === "matrix" ? [] : mapColumns(layout, shape), user, meter);
 }

@@ -2,7 +2,8 @@ import { cellAt } from "./dataset";
 import { labelKey } from "./labels";
 import { isNumericRole, matchHeader, RoleMatch, rolesOf } from "./roles";
 import { CellValue, ColumnMapping, Role, Shape } from "./types";
-import { HOW_TO_SELECT, Layout, MatrixFit, isNumericColumn, isTextColumn, range } from "./detect-layout";
+import { ReportRefusal } from "./refusal";
+import { Layout, MatrixFit, isNumericColumn, isTextColumn, range } from "./detect-layout";
 
 /** Which of the three shapes a block is, and how sure detection is of it. */
 // ---------------------------------------------------------------------------------------------
@@ -31,16 +32,14 @@ export function chooseShape(layout: Layout): Shape {
   const cols = columnsOf(layout);
   const numeric = cols.filter((c) => isNumericColumn(layout.profiles.get(c)!));
   if (matrix && (headerRow < 0 || (matrix.row && matrix.column && matrix.overlap >= 0.5) || !headersNameRoles(layout, matrix))) return "matrix";
-  if (headerRow < 0 && !textPair(layout)) {
-    throw new Error(`No header row was found, and the block is not a square matrix: ${HOW_TO_SELECT}.`);
-  }
-  if (numeric.length === 0) throw new Error(`No column holds numbers below the header: ${HOW_TO_SELECT}.`);
+  if (headerRow < 0 && !textPair(layout)) throw new ReportRefusal("noHeaderNotSquare", {});
+  if (numeric.length === 0) throw new ReportRefusal("noNumberColumn", {});
   const origin = cols.some((c) => topRole(layout, c) === "origin");
   const destination = cols.some((c) => topRole(layout, c) === "destination");
   if (origin && destination) return "long";
   const tableNumbers = numeric.some((c) => matchesIn("table", layout.headers.get(c) ?? null).some((m) => isNumericRole(m.role)));
   if (!origin && !destination && !tableNumbers && textPair(layout)) return "long";
-  if (headerRow < 0) throw new Error(`No header row was found: ${HOW_TO_SELECT}.`);
+  if (headerRow < 0) throw new ReportRefusal("noHeaderRow", {});
   return "table";
 }
 

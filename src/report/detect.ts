@@ -3,8 +3,8 @@ import { AsyncStepsOptions, runSteps, runStepsAsync, StepMeter, Steps } from "./
 import { ColumnMapping, Detection, Overrides, Role, Shape, SourceBlock } from "./types";
 import { layoutSteps } from "./detect-layout";
 import { chooseShape } from "./detect-shape";
-import { quoted } from "./detect-problems";
-import { NO_CHOICES, SHAPE_NAMES, detectAsSteps, finishSteps } from "./detect-reasons";
+import { ReportRefusal } from "./refusal";
+import { NO_CHOICES, detectAsSteps, finishSteps } from "./detect-reasons";
 
 /**
  * Reading the input: decide which of the three shapes a block of cells is, map its columns to
@@ -70,7 +70,7 @@ function* applyOverridesSteps(block: SourceBlock, detection: Detection, override
   const shapeChanged = overrides.shape !== undefined && overrides.shape !== detection.shape;
   const entries = Object.entries(overrides.map ?? {}) as [string, string | number | null][];
   if (entries.length === 0) return shapeChanged ? yield* detectAsSteps(layout, shape, { ...NO_CHOICES, shape: true }, meter) : detection;
-  if (shape === "matrix") throw new Error("A matrix has no columns to map: role overrides apply to a country table or a long list.");
+  if (shape === "matrix") throw new ReportRefusal("matrixNoColumns", {});
   const base = shapeChanged ? (yield* detectAsSteps(layout, shape, NO_CHOICES, meter)).columns : detection.columns;
   const columns = base.map((c) => ({ ...c }));
   const chosen = new Map<number, Role>();
@@ -90,27 +90,27 @@ function* applyOverridesSteps(block: SourceBlock, detection: Detection, override
 }
 
 function checkRole(name: string, shape: Shape): Role {
-  if (!isRole(name)) throw new Error(`Unknown role ${quoted(name)}. Roles: ${ROLES.join(", ")}.`);
-  if (!rolesOf(shape).includes(name)) throw new Error(`A ${SHAPE_NAMES[shape]} has no ${quoted(name)} column. Its roles: ${rolesOf(shape).join(", ")}.`);
+  if (!isRole(name)) throw new ReportRefusal("unknownRole", { role: name, roles: ROLES });
+  if (!rolesOf(shape).includes(name)) throw new ReportRefusal("roleNotInShape", { shape, role: name, roles: rolesOf(shape) });
   return name;
 }
 
-function available(columns: readonly ColumnMapping[]): string {
-  return columns.map((c) => `${c.header === "" ? "(no header)" : quoted(c.header)} (${c.index})`).join(", ");
+function available(columns: readonly ColumnMapping[]): { readonly header: string; readonly index: number }[] {
+  return columns.map((c) => ({ header: c.header, index: c.index }));
 }
 
 /** Position in `columns` of a header name (exact, then loosely) or a 0-based block column. */
 function findColumn(columns: readonly ColumnMapping[], target: string | number): number {
   if (typeof target === "number") {
     const i = columns.findIndex((c) => c.index === target);
-    if (i < 0) throw new Error(`There is no column ${target}. Available headers: ${available(columns)}.`);
+    if (i < 0) throw new ReportRefusal("noColumn", { column: target, headers: available(columns) });
     return i;
   }
   const exact = columns.filter((c) => c.header.trim() === target.trim());
   const loose = exact.length ? exact : columns.filter((c) => c.header !== "" && normalizeHeader(c.header).key === normalizeHeader(target).key);
-  if (loose.length > 1) throw new Error(`${quoted(target)} names more than one column (${loose.map((c) => c.index).join(", ")}): map it by column index. Available headers: ${available(columns)}.`);
+  if (loose.length > 1) throw new ReportRefusal("ambiguousColumn", { column: target, indexes: loose.map((c) => c.index), headers: available(columns) });
   if (loose.length === 1) return columns.indexOf(loose[0]);
   if (/^\d+$/.test(target.trim())) return findColumn(columns, Number(target));
-  throw new Error(`There is no column ${quoted(target)}. Available headers: ${available(columns)}.`);
+  throw new ReportRefusal("noColumn", { column: target, headers: available(columns) });
 }
 

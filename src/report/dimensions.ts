@@ -5,7 +5,6 @@
  * them up counts people twice: the report is refused, naming the column and its values, until
  * one value is chosen (the command line's --filter COLUMN=VALUE).
  */
-import { quoteText } from "../indicators/quote";
 import { columnLetters } from "./address";
 import { aggregateReason } from "./aggregates";
 import { aggregateRows } from "./aggregate-rows";
@@ -82,19 +81,10 @@ export function repeatedPairs(block: SourceBlock, data: LongGeometry, rows: read
 
 /** The refusal: which columns to choose a value in, and how. */
 export function dimensionRefusal(block: SourceBlock, dims: readonly DimensionColumn[], pairs: number): ReportRefusal<"breakdowns"> {
-  const named = dims
-    .slice(0, 4)
-    .map((d) => `column ${columnLetters(block.left + d.col)}${d.header ? ` ${quoteText(d.header, "'")}` : ""} (${d.values.map((v) => (v === "" ? "blank" : quoteText(v, ""))).join(", ")})`)
-    .join(", ");
   const example = dims[0];
   const filter = `${example.header || columnLetters(block.left + example.col)}=${example.values[0]}`;
   const columns = dims.slice(0, 4).map((d) => ({ column: columnLetters(block.left + d.col), header: d.header, values: d.values }));
-  return new ReportRefusal(
-    "breakdowns",
-    { pairs, columns, example: filter },
-    `${pairs} origin–destination pair(s) have several rows that differ in ${named}: these are breakdowns or indicators, and adding them up would count people twice. ` +
-      `Choose one value of each such column (on the command line --filter ${quoteText(filter, "'")}), or select only those rows.`,
-  );
+  return new ReportRefusal("breakdowns", { pairs, columns, example: filter });
 }
 
 /** The rows of `rows` that hold the chosen value in each filtered column (Detection.dimensionFilters). */

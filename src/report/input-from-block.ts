@@ -2,7 +2,8 @@ import { aggregateRows } from "./aggregate-rows";
 import { frameOf, readGeometry } from "./dataset";
 import { dimensionColumns, dimensionRefusal, filteredRows, repeatedPairs } from "./dimensions";
 import { ReportInput, SourceColumn } from "./input";
-import { alignmentNotes, matrixInPlace, matrixLabelMismatch, matrixLabelsOf } from "./matrix-block";
+import { alignmentReasons, matrixInPlace, matrixLabelMismatch, matrixLabelsOf } from "./matrix-block";
+import { reasonText } from "../messages/reasons";
 import { refuseRepeatedLabels } from "./repeats";
 import { ReportRefusal } from "./refusal";
 import { flowUnitNote, tableUnits, unitNote } from "./units";
@@ -25,7 +26,7 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
     if (mismatch) throw mismatch;
     const found = matrixLabelsOf(block, detection);
     const run = found ? matrixInPlace(found) : { first: 0, n: data.n };
-    const notes = found ? alignmentNotes(found).map((t) => `${t}.`) : [];
+    const notes = found ? alignmentReasons(found).map((r) => reasonText(r, "en")) : [];
     if (found && !run) {
       // columns in another order than the rows, or totals between the regions: each region's
       // row and the column of its label, wherever they are (read through a copy: matrix-copy.ts)
@@ -49,7 +50,7 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   const rowIndex = data.shape === "long" ? filteredRows(block, unfiltered, detection.dimensionFilters) : unfiltered;
   if (rowIndex.length === 0 && unfiltered.length > 0) throw new Error("No row holds the values chosen in the dimension columns: choose other values.");
   if (rowIndex.length === 0 && data.rowIndex.length > 0) {
-    throw new ReportRefusal("allAggregates", { rows: data.rowIndex.slice(0, 3).map((r) => String(block.top + r + 1)) }, `Every row is a total or an aggregate, not a region: ${aggregates.notes.slice(0, 3).join("; ")}.`);
+    throw new ReportRefusal("allAggregates", { rows: aggregates.items.slice(0, 3).map((a) => ({ row: block.top + a.row + 1, address: a.address, label: a.label, role: a.role, reason: a.reason })) });
   }
   const rowsAt = rowIndex.map((r) => block.top + r);
   const headerOf = (c: number): string => detection.columns.find((m) => m.index === c)?.header ?? "";

@@ -2,13 +2,13 @@
  * A detected matrix's labels matched (./matrix-alignment) on a block of cells: the refusal the
  * report gives when they do not pair up, and the sentences naming what is left out.
  */
-import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
 import { cellAt, readGeometry } from "./dataset";
 import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
-import { alignMatrix, isIdentity, labelKey, LeftOut, MatrixAlignment } from "./matrix-alignment";
+import { alignMatrix, isIdentity, labelKey, MatrixAlignment } from "./matrix-alignment";
 import { ReportRefusal } from "./refusal";
+import { Reason, reason } from "./reason";
 import type { CellValue, Detection, SourceBlock } from "./types";
 
 export interface MatrixLabelsFound {
@@ -42,14 +42,6 @@ export function matrixLabelsOf(block: SourceBlock, detection: Detection): Matrix
   };
 }
 
-/** One sentence per row or column left out: "row 10 'Total inflow' (A10): a total". */
-export function leftOutSentences(found: MatrixLabelsFound): string[] {
-  return found.alignment.leftOut.map((l: LeftOut) => {
-    const at = l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index);
-    return `${l.side} ${quoteText(l.label, "'")} (${at}) is not a region of the matrix: ${l.why}`;
-  });
-}
-
 /**
  * The part of the matrix read where it is: rows and columns `first` to `first + n − 1` of it,
  * when the regions are a run of rows whose columns are in the same places (totals or unmatched
@@ -76,33 +68,26 @@ export function matrixLabelMismatch(block: SourceBlock, detection: Detection): R
   const a = found.alignment;
   if (!a.repeated && a.rows.length >= 2) return undefined;
   // (columns in another order need two pairs at least: read by label then, never refused)
-  const parts = leftOutSentences(found).slice(0, 6);
-  if (a.repeated) parts.unshift("a label appears twice on one side once case, spaces and footnote marks are set aside");
-  else parts.unshift(`only ${a.rows.length} of its rows ${a.rows.length === 1 ? "pairs" : "pair"} with a column of the same label`);
   const leftOut = a.leftOut.slice(0, 6).map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
-  return new ReportRefusal(
-    "matrixLabels",
-    { paired: a.rows.length, repeated: a.repeated, leftOut },
-    `The matrix's rows and columns do not pair up by label: ${parts.join("; ")}. Give each region one row and one column with the same label, and leave totals and unmatched labels out of the cells read.`,
-  );
+  return new ReportRefusal("matrixLabels", { paired: a.rows.length, repeated: a.repeated, leftOut });
 }
 
 /**
- * What reading the matrix by label leaves out or reorders, one sentence each, for the command
- * line to say as it reads (the report's Definitions sheet says the same: ./input-from-block).
- * Empty when the rows and columns pair up in place with nothing left out.
+ * What reading the matrix by label leaves out or reorders, one reason each, for the command line
+ * to say as it reads and the report's Definitions sheet to repeat (./input-from-block). Empty
+ * when the rows and columns pair up in place with nothing left out.
  */
-export function matrixAlignmentNotes(block: SourceBlock, detection: Detection): string[] {
+export function matrixAlignmentReasons(block: SourceBlock, detection: Detection): Reason[] {
   const found = matrixLabelsOf(block, detection);
-  return found ? alignmentNotes(found) : [];
+  return found ? alignmentReasons(found) : [];
 }
 
-/** matrixAlignmentNotes of a matrix whose labels are matched already. */
-export function alignmentNotes(found: MatrixLabelsFound): string[] {
-  if (isIdentity(found.alignment, found.data.n)) return [];
-  const notes = leftOutSentences(found).map((s) => `${s[0].toUpperCase()}${s.slice(1)}; left out`);
-  if (found.alignment.reordered) notes.unshift("The matrix's columns are in another order than its rows: each row is paired with the column of the same label");
-  return notes;
+/** matrixAlignmentReasons of a matrix whose labels are matched already. */
+export function alignmentReasons(found: MatrixLabelsFound): Reason[] {
+  const a = found.alignment;
+  if (isIdentity(a, found.data.n)) return [];
+  const leftOut = a.leftOut.map((l) => ({ side: l.side, label: String(l.label), at: l.side === "row" ? found.rowLabelAt(l.index) : found.columnLabelAt(l.index), reason: l.reason }));
+  return [...(a.reordered ? [reason("matrixAligned", { reordered: true, leftOut: [] })] : []), ...leftOut.map((l) => reason("matrixAligned", { reordered: false, leftOut: [l] }))];
 }
 
 /** A matrix's place in a block: header row, label column, last row and last column (block positions). */

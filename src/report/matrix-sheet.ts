@@ -7,6 +7,7 @@ import { FreeCell, spanFor, styled, textCell, titleCells } from "./layout";
 import { BALANCE_THRESHOLD, CORRIDOR_COLUMNS, CORRIDOR_KEYS, CorridorRefs, MATRIX_KEY_FIGURES, MatrixRefs, REGION_COLUMNS, REGION_COUNT, REGION_KEYS, regionColumnLetter, RegionRefs, RegionValue } from "./measures";
 import type { AlignedRegionData } from "./region-data";
 import { NumberFormat, PlannedCell, PlannedSheet, PlannedTable } from "./types";
+import type { HeadlineItem } from "./headline";
 
 /**
  * Where a matrix lives for the formulas that read it: on the source sheet (matrix input) or on
@@ -28,7 +29,7 @@ const MIN_TABLE_TOP = 20; // the per-region table's header row, lower when there
 export interface MatrixSheetsResult {
   readonly sheets: PlannedSheet[];
   readonly notes: string[];
-  readonly headline: { label: string; value: number | string }[];
+  readonly headline: HeadlineItem[];
   /** Catalog functions whose definitions the report uses. */
   readonly functions: string[];
 }
@@ -112,13 +113,13 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
 
   const corridorSheet = planCorridors(labels, m, ref);
   const [top] = corridors(m, 1);
-  const headline: { label: string; value: number | string }[] = [
-    { label: "regions", value: n },
-    { label: "total flows", value: total },
-    { label: "MEI", value: key[2][1].value as number },
-    { label: "circulation index", value: key[3][1].value as number },
+  const headline: HeadlineItem[] = [
+    { code: "regions", value: n },
+    { code: "totalFlows", value: total },
+    { code: "mei", value: key[2][1].value as number },
+    { code: "circulationIndex", value: key[3][1].value as number },
   ];
-  if (top) headline.push({ label: "largest corridor", value: `${labels[top.origin]} → ${labels[top.destination]} (${top.flow})` });
+  if (top) headline.push({ code: "largestCorridor", value: { origin: String(labels[top.origin]), destination: String(labels[top.destination]), flow: top.flow } });
   return {
     sheets: [summarySheet, corridorSheet, ...(regionData?.sheets ?? [])],
     notes: [

@@ -20,6 +20,7 @@ import { inputFromBlock } from "./input-from-block";
 import { Detection, PlannedSheet, ReportPlan, SharingMode, SourceBlock } from "./types";
 import { AsyncStepsOptions, PLAN_CHUNK_ROWS, runSteps, runStepsAsync, Steps } from "./steps";
 import { fitSheet } from "./fit-widths";
+import { reasonsText } from "../messages/reasons";
 
 
 export interface PlanOptions {
@@ -103,7 +104,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     sheets = [r.sheets[0], ...est.sheets, ...r.sheets.slice(1)];
     notes = [...est.notes, ...r.notes];
     functions = ["MIGRATION.MATRIX", "MIGRATION.FLOWSFROMSTOCKS", ...r.functions];
-    headline = [{ label: "estimated flows", value: `${String(est.period[0])}–${String(est.period[1])}, method ${options.stocks}` }, ...r.headline];
+    headline = [{ code: "estimatedFlows", value: { first: String(est.period[0]), last: String(est.period[1]), method: options.stocks } }, ...r.headline];
   } else {
     const p = planPivot(input, shown ? { year: shown.key } : {});
     const r = planMatrixSheets(p.labels, p.matrix, p.location, title, regionData(p.labels));
@@ -114,7 +115,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
   }
   if (shown) {
     notes.unshift(periodNote(time!, input.shape === "table" ? "table" : "list")!);
-    headline = [{ label: "period", value: shown.key }, ...headline];
+    headline = [{ code: "period", value: shown.key }, ...headline];
   }
   if (input.shape !== "matrix" && !options.stocks) {
     // Two or more periods: the Trends and Trajectories sheets follow the summary.
@@ -177,5 +178,5 @@ export function* planReportSteps(block: SourceBlock, detection: Detection, optio
   const input = inputFromBlock(block, detection);
   // A table's report plans the rows of the period it shows.
   yield { done: 0, total: input.shape === "matrix" ? input.labels.length : input.shape === "table" && !options.stocks ? rowsShown(input, options.period) : input.rows };
-  return yield* planFromInputSteps(input, { ...options, source: options.source ?? block.provenance, detection: detection.reasons });
+  return yield* planFromInputSteps(input, { ...options, source: options.source ?? block.provenance, detection: reasonsText(detection.reasons, "en") });
 }

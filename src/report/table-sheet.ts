@@ -8,6 +8,7 @@ import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, EFFECTIVENE
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { titleCells } from "./layout";
 import { PlannedCell, PlannedSheet, PlannedTable, Role } from "./types";
+import type { HeadlineItem } from "./headline";
 import { PLAN_CHUNK_ROWS, Steps } from "./steps";
 
 /** Where the indicator table starts on the summary sheet (rows above: title, notes). */
@@ -26,7 +27,7 @@ export interface TableSheetResult {
   readonly measures: TableMeasure[];
   /** Sentences for the Definitions sheet (what the totals and classification mean here). */
   readonly notes: string[];
-  readonly headline: { label: string; value: number | string }[];
+  readonly headline: HeadlineItem[];
 }
 
 /**
@@ -186,12 +187,12 @@ function longestLabel(input: TableInput, role: Role): number {
   return n + 2;
 }
 
-function headlineOf(input: TableInput, measures: TableMeasure[], rows: PlannedCell[][], firstMeasureCol: number): { label: string; value: number | string }[] {
-  const out: { label: string; value: number | string }[] = [{ label: "rows", value: input.rows }];
+function headlineOf(input: TableInput, measures: TableMeasure[], rows: PlannedCell[][], firstMeasureCol: number): HeadlineItem[] {
+  const out: HeadlineItem[] = [{ code: "rows", value: input.rows }];
   measures.slice(0, 3).forEach((m, k) => {
     const values = rows.map((r) => r[firstMeasureCol + k].value).filter((v): v is number => typeof v === "number");
     const middle = median(values); // as MEDIAN: the mean of the two middle values of an even count
-    if (typeof middle === "number") out.push({ label: `median ${m.label.toLowerCase()}`, value: middle });
+    if (typeof middle === "number") out.push({ code: "median", measure: m.label, value: middle });
   });
   return out;
 }

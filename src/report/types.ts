@@ -5,6 +5,8 @@
  */
 
 import type { DataProblem } from "./problem-codes";
+import type { HeadlineItem } from "./headline";
+import type { Reason } from "./reason";
 
 /** One cell's value as a spreadsheet holds it. `null` is a blank. */
 export type CellValue = string | number | boolean | null;
@@ -68,8 +70,8 @@ export interface Detection {
   readonly shape: Shape;
   /** 0..1 overall confidence in the shape and mapping. */
   readonly confidence: number;
-  /** Plain sentences on what was found and why ("33 × 33 matrix with labels in row 1 and column A"). */
-  readonly reasons: string[];
+  /** What was found and why, as codes with parameters (./reason.ts; worded by src/messages/reasons.ts). */
+  readonly reasons: Reason[];
   /** Row of the block holding headers (table, long), or the label row (matrix); -1 when none. */
   readonly headerRow: number;
   /** Column roles (table, long); for a matrix, empty. */
@@ -226,5 +228,5 @@ export interface ReportPlan {
   /** The source block's sheet name, as the plan's formulas reference it. */
   readonly sourceSheet: string;
   /** Headline numbers for a summary line (CLI output, task pane message). */
-  readonly headline: { readonly label: string; readonly value: number | string }[];
+  readonly headline: HeadlineItem[];
 }

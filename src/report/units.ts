@@ -85,8 +85,6 @@ export function tableUnits(block: SourceBlock, columns: readonly MappedColumn[],
         throw new ReportRefusal(
           "unitMismatch",
           { column: letters, header: c.header, role: c.role, roleLabel, unit: unit.name, expects },
-          `Column ${letters} ${quoteText(c.header, "'")} is ${UNIT_WORDS[unit.name]}, but it is used as ${roleLabel}, which must be ${rate ? "a rate between 0 and 1" : "a number of people"}: ` +
-            `map ${roleLabel} to another column (on the command line --map ${c.role}=COLUMN) or leave it unmapped (--map ${c.role}=).`,
         );
       }
       out.push({ col: c.col, role: c.role, header: c.header, unit: unit.name, factor: unit.factor });
@@ -110,8 +108,6 @@ export function tableUnits(block: SourceBlock, columns: readonly MappedColumn[],
       throw new ReportRefusal(
         "rateLooksPercent",
         { column: letters, header: c.header, role: c.role, roleLabel, largest, at: where },
-        `Column ${letters} ${quoteText(c.header, "'")} is used as ${roleLabel}, a rate between 0 and 1, but holds values up to ${largest} (${where}): percentages, it seems, and its header does not say so. ` +
-          `If they are percentages, add "(%)" to its header and they are divided by 100; otherwise map ${roleLabel} to another column (on the command line --map ${c.role}=COLUMN).`,
       );
     }
   }
@@ -134,11 +130,7 @@ export function flowUnitNote(block: SourceBlock, col: number, header: string): s
   if (!unit) return undefined;
   if (unit.factor < 1) {
     const letters = columnLetters(block.left + col);
-    throw new ReportRefusal(
-      "unitMismatch",
-      { column: letters, header, role: "flow", roleLabel: ROLE_LABELS.flow, unit: unit.name, expects: "count" },
-      `Column ${letters} ${quoteText(header, "'")} is ${UNIT_WORDS[unit.name]}, but it is used as the flow, which must be a number of people: map the flow to a column of counts (on the command line --map flow=COLUMN).`,
-    );
+    throw new ReportRefusal("unitMismatch", { column: letters, header, role: "flow", roleLabel: ROLE_LABELS.flow, unit: unit.name, expects: "count" });
   }
   return `Column ${columnLetters(block.left + col)} ${quoteText(header, "'")} is ${UNIT_WORDS[unit.name]} (as its header says): the report's flows and totals are in that unit too; the indices do not depend on it.`;
 }

@@ -6,7 +6,7 @@
 import { UnknownPeriodError } from "../report/input-periods";
 import { isRefusal } from "../report/refusal";
 import { Lang, strings } from "./i18n";
-import { refusalText } from "./refusals";
+import { refusalText } from "../messages/refusals";
 
 export interface PaneMessage {
   readonly kind: "error" | "cancelled";
@@ -68,9 +68,8 @@ export function describeError(err: unknown, lang: Lang, cancelled = false, durin
   if (message !== undefined) {
     const after = during === "choice" ? "" : ` ${s.errorUntouched}`;
     if (lang === "en") return { kind: "error", text: `${message}${after}` };
-    // A refusal of the engine is data: said in the pane's language, the English kept as detail.
-    const worded = isRefusal(err) ? refusalText(err, lang) : undefined;
-    if (worded !== undefined) return { kind: "error", text: `${worded}${after}`, detail: message };
+    // A refusal of the engine is data: said in the pane's language (src/messages/refusals.ts).
+    if (isRefusal(err)) return { kind: "error", text: `${refusalText(err, lang)}${after}` };
     const lead = during === "choice" ? s.shapeRefused : ((code && s.officeErrors[code]) ?? s.errorUntouched);
     return { kind: "error", text: `${lead} ${s.errorFromEngine}`, detail: message };
   }

@@ -1,17 +1,16 @@
 /**
  * The task pane's words, in English and Ukrainian. Every string the pane shows comes from here;
  * text from the workbook (headers, sheet names, labels) is only ever inserted as text nodes.
- * The report engine's data problems are codes worded in either language by src/messages; its
- * other English sentences are shown as they are in English, and in Ukrainian the pane says the
- * same from the structured detection (see summary.ts).
+ * The engine's coded messages (data problems, reasons, refusals, headline items) are worded by
+ * the renderers in src/messages, which the command line shares.
  */
-import { ROLE_LABELS } from "../report/roles";
 import type { StockDecrease } from "../indicators/estimation";
 import type { ProblemKind } from "../report/problem-codes";
 import type { Role, Shape, SharingMode } from "../report/types";
 import type { LeftOutWhy } from "./left-out";
 
 import { formatNumber, formatPercent, Lang, LANGS, langOf, LOCALE } from "../messages/lang";
+import { leftOutWhyText } from "../messages/left-out";
 import { ROLE_NAMES } from "../messages/roles";
 
 export { formatNumber, formatPercent, LANGS, langOf, LOCALE };
@@ -41,7 +40,6 @@ export interface Strings {
   readonly shapeNames: Record<Shape, string>;
   readonly confidence: (percent: string, level: "high" | "medium" | "low") => string;
   readonly reasons: string;
-  readonly reasonsInEnglish: string;
   readonly mapping: string;
   readonly mappingHint: string;
   readonly column: string;
@@ -100,7 +98,6 @@ export interface Strings {
   readonly activated: (sheet: string) => string;
   readonly modeUsed: (mode: string) => string;
   readonly headline: string;
-  readonly headlineLabel: (english: string) => string;
   readonly written: string;
   /** What the host says about a written report (src/hosts/office-write.ts, WriteNotice). */
   readonly notices: { readonly arrayFormulasAsValues: (cells: number) => string; readonly manualCalculation: string };
@@ -136,37 +133,8 @@ export interface Strings {
   readonly dimensionBlank: string;
 }
 
-const ROLE_EN: Record<Role, string> = ROLE_LABELS;
-
+const ROLE_EN: Record<Role, string> = ROLE_NAMES.en;
 const ROLE_UK: Record<Role, string> = ROLE_NAMES.uk;
-
-/** The engine's headline labels (src/report) and measure labels, in Ukrainian. */
-const HEADLINE_UK: Record<string, string> = {
-  regions: "регіонів",
-  "total flows": "усього переміщень",
-  mei: "індекс ефективності міграції (MEI)",
-  "circulation index": "індекс циркуляції",
-  "largest corridor": "найбільший коридор",
-  rows: "рядків",
-  "skilled emigration rate": "рівень еміграції кваліфікованих",
-  "net skilled emigration": "чиста еміграція кваліфікованих",
-  "selection ratio (skilled ÷ total emigration rate)": "коефіцієнт відбору (кваліфіковані ÷ загальний рівень еміграції)",
-  "relative skill share": "відносна частка кваліфікованих",
-  "net migration (immigrants − emigrants)": "чиста міграція (іммігранти − емігранти)",
-  "net migration per 1,000 population": "чиста міграція на 1000 населення",
-  "gross migration per 1,000 population": "валова міграція на 1000 населення",
-  "migration effectiveness": "ефективність міграції",
-  "immigrants as share of population": "частка іммігрантів у населенні",
-  "emigrants as share of population": "частка емігрантів у населенні",
-  "return rate": "частка тих, хто повернувся",
-  "outbound mobility ratio": "коефіцієнт вихідної мобільності",
-  "inbound mobility rate": "рівень вхідної мобільності",
-  "net flow of mobile students": "чистий потік мобільних студентів",
-  "net flow ratio of mobile students": "коефіцієнт чистого потоку мобільних студентів",
-  "gross outbound enrolment ratio": "валовий коефіцієнт навчання за кордоном",
-  "estimated flows": "оцінені потоки",
-  period: "період",
-};
 
 const en: Strings = {
   languageName: "English",
@@ -190,7 +158,6 @@ const en: Strings = {
   shapeNames: { table: "Country or region table", matrix: "Origin × destination matrix", long: "Long list of flows" },
   confidence: (p, level) => `Confidence: ${p} (${level})`,
   reasons: "Why",
-  reasonsInEnglish: "Details",
   mapping: "Columns and their roles",
   mappingHint: "Change a role if a column was read wrongly; the problems below are checked again.",
   column: "Column",
@@ -276,7 +243,6 @@ const en: Strings = {
   activated: (s) => `Now showing: ${s}`,
   modeUsed: (m) => `Sharing mode: ${m}`,
   headline: "Headline numbers",
-  headlineLabel: (english) => (english === "MEI" ? "Migration effectiveness index (MEI)" : cap(english)),
   written: "The report is written. Your data were not changed.",
   notices: {
     arrayFormulasAsValues: (n) =>
@@ -316,15 +282,7 @@ const en: Strings = {
   leftOutMatrixHint: "A matrix pairs each row with the column of the same label; these are not regions of it and are left out. To use them, select other cells.",
   rowWord: "row",
   leftOutItem: (side, label, where, why) => `${label} (${side === "row" ? "" : "column, "}${where}): ${why}`,
-  leftOutWhy: (why) => {
-    if (why.kind === "sumOfOthers") return why.side === "row" ? "the sum of the other rows" : "the sum of the other columns";
-    if (why.kind === "oneSide") return why.side === "row" ? "found only among the rows" : "found only among the columns";
-    const r = why.reason;
-    if (r.kind === "note") return "a note or source line (text, no number)";
-    if (r.kind === "unknown") return "not a place (unknown)";
-    if (r.kind === "total") return r.source === "eurostat" ? "a total (Eurostat code)" : "a total";
-    return r.source === "eurostat" ? "an aggregate (Eurostat code)" : r.source === "worldBank" ? "a World Bank aggregate" : r.source === "un" ? "a region or group (UN location code of 900 or more)" : "an aggregate";
-  },
+  leftOutWhy: (why) => leftOutWhyText(why, "en"),
   matrixFoundAt: (range) => `The matrix was found at ${range}; the rows above and below it (titles, notes) are not read.`,
   dimensionsTitle: "Breakdowns: keep one value of each",
   dimensionsHint: "Rows of one origin and destination differ in these columns (sex, age, indicator…); adding them up would count people twice. Choose the value whose rows the report reads, such as the total.",
@@ -355,7 +313,6 @@ const uk: Strings = {
   shapeNames: { table: "Таблиця країн або регіонів", matrix: "Матриця «звідки × куди»", long: "Довгий список потоків" },
   confidence: (p, level) => `Упевненість: ${p} (${level === "high" ? "висока" : level === "medium" ? "середня" : "низька"})`,
   reasons: "Чому",
-  reasonsInEnglish: "Подробиці (англійською)",
   mapping: "Стовпці та їхні ролі",
   mappingHint: "Змініть роль, якщо стовпець прочитано неправильно; проблеми нижче буде перевірено знову.",
   column: "Стовпець",
@@ -441,12 +398,6 @@ const uk: Strings = {
   activated: (s) => `Відкрито аркуш: ${s}`,
   modeUsed: (m) => `Спільний доступ: ${m}`,
   headline: "Основні показники",
-  headlineLabel: (english) => {
-    const key = english.toLowerCase();
-    if (HEADLINE_UK[key]) return cap(HEADLINE_UK[key]);
-    if (key.startsWith("median ") && HEADLINE_UK[key.slice(7)]) return `Медіана: ${HEADLINE_UK[key.slice(7)]}`;
-    return cap(english);
-  },
   written: "Звіт записано. Ваші дані не змінено.",
   notices: {
     arrayFormulasAsValues: (n) =>
@@ -486,15 +437,7 @@ const uk: Strings = {
   leftOutMatrixHint: "Матриця поєднує кожен рядок зі стовпцем із тією самою назвою; ці рядки й стовпці не є її регіонами й не враховуються. Щоб їх використати, виділіть інші клітинки.",
   rowWord: "рядок",
   leftOutItem: (side, label, where, why) => `${label} (${side === "row" ? "" : "стовпець, "}${where}): ${why}`,
-  leftOutWhy: (why) => {
-    if (why.kind === "sumOfOthers") return why.side === "row" ? "сума інших рядків" : "сума інших стовпців";
-    if (why.kind === "oneSide") return why.side === "row" ? "є лише серед рядків" : "є лише серед стовпців";
-    const r = why.reason;
-    if (r.kind === "note") return "примітка або джерело (текст без чисел)";
-    if (r.kind === "unknown") return "не місце (невідомо)";
-    if (r.kind === "total") return r.source === "eurostat" ? "підсумок (код Євростату)" : "підсумок";
-    return r.source === "eurostat" ? "агрегат (код Євростату)" : r.source === "worldBank" ? "агрегат Світового банку" : r.source === "un" ? "регіон або група (код території ООН 900 або більше)" : "агрегат";
-  },
+  leftOutWhy: (why) => leftOutWhyText(why, "uk"),
   matrixFoundAt: (range) => `Матрицю знайдено в ${range}; рядки над нею й під нею (заголовки, примітки) не читаються.`,
   dimensionsTitle: "Розбивки: залиште одне значення кожної",
   dimensionsHint: "Рядки з тими самими «звідки» й «куди» різняться в цих стовпцях (стать, вік, показник…); їхня сума порахувала б людей двічі. Виберіть значення, рядки якого читатиме звіт, наприклад загальне.",
@@ -502,10 +445,6 @@ const uk: Strings = {
   dimensionNone: "— виберіть значення —",
   dimensionBlank: "(порожньо)",
 };
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 export const STRINGS: Record<Lang, Strings> = { en, uk };
 

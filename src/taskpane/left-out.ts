@@ -6,16 +6,12 @@
  * engine's own functions, the ones the report and the command line use.
  */
 import { aggregateRows } from "../report/aggregate-rows";
-import type { AggregateReason } from "../report/aggregates";
 import { matrixLabelsOf } from "../report/matrix-block";
 import type { Detection, SourceBlock } from "../report/types";
 import { Lang, strings } from "./i18n";
 
-/** Why a row or column is left out, as the pane words it. */
-export type LeftOutWhy =
-  | { readonly kind: "label"; readonly reason: AggregateReason }
-  | { readonly kind: "sumOfOthers"; readonly side: "row" | "column" }
-  | { readonly kind: "oneSide"; readonly side: "row" | "column" };
+import type { LeftOutWhy } from "../messages/left-out";
+export type { LeftOutWhy };
 
 export interface LeftOutEntry {
   /** Block row of a table's or list's row (a box puts it back); undefined for a matrix's row or column. */

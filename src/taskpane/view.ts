@@ -15,8 +15,11 @@ import { leftOutList } from "./left-out";
 import { formatNumber, formatPercent, Lang, LANGS, LOCALE, strings, Strings } from "./i18n";
 import { dimensionsOffered } from "./state";
 import type { BuildResult, PaneState, Selection } from "./state";
-import { blockSize, columnName, confidenceLevel, problemGroups, problemsCapped, reasonsUk } from "./summary";
+import { blockSize, columnName, confidenceLevel, problemGroups, problemsCapped } from "./summary";
 import { renderProblem } from "../messages/problems";
+import { reasonsText } from "../messages/reasons";
+import { headlineLabel, headlineValue } from "../messages/headline";
+import type { HeadlineItem } from "../report/headline";
 
 export interface ViewHandlers {
   useSelection(): void;
@@ -210,15 +213,7 @@ export class View {
     shape.addEventListener("change", () => this.handlers.chooseShape(shape.value as Shape));
 
     const level = confidenceLevel(detection.confidence);
-    const reasons =
-      state.lang === "en"
-        ? el("ul", { class: "reasons" }, detection.reasons.map((r) => el("li", {}, r)))
-        : el(
-            "div",
-            {},
-            el("ul", { class: "reasons" }, reasonsUk(selection.block, detection).map((r) => el("li", {}, r))),
-            el("details", { class: "english" }, el("summary", {}, s.reasonsInEnglish), el("ul", { class: "reasons", lang: "en" }, detection.reasons.map((r) => el("li", {}, r)))),
-          );
+    const reasons = el("ul", { class: "reasons" }, reasonsText(detection.reasons, state.lang).map((r) => el("li", {}, r)));
 
     return el(
       "section",
@@ -393,7 +388,10 @@ export class View {
   }
 
   private result(result: BuildResult, lang: Lang, s: Strings): HTMLElement {
-    const value = (v: number | string) => (typeof v === "number" ? formatNumber(v, lang) : v);
+    const value = (h: HeadlineItem) => {
+      const v = headlineValue(h, lang);
+      return typeof v === "number" ? formatNumber(v, lang) : v;
+    };
     return el(
       "section",
       { class: "card result", "aria-labelledby": "result-title" },
@@ -406,7 +404,7 @@ export class View {
         el("p", { class: "hint", "data-key": `notice-${n.kind}` }, n.kind === "arrayFormulasAsValues" ? s.notices.arrayFormulasAsValues(n.cells) : s.notices.manualCalculation),
       ),
       result.headline.length ? el("h4", {}, s.headline) : null,
-      result.headline.length ? el("dl", { class: "headline" }, result.headline.flatMap((h) => [el("dt", {}, s.headlineLabel(h.label)), el("dd", {}, value(h.value))])) : null,
+      result.headline.length ? el("dl", { class: "headline" }, result.headline.flatMap((h) => [el("dt", {}, headlineLabel(h, lang, true)), el("dd", {}, value(h))])) : null,
     );
   }
 }

@@ -327,7 +327,7 @@ test("Ukrainian (Office's display language uk-UA): a country table, a role chang
     const shape = page.getByLabel("Форма даних");
     expect(await shape.inputValue()).toBe("table");
     expect(await shape.locator("option:checked").textContent()).toBe("Таблиця країн або регіонів");
-    expect(norm(await found(page).locator("ul.reasons li").first().textContent())).toBe("Таблиця: 4 116 рядків даних, заголовок у рядку 1.");
+    expect(norm(await found(page).locator("ul.reasons li").first().textContent())).toBe("Таблиця країн: 4 116 рядків, 196 регіонів, 7 періодів, заголовок у рядку 1.");
 
     // The periods found, and the picker: the latest by default, every period offered, latest first.
     const periods = page.locator("section.periods");
@@ -366,7 +366,7 @@ test("Ukrainian (Office's display language uk-UA): a country table, a role chang
     // The same choices in the engine, in Node, give the numbers the pane must show.
     const block: SourceBlock = { sheet: "IAB", top: 0, left: 0, values: iabRows, provenance: "IAB!A1:H4117" };
     const plan = planReport(block, applyOverrides(block, detect(block), { map: { skilledRate: 6 } }), { mode: "values", now: new Date(), hostDrawsCharts: true, period: "1980" });
-    const median = plan.headline.find((x) => x.label.startsWith("median selection ratio"))!.value as number;
+    const median = plan.headline.find((x) => x.code === "median" && x.measure.startsWith("Selection ratio"))!.value as number;
     const h = await headline(page);
     expect(norm(h["Період"])).toBe("1980");
     expect(norm(h["Рядків"])).toBe("585"); // 1980's 588 rows less its 3 "World" rows, an aggregate left out
@@ -400,9 +400,10 @@ test("Ukrainian from the pane's switch: a matrix, its reasons in Ukrainian, and 
     await page.getByLabel("Language / Мова").selectOption("uk");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("uk-UA");
     expect(await page.getByLabel("Мова", { exact: false }).inputValue()).toBe("uk");
-    expect(await found(page).locator("ul.reasons li").first().textContent()).toBe("Матриця 33 × 33 потоків, підписи у рядку 1 і у стовпці A; рядки — звідки, стовпці — куди.");
-    // The engine's own sentences stay available, marked as English.
-    expect(await found(page).locator("details.english ul").getAttribute("lang")).toBe("en");
+    expect(await found(page).locator("ul.reasons li").first().textContent()).toBe("Матриця 33 × 33 потоків, підписи у рядку 1 і у стовпці A; рядки — звідки, стовпці — куди (кутова клітинка «home\\host» не враховується).");
+    // Every reason is worded in Ukrainian from its code: no English copy is needed beside them.
+    expect(await found(page).locator("details.english").count()).toBe(0);
+    expect(await found(page).locator("ul.reasons li").nth(2).textContent()).toBe("Порожні клітинки вважаються відсутнім потоком (0); діагональ лишається як є, і показники її не враховують.");
     expect(await found(page).textContent()).toContain("Упевненість: 95");
     await page.getByRole("button", { name: "Побудувати звіт" }).click();
     await page.locator("section.result").waitFor({ timeout: 30_000 });

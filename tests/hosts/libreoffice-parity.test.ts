@@ -189,8 +189,8 @@ test.each(engineCases.map((c) => [c.input]))("bad input, %s: every formula cell 
 test.each(Object.keys(LABEL_VARIANTS).map((k) => [k]))("labels, %s: one region per label as Excel compares them, and LibreOffice agrees", (name) => {
   const { regions, total } = LABEL_VARIANTS[name];
   const report = reports.find((r) => r.name === `labels: ${name}`)!;
-  const headline = Object.fromEntries(report.plan.headline.map((h) => [h.label, h.value]));
-  expect([headline.regions, headline["total flows"]]).toEqual([regions, total]);
+  const headline = Object.fromEntries(report.plan.headline.map((h) => [h.code, h.value]));
+  expect([headline.regions, headline.totalFlows]).toEqual([regions, total]);
   const r = results.get(report.name)!;
   expect(r.mismatches).toEqual([]);
   expect(r.compared).toBeGreaterThan(20);
@@ -198,8 +198,8 @@ test.each(Object.keys(LABEL_VARIANTS).map((k) => [k]))("labels, %s: one region p
 
 test.each(Object.keys(PERIOD_LISTS).map((k) => [k]))("periods, %s: one period's rows, and LibreOffice agrees", (name) => {
   const report = reports.find((r) => r.name === `periods: ${name}`)!;
-  const headline = Object.fromEntries(report.plan.headline.map((h) => [h.label, h.value]));
-  expect(headline["total flows"]).toBe(PERIOD_LISTS[name].total);
+  const headline = Object.fromEntries(report.plan.headline.map((h) => [h.code, h.value]));
+  expect(headline.totalFlows).toBe(PERIOD_LISTS[name].total);
   expect(report.plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0].rows[0][1].native).toMatch(/\*\(TRIM\('Data'!\$C\$2:\$C\$\d+&""\)="[^"]+"\)/);
   const r = results.get(report.name)!;
   expect(r.mismatches).toEqual([]);
@@ -229,7 +229,7 @@ test("a country table whose headers state thousands and per cent: the formulas m
 
 test("a matrix with its totals row and column after the regions: the regions read in place, and LibreOffice agrees", () => {
   const report = reports.find((r) => r.name === "matrix with its totals after the regions")!;
-  expect(report.plan.headline.find((h) => h.label === "total flows")?.value).toBe(3360);
+  expect(report.plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(3360);
   const r = results.get(report.name)!;
   expect(r.mismatches).toEqual([]);
   expect(r.compared).toBeGreaterThan(20);
@@ -238,7 +238,7 @@ test("a matrix with its totals row and column after the regions: the regions rea
 test("a matrix with columns in another order, a totals row and labels on one side: read by label through live references, and LibreOffice agrees", () => {
   const report = reports.find((r) => r.name === "matrix with columns in another order, a totals row and a one-sided label")!;
   // true total: the off-diagonal flows between the four regions, added by hand (blanks are 0)
-  expect(report.plan.headline.find((h) => h.label === "total flows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
+  expect(report.plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
   const copy = report.plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0];
   expect(copy.rows.map((row) => row[0].value)).toEqual(["Germany", "France", "Austria", "Belgium"]);
   expect(copy.rows[0][1].native).toBe("'Data'!F2");
@@ -260,7 +260,7 @@ test.each([
   ["F", (7000 + 6000 + 5000 + 2500 + 1000) * 0.6],
 ])("a long list by sex with %s kept: the flow matrix's formulas read only those rows, and LibreOffice agrees", (sex, total) => {
   const report = reports.find((r) => r.name === `long list by sex, ${sex} kept`)!;
-  expect(report.plan.headline.find((h) => h.label === "total flows")?.value).toBeCloseTo(total as number, 9);
+  expect(report.plan.headline.find((h) => h.code === "totalFlows")?.value).toBeCloseTo(total as number, 9);
   const r = results.get(report.name)!;
   expect(r.mismatches).toEqual([]);
   expect(r.compared).toBeGreaterThan(20);

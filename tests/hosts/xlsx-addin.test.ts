@@ -40,7 +40,7 @@ describe("an add-in mode report", () => {
   beforeAll(async () => {
     const { block } = await readInput(join(SAMPLES, "uk-interregional-flows-2018.csv"));
     const plan = engine.plan(block, engine.detect(block), { mode: "addin", source: "uk", now: new Date(0) });
-    mei = plan.headline.find((h) => h.label === "MEI")!.value as number;
+    mei = plan.headline.find((h) => h.code === "mei")!.value as number;
     path = join(DIR, "uk-addin.xlsx");
     await writeReportXlsx(plan, path, { source: block });
   });

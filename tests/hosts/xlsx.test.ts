@@ -63,7 +63,7 @@ function plan(mode: SharingMode): ReportPlan {
     mode,
     shape: "table",
     sourceSheet: "Data",
-    headline: [{ label: "Regions", value: 5 }],
+    headline: [{ code: "regions", value: 5 }],
     sheets: [
       sheet("Migration Summary", {
         freezeRows: 4,

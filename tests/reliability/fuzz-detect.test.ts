@@ -9,6 +9,7 @@
  * timeout bounds each property). The seed is fixed (tests/support/seed.ts); `npm run fuzz`
  * explores others.
  */
+import { reasonsText } from "../../src/messages/reasons";
 import fc from "fast-check";
 import { parseCell } from "../../src/report/address";
 import { applyOverrides, detect } from "../../src/report/detect";
@@ -146,10 +147,10 @@ function attempt<T>(where: string, f: () => T): T | undefined {
 function checkDetection(d: Detection, block: SourceBlock): void {
   expect(["table", "matrix", "long"]).toContain(d.shape);
   expect(Number.isFinite(d.confidence) && d.confidence >= 0 && d.confidence <= 1).toBe(true);
-  expect(Array.isArray(d.reasons) && d.reasons.every((r) => typeof r === "string" && r.length > 0)).toBe(true);
-  for (const r of d.reasons) if (!ONE_LINE.test(r)) throw new Error(`a reason is not one line: ${JSON.stringify(r)}`);
-  for (const p of d.problems) {
-    for (const lang of LANGS) {
+  expect(Array.isArray(d.reasons) && d.reasons.length > 0).toBe(true);
+  for (const lang of LANGS) {
+    for (const r of reasonsText(d.reasons, lang)) if (r.length === 0 || !ONE_LINE.test(r)) throw new Error(`a reason is empty or not one line: ${JSON.stringify(r)}`);
+    for (const p of d.problems) {
       const text = renderProblem(p, lang);
       if (text.length === 0 || !ONE_LINE.test(text)) throw new Error(`a problem does not render as one line in ${lang}: ${JSON.stringify(text)}`);
     }

@@ -83,7 +83,7 @@ describe.each([
     const shape = sync.shape === "long" ? "table" : "long";
     const again = applyOverrides(block, sync, { shape });
     expect(again.shape).toBe(shape);
-    expect(applyOverrides(block, again, { shape: sync.shape })).toStrictEqual({ ...sync, reasons: [...sync.reasons.slice(0, -1), expect.stringMatching(/^Shape set by you/), sync.reasons[sync.reasons.length - 1]], confidence: expect.any(Number) });
+    expect(applyOverrides(block, again, { shape: sync.shape })).toStrictEqual({ ...sync, reasons: [...sync.reasons.slice(0, -1), { code: "shapeByUser", params: { shape: sync.shape } }, sync.reasons[sync.reasons.length - 1]], confidence: expect.any(Number) });
   });
 });
 

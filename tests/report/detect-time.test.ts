@@ -39,7 +39,7 @@ describe("by name", () => {
     const d = detect(blockOf(list("year0", [1990, 1990, 1990, 1995, 1995, 1995])));
     expect(d.shape).toBe("long");
     expect(yearHeader(d)).toBe("year0");
-    expect(d.reasons[0]).toBe("Long list: 6 flows between 3 regions, 2 periods, header in row 1.");
+    expect(d.reasons[0]).toEqual({ code: "long", params: { flows: 6, regions: 3, periods: 2, headerRow: 1 } });
   });
 
   test("a period column of spans and a table's academic-year column", () => {
@@ -47,7 +47,7 @@ describe("by name", () => {
     const table = detect(blockOf([["country", "academic year", "inbound students", "outbound students"], ["A", "2012/13", 5, 7], ["A", "2013/14", 6, 8], ["B", "2012/13", 1, 2], ["B", "2013/14", 3, 4]]));
     expect(table.shape).toBe("table");
     expect(yearHeader(table)).toBe("academic year");
-    expect(table.reasons[0]).toBe("Country table: 4 rows, 2 regions, 2 periods, header in row 1.");
+    expect(table.reasons[0]).toEqual({ code: "table", params: { rows: 4, regions: 2, periods: 2, headerRow: 1 } });
   });
 });
 
@@ -56,7 +56,7 @@ describe("by values, under a header that names no role", () => {
     const d = detect(blockOf(list("Jahr", [2000, 2000, 2000, 2005, 2005, 2005])));
     expect(yearHeader(d)).toBe("Jahr");
     expect(d.columns.find((c) => c.role === "year")!.confidence).toBe(0.8);
-    expect(d.reasons.join(" ")).toContain("'Jahr' → year (its values are periods)");
+    expect(d.reasons.find((r) => r.code === "mapped")?.params).toEqual({ columns: expect.arrayContaining([expect.objectContaining({ header: "Jahr", role: "year", how: { kind: "periods" } })]) });
     expect(d.problems).toEqual([]);
   });
 

@@ -4,6 +4,8 @@ import type { LongInput, MatrixInput, TableInput } from "../../src/report/input"
 import { inputFromBlock } from "../../src/report/input-from-block";
 import { matchHeader, normalizeHeader, vocabularyClashes } from "../../src/report/roles";
 import { CellValue, Detection, SourceBlock } from "../../src/report/types";
+import type { ReasonCode, ReasonParams } from "../../src/report/reason";
+import type { ReportRefusal } from "../../src/report/refusal";
 import { planReport } from "../../src/report/plan";
 import { erasmus, readSample, ukFlows } from "../support/samples";
 
@@ -27,7 +29,10 @@ function mapping(d: Detection): Record<string, string> {
 
 const unmapped = (d: Detection) => d.columns.filter((c) => c.role === null).map((c) => c.header);
 const kinds = (d: Detection) => d.problems.map((p) => p.kind);
-const text = (d: Detection) => d.reasons.join("\n");
+/** The reason of a code (the first), and the mapped columns as "header → role (how)". */
+const reasonOf = <C extends ReasonCode>(d: Detection, code: C) => d.reasons.find((r) => r.code === code)?.params as ReasonParams[C] | undefined;
+const mapped = (d: Detection) => (reasonOf(d, "mapped")?.columns ?? []).map((c) => `${c.header} → ${c.role} (${c.how.kind})`);
+const notUsed = (d: Detection, why: ReasonParams["notUsed"]["why"]) => d.reasons.flatMap((r) => (r.code === "notUsed" && r.params.why === why ? r.params.columns.map((c) => c.header) : []));
 
 describe("the samples are detected with no override", () => {
   test("IAB: a country table; origin is the region, the skilled rate is high_rate", () => {
@@ -39,7 +44,7 @@ describe("the samples are detected with no override", () => {
     expect(unmapped(d)).toEqual(["low_rate", "med_rate"]);
     expect(d.problems).toEqual([]);
     expect(d.confidence).toBeGreaterThan(0.8);
-    expect(d.reasons[0]).toBe("Country table: 4,116 rows, 196 regions, 7 periods, header in row 1.");
+    expect(d.reasons[0]).toEqual({ code: "table", params: { rows: 4116, regions: 196, periods: 7, headerRow: 1 } });
 
     const ds = inputFromBlock(b, d) as TableInput;
     expect(ds.shape).toBe("table");
@@ -60,9 +65,9 @@ describe("the samples are detected with no override", () => {
     expect(d.shape).toBe("table");
     expect(mapping(d)).toEqual({ region: "name", code: "alpha3", year: "year", immigrants: "fb", emigrants: "disp", population: "pop" });
     expect(unmapped(d)).toEqual(["country_code", "fb_share", "refugee", "pob_code", "imm", "disp_share"]);
-    expect(d.reasons[0]).toBe("Country table: 1,645 rows, 235 regions, 7 periods, header in row 1.");
-    expect(text(d)).toContain("'fb' → immigrants (synonym)");
-    expect(text(d)).toContain("'imm' (no values)");
+    expect(d.reasons[0]).toEqual({ code: "table", params: { rows: 1645, regions: 235, periods: 7, headerRow: 1 } });
+    expect(mapped(d)).toContain("fb → immigrants (synonym)");
+    expect(notUsed(d, "empty")).toContain("imm");
     // 36 rows have no foreign-born figure: blanks in a numeric column are missing, not 0
     expect(d.problems).toHaveLength(36);
     expect(d.problems.every((p) => p.kind === "blank" && p.address.startsWith("E"))).toBe(true);
@@ -82,7 +87,7 @@ describe("the samples are detected with no override", () => {
     expect(d.columns).toEqual([]);
     expect(d.problems).toEqual([]);
     expect(d.confidence).toBeGreaterThanOrEqual(0.9);
-    expect(d.reasons[0]).toContain("33 × 33");
+    expect(d.reasons[0]).toEqual({ code: "matrix", params: { n: 33, labelRow: 1, labelColumn: "A", corner: "home\\host" } });
 
     const ds = inputFromBlock(b, d) as MatrixInput;
     const expected = erasmus();
@@ -98,7 +103,7 @@ describe("the samples are detected with no override", () => {
     expect(d.shape).toBe("long");
     expect(mapping(d)).toEqual({ origin: "orig", destination: "dest", flow: "flow" });
     expect(d.problems).toEqual([]);
-    expect(d.reasons[0]).toBe("Long list: 144 flows between 12 regions, header in row 1.");
+    expect(d.reasons[0]).toEqual({ code: "long", params: { flows: 144, regions: 12, headerRow: 1 } });
 
     const ds = inputFromBlock(b, d) as LongInput;
     const expected = ukFlows();
@@ -131,7 +136,7 @@ describe("header variants", () => {
     );
     expect(mapping(d)).toEqual({ region: "Country", population: "Population (thousands)", emigrants: "Emigrants [persons]", totalRate: "Total emigration rate (%)" });
     expect(unmapped(d)).toEqual(["Emigrants (%)"]);
-    expect(text(d)).toContain("shares or rates");
+    expect(notUsed(d, "share")).toEqual(["Emigrants (%)"]);
     expect(normalizeHeader("Population (thousands)")).toEqual({ key: "population", words: ["population"], share: false });
   });
 
@@ -182,7 +187,7 @@ describe("header variants", () => {
     const d = detect(block([["", "A", "B", "C"], ["B", 0, 1, 2], ["A", 3, 0, 4], ["C", 5, 6, 0]]));
     expect(d.shape).toBe("matrix");
     expect(d.confidence).toBeLessThan(0.9);
-    expect(text(d)).toContain("not in the same order");
+    expect(reasonOf(d, "matrixLabelOrder")?.order).toBe("reordered");
   });
 
   test("a square table is still a table when its headers name roles", () => {
@@ -214,7 +219,7 @@ describe("header variants", () => {
     const b = block([["Table 1. Emigrants", null, null], [null, null, null], ["Country", "Emigrants", "Population"], ["A", -1, 10], ["B", 2, 20]], 3, 1);
     const d = detect(b);
     expect(d).toMatchObject({ shape: "table", headerRow: 2 });
-    expect(d.reasons[0]).toBe("Country table: 2 rows, 2 regions, header in row 6.");
+    expect(d.reasons[0]).toEqual({ code: "table", params: { rows: 2, regions: 2, headerRow: 6 } });
     expect(d.problems).toEqual([expect.objectContaining({ address: "C7", kind: "negative" })]);
   });
 
@@ -224,7 +229,7 @@ describe("header variants", () => {
       expect(d.shape).toBe("long");
       expect(d.columns.map((c) => c.role)).toEqual(["origin", "destination", "flow"]);
       expect(d.confidence).toBe(0.5);
-      expect(text(d)).toContain("guessed from the content");
+      expect(mapped(d).some((m) => m.endsWith("(content)"))).toBe(true);
     }
   });
 
@@ -333,7 +338,7 @@ describe("bad blocks", () => {
     rows.push(...rows.slice(1).map((r) => [`${r[0]}x`, "n/a"]));
     const big = detect(block(rows));
     expect(big.problems).toHaveLength(MAX_PROBLEMS);
-    expect(text(big)).toContain(`450 problems in the cells used (450 text); the first ${MAX_PROBLEMS} are listed`);
+    expect(reasonOf(big, "problems")).toEqual({ total: 450, byKind: [{ kind: "text", count: 450 }], listed: MAX_PROBLEMS });
     expect(big.problems[0]).toMatchObject({ code: "missingMarker", params: { value: "n/a", outcome: "missing" } });
   });
 
@@ -354,7 +359,7 @@ describe("overrides", () => {
     expect(mapping(byName).immigrants).toBe("fb_share");
     expect(byName.columns.find((c) => c.header === "fb")?.role).toBeNull();
     expect(byName.columns.find((c) => c.header === "fb_share")?.confidence).toBe(1);
-    expect(text(byName)).toContain("'fb_share' → immigrants (your choice)");
+    expect(mapped(byName)).toContain("fb_share → immigrants (user)");
     expect(mapping(applyOverrides(un, d, { map: { population: 2 } })).population).toBe("country_code");
   });
 
@@ -362,20 +367,30 @@ describe("overrides", () => {
     const o = applyOverrides(un, d, { map: { immigrants: null } });
     expect(mapping(o).immigrants).toBeUndefined();
     expect(o.problems).toEqual([]); // the blanks were all in fb
-    expect(text(o)).toContain("'fb' looks like immigrants, which you unmapped");
+    expect(reasonOf(o, "beaten")?.columns).toContainEqual(expect.objectContaining({ header: "fb", role: "immigrants", kind: "cleared" }));
   });
 
   test("mapping a column of text brings its problems, capped, with the total in the reasons", () => {
     const o = applyOverrides(un, d, { map: { returnees: "refugee" } });
     expect(o.problems).toHaveLength(MAX_PROBLEMS);
-    expect(text(o)).toContain("614 problems in the cells used (578 text, 36 blank)");
+    expect(reasonOf(o, "problems")).toEqual({ total: 614, byKind: [{ kind: "text", count: 578 }, { kind: "blank", count: 36 }], listed: MAX_PROBLEMS });
   });
 
-  test("unknown headers, columns and roles throw, naming them and the available headers", () => {
-    expect(() => applyOverrides(un, d, { map: { immigrants: "foreign" } })).toThrow("There is no column 'foreign'. Available headers: 'alpha3' (0), 'name' (1)");
-    expect(() => applyOverrides(un, d, { map: { immigrants: 40 } })).toThrow(/There is no column 40\. Available headers: .*'disp_share' \(11\)/);
-    expect(() => applyOverrides(un, d, { map: { migrants: 4 } as never })).toThrow(/Unknown role 'migrants'/);
-    expect(() => applyOverrides(un, d, { map: { flow: 4 } })).toThrow(/A country table has no 'flow' column/);
+  test("unknown headers, columns and roles are refused, naming them and the available headers", () => {
+    const refused = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return { code: (e as ReportRefusal).code, params: (e as ReportRefusal).params, message: (e as Error).message };
+      }
+      throw new Error("expected a refusal");
+    };
+    const foreign = refused(() => applyOverrides(un, d, { map: { immigrants: "foreign" } }));
+    expect(foreign).toMatchObject({ code: "noColumn", params: { column: "foreign", headers: expect.arrayContaining([{ header: "alpha3", index: 0 }, { header: "name", index: 1 }]) } });
+    expect(foreign.message).toMatch(/^There is no column 'foreign'\. Available headers: 'alpha3' \(0\), 'name' \(1\)/);
+    expect(refused(() => applyOverrides(un, d, { map: { immigrants: 40 } }))).toMatchObject({ code: "noColumn", params: { column: 40, headers: expect.arrayContaining([{ header: "disp_share", index: 11 }]) } });
+    expect(refused(() => applyOverrides(un, d, { map: { migrants: 4 } as never }))).toMatchObject({ code: "unknownRole", params: { role: "migrants" } });
+    expect(refused(() => applyOverrides(un, d, { map: { flow: 4 } }))).toMatchObject({ code: "roleNotInShape", params: { shape: "table", role: "flow" } });
   });
 
   test("a shape override starts detection again for that shape", () => {
@@ -383,8 +398,8 @@ describe("overrides", () => {
     const table = applyOverrides(uk, detect(uk), { shape: "table" });
     expect(table.shape).toBe("table");
     expect(mapping(table)).toEqual({ region: "orig" });
-    expect(text(table)).toContain("Shape set by you: country table.");
-    expect(() => applyOverrides(un, d, { shape: "matrix" })).toThrow(/not a square matrix/);
+    expect(reasonOf(table, "shapeByUser")).toEqual({ shape: "table" });
+    expect(() => applyOverrides(un, d, { shape: "matrix" })).toThrow(expect.objectContaining({ code: "notSquare" }));
   });
 
   test("shape and roles together; a matrix has no roles to map", () => {
@@ -392,7 +407,7 @@ describe("overrides", () => {
     expect(long.shape).toBe("long");
     expect(mapping(long)).toMatchObject({ origin: "name", destination: "alpha3", flow: "fb", year: "year" });
     const er = sample(ERASMUS);
-    expect(() => applyOverrides(er, detect(er), { map: { flow: 1 } })).toThrow(/A matrix has no columns to map/);
+    expect(() => applyOverrides(er, detect(er), { map: { flow: 1 } })).toThrow(expect.objectContaining({ code: "matrixNoColumns" }));
   });
 
   test("no override returns the detection as it was", () => {

@@ -41,7 +41,7 @@ describe("the IAB panel (a country table, 1980–2010 every five years)", () => 
     expect(definitions(plan)).toContain(
       "The table holds 7 periods, 1980 to 2010; this report shows the latest, 2010 (its rows only). Build it for another period with --period on the command line or the period picker in the task pane.",
     );
-    expect(plan.headline[0]).toEqual({ label: "period", value: "2010" });
+    expect(plan.headline[0]).toEqual({ code: "period", value: "2010" });
   });
 
   test("period 1995: its rows, each input a live reference to its own source cell", () => {
@@ -101,19 +101,19 @@ describe("a long list over several periods", () => {
 
   test("the latest period by default; --period 1990 pivots that period's rows", () => {
     const latest = planReport(block, detect(block), OPTIONS);
-    expect(latest.headline).toEqual(expect.arrayContaining([{ label: "period", value: "1995" }, { label: "total flows", value: 110 }]));
+    expect(latest.headline).toEqual(expect.arrayContaining([{ code: "period", value: "1995" }, { code: "totalFlows", value: 110 }]));
     const matrix = latest.sheets.find((s) => s.name === "Flow Matrix")!;
     expect(matrix.cells[0].cell.value).toBe("Flows from each origin (row) to each destination (column), 1995");
     expect(matrix.tables[0].rows[0][2].native).toContain(`*(TRIM('Data'!$C$2:$C$6&"")="1995")`);
     const first = planReport(block, detect(block), { ...OPTIONS, period: "1990" });
-    expect(first.headline).toEqual(expect.arrayContaining([{ label: "period", value: "1990" }, { label: "total flows", value: 8 }]));
+    expect(first.headline).toEqual(expect.arrayContaining([{ code: "period", value: "1990" }, { code: "totalFlows", value: 8 }]));
     expect(first.sheets.find((s) => s.name === "Flow Matrix")!.tables[0].header).toEqual(["Origin \\ destination", "A", "B"]);
   });
 
   test("a period asked for in another spelling of the same span is found", () => {
     const spans = blockOf([["origin", "destination", "period", "flow"], ["A", "B", "2012/13", 1], ["B", "A", "2012/13", 2], ["A", "B", "2013/14", 3], ["B", "A", "2013/14", 4]]);
     const plan = planReport(spans, detect(spans), { ...OPTIONS, period: "2012-13" });
-    expect(plan.headline).toEqual(expect.arrayContaining([{ label: "period", value: "2012/13" }, { label: "total flows", value: 3 }]));
+    expect(plan.headline).toEqual(expect.arrayContaining([{ code: "period", value: "2012/13" }, { code: "totalFlows", value: 3 }]));
   });
 
   test("an unknown period is refused naming those found; a matrix has none", () => {
@@ -132,7 +132,7 @@ describe("a long list over several periods", () => {
   test("one period: no choice made, nothing said about periods", () => {
     const one = blockOf([["origin", "destination", "year", "flow"], ["A", "B", 2010, 5], ["B", "A", 2010, 3]]);
     const plan = planReport(one, detect(one), OPTIONS);
-    expect(plan.headline.some((h) => h.label === "period")).toBe(false);
+    expect(plan.headline.some((h) => h.code === "period")).toBe(false);
     expect(plan.sheets[0].cells[0].cell.value).toBe("Migration summary: test");
   });
 });
@@ -141,7 +141,7 @@ describe("the stocks path reads periods the same way", () => {
   test("flows between the first and last period; a period cannot be chosen for them", () => {
     const block = blockOf(stockList());
     const plan = planReport(block, detect(block), { ...OPTIONS, stocks: "zero" });
-    expect(plan.headline[0]).toEqual({ label: "estimated flows", value: "2010–2015, method zero" });
+    expect(plan.headline[0]).toEqual({ code: "estimatedFlows", value: { first: "2010", last: "2015", method: "zero" } });
     expect(plan.sheets.map((s) => s.name)).toContain("Stocks 2010");
     expect(() => planReport(block, detect(block), { ...OPTIONS, stocks: "zero", period: "2010" })).toThrow(/a single period cannot be chosen/);
   });

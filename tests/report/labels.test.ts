@@ -64,7 +64,7 @@ describe("a long list with labels spelled several ways", () => {
     const plan = planReport(block(values), detect(block(values)), { mode: "native", now: NOW });
     const flowMatrix = plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0];
     expect(flowMatrix.rows.map((r) => r[0].value)).toEqual(["North", "South", "East"]);
-    expect(plan.headline.find((h) => h.label === "total flows")!.value).toBe(39);
+    expect(plan.headline.find((h) => h.code === "totalFlows")!.value).toBe(39);
     // The formulas compare TRIM(label&"") with the row labels in column A, as the engine compares.
     expect(flowMatrix.rows[0][2].native).toContain(`(TRIM('Data'!$A$2:$A$6&"")=($A$4&""))*(TRIM('Data'!$B$2:$B$6&"")=($A$5&""))`);
   });

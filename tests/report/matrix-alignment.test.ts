@@ -1,5 +1,5 @@
 import { alignMatrix, isIdentity } from "../../src/report/matrix-alignment";
-import { matrixAlignmentNotes, matrixLabelMismatch } from "../../src/report/matrix-block";
+import { matrixAlignmentReasons, matrixLabelMismatch } from "../../src/report/matrix-block";
 import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, SourceBlock } from "../../src/report/types";
@@ -78,8 +78,8 @@ describe("a matrix on a block", () => {
     expect(summary.some((f) => f.includes("{{Flow Matrix}}!"))).toBe(true);
     expect(summary.filter((f) => f.includes("'S'!"))).toEqual([]);
     // true total: the off-diagonal flows, added by hand; France → Germany is 6000 (E3), not the column in place
-    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
-    expect(plan.headline.find((h) => h.label === "largest corridor")?.value).toBe("Germany → France (7000)");
+    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
+    expect(plan.headline.find((h) => h.code === "largestCorridor")?.value).toEqual({ origin: "Germany", destination: "France", flow: 7000 });
     const notes = plan.sheets[3].cells.map((c) => String(c.cell.value));
     expect(notes.some((t) => /columns are in another order than its rows/.test(t))).toBe(true);
   });
@@ -99,7 +99,7 @@ describe("a matrix on a block", () => {
     const copy = plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0];
     expect(copy.rows.map((r) => r[0].value)).toEqual(["Germany", "France", "Austria", "Belgium"]);
     expect(copy.rows[1].map((c) => c.native)).toEqual([undefined, "'S'!F4", "'S'!E4", "'S'!B4", "'S'!C4"]);
-    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
+    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300);
     const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
     expect(notes).toContain("Row 'Total' (A3) is not a region of the matrix: a total; left out.");
     expect(notes).toContain("Row 'Luxembourg' (A7) is not a region of the matrix: found only among the rows; left out.");
@@ -118,7 +118,7 @@ describe("a matrix on a block", () => {
     const values = [["", "A", "B", "C"], ["A", 0, 1, 2], ["B", 3, 0, 4], ["C", 5, 6, 0]];
     const b = block(values);
     expect(matrixLabelMismatch(b, detect(b))).toBeUndefined();
-    expect(matrixAlignmentNotes(b, detect(b))).toEqual([]);
+    expect(matrixAlignmentReasons(b, detect(b))).toEqual([]);
   });
 });
 
@@ -138,7 +138,7 @@ describe("a matrix with a totals row and column after its regions, read where it
     expect(matrixLabelMismatch(b, d)).toBeUndefined();
     const plan = planReport(b, d, { mode: "native", now: new Date(0) });
     // true total: the off-diagonal flows, added by hand
-    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
+    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
     const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
     expect(notes).toContain("Row 'Total inflow [note 1]' (A10) is not a region of the matrix: a total; left out.");
     expect(notes).toContain("Column 'Total outflow' (F5) is not a region of the matrix: a total; left out.");
@@ -154,7 +154,7 @@ describe("a matrix with a totals row and column after its regions, read where it
     const values = [NATIONAL[0], NATIONAL[1], NATIONAL[5], NATIONAL[2], NATIONAL[3], NATIONAL[4]];
     const b = block(values);
     const plan = planReport(b, detect(b), { mode: "native", now: new Date(0) });
-    expect(plan.headline.find((h) => h.label === "total flows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
+    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
     const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
     expect(notes).toContain("Row 'Total inflow [note 1]' (A3) is not a region of the matrix: a total; left out.");
     const copy = plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0];

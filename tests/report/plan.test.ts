@@ -80,7 +80,7 @@ test("Erasmus: the summary sheet's key figures and the UK row", () => {
   const uk = sheet.tables[0].rows.find((r) => r[0].value === "UK")!;
   expect(uk.slice(1, 5).map((c) => c.value)).toEqual([14572, 27182, 41754, 12610]);
   expect(uk[7].value).toBe("net gain");
-  expect(plan.headline).toEqual(expect.arrayContaining([{ label: "total flows", value: 268142 }]));
+  expect(plan.headline).toEqual(expect.arrayContaining([{ code: "totalFlows", value: 268142 }]));
   expect(plan.sheets.map((s) => s.name)).toEqual(["Migration Summary", "Corridors", "Definitions"]);
 });
 

@@ -40,7 +40,7 @@ test("method return: a fall in the stock born in i living in j is a return flow 
     ["B", 0, 0, 15],
     ["C", 10, 20, 0],
   ]);
-  expect(plan.headline[0]).toEqual({ label: "estimated flows", value: "2010–2015, method return" });
+  expect(plan.headline[0]).toEqual({ code: "estimatedFlows", value: { first: "2010", last: "2015", method: "return" } });
 });
 
 test("stocks for one year cannot give flows", () => {

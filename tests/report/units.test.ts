@@ -121,6 +121,6 @@ test("a long list whose flows are in thousands says so on the Definitions sheet;
     ["A", "C", 3],
     ["C", "B", 2],
   ]);
-  expect(p.headline.find((h) => h.label === "total flows")?.value).toBe(19);
+  expect(p.headline.find((h) => h.code === "totalFlows")?.value).toBe(19);
   expect(definitions(p)).toContain("Column C 'flow (thousands)' is in thousands (as its header says): the report's flows and totals are in that unit too; the indices do not depend on it.");
 });

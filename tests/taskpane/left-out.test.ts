@@ -5,7 +5,7 @@
  * refusals in Ukrainian. The DOM side is in tests/browser/taskpane.test.ts.
  */
 import type { ReportPlan, SourceBlock, CellValue } from "../../src/report/types";
-import { ReportRefusal, RefusalCode, RefusalParams } from "../../src/report/refusal";
+import type { HeadlineCode } from "../../src/report/headline";
 import { Controller, PaneHost } from "../../src/taskpane/controller";
 import { describeError } from "../../src/taskpane/errors";
 import { leftOutList } from "../../src/taskpane/left-out";
@@ -31,7 +31,7 @@ async function paneWith(read: SourceBlock, lang: "en" | "uk" = "en") {
   return { host, controller };
 }
 
-const headline = (plan: ReportPlan, label: string) => plan.headline.find((h) => h.label === label)?.value;
+const headline = (plan: ReportPlan, code: HeadlineCode) => plan.headline.find((h) => h.code === code)?.value;
 
 /** A national statistics sheet selected whole: title, unit line, merged heading, totals row and column, notes. */
 const NATIONAL: CellValue[][] = [
@@ -75,7 +75,7 @@ describe("a national statistics sheet selected whole", () => {
     await controller.build();
     expect(controller.state.failure).toBeUndefined();
     const plan = host.plans[0];
-    expect(headline(plan, "total flows")).toBe(NATIONAL_TOTAL);
+    expect(headline(plan, "totalFlows")).toBe(NATIONAL_TOTAL);
     const formulas = plan.sheets.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.native ?? ""))));
     expect(formulas).toContain("SUM('Table 1'!B6:E6)-SUM('Table 1'!B6)");
   });
@@ -130,31 +130,6 @@ describe("a country table with World and a UN aggregate code among its rows", ()
   });
 });
 
-describe("the engine's refusals in Ukrainian", () => {
-  const samples: { [C in RefusalCode]: RefusalParams[C] } = {
-    unitMismatch: { column: "C", header: "Emigrants (%)", role: "emigrants", roleLabel: "Emigrants", unit: "percent", expects: "count" },
-    rateLooksPercent: { column: "B", header: "Skilled emigration rate", role: "skilledRate", roleLabel: "Skilled emigration rate", largest: 35.5, at: "B7" },
-    allAggregates: { rows: ["2", "3"] },
-    matrixLabels: { paired: 1, repeated: false, leftOut: [{ side: "row", label: "Total inflow", at: "A10", reason: { kind: "aggregate", aggregate: { kind: "total", why: "a total" } } }] },
-    breakdowns: { pairs: 12, columns: [{ column: "G", header: "sex", values: ["T", "M", "F"] }], example: "sex=T" },
-  };
-
-  test.each(Object.keys(samples) as RefusalCode[])("%s: said in Ukrainian from its parameters, the English kept as detail", (code) => {
-    const err = new ReportRefusal(code, samples[code] as never, "The English sentence.");
-    const uk = describeError(err, "uk", false, "build");
-    expect(uk.kind).toBe("error");
-    expect(uk.text).toMatch(/[а-яіїєґ]{4}/);
-    expect(uk.text).not.toContain("The English sentence");
-    expect(uk.detail).toBe("The English sentence.");
-    expect(describeError(err, "en", false, "build").text).toBe("The English sentence. Your data were not changed.");
-  });
-
-  test("a unit that does not fit names the column, its header and the role in Ukrainian", () => {
-    const uk = describeError(new ReportRefusal("unitMismatch", samples.unitMismatch, "x"), "uk");
-    expect(uk.text).toBe("Стовпець C «Emigrants (%)» — у відсотках, а використовується як «Емігранти», що має бути кількістю людей. Призначте цю роль іншому стовпцю або залиште її без стовпця. Ваші дані не змінено.");
-  });
-});
-
 describe("a long list with a breakdown by sex (T, M, F), as Eurostat publishes it", () => {
   const values: CellValue[][] = [["origin", "destination", "sex", "flow"]];
   const FLOWS: [string, string, number][] = [
@@ -181,11 +156,11 @@ describe("a long list with a breakdown by sex (T, M, F), as Eurostat publishes i
     await controller.build();
     expect(controller.state.failure).toBeUndefined();
     // true total: the T rows, added by hand
-    expect(headline(host.plans[0], "total flows")).toBe(7000 + 6000 + 5000 + 2500);
+    expect(headline(host.plans[0], "totalFlows")).toBe(7000 + 6000 + 5000 + 2500);
 
     controller.chooseDimension(offered[0], "F");
     await controller.build();
-    expect(headline(host.plans[1], "total flows")).toBe((7000 + 6000 + 5000 + 2500) / 2);
+    expect(headline(host.plans[1], "totalFlows")).toBe((7000 + 6000 + 5000 + 2500) / 2);
   });
 });
 
@@ -207,8 +182,8 @@ describe("a matrix whose columns are in another order than its rows, selected wi
     const plan = host.plans[0];
     expect(plan.sheets.map((s) => s.name)).toEqual(["Migration Summary", "Flow Matrix", "Corridors", "Definitions"]);
     // the diagonal is 0, so the true total is the grand total the sheet states
-    expect(headline(plan, "total flows")).toBe(33600);
-    expect(headline(plan, "largest corridor")).toBe("Germany → France (7000)");
+    expect(headline(plan, "totalFlows")).toBe(33600);
+    expect(headline(plan, "largestCorridor")).toEqual({ origin: "Germany", destination: "France", flow: 7000 });
   });
 });
 

@@ -4,6 +4,7 @@
  * latest by default, the same plan as the command line's), and the words in both languages.
  * The DOM side is in tests/browser/taskpane.test.ts.
  */
+import { headlineLabel } from "../../src/messages/headline";
 import { detect } from "../../src/report/detect";
 import { UnknownPeriodError } from "../../src/report/input-periods";
 import * as planModule from "../../src/report/plan";
@@ -56,7 +57,7 @@ describe("the periods found", () => {
     expect(STRINGS.en.periodsFound(1, "2018", "2018")).toBe("1 period, 2018");
     expect(STRINGS.en.periodLatest("2010")).toBe("2010 (latest)");
     expect(STRINGS.uk.periodLatest("2010")).toBe("2010 (останній)");
-    expect(STRINGS.uk.headlineLabel("period")).toBe("Період");
+    expect(headlineLabel({ code: "period", value: "2010" }, "uk", true)).toBe("Період");
     for (const lang of ["en", "uk"] as const) for (const text of [STRINGS[lang].periodsTitle, STRINGS[lang].periodLabel, STRINGS[lang].periodHint, STRINGS[lang].problemKinds.period]) expect(text).toMatch(/\S/);
   });
 });
@@ -73,7 +74,7 @@ describe("what the controller passes to planReport", () => {
     await controller.build();
     expect(controller.state.failure).toBeUndefined();
     expect(spy.mock.calls[0][2]).not.toHaveProperty("period");
-    expect(host.plans[0].headline[0]).toEqual({ label: "period", value: "2010" });
+    expect(host.plans[0].headline[0]).toEqual({ code: "period", value: "2010" });
   });
 
   test("a period picked: planReport gets it, and the plan is the command line's for --period", async () => {

@@ -8,9 +8,9 @@ import type { SourceBlock } from "../../src/report/types";
 import { describeError } from "../../src/taskpane/errors";
 import { langOf, STRINGS } from "../../src/taskpane/i18n";
 import { detectionFor, NO_CHOICES, Selection, withColumnRole, withShape } from "../../src/taskpane/state";
-import { reasonsUk } from "../../src/taskpane/summary";
 import { renderProblem } from "../../src/messages/problems";
 import { PROBLEM_KIND } from "../../src/report/problem-codes";
+import { reasonsText } from "../../src/messages/reasons";
 import { ROLES } from "../../src/report/roles";
 import { readSample } from "../support/samples";
 
@@ -32,7 +32,7 @@ describe("choices are engine overrides applied to the first detection", () => {
     d = detectionFor(uk, choices);
     expect([roleAt(d, 0), roleAt(d, 1), roleAt(d, 2)]).toEqual(["destination", "origin", "flow"]);
     const plan = planReport(uk.block, d, { mode: "values", now: new Date(0), hostDrawsCharts: true });
-    expect(plan.headline.find((h) => h.label === "largest corridor")!.value).toBe("South East → London (124751)");
+    expect(plan.headline.find((h) => h.code === "largestCorridor")!.value).toEqual({ origin: "South East", destination: "London", flow: 124751 });
   });
 
   test("'not used' unmaps the column's role; choosing it again restores it", () => {
@@ -53,19 +53,19 @@ describe("choices are engine overrides applied to the first detection", () => {
     expect(withShape(uk, "long")).toBe(NO_CHOICES);
   });
 
-  test("a shape that does not fit throws the engine's sentence, which the pane shows in plain words", () => {
+  test("a shape that does not fit is refused with a code, which the pane words in its language", () => {
     let error: unknown;
     try {
       detectionFor(uk, withShape(uk, "matrix"));
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ code: "notSquare", params: { rows: 145, columns: 3 } });
     const en = describeError(error, "en", false, "choice");
     expect(en.text).toMatch(/not a square matrix/);
     const ukr = describeError(error, "uk", false, "choice");
-    expect(ukr.text).toMatch(/Ця форма не підходить/);
-    expect(ukr.detail).toMatch(/not a square matrix/);
+    expect(ukr.text).toMatch(/^Це не квадратна матриця: 145 рядк\. і 3 стовп\./);
+    expect(ukr.detail).toBeUndefined();
   });
 });
 
@@ -109,10 +109,10 @@ describe("languages", () => {
     }
   });
 
-  test("Ukrainian reasons and problems come from the detection's structure, with the cells", () => {
+  test("Ukrainian reasons and problems come from the detection's codes, with the cells", () => {
     const undesa = selectionOf("undesa-migrant-stock-totals-1990-2020.csv");
-    const reasons = reasonsUk(undesa.block, undesa.detected);
-    expect(reasons[0]).toMatch(/^Таблиця: 1\s645 рядків даних, заголовок у рядку 1\.$/);
+    const reasons = reasonsText(undesa.detected.reasons, "uk");
+    expect(reasons[0]).toMatch(/^Таблиця країн: 1\s645 рядків, 235 регіонів, 7 періодів, заголовок у рядку 1\.$/);
     expect(reasons.join(" ")).toMatch(/«fb» \(E\) → Іммігранти/);
     const p = undesa.detected.problems[0];
     expect(p.address).toBe("E107");
@@ -120,12 +120,6 @@ describe("languages", () => {
     expect(renderProblem(p, "uk")).toBe("Порожня клітинка у стовпці «fb» (Іммігранти): вважається пропущеним значенням, а не 0.");
     expect(renderProblem(p, "en")).toBe("Blank in 'fb' (immigrants): read as missing, not as 0.");
     const erasmus = selectionOf("erasmus-student-mobility-2012-13.csv");
-    expect(reasonsUk(erasmus.block, erasmus.detected)[0]).toBe("Матриця 33 × 33 потоків, підписи у рядку 1 і у стовпці A; рядки — звідки, стовпці — куди.");
-  });
-
-  test("headline labels of the engine have Ukrainian words", () => {
-    const uk = STRINGS.uk;
-    expect(uk.headlineLabel("total flows")).toBe("Усього переміщень");
-    expect(uk.headlineLabel("median selection ratio (skilled ÷ total emigration rate)")).toBe("Медіана: коефіцієнт відбору (кваліфіковані ÷ загальний рівень еміграції)");
+    expect(reasonsText(erasmus.detected.reasons, "uk")[0]).toBe("Матриця 33 × 33 потоків, підписи у рядку 1 і у стовпці A; рядки — звідки, стовпці — куди (кутова клітинка «home\\host» не враховується).");
   });
 });

@@ -4,6 +4,7 @@
  * controller passes to planReport, and the words in both languages. The DOM side is in
  * tests/browser/taskpane.test.ts.
  */
+import { headlineLabel } from "../../src/messages/headline";
 import { stockList } from "../support/stocks";
 import { detect } from "../../src/report/detect";
 import * as planModule from "../../src/report/plan";
@@ -123,7 +124,7 @@ describe("what the controller passes to planReport", () => {
       ["C", 10, 20, 0],
     ]);
     expect(plan).toEqual(planModule.planReport(block, detect(block), { mode: "native", now: new Date(0), hostDrawsCharts: true, stocks: "return" }));
-    expect(controller.state.result?.headline[0]).toEqual({ label: "estimated flows", value: "2010–2015, method return" });
+    expect(controller.state.result?.headline[0]).toEqual({ code: "estimatedFlows", value: { first: "2010", last: "2015", method: "return" } });
     // A change of method drops the result shown: it no longer describes what would be built.
     controller.setStocksMethod("zero");
     expect(controller.state.result).toBeUndefined();
@@ -178,5 +179,5 @@ test("the option's words in both languages: the years, and one sentence per meth
       expect(s.stocksMethods[m].desc.split(/[.!?](\s|$)/).filter((x) => x && x.trim()).length).toBe(1);
     }
   }
-  expect(STRINGS.uk.headlineLabel("estimated flows")).toBe("Оцінені потоки");
+  expect(headlineLabel({ code: "estimatedFlows", value: { first: "2010", last: "2015", method: "zero" } }, "uk", true)).toBe("Оцінені потоки");
 });

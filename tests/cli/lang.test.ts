@@ -1,0 +1,133 @@
+/**
+ * --lang en|uk: the command line's messages (usage errors, progress, reasons, refusals, the
+ * summary and headline numbers, --help) in English or Ukrainian; by default the locale's
+ * language (LC_ALL, then LC_MESSAGES, then LANG), else English. Each test gives the environment
+ * explicitly, so the machine's locale cannot change what it sees.
+ */
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { parseArgs, requestedLang } from "../../src/cli/args";
+import { CliError, EXIT } from "../../src/cli/errors";
+import { run } from "../../src/cli/main";
+import { langFromEnv } from "../../src/messages/cli";
+import { englishWordsIn } from "../messages/samples";
+import { SAMPLES } from "../support/samples";
+
+const DIR = mkdtempSync(join(tmpdir(), "cli-lang-"));
+const ENGLISH_LOCALE = { LANG: "en_US.UTF-8" };
+const UKRAINIAN_LOCALE = { LANG: "uk_UA.UTF-8" };
+
+async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io = { stdout: (l: string) => stdout.push(l), stderr: (l: string) => stderr.push(l), now: () => new Date(Date.UTC(2026, 0, 1)) };
+  const code = await run(args, io, undefined, env);
+  return { code, stdout, stderr };
+}
+
+/** Intl writes Ukrainian thousands with a no-break space. */
+const plain = (s: string) => s.replace(/\s/g, " ");
+
+describe("which language", () => {
+  test("--lang wins; else LC_ALL, LC_MESSAGES, LANG in that order; else English", () => {
+    expect(langFromEnv({})).toBe("en");
+    expect(langFromEnv({ LANG: "uk_UA.UTF-8" })).toBe("uk");
+    expect(langFromEnv({ LC_MESSAGES: "en_GB.UTF-8", LANG: "uk_UA.UTF-8" })).toBe("en");
+    expect(langFromEnv({ LC_ALL: "uk_UA.UTF-8", LC_MESSAGES: "en_GB.UTF-8" })).toBe("uk");
+    expect(langFromEnv({ LC_ALL: "", LANG: "uk" })).toBe("uk");
+    expect(langFromEnv({ LANG: "C.UTF-8" })).toBe("en");
+    expect(requestedLang(["in.csv", "--lang", "uk"])).toBe("uk");
+    expect(requestedLang(["in.csv", "--lang=EN"])).toBe("en");
+    expect(requestedLang(["in.csv", "--lang", "fr"])).toBeUndefined();
+    expect(requestedLang(["--", "--lang=uk"])).toBeUndefined();
+  });
+
+  test("parseArgs keeps --lang only when given; an unknown language is a usage error", () => {
+    const p = parseArgs(["in.csv", "--lang", "UK"]);
+    expect(p.kind === "run" && p.options.lang).toBe("uk");
+    expect(parseArgs(["in.csv"]).kind === "run" && "lang" in (parseArgs(["in.csv"]) as { options: object }).options).toBe(false);
+    expect(() => parseArgs(["in.csv", "--lang", "fr"])).toThrow(new CliError(EXIT.usage, "unknown --lang 'fr': use en or uk (see --help)"));
+    expect(() => parseArgs(["in.csv", "--lang", "fr"], "uk")).toThrow(new CliError(EXIT.usage, "невідома --lang 'fr': можливі en або uk (див. --help)"));
+  });
+});
+
+describe("usage errors", () => {
+  test("--lang uk: in Ukrainian, exit code 2", async () => {
+    const r = await cli(ENGLISH_LOCALE, "in.csv", "--mode", "live", "--lang", "uk");
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toEqual(["migration-report: невідомий --mode 'live': можливі native, addin або values (див. --help)"]);
+  });
+
+  test("a Ukrainian locale without --lang: Ukrainian; --lang en overrides it", async () => {
+    expect((await cli(UKRAINIAN_LOCALE)).stderr).toEqual(["migration-report: не вказано вхідного файлу (див. --help)"]);
+    expect((await cli(UKRAINIAN_LOCALE, "--lang", "en")).stderr).toEqual(["migration-report: no input file given (see --help)"]);
+  });
+
+  test("--help documents --lang in each language", async () => {
+    const en = (await cli(ENGLISH_LOCALE, "--help")).stdout.join("\n");
+    const uk = (await cli(ENGLISH_LOCALE, "--help", "--lang", "uk")).stdout.join("\n");
+    expect(en).toMatch(/^Usage: migration-report/);
+    expect(en).toContain("--lang LANG");
+    expect(uk).toMatch(/^Використання: migration-report/);
+    expect(uk).toContain("--lang МОВА");
+    expect(uk.split("\n").length).toBeGreaterThan(40);
+  });
+});
+
+describe("a refusal", () => {
+  test("--lang uk: the engine's refusal worded in Ukrainian, exit code 5", async () => {
+    const csv = join(DIR, "text.csv");
+    writeFileSync(csv, "country,note\nUkraine,none\nPoland,some\n");
+    const r = await cli(ENGLISH_LOCALE, csv, "--lang", "uk", "-o", join(DIR, "text-report.xlsx"));
+    expect(r.code).toBe(EXIT.undetectable);
+    const last = r.stderr[r.stderr.length - 1];
+    expect(last).toMatch(/^migration-report: не вдалося розпізнати дані в .*: У виділених клітинках лише текст, чисел немає: виділіть таблицю країн/);
+    expect(englishWordsIn(last, [csv, "migration-report", "text.csv"])).toEqual([]);
+    const en = await cli(ENGLISH_LOCALE, csv, "-o", join(DIR, "text-report.xlsx"));
+    expect(en.stderr[en.stderr.length - 1]).toMatch(/^migration-report: cannot make out the data in .*: The block holds only text, no numbers: select a country table/);
+  });
+});
+
+describe("a refusal of the plan", () => {
+  test("--lang uk: a unit that does not fit the role, worded in Ukrainian with its column, exit code 5", async () => {
+    const csv = join(DIR, "units.csv");
+    writeFileSync(csv, "country,Emigrants (%),Immigrants\nUkraine,3.5,1200\nPoland,2.1,900\n");
+    const args = [csv, "--map", "emigrants=Emigrants (%)", "-o", join(DIR, "units-report.xlsx")];
+    const uk = await cli(ENGLISH_LOCALE, ...args, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.undetectable);
+    expect(uk.stderr[uk.stderr.length - 1]).toMatch(/^migration-report: не вдалося створити звіт з A1:C3: Стовпець B «Emigrants \(%\)» — у відсотках, а використовується як «Емігранти», що має бути кількістю людей\./);
+    const en = await cli(ENGLISH_LOCALE, ...args);
+    expect(en.stderr[en.stderr.length - 1]).toMatch(/^migration-report: cannot build a report from A1:C3: Column B 'Emigrants \(%\)' is a percentage, but it is used as Emigrants/);
+  });
+});
+
+describe("a report built", () => {
+  test("--lang uk: progress, reasons, the written line and the headline numbers in Ukrainian", async () => {
+    const out = join(DIR, "uk-report.xlsx");
+    const r = await cli(ENGLISH_LOCALE, join(SAMPLES, "uk-interregional-flows-2018.csv"), "--lang", "uk", "-o", out);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout[0]).toBe(`Звіт: ${out}`);
+    expect(r.stdout[1]).toMatch(/^ {2}довгий список, дані з .*; аркуші: Data, Migration Summary, .*; режим: native$/);
+    expect(r.stdout.map(plain)).toEqual(expect.arrayContaining(["  регіонів: 12", "  усього переміщень: 1 591 416", "  найбільший коридор: London → South East (124751)"]));
+    expect(r.stdout.find((l) => l.startsWith("  індекс ефективності міграції (MEI): "))).toMatch(/: 0,\d+$/);
+    expect(r.stderr.map(plain)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^читання .*uk-interregional-flows-2018\.csv \(/),
+        expect.stringMatching(/^прочитано аркуш '.*' A1:C145: 145 рядків × 3 стовпці за \d+ мс$/),
+        expect.stringMatching(/^розпізнано: довгий список \(упевненість 0,93\) за \d+ мс: Довгий список: 144 потоки між 12 регіонами, заголовок у рядку 1\.$/),
+        expect.stringMatching(/^записано \d+,\d КБ за \d+ мс$/),
+      ]),
+    );
+    for (const line of r.stderr) expect(line).not.toMatch(/\b(reading|detected|planned|writing|wrote)\b/);
+  });
+
+  test("English by default: the same lines as before --lang", async () => {
+    const out = join(DIR, "en-report.xlsx");
+    const r = await cli({}, join(SAMPLES, "uk-interregional-flows-2018.csv"), "-o", out);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout[0]).toBe(`Report: ${out}`);
+    expect(r.stdout).toEqual(expect.arrayContaining(["  regions: 12", "  total flows: 1,591,416", "  largest corridor: London → South East (124751)"]));
+    expect(r.stderr).toEqual(expect.arrayContaining([expect.stringMatching(/^detected long \(confidence 0\.93\) in \d+ ms: Long list: 144 flows between 12 regions, header in row 1\.$/)]));
+  });
+});
