@@ -102,7 +102,7 @@ export interface TrendsResult {
 // ---------------------------------------------------------------------------------------------
 // Long lists of flows
 
-/** The key figures the Trends sheet shows for flows, by catalog function (their definitions in measures.ts). */
+/** The key figures the Trends sheet shows for flows, by catalog function (their definitions in measures/matrix.ts). */
 const FLOW_TREND_FUNCTIONS = ["MIGRATION.SUMMARY", "MIGRATION.MEI", "CIRCULATION.INDEX", "MIGRATION.CONNECTIVITY", "MIGRATION.GINI"] as const;
 const FLOW_TREND_FIGURES: readonly MatrixMeasure[] = FLOW_TREND_FUNCTIONS.map((fn) => MATRIX_KEY_FIGURES.find((k) => k.fn === fn)!);
 
