@@ -1,8 +1,10 @@
 /**
  * Errors from the Office.js host in plain words: Excel's error codes mapped to sentences the
- * task pane can show as they are (the pane translates them by `code`), cancellation as an
- * Error named "AbortError", and which failures mean "the request was too large".
+ * task pane can show as they are (the pane translates them by `code`), and which failures mean
+ * "the request was too large". Cancellation is ../report/cancel's.
  */
+
+import { isCancelled } from "../report/cancel";
 
 /** An Error the task pane can show as it is; `code` is Excel's error code when there was one. */
 export class HostError extends Error {
@@ -14,20 +16,6 @@ export class HostError extends Error {
     super(message);
     this.name = "HostError";
   }
-}
-
-export function abortError(message: string): Error {
-  const e = new Error(message);
-  e.name = "AbortError";
-  return e;
-}
-
-export function isAbort(e: unknown): boolean {
-  return (e as { name?: unknown } | null)?.name === "AbortError";
-}
-
-export function throwIfAborted(signal: AbortSignal | undefined, message: string): void {
-  if (signal?.aborted) throw abortError(message);
 }
 
 /** Excel's error code (OfficeExtension.Error has a string `code`). */
@@ -77,7 +65,7 @@ export function excelSentence(e: unknown, doing: string): { text: string; code?:
 
 /** Wraps whatever a host call threw as a HostError (cancellation and HostErrors pass through). */
 export function asHostError(e: unknown, doing: string, after = ""): Error {
-  if (isAbort(e) || e instanceof HostError) return e as Error;
+  if (isCancelled(e) || e instanceof HostError) return e as Error;
   const { text, code } = excelSentence(e, doing);
   return new HostError(after ? `${text} ${after}` : text, code, e);
 }

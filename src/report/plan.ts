@@ -163,7 +163,7 @@ export type ReportOptions = Omit<PlanOptions, "detection" | "source"> & { source
 /**
  * `planReport` for the task pane: the same steps, with the event loop given a turn after the
  * input is built and after each chunk of rows, progress reported (rows planned of the rows
- * there are), and an AbortError once `signal` is aborted. Resolves to the plan `planReport` makes.
+ * there are), and `cancelled()` (cancel.ts) once `signal` is aborted. Resolves to the plan `planReport` makes.
  */
 export function planReportAsync(block: SourceBlock, detection: Detection, options: ReportOptions, run: AsyncStepsOptions = {}): Promise<ReportPlan> {
   return runStepsAsync(planReportSteps(block, detection, options), run);

@@ -4,6 +4,7 @@
  * the state and tells the view when it changed; it never touches the DOM.
  */
 import type { StockDecrease } from "../indicators/estimation";
+import { throwIfCancelled } from "../report/cancel";
 import { detectAsync } from "../report/detect";
 import { planReportAsync } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
@@ -97,7 +98,7 @@ export class Controller {
         signal: abort.signal,
         onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
       });
-      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      throwIfCancelled(abort.signal);
       this.progress({ kind: "detecting", done: 0, total: 0 });
       await nextFrame();
       // Detected in chunks of cells, the pane painting, showing progress and heeding Cancel between them.
@@ -105,7 +106,7 @@ export class Controller {
         signal: abort.signal,
         onProgress: (p) => this.progress({ kind: "detecting", done: p.done, total: p.total }),
       });
-      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      throwIfCancelled(abort.signal);
       // A matrix under title rows or above notes is read where it is, as the command line reads it.
       const matrix = matrixInSelection(read.block, detected);
       const selection: Selection = matrix ? { ...read, block: matrix.block, detected: matrix.detected, matrixAt: matrix.range } : { ...read, detected };
@@ -130,7 +131,7 @@ export class Controller {
         signal: abort.signal,
         onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
       });
-      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      throwIfCancelled(abort.signal);
       const picked = { block: read.block, address: read.address, sheet: read.sheet };
       this.set({ busy: undefined, regionRanges: { ...this.current.regionRanges, [kind]: picked } }, "regions");
     } catch (err) {
@@ -203,7 +204,7 @@ export class Controller {
         { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}), ...(regionData ? { regionData } : {}), ...(period !== undefined ? { period } : {}) },
         { signal: abort.signal, onProgress: (p) => this.progress({ kind: "planning", done: p.done, total: p.total }) },
       );
-      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      throwIfCancelled(abort.signal);
       this.progress({ kind: "writing", step: "", fraction: 0 });
       const written = await this.host.writeReport(plan, {
         signal: abort.signal,

@@ -1,8 +1,9 @@
 /**
  * Errors in plain words. Whatever is thrown (an Office.js error with a code, the engine's
- * one-line Error, an AbortError, a programming slip), the pane shows a sentence a user can act
+ * one-line Error, a cancellation, a programming slip), the pane shows a sentence a user can act
  * on, never a raw exception, a stack trace or "undefined is not a function".
  */
+import { isCancelled } from "../report/cancel";
 import { UnknownPeriodError } from "../report/input-periods";
 import { isRefusal } from "../report/refusal";
 import { Lang, strings } from "./i18n";
@@ -14,13 +15,6 @@ export interface PaneMessage {
   readonly text: string;
   /** A sentence from the engine or host, shown as given (English), when it helps. */
   readonly detail?: string;
-}
-
-export function isAbort(err: unknown, cancelled = false): boolean {
-  if (cancelled) return true;
-  const name = (err as { name?: unknown } | null)?.name;
-  const code = (err as { code?: unknown } | null)?.code;
-  return name === "AbortError" || code === "AbortError" || code === 20;
 }
 
 /** Messages that are a JavaScript slip rather than a sentence meant for a user. */
@@ -54,7 +48,7 @@ function plainMessage(err: unknown): string | undefined {
 export function describeError(err: unknown, lang: Lang, cancelled = false, during: "read" | "build" | "choice" = "build"): PaneMessage {
   const s = strings(lang);
   const message = plainMessage(err);
-  if (isAbort(err, cancelled)) {
+  if (cancelled || isCancelled(err)) {
     // The host says whether the sheets it began could be removed; that must not be glossed over.
     const leftovers = message !== undefined && /could not be removed/i.test(message);
     if (during === "read") return { kind: "cancelled", text: s.cancelledRead };
