@@ -30,7 +30,8 @@ export const isPayloadError = (e: unknown) => codeOf(e) === "RequestPayloadSizeL
 /**
  * A request Excel may have refused for its size: the two payload codes, or GeneralException,
  * which Excel on the web also answers to an oversized request ("An internal error has
- * occurred", HTTP 500: office-js issue 1314; and office-js-docs-reference issue 354, where
+ * occurred", HTTP 500: github.com/OfficeDev/office-js/issues/1314, and
+ * github.com/OfficeDev/office-js-docs-reference/issues/354, where
  * 2,000 × 10 cells failed so). GeneralException is also Excel's catch-all, so it counts as a
  * size failure only for requests of at least SUSPECT_BYTES: a smaller one failing so is a
  * real error, and splitting it would only repeat it.

@@ -3,6 +3,7 @@
  * one-line Error, a cancellation, a programming slip), the pane shows a sentence a user can act
  * on, never a raw exception, a stack trace or "undefined is not a function".
  */
+import { codeOf } from "../hosts/office-errors";
 import { isCancelled } from "../report/cancel";
 import { UnknownPeriodError } from "../report/input-periods";
 import { isRefusal } from "../report/refusal";
@@ -26,11 +27,6 @@ function isPlainSentence(message: string): boolean {
   return m.length > 0 && m.length <= 600 && !m.includes("\n") && !INTERNAL.test(m);
 }
 
-/** Excel's error code, from an Office.js error or from the host's error that wraps one. */
-function codeOf(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^[A-Za-z]+$/.test(code) ? code : undefined;
-}
 
 /** A raw Office.js error (OfficeExtension.Error), whose message is Excel's, not ours. */
 function isRawOfficeError(err: unknown): boolean {
