@@ -5,13 +5,19 @@
  */
 export const BALANCE_THRESHOLD = 0.1;
 
-export function classify(effectiveness: number): string {
-  if (effectiveness > BALANCE_THRESHOLD) return "net gain";
-  if (effectiveness < -BALANCE_THRESHOLD) return "net drain";
-  return "balanced circulation";
+/** The classes, as the report writes them. */
+export type Balance = "net gain" | "net drain" | "balanced circulation";
+const GAIN: Balance = "net gain";
+const DRAIN: Balance = "net drain";
+const BALANCED: Balance = "balanced circulation";
+
+export function classify(effectiveness: number): Balance {
+  if (effectiveness > BALANCE_THRESHOLD) return GAIN;
+  if (effectiveness < -BALANCE_THRESHOLD) return DRAIN;
+  return BALANCED;
 }
 
 /** The same classification as a native formula over the effectiveness cell. */
 export function classifyFormula(effectivenessRef: string): string {
-  return `IF(${effectivenessRef}>${BALANCE_THRESHOLD},"net gain",IF(${effectivenessRef}<-${BALANCE_THRESHOLD},"net drain","balanced circulation"))`;
+  return `IF(${effectivenessRef}>${BALANCE_THRESHOLD},"${GAIN}",IF(${effectivenessRef}<-${BALANCE_THRESHOLD},"${DRAIN}","${BALANCED}"))`;
 }

@@ -1,5 +1,5 @@
 import { Corridor } from "../../indicators/matrix";
-import { NumberFormat } from "../types";
+import { FormulaEntry } from "./entry";
 import { net, pairReciprocityFormula } from "./formula-text";
 import { FLOW } from "./shown";
 
@@ -13,14 +13,7 @@ export interface CorridorRefs {
 }
 
 /** A column of the Corridors sheet: its value from the engine's corridor (MIGRATION.CORRIDORS), its formulas, its format. */
-export interface CorridorColumn {
-  readonly label: string;
-  readonly fn: string;
-  readonly compute: (c: Corridor) => number;
-  readonly native: (at: CorridorRefs) => string;
-  readonly addin: (at: CorridorRefs) => string;
-  readonly format: NumberFormat;
-}
+export type CorridorColumn = FormulaEntry<CorridorRefs, (c: Corridor) => number>;
 
 export type CorridorColumnKey = "flow" | "counterflow" | "net" | "reciprocity";
 

@@ -5,7 +5,7 @@ import { preferenceIndex, velocityIndex } from "../../indicators/impact";
 import { aggregateNetMigrationRate, connectivity, giniIndex, margins, migrationEffectivenessIndex } from "../../indicators/matrix";
 import { Matrix } from "../../indicators/types";
 import type { RegionData } from "../region-data";
-import { NumberFormat } from "../types";
+import { FormulaEntry } from "./entry";
 import { columnSum, gapOver, reciprocated } from "./formula-text";
 import { regionColumnLetter } from "./regions";
 
@@ -30,14 +30,8 @@ export interface MatrixRefs {
  * compute it in one cell) and as the catalog function (add-in), checked against each other by
  * the LibreOffice recalculation tests.
  */
-export interface MatrixMeasure {
-  readonly label: string;
-  /** The catalog function (its reference entry gives the definition and the source). */
-  readonly fn: string;
-  readonly compute: (m: Matrix, data: RegionData) => number;
+export interface MatrixMeasure extends Omit<FormulaEntry<MatrixRefs, (m: Matrix, data: RegionData) => number>, "native"> {
   readonly native?: (at: MatrixRefs) => string;
-  readonly addin: (at: MatrixRefs) => string;
-  readonly format: NumberFormat;
   /** The native formula needs array evaluation (TRANSPOSE inside SUMPRODUCT). */
   readonly nativeArray?: boolean;
   /** Data beyond the matrix the measure needs: it is a key figure only when the report has it. */
@@ -76,7 +70,7 @@ export const MATRIX_KEY_FIGURES: readonly MatrixMeasure[] = [
     label: "Connectivity (share of possible flows that occur)",
     fn: "MIGRATION.CONNECTIVITY",
     compute: connectivity,
-    native: (at) => `SUMPRODUCT((ROW(${at.whole})-ROW(${at.first})<>COLUMN(${at.whole})-COLUMN(${at.first}))*ISNUMBER(${at.whole})*(${at.whole}>0))/${at.n * (at.n - 1)}`,
+    native: (at) => `SUMPRODUCT((${offDiagonal(at)})*ISNUMBER(${at.whole})*(${at.whole}>0))/${pairs(at)}`,
     addin: (at) => `MIGRATION.CONNECTIVITY(${at.whole})`,
     format: "percent",
   },

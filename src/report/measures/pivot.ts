@@ -1,5 +1,5 @@
 import { pivotFlows } from "../../indicators/longformat";
-import { NumberFormat } from "../types";
+import { FormulaEntry } from "./entry";
 import { FLOW } from "./shown";
 
 /** What a cell of a pivoted long list refers to. */
@@ -16,14 +16,7 @@ export interface PivotRefs {
 }
 
 /** A matrix cell built from the list's rows: the engine's pivot, the cell's formulas, its format. */
-export interface PivotMeasure {
-  readonly label: string;
-  readonly fn: string;
-  readonly compute: typeof pivotFlows;
-  readonly native: (at: PivotRefs) => string;
-  readonly addin: (at: PivotRefs) => string;
-  readonly format: NumberFormat;
-}
+export type PivotMeasure = FormulaEntry<PivotRefs, typeof pivotFlows>;
 
 /**
  * A long list pivoted into a matrix (MIGRATION.MATRIX): each cell adds up the list's rows for

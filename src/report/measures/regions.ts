@@ -2,7 +2,7 @@ import { circulationByRegion } from "../../indicators/circulation";
 import { Flows, margins, regionSummary } from "../../indicators/matrix";
 import { MeasureError } from "../../indicators/types";
 import { columnLetters } from "../address";
-import { NumberFormat } from "../types";
+import { FormulaEntry } from "./entry";
 import { classify, classifyFormula } from "./classify";
 import { columnSum, gapOver, gross, net, offDiagonalSum, reciprocated } from "./formula-text";
 import { addinFormula, EFFECTIVENESS } from "./table";
@@ -28,14 +28,7 @@ export interface RegionRefs {
  * values, one per region), its native and add-in formulas for one region, its format, and its
  * total (the totals row) where a total means something.
  */
-export interface RegionColumn {
-  readonly label: string;
-  /** The catalog function (its reference entry gives the definition and the source). */
-  readonly fn: string;
-  readonly compute: (m: Flows) => readonly RegionValue[];
-  readonly native: (at: RegionRefs) => string;
-  readonly addin: (at: RegionRefs) => string;
-  readonly format: NumberFormat;
+export interface RegionColumn extends FormulaEntry<RegionRefs, (m: Flows) => readonly RegionValue[]> {
   readonly nativeArray?: boolean;
   /** The engine's total and its formula (native and add-in alike) over the column's cells. */
   readonly total?: { readonly compute: (m: Flows) => number; readonly formula: (column: string) => string };

@@ -1,5 +1,5 @@
 import { flowsFromStocks, StockDecrease } from "../../indicators/estimation";
-import { NumberFormat } from "../types";
+import { FormulaEntry } from "./entry";
 import { FLOW } from "./shown";
 
 /** What an estimated flow refers to: the stocks of its pair and of the reverse pair at the start and the end, and both stock tables. */
@@ -16,14 +16,7 @@ export interface StockChangeRefs {
   readonly method: StockDecrease;
 }
 
-export interface StockChangeMeasure {
-  readonly label: string;
-  readonly fn: string;
-  readonly compute: typeof flowsFromStocks;
-  readonly native: (at: StockChangeRefs) => string;
-  readonly addin: (at: StockChangeRefs) => string;
-  readonly format: NumberFormat;
-}
+export type StockChangeMeasure = FormulaEntry<StockChangeRefs, typeof flowsFromStocks>;
 
 /**
  * A flow estimated from migrant stocks (MIGRATION.FLOWSFROMSTOCKS): the rise in the pair's

@@ -60,7 +60,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["skilledEmigrants", "skilledImmigrants"],
     domains: ["count", "count"],
     compute: (e, i) => netBrainDrain(e, i),
-    native: (e, i) => `${e}-${i}`,
+    native: (e, i) => net(e, i),
     format: "count",
   },
   {
@@ -162,7 +162,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["inboundStudents", "outboundStudents"],
     domains: ["count", "count"],
     compute: studentNetFlow,
-    native: (i, o) => `${i}-${o}`,
+    native: (i, o) => net(i, o),
     format: "count",
   },
   {
@@ -171,7 +171,7 @@ export const TABLE_MEASURES: readonly TableMeasure[] = [
     inputs: ["inboundStudents", "outboundStudents", "tertiaryEnrolment"],
     domains: ["count", "count", "count"],
     compute: studentNetFlowRatio,
-    native: (i, o, e) => `(${i}-${o})/${e}`,
+    native: (i, o, e) => `(${net(i, o)})/${e}`,
     format: "percent",
   },
   {
