@@ -91,31 +91,20 @@ export class Controller {
 
   async useSelection(): Promise<void> {
     if (this.current.busy || this.current.environment !== "excel") return;
-    const abort = (this.abort = new AbortController());
-    this.set({ busy: { kind: "reading", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
-    try {
-      const read = await this.host.readSelection({
-        signal: abort.signal,
-        onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
-      });
-      throwIfCancelled(abort.signal);
+    await this.reading(async (signal, read) => {
       this.progress({ kind: "detecting", done: 0, total: 0 });
       await nextFrame();
       // Detected in chunks of cells, the pane painting, showing progress and heeding Cancel between them.
       const detected = await detectAsync(read.block, {
-        signal: abort.signal,
+        signal,
         onProgress: (p) => this.progress({ kind: "detecting", done: p.done, total: p.total }),
       });
-      throwIfCancelled(abort.signal);
+      throwIfCancelled(signal);
       // A matrix under title rows or above notes is read where it is, as the command line reads it.
       const matrix = matrixInSelection(read.block, detected);
       const selection: Selection = matrix ? { ...read, block: matrix.block, detected: matrix.detected, matrixAt: matrix.range } : { ...read, detected };
       this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: selection.detected, ...timeOf(selection, selection.detected), stocks: NO_STOCKS }, "read");
-    } catch (err) {
-      this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
-    } finally {
-      if (this.abort === abort) this.abort = undefined;
-    }
+    });
   }
 
   /**
@@ -124,6 +113,17 @@ export class Controller {
    */
   async useSelectionFor(kind: RegionRangeKind): Promise<void> {
     if (this.current.busy || this.current.environment !== "excel" || !this.current.detection) return;
+    await this.reading(async (_signal, read) => {
+      const picked = { block: read.block, address: read.address, sheet: read.sheet };
+      this.set({ busy: undefined, regionRanges: { ...this.current.regionRanges, [kind]: picked } }, "regions");
+    });
+  }
+
+  /**
+   * Reads the selection with the pane busy and its progress shown, then hands it to `use`; a
+   * failure or Cancel (during the read or `use`) is the pane's failure to read.
+   */
+  private async reading(use: (signal: AbortSignal, read: Awaited<ReturnType<PaneHost["readSelection"]>>) => Promise<void>): Promise<void> {
     const abort = (this.abort = new AbortController());
     this.set({ busy: { kind: "reading", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
     try {
@@ -132,8 +132,7 @@ export class Controller {
         onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
       });
       throwIfCancelled(abort.signal);
-      const picked = { block: read.block, address: read.address, sheet: read.sheet };
-      this.set({ busy: undefined, regionRanges: { ...this.current.regionRanges, [kind]: picked } }, "regions");
+      await use(abort.signal, read);
     } catch (err) {
       this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
     } finally {
