@@ -3,9 +3,9 @@ import { Label, pivotFlows } from "../indicators/longformat";
 import { regionSummary } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { fraction } from "../indicators/guards";
-import { cell, columnLetters, onSheet, range, reportSheet } from "./address";
+import { cell, columnLetters, range, reportSheet } from "./address";
 import { computed, errorOf, evaluate, value } from "./cells";
-import { LongInput, numberIn, TableInput } from "./input";
+import { LongInput, numberIn, rowSpan, TableInput } from "./input";
 import { LabelBook } from "./labels";
 import { LIVE_PIVOT_LIMIT } from "./long-sheet";
 import { styled, textCell } from "./layout";
@@ -57,13 +57,7 @@ export function panelOf(input: LongInput | TableInput): PeriodPanel | undefined 
   if (!year) return undefined;
   const read = periodsIn(year.values);
   if (read.periods.length < 2) return undefined;
-  let from = Infinity;
-  let to = -Infinity;
-  for (const r of input.rowsAt) {
-    if (r < from) from = r;
-    if (r > to) to = r;
-  }
-  const column = (col: number) => onSheet(input.sheet, range(from, col, to, col, true));
+  const { from, to, column } = rowSpan(input);
   // Rows inside the range that are not the input's (totals and aggregates such as "World",
   // blank rows) must match no period: they are named by their sheet row.
   const inInput = new Set(input.rowsAt);
