@@ -7,7 +7,7 @@ export { BALANCE_THRESHOLD, classify, classifyFormula } from "./classify";
 export { CORRIDOR_COLUMNS, CORRIDOR_KEYS, type CorridorColumn, type CorridorRefs } from "./corridors";
 export { MATRIX_KEY_FIGURES, type MatrixMeasure, type MatrixRefs } from "./matrix";
 export { PIVOT, type PivotRefs } from "./pivot";
-export { REGION_COLUMNS, REGION_KEYS, type RegionColumn, regionColumnLetter, type RegionRefs, type RegionValue } from "./regions";
+export { REGION_COLUMNS, REGION_KEYS, type RegionColumn, type RegionColumnKey, regionColumnLetter, type RegionRefs, type RegionValue } from "./regions";
 export { FLOW, REGION_COUNT } from "./shown";
 export { functionsOf } from "./functions";
 export { ESTIMATED_FLOW, type StockChangeRefs } from "./stock-change";
