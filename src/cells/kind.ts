@@ -37,7 +37,8 @@ export function isEmptyCell(v: Cell): boolean {
 export type NumberText = "plain" | "thousands" | "decimalComma";
 
 const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const THOUSANDS = /^[-+]?\d{1,3}([,'\u00a0\u202f ]\d{3})+(\.\d+)?$/;
+/** Thousands grouped by a comma, apostrophe or space, with an optional decimal point: "12,610", "1 234.5". */
+export const THOUSANDS = /^[-+]?\d{1,3}([,'\u00a0\u202f ]\d{3})+(\.\d+)?$/;
 const DOT_THOUSANDS = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/; // 1.234.567 or 1.234,5 (continental)
 const SPACE_THOUSANDS_DECIMAL_COMMA = /^[-+]?\d{1,3}([\u00a0\u202f ]\d{3})+,\d+$/;
 const DECIMAL_COMMA = /^[-+]?\d*,\d+$/;

@@ -9,7 +9,7 @@ import { readFile } from "fs/promises";
 import { basename, extname } from "path";
 import { decodeText, readCsv as readDelimited } from "../report/csv";
 import { renderCsvNote } from "../messages/csv-notes";
-import { columnLetters, parseRange } from "../report/address";
+import { columnLetters, parseRange, range } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { CliError, EXIT } from "./errors";
 import { Rect, XlsxFile } from "./read-xlsx";
@@ -141,10 +141,6 @@ function pickRange(
   return used;
 }
 
-function a1(r: { top: number; left: number; bottom: number; right: number }): string {
-  return `${columnLetters(r.left)}${r.top + 1}:${columnLetters(r.right)}${r.bottom + 1}`;
-}
-
 /** What a sheet holds: its non-blank cells, and how many of them are numbers. */
 export function sheetContent(grid: CellValue[][]): { filled: number; numbers: number } {
   let filled = 0;
@@ -250,7 +246,7 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
     grid ??= await read(index, clip);
     const r = clip ?? pickRange(grid, name, undefined);
     const values = rectangle(grid, r.top, r.left, r.bottom, r.right);
-    const address = a1(r);
+    const address = range(r.top, r.left, r.bottom, r.right);
     return {
       kind: "xlsx",
       sheets,
@@ -293,7 +289,7 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
     }
   }
   const values = rectangle(rows, r.top, r.left, r.bottom, r.right);
-  const address = a1(r);
+  const address = range(r.top, r.left, r.bottom, r.right);
   const whole = fromRange === undefined;
   return {
     kind: "csv",

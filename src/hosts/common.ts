@@ -172,9 +172,6 @@ export function formulaFor(cell: PlannedCell, mode: SharingMode): string | undef
   return t === "" ? undefined : t;
 }
 
-// One definition, with the planner's cells; the writers import it from here.
-export { isPlannedError };
-
 /** Digits of a non-negative integer below 1e21 (without building its string). */
 function digits(n: number): number {
   let d = 1;

@@ -12,7 +12,8 @@
  */
 import { resolveSheetRefs } from "../report/address";
 import type { PlannedCell, PlannedSheet, PlannedTable, SharingMode } from "../report/types";
-import { formulaFor, isPlannedError, NUMBER_FORMATS, tableHeaders, tableWidth } from "./common";
+import { isPlannedError } from "../report/cells";
+import { formulaFor, NUMBER_FORMATS, tableHeaders, tableWidth } from "./common";
 import type { ArrayEntry } from "./office-api";
 import { jsonBytes } from "./office-request";
 

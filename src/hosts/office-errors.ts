@@ -1,8 +1,10 @@
 /**
  * Errors from the Office.js host in plain words: Excel's error codes mapped to sentences the
- * task pane can show as they are (the pane translates them by `code`), cancellation as an
- * Error named "AbortError", and which failures mean "the request was too large".
+ * task pane can show as they are (the pane translates them by `code`), and which failures mean
+ * "the request was too large". Cancellation is ../report/cancel's.
  */
+
+import { isCancelled } from "../report/cancel";
 
 /** An Error the task pane can show as it is; `code` is Excel's error code when there was one. */
 export class HostError extends Error {
@@ -14,20 +16,6 @@ export class HostError extends Error {
     super(message);
     this.name = "HostError";
   }
-}
-
-export function abortError(message: string): Error {
-  const e = new Error(message);
-  e.name = "AbortError";
-  return e;
-}
-
-export function isAbort(e: unknown): boolean {
-  return (e as { name?: unknown } | null)?.name === "AbortError";
-}
-
-export function throwIfAborted(signal: AbortSignal | undefined, message: string): void {
-  if (signal?.aborted) throw abortError(message);
 }
 
 /** Excel's error code (OfficeExtension.Error has a string `code`). */
@@ -42,7 +30,8 @@ export const isPayloadError = (e: unknown) => codeOf(e) === "RequestPayloadSizeL
 /**
  * A request Excel may have refused for its size: the two payload codes, or GeneralException,
  * which Excel on the web also answers to an oversized request ("An internal error has
- * occurred", HTTP 500: office-js issue 1314; and office-js-docs-reference issue 354, where
+ * occurred", HTTP 500: github.com/OfficeDev/office-js/issues/1314, and
+ * github.com/OfficeDev/office-js-docs-reference/issues/354, where
  * 2,000 × 10 cells failed so). GeneralException is also Excel's catch-all, so it counts as a
  * size failure only for requests of at least SUSPECT_BYTES: a smaller one failing so is a
  * real error, and splitting it would only repeat it.
@@ -77,7 +66,7 @@ export function excelSentence(e: unknown, doing: string): { text: string; code?:
 
 /** Wraps whatever a host call threw as a HostError (cancellation and HostErrors pass through). */
 export function asHostError(e: unknown, doing: string, after = ""): Error {
-  if (isAbort(e) || e instanceof HostError) return e as Error;
+  if (isCancelled(e) || e instanceof HostError) return e as Error;
   const { text, code } = excelSentence(e, doing);
   return new HostError(after ? `${text} ${after}` : text, code, e);
 }

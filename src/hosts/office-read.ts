@@ -19,7 +19,8 @@
 import { parseRange, range as rangeAddress } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { requireDeclaredApi } from "./office-api";
-import { asHostError, codeOf, HostError, isPayloadError, throwIfAborted } from "./office-errors";
+import { throwIfCancelled } from "../report/cancel";
+import { asHostError, codeOf, HostError, isPayloadError } from "./office-errors";
 
 /** Selections up to this many cells are read in one go; larger ones in chunks of this size. */
 export const DEFAULT_CHUNK_CELLS = 200_000;
@@ -78,14 +79,14 @@ function toCells(row: unknown[], from: number, count: number): CellValue[] {
 
 /**
  * Reads the selected range (its used part) into a SourceBlock. Normal selections take one
- * sync; larger ones are read in row chunks with progress and cancellation (an Error named
- * "AbortError" when the signal aborts).
+ * sync; larger ones are read in row chunks with progress and cancellation (`cancelled(…)`, ../report/cancel.ts,
+ * when the signal aborts).
  */
 export async function readSelection(options: ReadOptions = {}): Promise<ReadResult> {
   const { signal, onProgress } = options;
   const chunkCells = Math.max(1, Math.floor(options.chunkCells ?? DEFAULT_CHUNK_CELLS));
   const cancelled = "Reading the selection was cancelled.";
-  throwIfAborted(signal, cancelled);
+  throwIfCancelled(signal, cancelled);
   try {
     requireDeclaredApi();
     return await Excel.run(async (context) => {
@@ -110,7 +111,7 @@ export async function readSelection(options: ReadOptions = {}): Promise<ReadResu
         }
       }
       const { selection, sheet, data, heads } = first!;
-      throwIfAborted(signal, cancelled);
+      throwIfCancelled(signal, cancelled);
       const selected = selection.address.slice(selection.address.lastIndexOf("!") + 1); // may be "A:D"
       if (data.isNullObject) throw new HostError(`The selection (${selected}) is empty: select the cells that hold your data, headers and labels included.`);
       const sheetName = sheet.name;
@@ -135,7 +136,7 @@ export async function readSelection(options: ReadOptions = {}): Promise<ReadResu
       let chunkRows = Math.max(1, Math.floor(chunkCells / cols));
       while (done < rows) {
         onProgress?.(done, rows);
-        throwIfAborted(signal, cancelled);
+        throwIfCancelled(signal, cancelled);
         const n = Math.min(chunkRows, rows - done);
         const part = sheet.getRange(rangeAddress(rect.top + done, rect.left, rect.top + done + n - 1, rect.right));
         part.load("values");
@@ -152,7 +153,7 @@ export async function readSelection(options: ReadOptions = {}): Promise<ReadResu
         for (let i = 0; i < n; i++) values[done + i] = toCells(pv[i], 0, cols);
         done += n;
       }
-      throwIfAborted(signal, cancelled);
+      throwIfCancelled(signal, cancelled);
       onProgress?.(rows, rows);
       const block: SourceBlock = { sheet: sheetName, top: rect.top, left: rect.left, values, provenance: data.address };
       return { block, address: ref, sheet: sheetName, selected };

@@ -34,7 +34,8 @@ import { FormatOp, formatOps, PageSetup, pageSetup } from "./office-format";
 import { capabilities, Capabilities, requireDeclaredApi } from "./office-api";
 import { withArrayValueNote } from "./office-array-note";
 import { Block, CellContext, freeCellBlocks, PreparedRow, tableBlock } from "./office-blocks";
-import { abortError, asHostError, excelSentence, HostError, isAbort, isSizeFailure, throwIfAborted } from "./office-errors";
+import { cancelled, isCancelled, throwIfCancelled } from "../report/cancel";
+import { asHostError, excelSentence, HostError, isSizeFailure } from "./office-errors";
 import { jsonBytes, RequestMeter } from "./office-request";
 
 /** A batch is sent before its measured payload would pass this (Excel on the web refuses 5 MB). */
@@ -106,7 +107,7 @@ class Pacer {
     this.since = 0;
     this.report();
     await yieldToEventLoop();
-    throwIfAborted(this.signal, CANCELLED_WRITE);
+    throwIfCancelled(this.signal, CANCELLED_WRITE);
   }
 }
 
@@ -289,7 +290,7 @@ class Batcher {
   }
   async flush(): Promise<void> {
     if (!this.open) return;
-    throwIfAborted(this.signal, CANCELLED_WRITE);
+    throwIfCancelled(this.signal, CANCELLED_WRITE);
     try {
       await this.context.sync();
     } catch (e) {
@@ -392,7 +393,7 @@ async function writeOnce(plan: ReportPlan, budget: number, caps: Capabilities, s
     onProgress?.({ step: "names", fraction: 0 });
     const inUse = await namesInUse(context);
     let syncs = 2;
-    throwIfAborted(signal, CANCELLED_WRITE);
+    throwIfCancelled(signal, CANCELLED_WRITE);
     source.name = inUse.sheets.find((n) => n.toLowerCase() === plan.sourceSheet.toLowerCase());
 
     // Final names first: formulas may reference other report sheets ({{planned name}}).
@@ -539,12 +540,12 @@ async function writeOnce(plan: ReportPlan, budget: number, caps: Capabilities, s
 /**
  * Writes the plan into the workbook as new, uniquely named sheets and activates the first.
  * On any failure (or abort) the sheets it added are deleted and an Error in plain words is
- * thrown (name "AbortError" when cancelled).
+ * thrown (`cancelled(…)`, ../report/cancel.ts, when cancelled).
  */
 export async function writeReport(plan: ReportPlan, options: WriteOptions = {}): Promise<WriteResult> {
   const { signal, onProgress } = options;
   let budget = options.requestBudgetBytes ?? REQUEST_BUDGET_BYTES;
-  throwIfAborted(signal, `${CANCELLED_WRITE} Nothing was written.`);
+  throwIfCancelled(signal, `${CANCELLED_WRITE} Nothing was written.`);
   let caps: Capabilities;
   try {
     requireDeclaredApi();
@@ -581,7 +582,7 @@ export async function writeReport(plan: ReportPlan, options: WriteOptions = {}):
         budget = Math.max(1, Math.floor(Math.min(budget, size.bytes) / 2));
         continue;
       }
-      if (isAbort(e)) throw abortError(`${CANCELLED_WRITE} ${undone}`);
+      if (isCancelled(e)) throw cancelled(`${CANCELLED_WRITE} ${undone}`);
       if (size) {
         const { code } = excelSentence(e, "write the report");
         throw new HostError(`Excel refused even the smallest part of the report (one row, or one table or chart) as too large to send. ${undone}`, code, e);

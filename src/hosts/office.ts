@@ -11,11 +11,6 @@
  * - office-api.ts: the requirement sets declared in the manifest and checked at run time;
  * - office-errors.ts: Excel's errors in plain words.
  */
-export { capabilities, DECLARED_EXCEL_API, supports } from "./office-api";
-export type { ArrayEntry, Capabilities } from "./office-api";
-export { asText, cellInput } from "./office-blocks";
 export { HostError } from "./office-errors";
-export { DEFAULT_CHUNK_CELLS, readSelection } from "./office-read";
-export type { ReadOptions, ReadResult } from "./office-read";
+export { readSelection } from "./office-read";
 export { pacedFittedWidths, PREPARE_CHUNK_CELLS, REQUEST_BUDGET_BYTES, widthPoints, writeReport } from "./office-write";
-export type { WriteNotice, WriteOptions, WriteResult, WriteStep } from "./office-write";

@@ -8,7 +8,7 @@ import { MeasureError, Rate } from "./types";
  * The key figures of a flow system over time: a long origin–destination–flow list with a
  * period on each row is cut into one matrix per period (pivoted as MIGRATION.MATRIX pivots),
  * and each matrix gets the flow key figures the report shows. Each figure is the indicator the
- * report's registry (src/report/measures.ts, MATRIX_KEY_FIGURES) computes, not a second
+ * report's registry (src/report/measures/matrix.ts, MATRIX_KEY_FIGURES) computes, not a second
  * definition of it: tests/indicators/periods.test.ts holds the two to the same numbers.
  */
 

@@ -21,7 +21,7 @@
  */
 import Papa from "papaparse";
 import { cell } from "./address";
-import { isMissingMarker, numberText } from "../cells/kind";
+import { isMissingMarker, numberText, THOUSANDS } from "../cells/kind";
 
 export type CsvCell = string | number | null;
 export type Delimiter = "," | ";" | "\t";
@@ -129,7 +129,7 @@ function usesDecimalComma(fields: string[][]): boolean | undefined {
 }
 
 /**
- * The number a text field shows (detect.ts's numberText says whether it looks like one): plain
+ * The number a text field shows (cells/kind.ts's numberText says whether it looks like one): plain
  * numbers; grouped thousands (`1,234`, `1 234`, `1'234`); in a decimal-comma file `1,5`,
  * `1.234,5` and `1.234`. `undefined`: not a number, or one the file's convention does not settle
  * (`1.234` or `1,234` in a semicolon file without decimals).
@@ -143,7 +143,7 @@ function numberOf(t: string, decimalComma: boolean | undefined): number | undefi
   }
   if (decimalComma === false) {
     if (kind === "plain") return Number(t);
-    if (!/^[-+]?\d{1,3}([,\u00a0\u202f ']\d{3})+(\.\d+)?$/.test(t)) return undefined;
+    if (!THOUSANDS.test(t)) return undefined;
     return Number(t.replace(/[,\u00a0\u202f ']/g, ""));
   }
   // undecided: only what reads the same either way

@@ -1,7 +1,7 @@
 import { cellKind } from "../cells/kind";
 import { MeasureError } from "../indicators/types";
 import { quoteText } from "../indicators/quote";
-import { cell } from "./address";
+import { cell, onSheet, range } from "./address";
 import { CellValue, Role } from "./types";
 
 /**
@@ -78,6 +78,22 @@ export interface LongInput {
   readonly filters?: readonly { readonly col: number; readonly value: string }[];
   /** Sentences for the Definitions sheet on how the cells were read (a unit in the flow's header). */
   readonly notes?: readonly string[];
+}
+
+/**
+ * Whole columns of an input's rows on its sheet, from the first of its rows to the last: the
+ * rows in between that are not the input's (totals, blank rows) are inside the range, and the
+ * formulas over it must match none of them. (A loop, not Math.min(...rows): spreading 150,000
+ * arguments overflows the call stack.)
+ */
+export function rowSpan(input: { readonly sheet: string; readonly rowsAt: readonly number[] }): { from: number; to: number; column: (col: number) => string } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const r of input.rowsAt) {
+    if (r < from) from = r;
+    if (r > to) to = r;
+  }
+  return { from, to, column: (col) => onSheet(input.sheet, range(from, col, to, col, true)) };
 }
 
 export type ReportInput = TableInput | MatrixInput | LongInput;

@@ -19,14 +19,14 @@ export function excelTrim(s: string): string {
  * significant digits. (Excel writes exponents with two digits, "1E-07", where this gives
  * "1e-7"; a label that small is not a region code.)
  */
-function numberText(n: number): string {
+function excelNumberText(n: number): string {
   return Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : String(Number(n.toPrecision(15)));
 }
 
 /** The key two labels share when Excel's TRIM(a&"")=TRIM(b&"") holds; "" for a blank. */
 export function labelKey(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return numberText(v).toLowerCase();
+  if (typeof v === "number") return excelNumberText(v).toLowerCase();
   if (typeof v === "boolean") return v ? "true" : "false";
   return excelTrim(v).toLowerCase();
 }

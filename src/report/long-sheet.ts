@@ -3,9 +3,9 @@ import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
-import { cell, onSheet, range, reportSheet } from "./address";
+import { cell, reportSheet } from "./address";
 import { computed, errorOf, value } from "./cells";
-import { LongInput, numberIn } from "./input";
+import { LongInput, numberIn, rowSpan } from "./input";
 import { excelTrim, LabelBook, labelKey } from "./labels";
 import { textCell } from "./layout";
 import { PIVOT, PivotRefs } from "./measures";
@@ -78,14 +78,7 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
   const live = input.rows * n * n <= LIVE_PIVOT_LIMIT;
   const TOP = 2; // header row of the matrix on the sheet
   // Whole columns of the list, first to last listed row; rows between that are not flows match no pair.
-  // (A loop, not Math.min(...rows): spreading 150,000 arguments overflows the call stack.)
-  let rowsFrom = Infinity;
-  let rowsTo = -Infinity;
-  for (const r of input.rowsAt) {
-    if (r < rowsFrom) rowsFrom = r;
-    if (r > rowsTo) rowsTo = r;
-  }
-  const col = (c: number) => onSheet(input.sheet, range(rowsFrom, c, rowsTo, c, true));
+  const col = rowSpan(input).column;
   const O = col(input.origin.col);
   const D = col(input.destination.col);
   const F = col(input.flow.col);

@@ -4,7 +4,7 @@ import { cell, columnLetters, range } from "./address";
 import { computed, errorOf, evaluate, flat, value } from "./cells";
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { FreeCell, spanFor, styled, textCell, titleCells } from "./layout";
-import { BALANCE_THRESHOLD, CORRIDOR_COLUMNS, CORRIDOR_KEYS, CorridorRefs, MATRIX_KEY_FIGURES, MatrixRefs, REGION_COLUMNS, REGION_COUNT, REGION_KEYS, regionColumnLetter, RegionRefs, RegionValue } from "./measures";
+import { BALANCE_THRESHOLD, CORRIDOR_COLUMNS, CORRIDOR_KEYS, CorridorRefs, functionsOf, MATRIX_KEY_FIGURES, MatrixRefs, REGION_COLUMNS, REGION_COUNT, REGION_KEYS, regionColumnLetter, RegionRefs, RegionValue } from "./measures";
 import type { AlignedRegionData } from "./region-data";
 import { NumberFormat, PlannedCell, PlannedSheet, PlannedTable } from "./types";
 import type { HeadlineItem } from "./headline";
@@ -133,23 +133,8 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
       ...(added.some((k) => k.nativeArray) ? [`${added.filter((k) => k.nativeArray).map((k) => k.label).join(", ")}: array formulas (Ctrl+Shift+Enter in Excel 2010–2019).`] : []),
     ],
     headline,
-    functions: [
-      "MIGRATION.SUMMARY",
-      "MIGRATION.EFFECTIVENESS",
-      "MIGRATION.MEI",
-      "CIRCULATION.INDEX",
-      "CIRCULATION.BYREGION",
-      "MIGRATION.CONNECTIVITY",
-      "MIGRATION.GINI",
-      "MIGRATION.INEQUALITY",
-      "MIGRATION.CV",
-      "MIGRATION.GINIORIGIN",
-      "MIGRATION.GINIDESTINATION",
-      "MIGRATION.WEIGHTEDGINI",
-      "MIGRATION.ACV",
-      "MIGRATION.CORRIDORS",
-      ...added.map((k) => k.fn),
-    ],
+    // The key figures, the per-region columns, then the Corridors sheet's columns.
+    functions: functionsOf([...figures, ...regionColumns, ...CORRIDOR_KEYS.map((k) => CORRIDOR_COLUMNS[k])]),
   };
 }
 

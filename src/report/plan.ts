@@ -4,7 +4,7 @@ import { MeasureError } from "../indicators/types";
 import { quoteText } from "../indicators/quote";
 import { onSheet } from "./address";
 import { labelsByFunction, planDefinitions } from "./definitions-sheet";
-import { MATRIX_KEY_FIGURES } from "./measures";
+import { EFFECTIVENESS, ESTIMATED_FLOW, MATRIX_KEY_FIGURES, PIVOT } from "./measures";
 import { ReportInput, MatrixInput, matrixCellAt, numberIn } from "./input";
 import { planMatrixCopy } from "./matrix-copy";
 import { choosePeriod, periodNote, periodTitle, rowsShown, tableForPeriod, UnknownPeriodError } from "./input-periods";
@@ -85,8 +85,8 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     functions = t.measures.map((m) => m.fn);
     labels = labelsByFunction(t.measures);
     if (t.sheet.tables[0].header.includes("Classification")) {
-      functions.push("MIGRATION.EFFECTIVENESS");
-      labels.set("MIGRATION.EFFECTIVENESS", [...(labels.get("MIGRATION.EFFECTIVENESS") ?? []), "Classification"]);
+      functions.push(EFFECTIVENESS.fn);
+      labels.set(EFFECTIVENESS.fn, [...(labels.get(EFFECTIVENESS.fn) ?? []), "Classification"]);
     }
     headline = t.headline;
   } else if (input.shape === "matrix") {
@@ -103,14 +103,14 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
     const r = planMatrixSheets(est.labels, est.matrix, est.location, title, regionData(est.labels));
     sheets = [r.sheets[0], ...est.sheets, ...r.sheets.slice(1)];
     notes = [...est.notes, ...r.notes];
-    functions = ["MIGRATION.MATRIX", "MIGRATION.FLOWSFROMSTOCKS", ...r.functions];
+    functions = [PIVOT.fn, ESTIMATED_FLOW.fn, ...r.functions];
     headline = [{ code: "estimatedFlows", value: { first: String(est.period[0]), last: String(est.period[1]), method: options.stocks } }, ...r.headline];
   } else {
     const p = planPivot(input, shown ? { year: shown.key } : {});
     const r = planMatrixSheets(p.labels, p.matrix, p.location, title, regionData(p.labels));
     sheets = [r.sheets[0], p.sheet, ...r.sheets.slice(1)];
     notes = [...p.notes, ...r.notes];
-    functions = ["MIGRATION.MATRIX", ...r.functions];
+    functions = [PIVOT.fn, ...r.functions];
     headline = r.headline;
   }
   if (shown) {
@@ -167,7 +167,7 @@ export type ReportOptions = Omit<PlanOptions, "detection" | "source"> & { source
 /**
  * `planReport` for the task pane: the same steps, with the event loop given a turn after the
  * input is built and after each chunk of rows, progress reported (rows planned of the rows
- * there are), and an AbortError once `signal` is aborted. Resolves to the plan `planReport` makes.
+ * there are), and `cancelled()` (cancel.ts) once `signal` is aborted. Resolves to the plan `planReport` makes.
  */
 export function planReportAsync(block: SourceBlock, detection: Detection, options: ReportOptions, run: AsyncStepsOptions = {}): Promise<ReportPlan> {
   return runStepsAsync(planReportSteps(block, detection, options), run);

@@ -60,18 +60,19 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 };
 
 /** Roles whose cells are labels rather than numbers. */
-export type LabelRole = "region" | "code" | "year" | "group" | "origin" | "destination";
-const LABEL_ROLES = new Set<Role>(["region", "code", "year", "group", "origin", "destination"]);
+const LABEL_ROLES = ["region", "code", "year", "group", "origin", "destination"] as const satisfies readonly Role[];
+export type LabelRole = (typeof LABEL_ROLES)[number];
+const LABEL_ROLE_SET: ReadonlySet<Role> = new Set(LABEL_ROLES);
 /** A country table's label roles, in the order the report's columns show them. */
 export const TABLE_LABEL_ROLES: readonly LabelRole[] = ["region", "code", "group", "year"];
 export type NumericRole = Exclude<Role, LabelRole>;
 
 export function isLabelRole(role: Role): role is LabelRole {
-  return LABEL_ROLES.has(role);
+  return LABEL_ROLE_SET.has(role);
 }
 
 export function isNumericRole(role: Role): role is NumericRole {
-  return !LABEL_ROLES.has(role);
+  return !LABEL_ROLE_SET.has(role);
 }
 
 /** Rates are fractions; every other numeric role counts people and must not be negative. */

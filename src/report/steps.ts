@@ -5,6 +5,8 @@
  * pane, where a 100,000-row table would otherwise block the pane for seconds).
  */
 
+import { throwIfCancelled } from "./cancel";
+
 /** How far a step has got: rows planned of the rows there are. */
 export interface StepProgress {
   readonly done: number;
@@ -34,14 +36,14 @@ export interface AsyncStepsOptions {
 
 /**
  * Runs the steps, giving the event loop a turn after each chunk (so the page can paint and
- * handle a click on Cancel) and reporting each chunk's progress. Throws an AbortError, and
+ * handle a click on Cancel) and reporting each chunk's progress. Throws `cancelled()` (./cancel), and
  * stops the steps, once `signal` is aborted.
  */
 export async function runStepsAsync<T>(steps: Steps<T>, options: AsyncStepsOptions = {}): Promise<T> {
   const pause = options.pause ?? yieldToEventLoop;
   try {
     for (;;) {
-      if (options.signal?.aborted) throw new DOMException("Cancelled", "AbortError");
+      throwIfCancelled(options.signal);
       const next = steps.next();
       if (next.done) return next.value;
       options.onProgress?.(next.value);

@@ -7,7 +7,7 @@ import { textCell } from "./layout";
 import { BALANCE_THRESHOLD, classify, classifyFormula, EFFECTIVENESS, guardedFormula, measuresFor, nativeFormula, addinFormula } from "./measures";
 import { BALANCE_PAIRS } from "./table-sheet";
 import { PERIOD_FLOWS_SHEET, PeriodFlows, PeriodPanel } from "./trends-sheet";
-import { PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
+import { NumberFormat, PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
 
 /**
  * The Trajectories sheet: for each region, a measure in the first and the last period, the
@@ -42,6 +42,12 @@ function change(first: number | PlannedError, last: number | PlannedError): numb
   return last - first;
 }
 
+/** The change from the first period's cell to the last's: its value and its formula, last − first. */
+function changeCell(first: number | PlannedError, last: number | PlannedError, firstRef: string, lastRef: string, format: NumberFormat): PlannedCell {
+  const f = `${lastRef}-${firstRef}`;
+  return computed(change(first, last), f, f, format);
+}
+
 function classified(v: number | PlannedError, ref: string): PlannedCell {
   const f = classifyFormula(ref);
   return { value: typeof v === "number" ? classify(v) : v, native: flat(f), addin: flat(f), format: "text" };
@@ -67,7 +73,7 @@ export function planFlowTrajectories(flows: PeriodFlows): PlannedSheet {
       value(l, "text"),
       computed(e0, a, a, EFFECTIVENESS.format),
       computed(e1, b, b, EFFECTIVENESS.format),
-      computed(change(e0, e1), `C${r}-B${r}`, `C${r}-B${r}`, EFFECTIVENESS.format),
+      changeCell(e0, e1, `B${r}`, `C${r}`, EFFECTIVENESS.format),
       classified(e0, `B${r}`),
       classified(e1, `C${r}`),
       { value: transition(c0, c1), native: transitionFormula(`E${r}`, `F${r}`), addin: transitionFormula(`E${r}`, `F${r}`), format: "text" as const },
@@ -166,7 +172,7 @@ export function planTableTrajectories(input: TableInput, panel: PeriodPanel): { 
     const b = v1.value as number | PlannedError;
     const line: PlannedCell[] = [value(region.values[e.region], "text")];
     if (group) line.push(value(group.values[e.region], "text"));
-    line.push(v0, v1, computed(change(a, b), `${L(1)}${r}-${L(0)}${r}`, `${L(1)}${r}-${L(0)}${r}`, v0.format ?? EFFECTIVENESS.format));
+    line.push(v0, v1, changeCell(a, b, `${L(0)}${r}`, `${L(1)}${r}`, v0.format ?? EFFECTIVENESS.format));
     if (t.kind === "balance") {
       const c0 = classified(a, `${L(0)}${r}`);
       const c1 = classified(b, `${L(1)}${r}`);

@@ -1,19 +1,19 @@
 import { Period, periodsIn } from "../cells/period";
 import { Label, pivotFlows } from "../indicators/longformat";
-import { regionSummary } from "../indicators/matrix";
+import { flowsOf } from "../indicators/matrix";
 import { MeasureError } from "../indicators/types";
 import { fraction } from "../indicators/guards";
-import { cell, columnLetters, onSheet, range, reportSheet } from "./address";
+import { cell, columnLetters, range, reportSheet } from "./address";
 import { computed, errorOf, evaluate, value } from "./cells";
-import { LongInput, numberIn, TableInput } from "./input";
+import { LongInput, numberIn, rowSpan, TableInput } from "./input";
 import { LabelBook } from "./labels";
 import { LIVE_PIVOT_LIMIT } from "./long-sheet";
 import { median } from "./median";
 import { styled, textCell } from "./layout";
-import { inputFormat, MATRIX_KEY_FIGURES, REGION_COLUMNS, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
+import { functionsOf, inputFormat, MATRIX_KEY_FIGURES, REGION_COLUMNS, REGION_KEYS, RegionColumnKey, regionColumnLetter, RegionRefs, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
 import { isRateRole, ROLE_LABELS } from "./roles";
 import { ChartSpec, placeCharts } from "./chart-placement";
-import { NumberFormat, PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
+import { PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
 
 /**
  * The Trends sheet: one row per period of a long list of flows or a country table, each figure
@@ -58,13 +58,7 @@ export function panelOf(input: LongInput | TableInput): PeriodPanel | undefined 
   if (!year) return undefined;
   const read = periodsIn(year.values);
   if (read.periods.length < 2) return undefined;
-  let from = Infinity;
-  let to = -Infinity;
-  for (const r of input.rowsAt) {
-    if (r < from) from = r;
-    if (r > to) to = r;
-  }
-  const column = (col: number) => onSheet(input.sheet, range(from, col, to, col, true));
+  const { from, to, column } = rowSpan(input);
   // Rows inside the range that are not the input's (totals and aggregates such as "World",
   // blank rows) must match no period: they are named by their sheet row.
   const inInput = new Set(input.rowsAt);
@@ -103,7 +97,7 @@ export interface TrendsResult {
 // ---------------------------------------------------------------------------------------------
 // Long lists of flows
 
-/** The key figures the Trends sheet shows for flows, by catalog function (their definitions in measures.ts). */
+/** The key figures the Trends sheet shows for flows, by catalog function (their definitions in measures/matrix.ts). */
 const FLOW_TREND_FUNCTIONS = ["MIGRATION.SUMMARY", "MIGRATION.MEI", "CIRCULATION.INDEX", "MIGRATION.CONNECTIVITY", "MIGRATION.GINI"] as const;
 const FLOW_TREND_FIGURES: readonly MatrixMeasure[] = FLOW_TREND_FUNCTIONS.map((fn) => MATRIX_KEY_FIGURES.find((k) => k.fn === fn)!);
 
@@ -182,11 +176,9 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
   const blockTop = (k: number) => 2 + k * BLOCK; // the heading row
   const headerRow = (k: number) => blockTop(k) + 1;
   const rowOf = (k: number, i: number) => blockTop(k) + 2 + i;
-  const OUT = n + 1;
-  const IN = n + 2;
-  const TURN = n + 3;
-  const NET = n + 4;
-  const EFF = n + 5;
+  // Each region's totals right of the matrix: the summary's per-region columns up to effectiveness, from the registry.
+  const TOTALS = ["outflow", "inflow", "turnover", "net", "effectiveness"] as const satisfies readonly RegionColumnKey[];
+  const totalsCol = (key: RegionColumnKey) => n + 1 + (TOTALS as readonly RegionColumnKey[]).indexOf(key);
   const live = panel.periods.length * n * n * input.rows <= LIVE_PIVOT_LIMIT;
   const O = panel.column(input.origin.col);
   const D = panel.column(input.destination.col);
@@ -203,9 +195,10 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
     cells.push({ row: blockTop(k), col: 0, cell: styled(value(`${capital(panel.what)} ${p.key}`), "heading") });
     cells.push({ row: top, col: 0, cell: styled(value("Origin \\ destination"), "heading") });
     labels.forEach((l, j) => cells.push({ row: top, col: 1 + j, cell: styled(value(l, "text"), "heading") }));
-    ["Outflow", "Inflow", "Turnover", "Net migration", "Effectiveness"].forEach((h, c) => cells.push({ row: top, col: OUT + c, cell: styled(value(h), "heading") }));
-    const summary = regionSummary(m);
-    effectiveness.push(summary.map((s) => (s.effectiveness instanceof MeasureError ? errorOf(s.effectiveness) : s.effectiveness)));
+    TOTALS.forEach((key) => cells.push({ row: top, col: totalsCol(key), cell: styled(value(REGION_COLUMNS[key].label), "heading") }));
+    const flows = flowsOf(m);
+    const totals = TOTALS.map((key) => REGION_COLUMNS[key].compute(flows));
+    effectiveness.push(totals[TOTALS.indexOf("effectiveness")].map((v) => (v instanceof MeasureError ? errorOf(v) : (v as number))));
     labels.forEach((l, i) => {
       const r = rowOf(k, i);
       cells.push({ row: r, col: 0, cell: styled(value(l, "text"), "keyLabel") });
@@ -216,17 +209,19 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
         const f = live ? `SUMPRODUCT(${match},${F})` : undefined;
         cells.push({ row: r, col: 1 + j, cell: computed(v, f, f, "count", panel.array) });
       });
-      const rowRange = range(r, 1, r, n);
-      const colRange = range(headerRow(k) + 1, 1 + i, headerRow(k) + n, 1 + i);
-      const diag = `SUM(${cell(r, 1 + i)})`;
-      const s = summary[i];
-      const at = (c: number) => cell(r, c);
-      const add = (c: number, v: number | PlannedError, f: string, format: NumberFormat, addin = f) => cells.push({ row: r, col: c, cell: computed(v, f, addin, format) });
-      add(OUT, s.outflow, `SUM(${rowRange})-${diag}`, "count");
-      add(IN, s.inflow, `SUM(${colRange})-${diag}`, "count");
-      add(TURN, s.turnover, `${at(OUT)}+${at(IN)}`, "count");
-      add(NET, s.net, `${at(IN)}-${at(OUT)}`, "count");
-      add(EFF, effectiveness[k][i], `${at(NET)}/${at(TURN)}`, REGION_COLUMNS.effectiveness.format, `MIGRATION.EFFECTIVENESS(${at(IN)},${at(OUT)})`);
+      const at: RegionRefs = {
+        row: range(r, 1, r, n),
+        column: range(headerRow(k) + 1, 1 + i, headerRow(k) + n, 1 + i),
+        diagonal: cell(r, 1 + i),
+        whole: range(headerRow(k) + 1, 1, headerRow(k) + n, n, true),
+        index: i + 1,
+        cell: (key) => cell(r, totalsCol(key)),
+      };
+      TOTALS.forEach((key, c) => {
+        const column = REGION_COLUMNS[key];
+        const v = totals[c][i];
+        cells.push({ row: r, col: totalsCol(key), cell: computed(v instanceof MeasureError ? errorOf(v) : (v as number), column.native(at), column.addin(at), column.format) });
+      });
     });
   });
   const flowsSheet: PlannedSheet = {
@@ -245,13 +240,13 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
     const first = headerRow(k) + 1;
     const last = headerRow(k) + n;
     const onFlows = (a: string) => reportSheet(PERIOD_FLOWS_SHEET, a);
-    const byLetter: Record<string, number> = { B: OUT, C: IN, D: TURN, E: NET, F: EFF };
+    const blockColumn = (letter: string) => totalsCol(REGION_KEYS.find((key) => regionColumnLetter(key) === letter)!);
     const refs: MatrixRefs = {
       whole: onFlows(range(first, 1, last, n, true)),
       first: onFlows(cell(first, 1, true)),
       n,
-      // The summary's per-region columns (B outflow, C inflow, D turnover, E net, F effectiveness) are here in the block.
-      column: (letter) => onFlows(range(first, byLetter[letter], last, byLetter[letter])),
+      // The summary's per-region columns the key figures read are here in the block.
+      column: (letter) => onFlows(range(first, blockColumn(letter), last, blockColumn(letter))),
       totalCell: cell(r, 2),
     };
     const count = panel.rows.get(p.key)!.length;
@@ -278,8 +273,8 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
     `The Trends sheet has one row per ${panel.what} (${panel.periods.map((p) => p.key).join(", ")}); the ${PERIOD_FLOWS_SHEET} sheet pivots each ${panel.what}'s rows of the list into a ${n} × ${n} matrix over every region of the list${live ? ", each cell a live SUMPRODUCT over the list's rows of its period and pair" : ": written as values, since live formulas over a list this long for every period would make recalculation slow"}. The Gini index of each ${panel.what} is a value, as on the summary.`,
   ];
   if (panel.outside.length > 0) notes.push(`${panel.outside.length} rows of the list hold no ${panel.what} (first: ${cell(input.rowsAt[panel.outside[0]], input.year!.col)}) and are in no ${panel.what} of the Trends sheet.`);
-  const flows: PeriodFlows = { panel, labels, matrices, effectiveness, effectivenessRef: (k, i) => reportSheet(PERIOD_FLOWS_SHEET, cell(rowOf(k, i), EFF)) };
-  return { result: { sheets: [trends, flowsSheet], notes, functions: [...FLOW_TREND_FUNCTIONS, "MIGRATION.EFFECTIVENESS"] }, flows };
+  const flows: PeriodFlows = { panel, labels, matrices, effectiveness, effectivenessRef: (k, i) => reportSheet(PERIOD_FLOWS_SHEET, cell(rowOf(k, i), totalsCol("effectiveness"))) };
+  return { result: { sheets: [trends, flowsSheet], notes, functions: [...FLOW_TREND_FUNCTIONS, ...functionsOf(TOTALS.map((key) => REGION_COLUMNS[key]))] }, flows };
 }
 
 // ---------------------------------------------------------------------------------------------

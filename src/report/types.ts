@@ -105,7 +105,7 @@ export type SharingMode = "native" | "addin" | "values";
  * Excel number formats the report uses, by what a number is: "count" a number of people
  * (#,##0), "percent" a share or rate (0.0%), "ratio" an index or ratio (0.000), "perThousand"
  * a rate per 1,000 (0.0), "year" a year (0); "decimal" a plain number (0.000), "text" text (@).
- * A measure's format is given once, in its registry entry (src/report/measures.ts).
+ * A measure's format is given once, in its registry entry (src/report/measures/).
  */
 export type NumberFormat = "count" | "percent" | "perThousand" | "ratio" | "decimal" | "text" | "year";
 

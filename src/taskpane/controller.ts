@@ -4,6 +4,7 @@
  * the state and tells the view when it changed; it never touches the DOM.
  */
 import type { StockDecrease } from "../indicators/estimation";
+import { throwIfCancelled } from "../report/cancel";
 import { detectAsync } from "../report/detect";
 import { planReportAsync } from "../report/plan";
 import type { ReportPlan, Role, Shape, SharingMode, SourceBlock } from "../report/types";
@@ -90,31 +91,20 @@ export class Controller {
 
   async useSelection(): Promise<void> {
     if (this.current.busy || this.current.environment !== "excel") return;
-    const abort = (this.abort = new AbortController());
-    this.set({ busy: { kind: "reading", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
-    try {
-      const read = await this.host.readSelection({
-        signal: abort.signal,
-        onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
-      });
-      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+    await this.reading(async (signal, read) => {
       this.progress({ kind: "detecting", done: 0, total: 0 });
       await nextFrame();
       // Detected in chunks of cells, the pane painting, showing progress and heeding Cancel between them.
       const detected = await detectAsync(read.block, {
-        signal: abort.signal,
+        signal,
         onProgress: (p) => this.progress({ kind: "detecting", done: p.done, total: p.total }),
       });
-      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      throwIfCancelled(signal);
       // A matrix under title rows or above notes is read where it is, as the command line reads it.
       const matrix = matrixInSelection(read.block, detected);
       const selection: Selection = matrix ? { ...read, block: matrix.block, detected: matrix.detected, matrixAt: matrix.range } : { ...read, detected };
       this.set({ busy: undefined, selection, choices: NO_CHOICES, detection: selection.detected, ...timeOf(selection, selection.detected), stocks: NO_STOCKS }, "read");
-    } catch (err) {
-      this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
-    } finally {
-      if (this.abort === abort) this.abort = undefined;
-    }
+    });
   }
 
   /**
@@ -123,6 +113,17 @@ export class Controller {
    */
   async useSelectionFor(kind: RegionRangeKind): Promise<void> {
     if (this.current.busy || this.current.environment !== "excel" || !this.current.detection) return;
+    await this.reading(async (_signal, read) => {
+      const picked = { block: read.block, address: read.address, sheet: read.sheet };
+      this.set({ busy: undefined, regionRanges: { ...this.current.regionRanges, [kind]: picked } }, "regions");
+    });
+  }
+
+  /**
+   * Reads the selection with the pane busy and its progress shown, then hands it to `use`; a
+   * failure or Cancel (during the read or `use`) is the pane's failure to read.
+   */
+  private async reading(use: (signal: AbortSignal, read: Awaited<ReturnType<PaneHost["readSelection"]>>) => Promise<void>): Promise<void> {
     const abort = (this.abort = new AbortController());
     this.set({ busy: { kind: "reading", done: 0, total: 0 }, failure: undefined, result: undefined }, "busy");
     try {
@@ -130,9 +131,8 @@ export class Controller {
         signal: abort.signal,
         onProgress: (done, total) => this.progress({ kind: "reading", done, total }),
       });
-      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
-      const picked = { block: read.block, address: read.address, sheet: read.sheet };
-      this.set({ busy: undefined, regionRanges: { ...this.current.regionRanges, [kind]: picked } }, "regions");
+      throwIfCancelled(abort.signal);
+      await use(abort.signal, read);
     } catch (err) {
       this.set({ busy: undefined, failure: { error: err, during: "read", cancelled: abort.signal.aborted } }, "failed");
     } finally {
@@ -203,7 +203,7 @@ export class Controller {
         { mode, now: this.now(), hostDrawsCharts: true, ...(stocks ? { stocks } : {}), ...(regionData ? { regionData } : {}), ...(period !== undefined ? { period } : {}) },
         { signal: abort.signal, onProgress: (p) => this.progress({ kind: "planning", done: p.done, total: p.total }) },
       );
-      if (abort.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      throwIfCancelled(abort.signal);
       this.progress({ kind: "writing", step: "", fraction: 0 });
       const written = await this.host.writeReport(plan, {
         signal: abort.signal,

@@ -1,8 +1,10 @@
 /**
  * Errors in plain words. Whatever is thrown (an Office.js error with a code, the engine's
- * one-line Error, an AbortError, a programming slip), the pane shows a sentence a user can act
+ * one-line Error, a cancellation, a programming slip), the pane shows a sentence a user can act
  * on, never a raw exception, a stack trace or "undefined is not a function".
  */
+import { codeOf } from "../hosts/office-errors";
+import { isCancelled } from "../report/cancel";
 import { UnknownPeriodError } from "../report/input-periods";
 import { isRefusal } from "../report/refusal";
 import { Lang, strings } from "./i18n";
@@ -16,13 +18,6 @@ export interface PaneMessage {
   readonly detail?: string;
 }
 
-export function isAbort(err: unknown, cancelled = false): boolean {
-  if (cancelled) return true;
-  const name = (err as { name?: unknown } | null)?.name;
-  const code = (err as { code?: unknown } | null)?.code;
-  return name === "AbortError" || code === "AbortError" || code === 20;
-}
-
 /** Messages that are a JavaScript slip rather than a sentence meant for a user. */
 const INTERNAL = /\b(undefined|null|NaN)\b.*\b(is not|of|reading|properties)\b|is not a (function|constructor)|Cannot (read|set) propert|Maximum call stack|\bat \S+ \(|:\d+:\d+\)?$|^\s*at\s|Unexpected token|is not defined|is not iterable|Invalid array length|out of memory/i;
 
@@ -32,11 +27,6 @@ function isPlainSentence(message: string): boolean {
   return m.length > 0 && m.length <= 600 && !m.includes("\n") && !INTERNAL.test(m);
 }
 
-/** Excel's error code, from an Office.js error or from the host's error that wraps one. */
-function codeOf(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^[A-Za-z]+$/.test(code) ? code : undefined;
-}
 
 /** A raw Office.js error (OfficeExtension.Error), whose message is Excel's, not ours. */
 function isRawOfficeError(err: unknown): boolean {
@@ -54,7 +44,7 @@ function plainMessage(err: unknown): string | undefined {
 export function describeError(err: unknown, lang: Lang, cancelled = false, during: "read" | "build" | "choice" = "build"): PaneMessage {
   const s = strings(lang);
   const message = plainMessage(err);
-  if (isAbort(err, cancelled)) {
+  if (cancelled || isCancelled(err)) {
     // The host says whether the sheets it began could be removed; that must not be glossed over.
     const leftovers = message !== undefined && /could not be removed/i.test(message);
     if (during === "read") return { kind: "cancelled", text: s.cancelledRead };

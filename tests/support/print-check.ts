@@ -6,7 +6,8 @@ import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "fs";
 import { basename, join } from "path";
 import { tmpdir } from "os";
-import { isPlannedError, tableHeaders, tableWidth } from "../../src/hosts/common";
+import { isPlannedError } from "../../src/report/cells";
+import { tableHeaders, tableWidth } from "../../src/hosts/common";
 import type { PlannedCell, PlannedSheet } from "../../src/report/types";
 
 /** A cell's text as a spreadsheet in the en-US locale shows it, or null for a blank. */

@@ -144,7 +144,7 @@ export interface ExcelDouble {
   failWhen(predicate: ((op: OpInfo) => boolean) | undefined, code?: string): void;
   /**
    * Requests over `bytes` fail whole with `code`, nothing of them applied: Excel on the web
-   * answering an oversized request with GeneralException (office-js issue 1314). Undefined: off.
+   * answering an oversized request with GeneralException (github.com/OfficeDev/office-js/issues/1314). Undefined: off.
    */
   failLargerThan(bytes: number | undefined, code?: string): void;
 }
