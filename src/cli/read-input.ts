@@ -9,7 +9,7 @@ import { readFile } from "fs/promises";
 import { basename, extname } from "path";
 import { decodeText, readCsv as readDelimited } from "../report/csv";
 import { renderCsvNote } from "../messages/csv-notes";
-import { columnLetters, parseRange, range } from "../report/address";
+import { parseRange, range } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { CliError, EXIT } from "./errors";
 import { Rect, XlsxFile } from "./read-xlsx";
