@@ -9,7 +9,7 @@
  */
 import { spawnSync } from "child_process";
 import { loadavg } from "os";
-import { emit, median, round } from "./lib";
+import { emit, loadFunctions, median, round } from "./lib";
 
 const CELLS = 100_000;
 const RUNS = 15;
@@ -95,8 +95,6 @@ function child(variant: Variant): void {
       break;
     }
     case "ours": {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { loadFunctions } = require("./lib") as typeof import("./lib");
       const rate = loadFunctions().get("BRAINDRAIN.RATE") as (a: unknown, b: unknown) => unknown[][];
       const a = xs.map((x) => [x]);
       const b = ys.map((y) => [y]);
