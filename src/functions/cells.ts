@@ -70,6 +70,14 @@ export function notANumber(v: unknown, where: string): MeasureError | CustomFunc
   }
 }
 
+/**
+ * A header's cell: text of words (cellKind "text"), not a number stored as text ("12,610"), a
+ * missing-value marker ("..") or spaces, which are data a list's first row may hold.
+ */
+export function isHeaderText(v: unknown): v is string {
+  return hostCellKind(v) === "text";
+}
+
 /** A text or TRUE/FALSE cell as a message shows it: `text ("…")` (shortened), or TRUE / FALSE. */
 export function shownCell(v: string | boolean): string {
   return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : `text (${quoteText(v)})`;

@@ -1,6 +1,7 @@
 import { cellKind, Cell, CellKind, hostCellKind, HostCellKind } from "../../src/cells/kind";
-import { isBlank, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber } from "../../src/functions/cells";
+import { isBlank, isHeaderText, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber } from "../../src/functions/cells";
 import { elementwise2 } from "../../src/functions/elementwise";
+import { migrationMatrix } from "../../src/functions/migration";
 import { MeasureError } from "../../src/indicators/types";
 import { numberIn } from "../../src/report/input";
 import { isExcelError } from "../../scripts/lib/custom-functions-runtime";
@@ -152,5 +153,21 @@ describe("an element-wise range reads its cells by the same kinds", () => {
       } else if (want === "passedOn") expect(cell).toBe(ERROR_VALUE);
       else expect([kind, isExcelError(cell, want === "missing" ? "#N/A" : "#VALUE!")]).toEqual([kind, true]);
     });
+  });
+});
+
+describe("a list's first row is a header only when its flow cell is text of words", () => {
+  const flows = (first: unknown) => migrationMatrix([["A"], ["B"]], [["B"], ["A"]], [[first], [7]]);
+  test("a word is a header: its row is skipped and names the corner", () => {
+    expect(isHeaderText("flow")).toBe(true);
+    expect(migrationMatrix([["from"], ["A"], ["B"]], [["to"], ["B"], ["A"]], [["flow"], [5], [7]])[0][0]).toBe("from \\ to");
+  });
+  test.each(["12,610", "..", " "])("%p is data, not a header: the row is read and its pair's cell shows its error", (first) => {
+    expect(isHeaderText(first)).toBe(false);
+    const out = flows(first);
+    expect(out[0]).toEqual(["origin \\ destination", "A", "B"]);
+    const ab = out[1][2]; // A → B, the first row's pair
+    expect(isExcelError(ab, "#VALUE!") && ab.message).toBe(`flows (row 1) is text (${JSON.stringify(first)}), not a number`);
+    expect(out[2][1]).toBe(7);
   });
 });
