@@ -86,7 +86,8 @@ function scalarThroughput(rate: Fn, rand: () => number): void {
 /**
  * One call over a 100,000-cell range: the per-cell cost of the element-wise loop. The target is
  * for a column (100000×1), the usual layout; the row (1×100000) is shown beside it because a
- * column also costs one result array per row, and the allocation and GC of those dominate.
+ * column also costs one result array per row, and the allocation and GC of those dominate
+ * (bench/column-floor.ts measures that floor in fresh processes, beside ours).
  */
 function elementwiseRange(rate: Fn, rand: () => number): void {
   const CELLS = 100_000;
