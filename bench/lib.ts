@@ -28,10 +28,11 @@ export function emit(line: Result | Record<string, unknown>): void {
  * not a tsx recompilation of src/. The bundle calls the free global `CustomFunctions`, so the
  * stand-in is installed as a global and the bundle evaluated in this realm: a separate vm
  * context would make every array cross realms (different hidden classes), which Excel's
- * single-realm runtime does not do and which would skew the timings.
+ * single-realm runtime does not do and which would skew the timings. FUNCTIONS_JS (environment)
+ * loads another build instead, to compare two.
  */
 export function loadFunctions(): Map<string, Function> {
-  const file = join(DIST, "functions.js");
+  const file = process.env.FUNCTIONS_JS ?? join(DIST, "functions.js");
   let code: string;
   try {
     code = readFileSync(file, "utf8");

@@ -16,6 +16,8 @@ export interface PeerCase {
   /** IPF: the seed is `m`; the totals are the margins of another matrix with the same zeros. */
   rowTotals: number[];
   colTotals: number[];
+  /** That other matrix (R: `m2`): the end of a period whose start is `m`, for flows from stocks. */
+  m2: number[][];
 }
 
 export function peerCase(n: number): PeerCase {
@@ -26,7 +28,7 @@ export function peerCase(n: number): PeerCase {
   const p = Array.from({ length: n }, () => 1e6 + Math.floor(rand() * 1e7));
   const rowTotals = other.map((row) => row.reduce((a, b) => a + b, 0));
   const colTotals = other[0].map((_, j) => other.reduce((a, row) => a + row[j], 0));
-  return { n, m, p, rowTotals, colTotals };
+  return { n, m, p, rowTotals, colTotals, m2: other };
 }
 
 type Fn = (...args: unknown[]) => any;
@@ -40,7 +42,7 @@ export interface PeerMeasure {
   peer: string;
   /** Our call on the case, as Excel makes it (2-D arrays in); returns the comparable number. */
   call(fn: (id: string) => Fn, c: PeerCase): () => number;
-  /** R: statements run once before timing (the case's fields are bound: m, p, row_tot, col_tot, r = region names). */
+  /** R: statements run once before timing (the case's fields are bound: m, m2, p, row_tot, col_tot, r = region names). */
   setup?: string;
   /** R: the timed expression; its value is `x`. */
   r: string;
@@ -56,6 +58,19 @@ function distances(n: number): number[][] {
 const DISTANCES_R =
   "d <- 1 + abs(outer(seq_len(nrow(m)), seq_len(nrow(m)), '-')); dimnames(d) <- dimnames(m); " +
   "dl <- as.data.frame(as.table(d), responseName = 'dist', stringsAsFactors = FALSE); names(dl)[1:2] <- c('orig', 'dest'); dl$flow <- as.vector(m)";
+
+/** The sums of a matrix's rows (outflows) and columns (inflows), as one-cell rows: a column of a sheet. */
+function marginColumns(m: number[][]): { outflows: number[][]; inflows: number[][] } {
+  return { outflows: m.map((row) => [row.reduce((a, b) => a + b, 0)]), inflows: m[0].map((_, j) => [m.reduce((a, row) => a + row[j], 0)]) };
+}
+const total = (m: number[][]): number => m.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
+const sum = (p: number[]): number => p.reduce((a, b) => a + b, 0);
+/** The sum of every cell of a result table (for results of many numbers: one figure that checks them all). */
+const tableSum = (t: any[][]): number => {
+  let s = 0;
+  for (const row of t) for (const v of row) s += v;
+  return s;
+};
 
 /** Our functions' first cell (a whole-call error is thrown, so it cannot pass for a number). */
 const first = (v: any): number => (Array.isArray(v) ? v[0][0] : v);
@@ -297,5 +312,116 @@ export const measures: PeerMeasure[] = [
     setup: "threshold <- sort(rowSums(m) + colSums(m), decreasing = TRUE)[10]",
     r: "sum_lump(m, threshold = threshold, lump = 'turnover', other_level = 'Other')",
     value: "x$flow[x$orig == 'Other' & x$dest == 'Other']",
+  },
+  // The intensity family: the system's totals, as a sheet holds them (=SUM of the matrix, of the populations).
+  {
+    id: "index_intensity.cmp",
+    ours: "MIGRATION.INTENSITY",
+    peer: "migest::index_intensity",
+    call: (fn, c) => {
+      const migrants = [[total(c.m)]];
+      const population = [[sum(c.p)]];
+      return () => first(fn("MIGRATION.INTENSITY")(migrants, population));
+    },
+    setup: "mig_total <- sum(m); pop_total <- sum(p)",
+    r: "index_intensity(mig_total = mig_total, pop_total = pop_total, n = nrow(m))",
+    value: "x$value[x$measure == 'cmp'] / 100",
+  },
+  {
+    // migration.cmr adds up the matrix itself; ours is given the total, as a sheet's =SUM gives it.
+    id: "cmr",
+    ours: "MIGRATION.INTENSITY",
+    peer: "migration.indices::migration.cmr",
+    call: (fn, c) => {
+      const migrants = [[total(c.m)]];
+      const population = [[sum(c.p)]];
+      return () => first(fn("MIGRATION.INTENSITY")(migrants, population));
+    },
+    setup: "pop_total <- sum(p)",
+    r: "migration.cmr(m, pop_total)",
+    value: "x / 100",
+  },
+  {
+    id: "index_intensity.courgeau_k",
+    ours: "MIGRATION.COURGEAUK",
+    peer: "migest::index_intensity",
+    call: (fn, c) => {
+      const migrants = [[total(c.m)]];
+      const population = [[sum(c.p)]];
+      const regions = [[c.n]];
+      return () => first(fn("MIGRATION.COURGEAUK")(migrants, population, regions));
+    },
+    setup: "mig_total <- sum(m); pop_total <- sum(p)",
+    r: "index_intensity(mig_total = mig_total, pop_total = pop_total, n = nrow(m))",
+    value: "x$value[x$measure == 'courgeau_k']",
+  },
+  {
+    // sum_net adds up the matrix's margins itself; ours is given them, as columns of a sheet.
+    id: "sum_net",
+    ours: "MIGRATION.NET",
+    peer: "migest::sum_net",
+    // The last region's net migration.
+    call: (fn, c) => {
+      const { outflows, inflows } = marginColumns(c.m);
+      return () => fn("MIGRATION.NET")(inflows, outflows)[c.n - 1][0];
+    },
+    r: "sum_net(m)",
+    value: "x[length(x)]",
+  },
+  {
+    id: "sum_bilat",
+    ours: "MIGRATION.CORRIDORS",
+    peer: "migest::sum_bilat",
+    // Σ flow × net over the corridors: each flow paired with its own counterflow (a corridor of no
+    // flow, which ours leaves out and sum_bilat lists, adds 0).
+    call: (fn, c) => () => {
+      const t = fn("MIGRATION.CORRIDORS")(c.m, null, null);
+      let s = 0;
+      for (let k = 1; k < t.length; k++) s += t[k][2] * t[k][4];
+      return s;
+    },
+    r: "sum_bilat(m)",
+    value: "sum(x$flow * x$net_flow)",
+  },
+  {
+    id: "ffs_diff.zero",
+    ours: "MIGRATION.FLOWSFROMSTOCKS",
+    peer: "migest::ffs_diff",
+    // The sum of all the flows.
+    call: (fn, c) => () => tableSum(fn("MIGRATION.FLOWSFROMSTOCKS")(c.m, c.m2, "zero")),
+    r: "ffs_diff(stock_start = m, stock_end = m2, decrease = 'zero')",
+    value: "sum(x)",
+  },
+  {
+    id: "ffs_diff.return",
+    ours: "MIGRATION.FLOWSFROMSTOCKS",
+    peer: "migest::ffs_diff",
+    call: (fn, c) => () => tableSum(fn("MIGRATION.FLOWSFROMSTOCKS")(c.m, c.m2, "return")),
+    r: "ffs_diff(stock_start = m, stock_end = m2, decrease = 'return')",
+    value: "sum(x)",
+  },
+  {
+    id: "inequality_equal",
+    ours: "MIGRATION.INEQUALITY",
+    peer: "migest::index_connectivity",
+    call: (fn, c) => () => fn("MIGRATION.INEQUALITY")(c.m, "equal"),
+    r: "index_connectivity(m)",
+    value: "x$value[x$measure == 'inequality_equal']",
+  },
+  {
+    id: "weighted.gini.out",
+    ours: "MIGRATION.WEIGHTEDGINI",
+    peer: "migration.indices::migration.weighted.gini.out",
+    call: (fn, c) => () => fn("MIGRATION.WEIGHTEDGINI")(c.m, "origin"),
+    r: "migration.weighted.gini.out(m)",
+    value: "x",
+  },
+  {
+    id: "weighted.gini.in",
+    ours: "MIGRATION.WEIGHTEDGINI",
+    peer: "migration.indices::migration.weighted.gini.in",
+    call: (fn, c) => () => fn("MIGRATION.WEIGHTEDGINI")(c.m, "destination"),
+    r: "migration.weighted.gini.in(m)",
+    value: "x",
   },
 ];

@@ -26,6 +26,8 @@ m <- case$m
 r <- sprintf("R%03d", seq_len(nrow(m)))
 dimnames(m) <- list(orig = r, dest = r)
 p <- case$p
+m2 <- case$m2
+dimnames(m2) <- list(orig = r, dest = r)
 row_tot <- case$rowTotals
 col_tot <- case$colTotals
 eval(parse(text = args[2]))

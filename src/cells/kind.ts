@@ -11,6 +11,9 @@
  * - `numberText`: text that reads as a number ("12,610", "3,5", "42"): never converted, named;
  * - `missingMarker`: text statistical offices put for a missing value (UN "..", Eurostat ":");
  * - `text`: any other text; `boolean`: TRUE or FALSE.
+ *
+ * The custom functions also receive error values (#N/A, #VALUE!… as objects): `hostCellKind`
+ * names those `error` and reads every other value with `cellKind`.
  */
 
 /** A cell value as hosts hand it over. */
@@ -20,12 +23,26 @@ export type CellKind = "blank" | "spaces" | "number" | "notFinite" | "numberText
 
 export function cellKind(v: Cell): CellKind {
   if (typeof v === "number") return Number.isFinite(v) ? "number" : "notFinite";
-  if (v === null || v === undefined || v === "") return "blank";
+  if (isBlankCell(v)) return "blank";
   if (typeof v === "boolean") return "boolean";
   if (v.trim() === "") return "spaces";
   if (numberText(v)) return "numberText";
   if (isMissingMarker(v)) return "missingMarker";
   return "text";
+}
+
+/** A cell's kind as a custom function receives it: a cell's value, or an error value (an object). */
+export type HostCellKind = CellKind | "error";
+
+export function hostCellKind(v: unknown): HostCellKind {
+  const t = typeof v;
+  if (t === "number" || t === "string" || t === "boolean" || v === null || v === undefined) return cellKind(v as Cell);
+  return "error";
+}
+
+/** `cellKind(v) === "blank"`, as a type guard, for readers that test only that. */
+export function isBlankCell(v: unknown): v is null | undefined | "" {
+  return v === null || v === undefined || v === "";
 }
 
 /** Empty for laying out a block (rows, frames, labels): blank, or spaces only. */

@@ -1,3 +1,4 @@
+import { hostCellKind, isBlankCell } from "../cells/kind";
 import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
 import { Flows, FlowSums } from "../indicators/matrix";
@@ -10,6 +11,10 @@ import { MeasureError } from "../indicators/types";
  * numbers, strings, booleans, `null` (blank; some builds pass "") and, where the caller lets
  * them through, error objects. A scalar `any` parameter arrives as one such value, and an
  * omitted optional one as `null` or `undefined`.
+ *
+ * A cell is classified as the report engine classifies it (src/cells/kind.ts: blank, spaces,
+ * number stored as text, TRUE/FALSE, an error value…), so a cell means the same to both. The
+ * readers test the common cell, a number, inline (one `typeof`) and classify only the others.
  */
 
 /** One cell's value as Excel hands it over. */
@@ -19,9 +24,8 @@ export type Grid = CellValue[][];
 /** One cell of a spilled result. */
 export type ResultCell = number | string | CustomFunctions.Error;
 
-export function isBlank(v: unknown): v is null | undefined | "" {
-  return v === null || v === undefined || v === "";
-}
+/** Blank as the report engine reads it (cellKind "blank"): null, undefined or "". A cell of spaces is text. */
+export const isBlank = isBlankCell;
 
 /** " (row 2, column 1)" for a cell of a larger range; nothing for a single cell. */
 export function cellName(arg: string, r: number, c: number, rows: number, cols: number): string {
@@ -38,11 +42,45 @@ export function cellName(arg: string, r: number, c: number, rows: number, cols: 
  */
 export function readNumber(v: unknown, where: string): number {
   if (typeof v === "number") return v;
-  if (isBlank(v)) throw new MeasureError("missing", `${where} is blank`);
-  if (typeof v === "string") throw new MeasureError("invalid", `${where} is text (${quoteText(v)}), not a number`);
-  if (typeof v === "boolean") throw new MeasureError("invalid", `${where} is ${v ? "TRUE" : "FALSE"}, not a number`);
-  if (v instanceof CustomFunctions.Error) throw v;
-  throw new MeasureError("invalid", `${where} is not a number`);
+  throw notANumber(v, where);
+}
+
+/**
+ * Why a cell that is not a number cannot be read as one, by its kind: blank is missing (#N/A);
+ * text of any kind — spaces, a number stored as text ("12,610"), a missing-value marker ("..")
+ * — and TRUE/FALSE are not numbers (#VALUE!), as in the report engine (numberIn); an error value
+ * is passed on as it is.
+ */
+export function notANumber(v: unknown, where: string): MeasureError | CustomFunctions.Error {
+  const kind = hostCellKind(v);
+  switch (kind) {
+    case "blank":
+      return new MeasureError("missing", `${where} is blank`);
+    case "spaces":
+    case "numberText":
+    case "missingMarker":
+    case "text":
+    case "boolean":
+      return new MeasureError("invalid", `${where} is ${shownCell(v as string | boolean)}, not a number`);
+    case "error":
+      return v instanceof CustomFunctions.Error ? v : new MeasureError("invalid", `${where} is not a number`);
+    case "number":
+    case "notFinite":
+      throw new Error(`a number (${String(v)}) was read as ${kind}`); // not reached: readNumber returns numbers
+  }
+}
+
+/**
+ * A header's cell: text of words (cellKind "text"), not a number stored as text ("12,610"), a
+ * missing-value marker ("..") or spaces, which are data a list's first row may hold.
+ */
+export function isHeaderText(v: unknown): v is string {
+  return hostCellKind(v) === "text";
+}
+
+/** A text or TRUE/FALSE cell as a message shows it: `text ("…")` (shortened), or TRUE / FALSE. */
+export function shownCell(v: string | boolean): string {
+  return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : `text (${quoteText(v)})`;
 }
 
 /** An optional scalar number: blank or omitted gives the default. */
@@ -54,10 +92,17 @@ export function readOptionalNumber(v: unknown, arg: string, fallback: number): n
 /** An optional TRUE/FALSE (1 and 0 accepted too): blank or omitted gives the default. */
 export function readOptionalBoolean(v: unknown, arg: string, fallback: boolean): boolean {
   const cell = firstCellOf(v, arg);
-  if (isBlank(cell)) return fallback;
-  if (typeof cell === "boolean") return cell;
-  if (cell === 1 || cell === 0) return cell === 1;
-  if (cell instanceof CustomFunctions.Error) throw cell;
+  switch (hostCellKind(cell)) {
+    case "blank":
+      return fallback;
+    case "boolean":
+      return cell as boolean;
+    case "error":
+      if (cell instanceof CustomFunctions.Error) throw cell;
+      break;
+    default:
+      if (cell === 1 || cell === 0) return cell === 1;
+  }
   throw new MeasureError("invalid", `${arg} must be TRUE or FALSE`);
 }
 
@@ -214,10 +259,11 @@ function readCountRow(src: CellValue[], arg: string, i: number, rows: number, co
  */
 export function readOptionalChoice<T extends string>(v: unknown, arg: string, choices: readonly T[], fallback: T): T {
   const cell = firstCellOf(v, arg);
-  if (isBlank(cell)) return fallback;
+  const kind = hostCellKind(cell);
+  if (kind === "blank") return fallback;
   if (cell instanceof CustomFunctions.Error) throw cell;
   const allowed = choices.map((c) => `"${c}"`).join(" or ");
-  if (typeof cell !== "string") throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell)})`);
+  if (typeof cell !== "string") throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${kind === "boolean" ? shownCell(cell as boolean) : String(cell)})`);
   const word = cell.trim().toLowerCase();
   const match = choices.find((c) => c.toLowerCase() === word);
   if (match === undefined) throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${quoteText(cell)})`);
@@ -241,7 +287,19 @@ export function readLabels(v: unknown, arg: string, n: number): (Label | CustomF
   if (isBlank(v)) return Array.from({ length: n }, (_, i) => i + 1);
   const cells = vectorCells(v, arg);
   if (cells.length !== n) throw new MeasureError("invalid", `${arg} has ${cells.length} labels but the matrix has ${n} regions`);
-  return cells.map((cell) => (isBlank(cell) ? "" : typeof cell === "boolean" ? String(cell).toUpperCase() : (cell as Label | CustomFunctions.Error)));
+  return cells.map(labelOf);
+}
+
+/** A label cell: a blank stays blank, TRUE/FALSE is shown as Excel shows it, anything else is kept. */
+function labelOf(cell: CellValue): Label | CustomFunctions.Error {
+  switch (hostCellKind(cell)) {
+    case "blank":
+      return "";
+    case "boolean":
+      return shownCell(cell as boolean);
+    default:
+      return cell as Label | CustomFunctions.Error;
+  }
 }
 
 function vectorCells(v: unknown, arg: string): CellValue[] {

@@ -7,7 +7,7 @@ import { courgeauK, grossMigrationRate, migrationEffectiveness, migrationIntensi
 import { FLOW_KEY_FIGURES, FlowKeyFigureName, flowKeyFiguresByPeriod } from "../indicators/periods";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
-import { CellValue, isBlank, readGrid, readFlowSums, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
+import { CellValue, isBlank, isHeaderText, readGrid, readFlowSums, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
 import { elementwise2, elementwise3 } from "./elementwise";
 import { guard, measureErrorOf, toExcelError } from "./errors";
 
@@ -201,7 +201,7 @@ export function migrationMatrix(origins: any[][], destinations: any[][], flows: 
     let corner = "origin \\ destination";
     let first = 0;
     // A selection that includes the header row: text where the first flow should be.
-    if (f.length > 0 && typeof f[0] === "string" && Number.isNaN(Number(f[0])) && typeof o[0] === "string" && typeof d[0] === "string") {
+    if (f.length > 0 && isHeaderText(f[0]) && typeof o[0] === "string" && typeof d[0] === "string") {
       corner = `${o[0]} \\ ${d[0]}`;
       first = 1;
     }
@@ -321,7 +321,7 @@ export function migrationPeriods(periods: any[][], origins: any[][], destination
 }
 
 function isHeader(v: CellValue): boolean {
-  return typeof v === "string" && v.trim() !== "" && Number.isNaN(Number(v));
+  return isHeaderText(v);
 }
 
 /** A year as the number it is (for lookups and charts); a span or an academic year as its text. */

@@ -63,3 +63,17 @@ describe("per-cell errors name the argument and the cell", () => {
     expect(isExcelError(e) && e.message).toBe('skilled_emigrants is text ("12↵610"), not a number');
   });
 });
+
+describe("the result of a range is its own: the arguments are left as they were", () => {
+  // Writing the results into the input's rows would save allocating them (bench/column-floor.ts),
+  // but a caller that reads its arguments again would then read results as inputs.
+  test("a column's inputs keep their values and no result row is an input row", () => {
+    const a = [[1], [3], ["x"]];
+    const b = [[3], [1], [1]];
+    const before = JSON.stringify([a, b]);
+    const out = rate(a, b);
+    expect(JSON.stringify([a, b])).toBe(before);
+    out.forEach((row, r) => expect(row !== a[r] && row !== b[r]).toBe(true));
+    expect(rate(a, b)).toEqual(out); // the same call again gives the same result
+  });
+});
