@@ -275,7 +275,7 @@ export interface MatrixMeasure {
   readonly label: string;
   /** The catalog function (its reference entry gives the definition and the source). */
   readonly fn: string;
-  readonly compute: (m: Matrix, data: RegionData) => number;
+  readonly compute: (m: Matrix | Flows, data: RegionData) => number;
   readonly native?: (at: MatrixRefs) => string;
   readonly addin: (at: MatrixRefs) => string;
   readonly format: NumberFormat;
