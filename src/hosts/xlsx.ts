@@ -166,6 +166,20 @@ async function writeSource(zip: ZipWriter, part: string, source: XlsxSource, str
   await entry.close();
 }
 
+/**
+ * The plan's widths when it gives one for every column it fills (../report/fit-widths does, for
+ * every planned sheet): what fittedWidths returns then, without reading every cell again.
+ * Undefined when a column has no width of its own.
+ */
+function plannedWidths(sheet: PlannedSheet): number[] | undefined {
+  let right = 0;
+  for (const t of sheet.tables) right = Math.max(right, t.left + tableWidth(t));
+  for (const c of sheet.cells) right = Math.max(right, c.col + 1);
+  if (right > sheet.widths.length) return undefined;
+  for (const w of sheet.widths) if (!(w !== undefined && w > 0)) return undefined;
+  return sheet.widths.slice();
+}
+
 /** One cell waiting in a row: its column and its XML. */
 type Pending = { col: number; xml: string };
 
@@ -238,7 +252,7 @@ async function writePlanned(
 
   const entry = await zip.entry(part);
   const out = new Batcher(entry);
-  await out.add(worksheetStart({ freezeRows: sheet.freezeRows, widths: fittedWidths(sheet), fitToPage: sheet.print !== undefined }));
+  await out.add(worksheetStart({ freezeRows: sheet.freezeRows, widths: plannedWidths(sheet) ?? fittedWidths(sheet), fitToPage: sheet.print !== undefined }));
   for (const r of order) {
     const more = extra.get(r);
     let covering = 0;
@@ -351,7 +365,15 @@ function limitsNote(plan: ReportPlan, source: XlsxSource | undefined, finalNames
     const f = formulaFor(x, plan.mode);
     if (f !== undefined && tooLong(f, names) && formulaCount++ < LISTED) formulas.push(at(sheet, r, c));
   };
-  if (source) source.values.forEach((row, i) => row.forEach((v, j) => text(source.sheet, source.top + i, source.left + j, v)));
+  // The source's cells are most of a large report's: only a string over the limit needs more.
+  if (source)
+    for (let i = 0; i < source.values.length; i++) {
+      const row = source.values[i];
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (typeof v === "string" && v.length > EXCEL_LIMITS.cellText) text(source.sheet, source.top + i, source.left + j, v);
+      }
+    }
   plan.sheets.forEach((sheet, k) => {
     const name = finalNames[k];
     for (const t of sheet.tables) {

@@ -19,8 +19,24 @@ export interface MatrixLabelsFound {
   readonly columnLabelAt: (j: number) => string;
 }
 
+/**
+ * Alignments already made, by block and detection: the command line, the refusal check and the
+ * input each ask for the same one, and matching 233 labels each way costs a few tens of ms cold.
+ * Blocks and detections are not changed once made, so the same pair gives the same alignment.
+ */
+const aligned = new WeakMap<SourceBlock, WeakMap<Detection, MatrixLabelsFound | undefined>>();
+
 /** The alignment of a detected matrix with labels on both sides; undefined otherwise. */
 export function matrixLabelsOf(block: SourceBlock, detection: Detection): MatrixLabelsFound | undefined {
+  let byDetection = aligned.get(block);
+  if (!byDetection) aligned.set(block, (byDetection = new WeakMap()));
+  if (byDetection.has(detection)) return byDetection.get(detection);
+  const found = alignLabels(block, detection);
+  byDetection.set(detection, found);
+  return found;
+}
+
+function alignLabels(block: SourceBlock, detection: Detection): MatrixLabelsFound | undefined {
   if (detection.shape !== "matrix" || !detection.matrixLabels?.row || !detection.matrixLabels.column) return undefined;
   let data;
   try {

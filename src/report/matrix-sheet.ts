@@ -92,7 +92,7 @@ export function planMatrixSheets(labels: readonly (string | number)[], m: number
   const refs: MatrixRefs = { whole, first, n, column: colOf, totalCell: cell(KEY_TOP + 1, labelSpan), distances: regionData?.distancesRange, populations: regionData?.populationsRange };
   const key: [string, PlannedCell][] = [
     [REGION_COUNT.label, value(n, REGION_COUNT.format)],
-    ...figures.map((k): [string, PlannedCell] => [k.label, computed(evaluate(() => k.compute(m, data)), k.native?.(refs), k.addin(refs), k.format, k.nativeArray)]),
+    ...figures.map((k): [string, PlannedCell] => [k.label, computed(evaluate(() => k.compute(flows, data)), k.native?.(refs), k.addin(refs), k.format, k.nativeArray)]),
   ];
   const added = figures.filter((k) => k.needs !== undefined);
   const columns = table.header.length;

@@ -2,7 +2,7 @@ import { aggregatedCv, flowsCv, giniWithin, migrationInequality, weightedGini } 
 import { circulationIndexOfMatrix } from "../../indicators/circulation";
 import { distanceDecay, meanDistance, medianDistance } from "../../indicators/distance";
 import { preferenceIndex, velocityIndex } from "../../indicators/impact";
-import { aggregateNetMigrationRate, connectivity, giniIndex, margins, migrationEffectivenessIndex } from "../../indicators/matrix";
+import { aggregateNetMigrationRate, connectivity, Flows, giniIndex, margins, migrationEffectivenessIndex } from "../../indicators/matrix";
 import { Matrix } from "../../indicators/types";
 import type { RegionData } from "../region-data";
 import { FormulaEntry } from "./entry";
@@ -30,7 +30,7 @@ export interface MatrixRefs {
  * compute it in one cell) and as the catalog function (add-in), checked against each other by
  * the LibreOffice recalculation tests.
  */
-export interface MatrixMeasure extends Omit<FormulaEntry<MatrixRefs, (m: Matrix, data: RegionData) => number>, "native"> {
+export interface MatrixMeasure extends Omit<FormulaEntry<MatrixRefs, (m: Matrix | Flows, data: RegionData) => number>, "native"> {
   readonly native?: (at: MatrixRefs) => string;
   /** The native formula needs array evaluation (TRANSPOSE inside SUMPRODUCT). */
   readonly nativeArray?: boolean;
