@@ -1,5 +1,6 @@
 import { ipf } from "./estimation";
 import { divide } from "./guards";
+import { ascendingOrder } from "./order";
 import { Flows, flowsOf, margins } from "./matrix";
 import { Matrix, MeasureError, Rate } from "./types";
 
@@ -48,83 +49,88 @@ export function migrationInequality(matrix: Matrix | Flows, expected: Inequality
   return s / 2;
 }
 
-/**
- * Σ over ordered pairs (a, b) of |x_a − x_b|, by sorting: for ascending x_(1..K) it is
- * 2 Σ_k (2k − K − 1) x_(k), O(K log K) instead of O(K²). Sorts `x` in place.
- */
-export function pairwiseAbsSum(x: Float64Array): number {
-  sortAscending(x, 0, x.length - 1);
-  const size = x.length;
-  let weighted = 0;
-  for (let r = 0; r < size; r++) weighted += (2 * (r + 1) - size - 1) * x[r];
-  return 2 * weighted;
-}
-
-/**
- * Sorts x[lo … hi] ascending in place: quicksort (median of three) down to short runs, then
- * insertion sort. Float64Array.prototype.sort measured about 50 µs for one field of 149 flows
- * (it boxes every number), which made the field Gini of a 150-region matrix slower than R's
- * dist(). The flows are finite (checked on reading), so there is no NaN to order.
- */
-function sortAscending(x: Float64Array, lo: number, hi: number): void {
-  while (hi - lo > 16) {
-    const mid = (lo + hi) >>> 1;
-    if (x[mid] < x[lo]) swap(x, mid, lo);
-    if (x[hi] < x[lo]) swap(x, hi, lo);
-    if (x[hi] < x[mid]) swap(x, hi, mid);
-    const pivot = x[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (x[i] < pivot) i++;
-      while (x[j] > pivot) j--;
-      if (i <= j) swap(x, i++, j--);
-    }
-    // Recurse into the smaller part, loop on the larger: the stack stays O(log n).
-    if (j - lo < hi - i) {
-      sortAscending(x, lo, j);
-      lo = i;
-    } else {
-      sortAscending(x, i, hi);
-      hi = j;
-    }
-  }
-  insertionSort(x, lo, hi);
-}
-
-function insertionSort(x: Float64Array, lo: number, hi: number): void {
-  for (let k = lo + 1; k <= hi; k++) {
-    const v = x[k];
-    let m = k - 1;
-    while (m >= lo && x[m] > v) {
-      x[m + 1] = x[m];
-      m--;
-    }
-    x[m + 1] = v;
-  }
-}
-
-function swap(x: Float64Array, a: number, b: number): void {
-  const t = x[a];
-  x[a] = x[b];
-  x[b] = t;
-}
-
-/** The off-diagonal cells of a row (`byRow`) or a column, into `out` (length n − 1; a fresh array by default). */
-function field(m: Matrix, k: number, byRow: boolean, out = new Float64Array(m.length - 1)): Float64Array {
+/** The off-diagonal cells of a row (`byRow`) or a column, into a fresh array of n − 1. */
+function field(m: Matrix, k: number, byRow: boolean): Float64Array {
   const n = m.length;
+  const out = new Float64Array(n - 1);
   let p = 0;
   for (let j = 0; j < n; j++) if (j !== k) out[p++] = byRow ? m[k][j] : m[j][k];
   return out;
 }
 
-/** Σ of |M − M'| over all ordered pairs of off-diagonal cells: the uncorrected total Gini's numerator. */
-function totalPairwise(m: Matrix): number {
+/**
+ * Σ over ordered pairs of off-diagonal cells of |M − M'|: within each row (`rows[i]`), within
+ * each column (`columns[j]`) and over the whole matrix (`all`), the numerators of the Gini family.
+ */
+interface PairwiseSums {
+  readonly rows: Float64Array;
+  readonly columns: Float64Array;
+  readonly all: number;
+}
+
+/**
+ * The three kinds of pairwise sums from one ascending order of the N = n(n − 1) off-diagonal
+ * cells. For a list in ascending order x_(1..K), Σ over ordered pairs |x_a − x_b| =
+ * 2 Σ_k (2k − K − 1) x_(k), O(K log K) instead of O(K²) (Plane & Mulligan 1997 sum the pairs);
+ * so each cell adds (2k − K − 1) x to its row's, its column's and the matrix's sum, k being its
+ * rank in each, and visiting the cells in ascending order counts those ranks as it goes. Equal
+ * values may come in either order: they give the same terms.
+ */
+function pairwiseSums(m: Matrix): PairwiseSums {
   const n = m.length;
-  const cells = new Float64Array(n * (n - 1));
-  let p = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i) cells[p++] = m[i][j];
-  return pairwiseAbsSum(cells);
+  const size = n * (n - 1);
+  const cells = new Float64Array(size);
+  const rowOf = new Uint32Array(size);
+  const columnOf = new Uint32Array(size);
+  for (let i = 0; i < n; i++) offDiagonalInto(m[i], i, cells, rowOf, columnOf);
+  const order = ascendingOrder(cells);
+  const rows = new Float64Array(n);
+  const columns = new Float64Array(n);
+  const all = rankedSums(order, cells, rowOf, columnOf, rows, columns);
+  // Ordered pairs: each unordered pair counted twice, as the definitions sum them.
+  for (let k = 0; k < n; k++) {
+    rows[k] *= 2;
+    columns[k] *= 2;
+  }
+  return { rows, columns, all: 2 * all };
+}
+
+/** Row i without its diagonal cell, into row i of `cells` (n − 1 wide), with each cell's row and column. */
+function offDiagonalInto(row: readonly number[], i: number, cells: Float64Array, rowOf: Uint32Array, columnOf: Uint32Array): void {
+  const n = row.length;
+  let p = i * (n - 1);
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    cells[p] = row[j];
+    rowOf[p] = i;
+    columnOf[p] = j;
+    p++;
+  }
+}
+
+/**
+ * Σ_k (2k − K − 1) x_(k) within each row (into `rows`), within each column (into `columns`) and
+ * over all the cells (returned), visiting the cells in ascending `order`: K = n − 1 in a row or
+ * a column, N = n(n − 1) in all.
+ */
+function rankedSums(order: Uint32Array, cells: Float64Array, rowOf: Uint32Array, columnOf: Uint32Array, rows: Float64Array, columns: Float64Array): number {
+  const n = rows.length;
+  const size = order.length;
+  const rowRank = new Uint32Array(n);
+  const columnRank = new Uint32Array(n);
+  let all = 0;
+  for (let k = 0; k < size; k++) {
+    const p = order[k];
+    const x = cells[p];
+    const i = rowOf[p];
+    const j = columnOf[p];
+    const r = ++rowRank[i];
+    rows[i] += (2 * r - n) * x; // 2r − K − 1 with K = n − 1
+    const c = ++columnRank[j];
+    columns[j] += (2 * c - n) * x;
+    all += (2 * (k + 1) - size - 1) * x;
+  }
+  return all;
 }
 
 /**
@@ -136,13 +142,12 @@ function totalPairwise(m: Matrix): number {
  */
 export function giniWithin(matrix: Matrix | Flows, side: "origin" | "destination"): Rate {
   const { n, rows: m } = flowsOf(matrix);
-  const byRow = side === "origin";
+  const sums = pairwiseSums(m);
+  const fields = side === "origin" ? sums.rows : sums.columns;
   let within = 0;
-  const buffer = new Float64Array(n - 1);
-  for (let k = 0; k < n; k++) within += pairwiseAbsSum(field(m, k, byRow, buffer));
-  const all = totalPairwise(m);
-  if (all === 0) throw new MeasureError("zeroDenominator", "every flow is the same, so the total Gini is 0 and there is nothing to divide");
-  return within / all;
+  for (let k = 0; k < n; k++) within += fields[k];
+  if (sums.all === 0) throw new MeasureError("zeroDenominator", "every flow is the same, so the total Gini is 0 and there is nothing to divide");
+  return within / sums.all;
 }
 
 /** Which fields `weightedGini` averages. */
@@ -158,24 +163,29 @@ export type GiniSide = "origin" | "destination" | "mean";
  */
 export function weightedGini(matrix: Matrix | Flows, side: GiniSide = "mean"): Rate {
   const flows = flowsOf(matrix);
-  if (side === "mean") return (weightedGini(flows, "origin") + weightedGini(flows, "destination")) / 2;
-  if (side !== "origin" && side !== "destination") throw new MeasureError("invalid", `side must be "origin", "destination" or "mean" (got ${JSON.stringify(side)})`);
-  const m = flows.rows;
+  if (side !== "origin" && side !== "destination" && side !== "mean") {
+    throw new MeasureError("invalid", `side must be "origin", "destination" or "mean" (got ${JSON.stringify(side)})`);
+  }
   const { outflows, inflows, total } = margins(flows);
-  const n = outflows.length;
+  const n = flows.n;
   if (n < 3) throw new MeasureError("zeroDenominator", "the field Gini divides by 2(n − 2): it needs at least 3 regions");
   if (total === 0) throw new MeasureError("zeroDenominator", "the total of all flows is 0");
-  const byRow = side === "origin";
-  const own = byRow ? outflows : inflows;
-  const weight = byRow ? inflows : outflows;
+  // One order of the cells and the margins serve both sides of the mean.
+  const sums = pairwiseSums(flows.rows);
+  const origin = side === "destination" ? 0 : weightedFieldGini(sums.rows, true, outflows, inflows, total);
+  const destination = side === "origin" ? 0 : weightedFieldGini(sums.columns, false, inflows, outflows, total);
+  return side === "origin" ? origin : side === "destination" ? destination : (origin + destination) / 2;
+}
+
+/** Σ_k G_k · weight_k / T ÷ n over the rows (`byRow`) or the columns, G_k the field Gini of k from its pairwise sum. */
+function weightedFieldGini(pairs: Float64Array, byRow: boolean, own: readonly number[], weight: readonly number[], total: number): Rate {
+  const n = pairs.length;
   let s = 0;
-  const buffer = new Float64Array(n - 1);
   for (let k = 0; k < n; k++) {
-    const pairs = pairwiseAbsSum(field(m, k, byRow, buffer));
     if (own[k] === 0) {
       throw new MeasureError("zeroDenominator", `region ${k + 1} has no ${byRow ? "outflows" : "inflows"}, so its ${byRow ? "out" : "in"}-field Gini is undefined`);
     }
-    s += (pairs / (2 * (n - 2) * own[k])) * (weight[k] / total);
+    s += (pairs[k] / (2 * (n - 2) * own[k])) * (weight[k] / total);
   }
   return s / n;
 }
