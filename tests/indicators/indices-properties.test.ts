@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { ageIndices } from "../../src/indicators/age";
-import { aggregatedCv, flowsCv, giniWithin, migrationInequality, weightedGini } from "../../src/indicators/connectivity";
+import { aggregatedCv, flowsCv, giniWithin, migrationInequality, pairwiseAbsSum, weightedGini } from "../../src/indicators/connectivity";
 import { distanceDecay, meanDistance, medianDistance } from "../../src/indicators/distance";
 import { preferenceIndex, velocityIndex } from "../../src/indicators/impact";
 import { lumpByTurnover } from "../../src/indicators/lump";
@@ -71,6 +71,18 @@ function naivePairs(xs: number[]): number {
 }
 
 describe("the pairwise sums behind the Gini family", () => {
+  test("sorts its values and equals the O(N²) definition Σ|x_a − x_b|, ties and short and long runs alike", () => {
+    const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 300 });
+    fc.assert(
+      fc.property(values, (xs) => {
+        const x = Float64Array.from(xs);
+        const got = pairwiseAbsSum(x);
+        for (let k = 1; k < x.length; k++) expect(x[k - 1]).toBeLessThanOrEqual(x[k]);
+        expect(Math.abs(got - naivePairs(xs))).toBeLessThanOrEqual(1e-9 * Math.max(1, naivePairs(xs)));
+      }),
+      options,
+    );
+  });
   test("equal the O(N²) definitions within rows, within columns and over all cells: ties, zeros, whole and fractional flows alike", () => {
     const cell = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(0));
     const square = fc.integer({ min: 3, max: 12 }).chain((n) => fc.array(fc.array(cell, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }));
