@@ -224,19 +224,32 @@ export function flowsCv(matrix: Matrix | Flows): Rate {
 export function aggregatedCv(matrix: Matrix | Flows): Rate {
   const flows = flowsOf(matrix);
   const m = flows.rows;
-  const { total } = margins(flows);
+  const { outflows, inflows, total } = margins(flows);
   const n = flows.n;
   if (n < 2) throw new MeasureError("zeroDenominator", "a 1 × 1 matrix has no flows between regions");
+  // A field's mean is its total ÷ (n − 1); the squares about the means are added row by row,
+  // each field's in the order it lists its cells, so no field is copied out of the matrix.
+  const columnMeans = new Float64Array(n);
+  for (let j = 0; j < n; j++) columnMeans[j] = inflows[j] / (n - 1);
+  const rowSquares = new Float64Array(n);
+  const columnSquares = new Float64Array(n);
+  for (let i = 0; i < n; i++) rowSquares[i] = addSquares(m[i], i, outflows[i] / (n - 1), columnMeans, columnSquares);
   let sds = 0;
-  for (let k = 0; k < n; k++) sds += populationSd(field(m, k, true)) + populationSd(field(m, k, false));
+  for (let k = 0; k < n; k++) sds += Math.sqrt(rowSquares[k] / (n - 1)) + Math.sqrt(columnSquares[k] / (n - 1));
   return divide((n - 1) * sds, total, "the total of all flows");
 }
 
-function populationSd(x: Float64Array): number {
-  let mean = 0;
-  for (let i = 0; i < x.length; i++) mean += x[i];
-  mean /= x.length;
+/**
+ * Row i's squared deviations (its diagonal cell left out): from the row's mean, returned, and
+ * from each column's mean, added into `columnSquares`.
+ */
+function addSquares(row: readonly number[], i: number, mean: number, columnMeans: Float64Array, columnSquares: Float64Array): number {
   let ss = 0;
-  for (let i = 0; i < x.length; i++) ss += (x[i] - mean) * (x[i] - mean);
-  return Math.sqrt(ss / x.length);
+  for (let j = 0; j < row.length; j++) {
+    if (j === i) continue;
+    const x = row[j];
+    ss += (x - mean) * (x - mean);
+    columnSquares[j] += (x - columnMeans[j]) * (x - columnMeans[j]);
+  }
+  return ss;
 }
