@@ -51,6 +51,20 @@ export function guard<T extends number | unknown[][]>(body: () => T): T {
 }
 
 /**
+ * `guard` for a table that its measure has already checked to be finite throughout (the fit
+ * checks that its grand total is finite, and its cells are not negative): failures become the
+ * Excel error thrown to the cell, and the table is not read a second time (a 233 × 233 fit is
+ * ten passes over its cells; this would be an eleventh).
+ */
+export function guardFinite(body: () => number[][]): number[][] {
+  try {
+    return body();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
  * One row of a result, ±Infinity and NaN made #NUM!. A function of a row, so that V8 optimises
  * it after a few rows: the same loop inlined in `guard` was compiled mid-call (on-stack
  * replacement) and thrown away when the next call's body differed.

@@ -1,7 +1,7 @@
 import { flowsFromStocks, ipf, StockDecrease } from "../indicators/estimation";
 import { MeasureError } from "../indicators/types";
 import { readCountTable, readMatrix, readOptionalChoice, readOptionalNumber, readVector } from "./cells";
-import { guard } from "./errors";
+import { guard, guardFinite } from "./errors";
 
 // Estimating flows. Both results are whole tables: one bad input fails the call with that
 // error. Excel shows no message beside #NUM! (CustomFunctionsRuntime 1.3), so the reasons for
@@ -21,7 +21,8 @@ import { guard } from "./errors";
  * @returns The fitted table, the size of the seed.
  */
 export function migrationIpf(seed: any[][], row_totals: any[][], col_totals: any[][], max_iterations?: any, tolerance?: any): any[][] {
-  return guard(() => {
+  // The fit fails rather than return a table with a cell that is not finite.
+  return guardFinite(() => {
     const m = readCountTable(seed, "seed");
     const r = readVector(row_totals, "row_totals");
     const c = readVector(col_totals, "col_totals");

@@ -174,7 +174,11 @@ export function aggregateNetMigrationRate(m: Matrix | Flows | FlowSums, populati
     throw new MeasureError("invalid", `populations has ${populations.length} values but the matrix has ${outflows.length} regions`);
   }
   let population = 0;
-  for (let i = 0; i < populations.length; i++) population += count(populations[i], "populations");
+  for (let i = 0; i < populations.length; i++) {
+    const p = populations[i];
+    // The common value, a finite count, without a call: the first calls run in the interpreter.
+    population += p >= 0 && p !== Infinity ? p : count(p, "populations");
+  }
   return divide(netExchange(outflows, inflows).gap / 2, population, "the total population");
 }
 

@@ -1,4 +1,4 @@
-import { excelErrorOf, guard, measureErrorOf, toExcelError } from "../../src/functions/errors";
+import { excelErrorOf, guard, guardFinite, measureErrorOf, toExcelError } from "../../src/functions/errors";
 import { MeasureError } from "../../src/indicators/types";
 import { isExcelError } from "../../scripts/lib/custom-functions-runtime";
 
@@ -23,6 +23,11 @@ describe("Excel errors of the measures' failures", () => {
     const out = guard(() => [[1, Infinity, NaN]]);
     expect(out[0][0]).toBe(1);
     expect(isExcelError(out[0][1], "#NUM!") && isExcelError(out[0][2], "#NUM!")).toBe(true);
+  });
+  test("guardFinite turns anything thrown into an Excel error and returns a checked table as it is", () => {
+    expect(() => guardFinite(() => { throw new MeasureError("outOfDomain", "the fit overflows"); })).toThrow(expect.objectContaining({ code: "#NUM!" }));
+    const table = [[1, 2], [3, 4]];
+    expect(guardFinite(() => table)).toBe(table);
   });
   test("an Excel error from the cells is passed on unchanged", () => {
     const e = new CustomFunctions.Error("#REF!" as CustomFunctions.ErrorCode);

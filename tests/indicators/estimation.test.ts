@@ -345,6 +345,38 @@ describe("ipf: errors", () => {
   test("a fit that overflows is out of domain, not a table of Infinity or NaN", () => {
     expectError(() => ipf([[1e-300, 1e-300]], [1e300], [1e300 / 2, 1e300 / 2]), "outOfDomain", /overflows/);
   });
+  test("a fit returned has every cell finite, whatever the magnitudes (the Excel face reads it no second time)", () => {
+    const magnitude = fc.constantFrom(1e-300, 1e-150, 1e-5, 1, 1e5, 1e150, 1e300);
+    const cell = fc.tuple(fc.integer({ min: 0, max: 9 }), magnitude).map(([k, m]) => k * m);
+    const fit = fc.integer({ min: 1, max: 4 }).chain((rows) =>
+      fc.integer({ min: 1, max: 4 }).chain((cols) =>
+        fc.tuple(
+          fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+          fc.array(fc.integer({ min: 1, max: 9 }), { minLength: rows, maxLength: rows }),
+          fc.array(fc.integer({ min: 1, max: 9 }), { minLength: cols, maxLength: cols }),
+          magnitude,
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(fit, ([seed, r, c, scale]) => {
+        // Row and column totals with the same grand total, at the chosen scale.
+        const sr = r.reduce((a, b) => a + b, 0);
+        const sc = c.reduce((a, b) => a + b, 0);
+        const rows = r.map((x) => x * sc * scale);
+        const cols = c.map((x) => x * sr * scale);
+        let out: number[][];
+        try {
+          out = ipf(seed, rows, cols, 50).matrix;
+        } catch (e) {
+          expect(e).toBeInstanceOf(MeasureError);
+          return;
+        }
+        for (const row of out) for (const v of row) expect(Number.isFinite(v)).toBe(true);
+      }),
+      { seed: 20261205, numRuns: 400 },
+    );
+  });
   test("wrong shapes are invalid", () => {
     expectError(() => ipf([], [], []), "invalid", /empty/);
     expectError(() => ipf([[]], [1], []), "invalid", /empty/);

@@ -63,17 +63,63 @@ const measures: [string, (s: System) => number][] = [
   ["distance decay", (s) => distanceDecay(s.m, s.d)],
 ];
 
-describe("the pairwise sum behind the Gini family", () => {
+/** Σ over ordered pairs |a − b| of a list, by its O(K²) definition. */
+function naivePairs(xs: number[]): number {
+  let s = 0;
+  for (const a of xs) for (const b of xs) s += Math.abs(a - b);
+  return s;
+}
+
+describe("the pairwise sums behind the Gini family", () => {
   test("sorts its values and equals the O(N²) definition Σ|x_a − x_b|, ties and short and long runs alike", () => {
-    const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 300 });
+    // Whole numbers below 2³¹ only (sorted as integers), or any numbers, 2³¹ and above among them.
+    const whole = fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })), { maxLength: 300 });
+    const any = fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 2 ** 31 - 2, max: 2 ** 32 }), fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 300 });
     fc.assert(
-      fc.property(values, (xs) => {
+      fc.property(fc.oneof(whole, any), (xs) => {
         const x = Float64Array.from(xs);
-        let naive = 0;
-        for (const a of xs) for (const b of xs) naive += Math.abs(a - b);
         const got = pairwiseAbsSum(x);
         for (let k = 1; k < x.length; k++) expect(x[k - 1]).toBeLessThanOrEqual(x[k]);
-        expect(Math.abs(got - naive)).toBeLessThanOrEqual(1e-9 * Math.max(1, naive));
+        expect(Math.abs(got - naivePairs(xs))).toBeLessThanOrEqual(1e-9 * Math.max(1, naivePairs(xs)));
+      }),
+      options,
+    );
+  });
+  test("equal the O(N²) definitions within rows, within columns and over all cells: ties, zeros, whole and fractional flows alike", () => {
+    const cell = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(0));
+    const square = fc.integer({ min: 3, max: 12 }).chain((n) => fc.array(fc.array(cell, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }));
+    fc.assert(
+      fc.property(square, (m) => {
+        const n = m.length;
+        const row = (i: number) => m[i].filter((_, j) => j !== i);
+        const column = (j: number) => m.map((r) => r[j]).filter((_, i) => i !== j);
+        const all = naivePairs(m.flatMap((_, i) => row(i)));
+        const near = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-9 * Math.max(1e-300, Math.abs(want)));
+        if (all > 0) {
+          let withinRows = 0;
+          let withinColumns = 0;
+          for (let k = 0; k < n; k++) {
+            withinRows += naivePairs(row(k));
+            withinColumns += naivePairs(column(k));
+          }
+          near(giniWithin(m, "origin"), withinRows / all);
+          near(giniWithin(m, "destination"), withinColumns / all);
+        } else {
+          expect(() => giniWithin(m, "origin")).toThrow(MeasureError);
+        }
+        const out = m.map((_, i) => row(i).reduce((a, b) => a + b, 0));
+        const inn = m.map((_, j) => column(j).reduce((a, b) => a + b, 0));
+        const total = out.reduce((a, b) => a + b, 0);
+        if (total > 0 && out.every((o) => o > 0) && inn.every((d) => d > 0)) {
+          let o = 0;
+          let d = 0;
+          for (let k = 0; k < n; k++) {
+            o += (naivePairs(row(k)) / (2 * (n - 2) * out[k])) * (inn[k] / total);
+            d += (naivePairs(column(k)) / (2 * (n - 2) * inn[k])) * (out[k] / total);
+          }
+          near(weightedGini(m, "origin"), o / n);
+          near(weightedGini(m, "destination"), d / n);
+        }
       }),
       options,
     );
