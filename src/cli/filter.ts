@@ -36,9 +36,12 @@ export function filterRows(block: SourceBlock, filters: ReadonlyArray<{ readonly
   });
   const kept = block.values.filter((row, r) => r <= header || filters.every((f, k) => text(row[cols[k]]) === f.value));
   if (kept.length === header + 1) {
-    const f = filters[0];
-    const seen = [...new Set(block.values.slice(header + 1).map((row) => text(row[cols[0]])))].slice(0, 12);
-    throw new CliError(EXIT.undetectable, `--filter: no row has ${f.column} = '${f.value}' (column ${columnLetters(block.left + cols[0])} holds ${seen.map((v) => `'${v}'`).join(", ")})`);
+    // name the filter that matches no row by itself; when each matches some, their combination
+    const data = block.values.slice(header + 1);
+    const k = filters.findIndex((f, i) => !data.some((row) => text(row[cols[i]]) === f.value));
+    if (k < 0) throw new CliError(EXIT.undetectable, `--filter: no row has ${filters.map((f) => `${f.column} = '${f.value}'`).join(" and ")} together`);
+    const seen = [...new Set(data.map((row) => text(row[cols[k]])))].slice(0, 12);
+    throw new CliError(EXIT.undetectable, `--filter: no row has ${filters[k].column} = '${filters[k].value}' (column ${columnLetters(block.left + cols[k])} holds ${seen.map((v) => `'${v}'`).join(", ")})`);
   }
   const what = filters.map((f, k) => `${headers[cols[k]] || columnLetters(block.left + cols[k])} = ${f.value}`).join(" and ");
   return { ...block, values: kept, provenance: `${block.provenance}, rows where ${what}` };

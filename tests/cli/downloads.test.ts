@@ -140,6 +140,47 @@ describe("Eurostat SDMX-CSV (migr_imm5prv): dimension columns, aggregate partner
   });
 });
 
+describe("Eurostat SDMX-CSV (educ_uoe_mobs02): mobile students by education level, sex and country of origin", () => {
+  const FILE = "eurostat-sdmx-educ_uoe_mobs02.csv";
+  const MAP = ["--shape", "long", "--map", "origin=partner", "--map", "destination=geo", "--map", "flow=OBS_VALUE"];
+  test("every row added up would over-count many times: the fixture's breakdowns and aggregates are sums", () => {
+    expect(TRUTH[FILE].sumOfEveryRow as number).toBeGreaterThan(15 * (TRUTH[FILE].totalFlows as number));
+  });
+  test("no options: refused, naming the repeated cells", async () => {
+    const r = await cli(FILE);
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toMatch(/appears 180 times/);
+  });
+  test("the two filters alone: refused, not read as a country table's total", async () => {
+    const r = await cli(FILE, "--filter", "sex=T", "--filter", "isced11=ED5-8");
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(r.stderr).toContain("kept 36 row(s) where sex = T and isced11 = ED5-8");
+  });
+  test("mapped without a filter: refused, naming both breakdowns with their values and one --filter for each", async () => {
+    const r = await cli(FILE, ...MAP);
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toContain("differ in column E 'isced11' (ED5-8, ED5, ED6, ED7, ED8), column F 'sex' (T, M, F)");
+    expect(refusal(r)).toContain("--filter 'isced11=ED5-8' --filter 'sex=T'");
+  });
+  test("one filter: refused, naming the breakdown still open", async () => {
+    const bySex = await cli(FILE, "--filter", "sex=T", ...MAP);
+    expect(bySex.code).toBe(EXIT.undetectable);
+    expect(refusal(bySex)).toMatch(/differ in column E 'isced11' \(ED5-8, ED5, ED6, ED7, ED8\): .*--filter 'isced11=ED5-8'\)/);
+    const byLevel = await cli(FILE, "--filter", "isced11=ED5-8", ...MAP);
+    expect(byLevel.code).toBe(EXIT.undetectable);
+    expect(refusal(byLevel)).toMatch(/differ in column F 'sex' \(T, M, F\): .*--filter 'sex=T'\)/);
+  });
+  test("--filter sex=T --filter isced11=ED5-8 and the mapping: the partner aggregates (WORLD, EUR, EU27_2020, EXT_EU27_2020, UNK) left out, the true figures", async () => {
+    const r = await cli(FILE, "--filter", "sex=T", "--filter", "isced11=ED5-8", ...MAP);
+    expect(r.code).toBe(EXIT.ok);
+    expectFlowTruth(r, FILE);
+    expect(r.stdout).toContain("  regions: 5");
+    expect(r.stdout).toContain("  largest corridor: DE → FR (7000)");
+    const said = r.stderr.join("\n");
+    for (const code of ["WORLD", "EUR", "EU27_2020", "EXT_EU27_2020", "UNK"]) expect(said).toContain(`'${code}') is left out`);
+  });
+});
+
 describe("Eurostat TSV: geo\\TIME_PERIOD header, tabs, ':' markers, flags", () => {
   test("no options: refused (the years are read as the header, not as a flow)", async () => {
     const r = await cli("eurostat-migr_imm5prv.tsv");
