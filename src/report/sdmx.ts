@@ -1,6 +1,6 @@
 /**
  * Eurostat's SDMX-CSV downloads (DATAFLOW, LAST UPDATE, the dimension columns, TIME_PERIOD,
- * OBS_VALUE, OBS_FLAG): which of the two country columns is the origin depends on the data
+ * OBS_VALUE, OBS_FLAG; in SDMX-CSV 2.0 STRUCTURE, STRUCTURE_ID, ACTION first): which of the two country columns is the origin depends on the data
  * set, so it is read from the DATAFLOW column for the data sets whose definition says it.
  * `geo` is always the reporting country; `partner` is the other end of the flow:
  * - MIGR_IMM5PRV, immigration by country of previous residence: partner → geo;
@@ -24,13 +24,14 @@ const dataflowId = (v: unknown): string | undefined => (typeof v === "string" ? 
 
 /**
  * The origin and destination columns of an SDMX-CSV download of a known flow data set, or
- * undefined: the header must hold DATAFLOW, OBS_VALUE, partner and geo, and every data row the
- * same known dataflow.
+ * undefined: the header must hold DATAFLOW (or STRUCTURE_ID), OBS_VALUE, partner and geo, and
+ * every data row the same known dataflow.
  */
 export function sdmxFlowColumns(layout: Layout): { origin: number; destination: number; dataflow: string } | undefined {
   if (layout.headerRow < 0) return undefined;
   const col = (name: string) => [...layout.headers].find(([, h]) => typeof h === "string" && h.trim().toLowerCase() === name.toLowerCase())?.[0];
-  const dataflow = col("DATAFLOW");
+  // SDMX-CSV 1.0 names the data set in DATAFLOW; 2.0 in STRUCTURE_ID (beside STRUCTURE = dataflow)
+  const dataflow = col("DATAFLOW") ?? col("STRUCTURE_ID");
   const partner = col("partner");
   const geo = col("geo");
   if (dataflow === undefined || partner === undefined || geo === undefined || col("OBS_VALUE") === undefined) return undefined;

@@ -8,6 +8,8 @@ function download(dataflow: string): SourceBlock {
     values.push([dataflow, "07/03/24 23:00:00", "A", "NR", "T", partner, geo, 2022, v, ""]);
   return { sheet: "Data", top: 0, left: 0, values, provenance: "test" };
 }
+/** Whether detection took partner and geo as the two ends of the flows, in either direction. */
+const pairedCountries = (r: Record<string, string>) => [r.origin, r.destination].sort().join(",") === "geo,partner";
 const roles = (b: SourceBlock) => Object.fromEntries(detect(b).columns.filter((c) => c.role !== null).map((c) => [c.role, c.header]));
 
 test("immigration by previous residence and mobile students by origin: partner is the origin, geo (the reporting country) the destination", () => {
@@ -23,7 +25,19 @@ test("emigration by next residence: geo is the origin, partner the destination",
 });
 
 test("a data set whose direction is not known (shares of mobile students): origin and destination are not taken from the dataflow", () => {
-  const r = roles(download("ESTAT:EDUC_UOE_MOBS03(1.0)"));
-  expect(r.origin === "partner" && r.destination === "geo").toBe(false);
-  expect(r.origin === "geo" && r.destination === "partner").toBe(false);
+  expect(pairedCountries(roles(download("ESTAT:EDUC_UOE_MOBS03(1.0)")))).toBe(false);
+});
+
+test("SDMX-CSV 2.0 (STRUCTURE, STRUCTURE_ID, ACTION): the data set is read from STRUCTURE_ID", () => {
+  const v1 = download("ESTAT:MIGR_EMI3NXT(1.0)");
+  const values = v1.values.map((row, k) => (k === 0 ? ["STRUCTURE", "STRUCTURE_ID", "ACTION", ...row.slice(1)] : ["dataflow", row[0], "I", ...row.slice(1)]));
+  expect(roles({ ...v1, values })).toMatchObject({ origin: "geo", destination: "partner", flow: "OBS_VALUE" });
+});
+
+test("a labelled download (codes with their names) or several data sets in one file: not taken from the dataflow", () => {
+  const labelled = download("ESTAT:MIGR_EMI3NXT(1.0): Emigration by age group, sex and country of next usual residence");
+  expect(pairedCountries(roles(labelled))).toBe(false);
+  const mixed = download("ESTAT:MIGR_EMI3NXT(1.0)");
+  const values = mixed.values.map((row, k) => (k === 1 ? ["ESTAT:MIGR_IMM5PRV(1.0)", ...row.slice(1)] : row));
+  expect(pairedCountries(roles({ ...mixed, values }))).toBe(false);
 });
