@@ -161,7 +161,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
   const regionData = await readRegionData(options, block.sheet, progress, s);
 
   if (options.filter.length > 0) {
-    block = filterRows(block, options.filter);
+    block = filterRows(block, options.filter, lang);
     progress(s.kept(block.values.length - 1, options.filter.map((f) => s.filterWhere(f.column, f.value)).join(s.and)));
   }
 

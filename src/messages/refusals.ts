@@ -53,7 +53,7 @@ const en: Renderers = {
     const named = p.columns.map((c) => `column ${c.column}${c.header ? ` ${q(c.header)}` : ""} (${c.values.map((v) => (v === "" ? "blank" : quoteText(v, ""))).join(", ")})`).join(", ");
     return (
       `${p.pairs} origin–destination pair(s) have several rows that differ in ${named}: these are breakdowns or indicators, and adding them up would count people twice. ` +
-      `Choose one value of each such column (on the command line --filter ${q(p.example)}), or select only those rows.`
+      `Choose one value of each such column (on the command line ${p.examples.map((e) => `--filter ${q(e)}`).join(" ")}), or select only those rows.`
     );
   },
   emptyBlock: () => `The block is empty: ${HOW_TO_SELECT_EN}.`,
@@ -89,7 +89,7 @@ const uk: Renderers = {
   },
   breakdowns: (p) =>
     `Пар «звідки — куди» з кількома рядками, що різняться в інших стовпцях: ${n(p.pairs)} (${p.columns.map((c) => `стовпець ${c.column}${c.header ? ` «${c.header}»` : ""}: ${c.values.map((v) => (v === "" ? "порожньо" : v)).join(", ")}`).join("; ")}). ` +
-    `Це розбивки або різні показники, і їхня сума порахувала б людей двічі. Виділіть лише рядки з одним значенням кожного такого стовпця (у командному рядку --filter '${p.example}').`,
+    `Це розбивки або різні показники, і їхня сума порахувала б людей двічі. Виділіть лише рядки з одним значенням кожного такого стовпця (у командному рядку ${p.examples.map((e) => `--filter '${e}'`).join(" ")}).`,
   emptyBlock: () => `Виділені клітинки порожні: ${HOW_TO_SELECT_UK}.`,
   singleValue: (p) => `Виділено лише одне значення (${p.cell}): ${HOW_TO_SELECT_UK}.`,
   onlyText: () => `У виділених клітинках лише текст, чисел немає: ${HOW_TO_SELECT_UK}.`,

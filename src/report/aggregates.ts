@@ -36,10 +36,13 @@ const UNKNOWN_WORDS = /^(unknown|not stated|not known|unspecified|stateless and 
 
 /**
  * Eurostat aggregate codes: TOTAL, WORLD, UNK, the EU and euro-area aggregates in any
- * composition (EU27_2020, EU28, EA20), their complements (EXT_EU27_2020, NEU27_2020_FOR) and
- * EFTA (https://ec.europa.eu/eurostat/ramon, geo and citizen code lists).
+ * composition (EU27_2020, EU28, EA20), their complements (EXT_EU27_2020, NEU27_2020_FOR),
+ * EFTA, and the continents with their parts and remainders (EUR, AFR, AME, ASI, OCE; AFR_N,
+ * AME_C_CRB, EUR_OTH, EUR_NEU27_2020), which partner columns hold beside the countries
+ * (https://ec.europa.eu/eurostat/ramon, geo and citizen code lists). Eurostat's countries are
+ * two-letter codes, so none of these is one.
  */
-const EUROSTAT_CODES = /^(TOTAL|WORLD|UNK|EFTA|EEA\d*|(EXT_|N)?EU\d\d(_\d{4})?(_FOR|_NAT)?|(EXT_)?EA\d\d|FOR|NAT|EUR_OTH|AFR_OTH|AME_OTH|ASI_OTH|OCE_OTH)$/;
+const EUROSTAT_CODES = /^(TOTAL|WORLD|UNK|EFTA|EEA\d*|(EXT_|N)?EU\d\d(_\d{4})?(_FOR|_NAT)?|(EXT_)?EA\d\d|FOR|NAT|(EUR|AFR|AME|ASI|OCE)(_[A-Z0-9]+)*)$/;
 
 /**
  * The World Bank's aggregates in WDI downloads: regions, income and lending groups, demographic

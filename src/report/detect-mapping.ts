@@ -3,6 +3,7 @@ import { normalizeHeader } from "./roles";
 import { CellValue, ColumnMapping, Role, Shape } from "./types";
 import { Layout, contentFit, isNumericColumn, isTextColumn } from "./detect-layout";
 import { columnsOf, matchesIn, textPair } from "./detect-shape";
+import { sdmxFlowColumns } from "./sdmx";
 
 /** Mapping a table's or list's columns to roles: by header name first, then by content. */
 // ---------------------------------------------------------------------------------------------
@@ -61,6 +62,12 @@ function guessFromContent(layout: Layout, shape: Shape, roleOf: Map<number, { ro
     TIME_BY_VALUES,
   );
   if (shape !== "long") return;
+  // an SDMX-CSV download of a known data set says which country column is the origin (./sdmx)
+  const sdmx = sdmxFlowColumns(layout);
+  if (sdmx && !taken.has("origin") && !taken.has("destination") && free.includes(sdmx.origin) && free.includes(sdmx.destination)) {
+    give(sdmx.origin, "origin", SDMX_DEFINED);
+    give(sdmx.destination, "destination", SDMX_DEFINED);
+  }
   const pair = textPair(layout);
   if (pair && !taken.has("origin") && !taken.has("destination") && free.includes(pair[0]) && free.includes(pair[1])) {
     give(pair[0], "origin");
@@ -74,6 +81,9 @@ function guessFromContent(layout: Layout, shape: Shape, roleOf: Map<number, { ro
   // duration"), a guess can report the wrong one, so the user names it (--map flow=…).
   if (numeric.length === 1) give(numeric[0], "flow");
 }
+
+/** Confidence in origin and destination columns known from an SDMX-CSV data set's definition. */
+const SDMX_DEFINED = 0.9;
 
 /** Confidence in a time column found by its values: they are periods, but the header says nothing. */
 const TIME_BY_VALUES = 0.8;

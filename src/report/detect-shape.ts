@@ -3,6 +3,7 @@ import { labelKey } from "./labels";
 import { isNumericRole, matchHeader, RoleMatch, rolesOf } from "./roles";
 import { CellValue, ColumnMapping, Role, Shape } from "./types";
 import { ReportRefusal } from "./refusal";
+import { sdmxFlowColumns } from "./sdmx";
 import { Layout, MatrixFit, isNumericColumn, isTextColumn, range } from "./detect-layout";
 
 /** Which of the three shapes a block is, and how sure detection is of it. */
@@ -34,6 +35,7 @@ export function chooseShape(layout: Layout): Shape {
   if (matrix && (headerRow < 0 || (matrix.row && matrix.column && matrix.overlap >= 0.5) || !headersNameRoles(layout, matrix))) return "matrix";
   if (headerRow < 0 && !textPair(layout)) throw new ReportRefusal("noHeaderNotSquare", {});
   if (numeric.length === 0) throw new ReportRefusal("noNumberColumn", {});
+  if (sdmxFlowColumns(layout)) return "long";
   const origin = cols.some((c) => topRole(layout, c) === "origin");
   const destination = cols.some((c) => topRole(layout, c) === "destination");
   if (origin && destination) return "long";

@@ -24,11 +24,14 @@ export interface DimensionColumn {
 
 const text = (v: CellValue): string => (v === null ? "" : String(v).trim());
 
-/** A breakdown's own total: "Total", TOTAL, Eurostat's sex code T, "Both sexes", "All ages". */
+/**
+ * A breakdown's own total: "Total", TOTAL, Eurostat's sex code T, "Both sexes", "All ages", and
+ * Eurostat's ISCED 2011 ranges (ED5-8: tertiary, levels 5 to 8; ED0-2), each the sum of its levels.
+ */
 function isTotalValue(v: CellValue): boolean {
   if (typeof v !== "string") return false;
   const t = v.trim();
-  return t === "T" || /^(both sexes|all ages|all)$/i.test(t) || aggregateReason(t)?.kind === "total";
+  return t === "T" || /^ED\d-\d$/.test(t) || /^(both sexes|all ages|all)$/i.test(t) || aggregateReason(t)?.kind === "total";
 }
 
 /**
@@ -79,12 +82,15 @@ export function repeatedPairs(block: SourceBlock, data: LongGeometry, rows: read
   return [...counts.values()].filter((n) => n > 1).length;
 }
 
-/** The refusal: which columns to choose a value in, and how. */
+/**
+ * The refusal: which columns to choose a value in, and how: one --filter per column, each with
+ * the column's own total where one is recognized (sex T, isced11 ED5-8), else its first value.
+ */
 export function dimensionRefusal(block: SourceBlock, dims: readonly DimensionColumn[], pairs: number): ReportRefusal<"breakdowns"> {
-  const example = dims[0];
-  const filter = `${example.header || columnLetters(block.left + example.col)}=${example.values[0]}`;
-  const columns = dims.slice(0, 4).map((d) => ({ column: columnLetters(block.left + d.col), header: d.header, values: d.values }));
-  return new ReportRefusal("breakdowns", { pairs, columns, example: filter });
+  const shown = dims.slice(0, 4);
+  const examples = shown.map((d) => `${d.header || columnLetters(block.left + d.col)}=${d.values.find((v) => isTotalValue(v)) ?? d.values[0]}`);
+  const columns = shown.map((d) => ({ column: columnLetters(block.left + d.col), header: d.header, values: d.values }));
+  return new ReportRefusal("breakdowns", { pairs, columns, examples });
 }
 
 /** The rows of `rows` that hold the chosen value in each filtered column (Detection.dimensionFilters). */

@@ -25,7 +25,7 @@ export interface RefusalParams {
     readonly leftOut: readonly { readonly side: "row" | "column"; readonly label: string; readonly at: string; readonly reason: LeftOut["reason"] }[];
   };
   /** Rows of one origin–destination pair that differ in other columns: breakdowns to choose from. */
-  readonly breakdowns: { readonly pairs: number; readonly columns: readonly { readonly column: string; readonly header: string; readonly values: readonly string[] }[]; readonly example: string };
+  readonly breakdowns: { readonly pairs: number; readonly columns: readonly { readonly column: string; readonly header: string; readonly values: readonly string[] }[]; readonly examples: readonly string[] };
   /** Detection: the cells read hold nothing. */
   readonly emptyBlock: Record<string, never>;
   /** Detection: one value, at this cell. */

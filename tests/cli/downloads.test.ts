@@ -121,10 +121,16 @@ describe("a national-statistics matrix sheet: Contents first, title, merged head
 });
 
 describe("Eurostat SDMX-CSV (migr_imm5prv): dimension columns, aggregate partner codes, sex T/M/F", () => {
-  test("no options: refused, naming the repeated cells", async () => {
+  test("no options: read as flows partner → geo (the data set's definition), refused naming the sex column, its values and the --filter", async () => {
     const r = await cli("eurostat-sdmx-migr_imm5prv.csv");
     expect(r.code).toBe(EXIT.undetectable);
-    expect(refusal(r)).toMatch(/appears 28 times/);
+    expect(refusal(r)).toMatch(/differ in column G 'sex' \(T, M, F\): .*--filter 'sex=T'\)/);
+  });
+  test("--filter sex=T alone: the true total", async () => {
+    const r = await cli("eurostat-sdmx-migr_imm5prv.csv", "--filter", "sex=T");
+    expect(r.code).toBe(EXIT.ok);
+    expectFlowTruth(r, "eurostat-sdmx-migr_imm5prv.csv");
+    expect(r.stdout).toContain("  largest corridor: DE → FR (7000)");
   });
   test("mapped as a long list without a filter: refused, naming the sex column and its values", async () => {
     const r = await cli("eurostat-sdmx-migr_imm5prv.csv", "--shape", "long", "--map", "origin=partner", "--map", "destination=geo", "--map", "flow=OBS_VALUE");
@@ -137,6 +143,54 @@ describe("Eurostat SDMX-CSV (migr_imm5prv): dimension columns, aggregate partner
     expectFlowTruth(r, "eurostat-sdmx-migr_imm5prv.csv");
     const said = r.stderr.join("\n");
     for (const code of ["TOTAL", "EU27_2020", "EXT_EU27_2020", "UNK"]) expect(said).toContain(`'${code}') is left out`);
+  });
+});
+
+describe("Eurostat SDMX-CSV (educ_uoe_mobs02): mobile students by education level, sex and country of origin", () => {
+  const FILE = "eurostat-sdmx-educ_uoe_mobs02.csv";
+  const MAP = ["--shape", "long", "--map", "origin=partner", "--map", "destination=geo", "--map", "flow=OBS_VALUE"];
+  test("every row added up would over-count many times: the fixture's breakdowns and aggregates are sums", () => {
+    expect(TRUTH[FILE].sumOfEveryRow as number).toBeGreaterThan(15 * (TRUTH[FILE].totalFlows as number));
+  });
+  test("no options: read as flows partner → geo, refused naming both breakdowns with their values and one --filter for each", async () => {
+    const r = await cli(FILE);
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toContain("differ in column E 'isced11' (ED5-8, ED5, ED6, ED7, ED8), column F 'sex' (T, M, F)");
+    expect(refusal(r)).toContain("--filter 'isced11=ED5-8' --filter 'sex=T'");
+  });
+  test("the two filters the refusal names, nothing else: the true figures, the partner aggregates left out", async () => {
+    const r = await cli(FILE, "--filter", "isced11=ED5-8", "--filter", "sex=T");
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toContain("kept 46 row(s) where isced11 = ED5-8 and sex = T");
+    // 5 partner aggregates at each of the 4 countries, and the 10 rows of the EU as the reporter (geo EU27_2020)
+    expect(r.stderr).toContain("  … and 25 more total or aggregate row(s) left out");
+    expectFlowTruth(r, FILE);
+    expect(r.stdout).toContain("  largest corridor: DE → FR (7000)");
+    const said = r.stderr.join("\n");
+    for (const code of ["WORLD", "EUR", "EU27_2020", "EXT_EU27_2020", "UNK"]) expect(said).toContain(`'${code}') is left out`);
+  });
+  test("mapped without a filter: refused, naming both breakdowns with their values and one --filter for each", async () => {
+    const r = await cli(FILE, ...MAP);
+    expect(r.code).toBe(EXIT.undetectable);
+    expect(refusal(r)).toContain("differ in column E 'isced11' (ED5-8, ED5, ED6, ED7, ED8), column F 'sex' (T, M, F)");
+    expect(refusal(r)).toContain("--filter 'isced11=ED5-8' --filter 'sex=T'");
+  });
+  test("one filter: refused, naming the breakdown still open", async () => {
+    const bySex = await cli(FILE, "--filter", "sex=T", ...MAP);
+    expect(bySex.code).toBe(EXIT.undetectable);
+    expect(refusal(bySex)).toMatch(/differ in column E 'isced11' \(ED5-8, ED5, ED6, ED7, ED8\): .*--filter 'isced11=ED5-8'\)/);
+    const byLevel = await cli(FILE, "--filter", "isced11=ED5-8", ...MAP);
+    expect(byLevel.code).toBe(EXIT.undetectable);
+    expect(refusal(byLevel)).toMatch(/differ in column F 'sex' \(T, M, F\): .*--filter 'sex=T'\)/);
+  });
+  test("--filter sex=T --filter isced11=ED5-8 and the mapping: the partner aggregates (WORLD, EUR, EU27_2020, EXT_EU27_2020, UNK) left out, the true figures", async () => {
+    const r = await cli(FILE, "--filter", "sex=T", "--filter", "isced11=ED5-8", ...MAP);
+    expect(r.code).toBe(EXIT.ok);
+    expectFlowTruth(r, FILE);
+    expect(r.stdout).toContain("  regions: 5");
+    expect(r.stdout).toContain("  largest corridor: DE → FR (7000)");
+    const said = r.stderr.join("\n");
+    for (const code of ["WORLD", "EUR", "EU27_2020", "EXT_EU27_2020", "UNK"]) expect(said).toContain(`'${code}') is left out`);
   });
 });
 

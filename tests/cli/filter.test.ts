@@ -28,3 +28,14 @@ test("an unknown column or a value no row holds: the error names the headers or 
     expect((e as Error).message).toBe("--filter: no row has sex = 'X' (column C holds 'T', 'M', 'F')");
   }
 });
+
+test("several filters: the one no row holds is named, or else their combination", () => {
+  expect(() => filterRows(block, [{ column: "sex", value: "T" }, { column: "geo", value: "PL" }])).toThrow("--filter: no row has geo = 'PL' (column B holds 'DE')");
+  expect(() => filterRows(block, [{ column: "sex", value: "M" }, { column: "partner", value: "AT" }])).toThrow("--filter: no row has sex = 'M' and partner = 'AT' together");
+});
+
+test("the messages in Ukrainian", () => {
+  expect(() => filterRows(block, [{ column: "age", value: "TOTAL" }], "uk")).toThrow("--filter: немає стовпця 'age' (заголовки: 'partner', 'geo', 'sex', 'OBS_VALUE')");
+  expect(() => filterRows(block, [{ column: "sex", value: "X" }], "uk")).toThrow("--filter: жоден рядок не має sex = 'X' (у стовпці C: 'T', 'M', 'F')");
+  expect(() => filterRows(block, [{ column: "sex", value: "M" }, { column: "partner", value: "AT" }], "uk")).toThrow("--filter: жоден рядок не має водночас sex = 'M' і partner = 'AT'");
+});

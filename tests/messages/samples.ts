@@ -8,7 +8,7 @@ export const REFUSALS: { [C in RefusalCode]: RefusalParams[C] } = {
   rateLooksPercent: { column: "B", header: "Skilled emigration rate", role: "skilledRate", roleLabel: "Skilled emigration rate", largest: 35.5, at: "B7" },
   allAggregates: { rows: [{ row: 7, address: "A7", label: "World", role: "region", reason: { kind: "total", why: "a total" } }] },
   matrixLabels: { paired: 1, repeated: false, leftOut: [{ side: "row", label: "Total inflow", at: "A10", reason: { kind: "aggregate", aggregate: { kind: "total", why: "a total" } } }] },
-  breakdowns: { pairs: 12, columns: [{ column: "G", header: "sex", values: ["T", "M", "F"] }], example: "sex=T" },
+  breakdowns: { pairs: 12, columns: [{ column: "G", header: "sex", values: ["T", "M", "F"] }], examples: ["sex=T"] },
   emptyBlock: {},
   singleValue: { cell: "D4" },
   onlyText: {},

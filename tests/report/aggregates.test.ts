@@ -18,6 +18,14 @@ describe("aggregateReason: totals and aggregates by name and code", () => {
     ["EU28", "aggregate"],
     ["EA20", "aggregate"],
     ["EFTA", "aggregate"],
+    ["EUR", "aggregate"],
+    ["EUR_OTH", "aggregate"],
+    ["EUR_NEU27_2020", "aggregate"],
+    ["AFR", "aggregate"],
+    ["AFR_N", "aggregate"],
+    ["AME_C_CRB", "aggregate"],
+    ["ASI", "aggregate"],
+    ["OCE", "aggregate"],
     ["UNK", "unknown"],
     ["Unknown", "unknown"],
     ["Not stated", "unknown"],
@@ -29,7 +37,7 @@ describe("aggregateReason: totals and aggregates by name and code", () => {
     ["EMU", "aggregate"],
   ])("%s is a %s", (label, kind) => expect(aggregateReason(label)?.kind).toBe(kind));
 
-  test.each(["Germany", "Austria", "DE", "FR", "AUT", "Sumatra", "Allemagne", "Totalia"])("%s is a region", (label) =>
+  test.each(["Germany", "Austria", "DE", "FR", "AUT", "UA", "EURO", "Europa", "Sumatra", "Allemagne", "Totalia"])("%s is a region", (label) =>
     expect(aggregateReason(label)).toBeUndefined(),
   );
   test("numbers are not judged by name", () => expect(aggregateReason(900)).toBeUndefined());

@@ -41,3 +41,17 @@ test("one row per pair: no dimension", () => {
   const data = readGeometry(b, d) as LongGeometry;
   expect(dimensionColumns(b, data, d.headerRow, data.rowIndex, { left: 0, right: 2 })).toEqual([]);
 });
+
+test("two breakdowns (education level and sex): both columns named, one --filter each with the column's own total", () => {
+  const rows: CellValue[][] = [["partner", "geo", "isced11", "sex", "OBS_VALUE"]];
+  for (const [o, d] of [["FR", "DE"], ["DE", "FR"]])
+    for (const isced of ["ED5", "ED5-8", "ED6"]) for (const sex of ["M", "T", "F"]) rows.push([o, d, isced, sex, 1]);
+  const b = block(rows);
+  const d = applyOverrides(b, detect(b), { shape: "long", map: { origin: 0, destination: 1, flow: 4, group: null } });
+  const data = readGeometry(b, d) as LongGeometry;
+  const dims = dimensionColumns(b, data, d.headerRow, data.rowIndex, { left: 0, right: 4 });
+  expect(dims.map((x) => x.header)).toEqual(["isced11", "sex"]);
+  const message = dimensionRefusal(b, dims, 2).message;
+  expect(message).toContain("column C 'isced11' (ED5, ED5-8, ED6), column D 'sex' (M, T, F)");
+  expect(message).toContain("--filter 'isced11=ED5-8' --filter 'sex=T'");
+});
