@@ -82,6 +82,8 @@ const en: Renderers = {
         : "Each region must appear once across the top and once down the side";
     return `${shown.join("; ")}. ${advice}.`;
   },
+  noFilteredRows: (p) =>
+    `No row holds the values chosen in the dimension columns (${p.filters.map((f) => `column ${f.column}${f.header ? ` ${q(f.header)}` : ""} = ${q(f.value)}`).join(", ")}): choose other values (on the command line --filter).`,
   ambiguousColumn: (p) => `${q(p.column)} names more than one column (${p.indexes.join(", ")}): map it by column index. Available headers: ${headersEn(p.headers)}.`,
 };
 
@@ -125,6 +127,8 @@ const uk: Renderers = {
         : "Кожен регіон має бути один раз угорі й один раз збоку";
     return `${shown.join("; ")}. ${advice}.`;
   },
+  noFilteredRows: (p) =>
+    `Жоден рядок не містить вибраних значень у стовпцях розбивки (${p.filters.map((f) => `стовпець ${f.column}${f.header ? ` «${f.header}»` : ""} = «${f.value}»`).join(", ")}): виберіть інші значення (у командному рядку --filter).`,
   ambiguousColumn: (p) => `«${p.column}» називає кілька стовпців (${p.indexes.join(", ")}): призначте роль за номером стовпця. Наявні заголовки: ${headersUk(p.headers)}.`,
 };
 

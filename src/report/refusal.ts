@@ -56,6 +56,8 @@ export interface RefusalParams {
    * matrix's labels: the first few repeated labels with every cell of each, and how many more.
    */
   readonly repeatedLabels: { readonly shape: "table" | "matrix"; readonly repeats: readonly RepeatedLabel[]; readonly more: number };
+  /** No row of a long list holds the values chosen in its dimension columns (on the command line --filter). */
+  readonly noFilteredRows: { readonly filters: readonly { readonly column: string; readonly header: string; readonly value: string }[] };
   /** A header naming more than one column. */
   readonly ambiguousColumn: { readonly column: string; readonly indexes: readonly number[]; readonly headers: readonly { readonly header: string; readonly index: number }[] };
 }
