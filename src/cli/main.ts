@@ -24,6 +24,7 @@ import { cliStrings, CliStrings, langFromEnv } from "../messages/cli";
 import { headlineLabel, headlineValue } from "../messages/headline";
 import { formatNumber, Lang, LOCALE } from "../messages/lang";
 import { aggregateRowText, reasonText, reasonsText } from "../messages/reasons";
+import { renderInputNote } from "../messages/input-notes";
 import { refusalText } from "../messages/refusals";
 import { reason } from "../report/reason";
 import { isRefusal } from "../report/refusal";
@@ -155,7 +156,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
   const cols = block.values[0]?.length ?? 0;
   progress(s.readSheet(block.sheet, read.address, rows, cols, Date.now() - t));
   const shownNotes = 5;
-  for (const note of read.notes.slice(0, shownNotes)) progress(`  ${note}`);
+  for (const note of read.notes.slice(0, shownNotes)) progress(`  ${renderInputNote(note, lang)}`);
   if (read.notes.length > shownNotes) progress(`  ${s.moreNotes(read.notes.length - shownNotes)}`);
 
   const regionData = await readRegionData(options, block.sheet, progress, s);
@@ -218,7 +219,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
   const first = detection.reasons.length ? reasonText(detection.reasons[0], lang) : undefined;
   progress(s.detected(detection.shape, fixed(detection.confidence, 2, lang), Date.now() - t, first));
   for (const line of problemLines(detection.problems, engine.maxProblems, lang, PRINTED_PROBLEMS)) progress(line);
-  for (const note of headerUnitNotes(block, detection)) progress(`  ${note}`);
+  for (const note of headerUnitNotes(block, detection)) progress(`  ${renderInputNote(note, lang)}`);
 
   t = Date.now();
   let plan: ReportPlan;
@@ -316,7 +317,7 @@ export async function run(argv: readonly string[], io: Io = processIo, engine?: 
     return await build(parsed.options, io, load, lang);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr(`${PROGRAM}: ${e.message}`);
+      io.stderr(`${PROGRAM}: ${e.inLang ? e.inLang(lang) : e.message}`);
       return e.code;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -18,7 +18,7 @@ const q = (v: unknown) => quoteText(v, "'");
 const HOW_TO_SELECT_EN = "select a country table with a header row, a square origin × destination matrix with labels, or an origin–destination–flow list";
 const HOW_TO_SELECT_UK = "виділіть таблицю країн із рядком заголовків, квадратну матрицю «звідки × куди» з підписами або список «звідки — куди — потік»";
 
-const UNIT_EN: Record<UnitName, string> = {
+export const UNIT_EN: Record<UnitName, string> = {
   thousands: "in thousands",
   millions: "in millions",
   percent: "a percentage",
@@ -26,7 +26,7 @@ const UNIT_EN: Record<UnitName, string> = {
   perHundredThousand: "per 100,000",
 };
 
-const UNIT_UK: Record<UnitName, string> = {
+export const UNIT_UK: Record<UnitName, string> = {
   thousands: "у тисячах",
   millions: "у мільйонах",
   percent: "у відсотках",

@@ -131,3 +131,25 @@ describe("a report built", () => {
     expect(r.stderr).toEqual(expect.arrayContaining([expect.stringMatching(/^detected long \(confidence 0\.93\) in \d+ ms: Long list: 144 flows between 12 regions, header in row 1\.$/)]));
   });
 });
+
+describe("what the reader says about the file, and a repeated label", () => {
+  test("--lang uk: a semicolon-separated file with a missing-value marker, a country listed twice: the notes and the refusal in Ukrainian", async () => {
+    const csv = join(DIR, "twice.csv");
+    writeFileSync(csv, "country;skilled emigrants;skilled residents\nGhana;10;100\nTogo;..;50\nGhana;12;120\nBenin;3;30\n");
+    const args = [csv, "-o", join(DIR, "twice-report.xlsx")];
+    const uk = await cli(ENGLISH_LOCALE, ...args, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.undetectable);
+    expect(uk.stderr).toEqual(
+      expect.arrayContaining([
+        "  прочитано як текст UTF-8, роздільник — крапка з комою",
+        "  1 клітинка містила позначку пропущеного значення (як-от '..', ':', '-', 'x', 'NA') і прочитана як порожня",
+      ]),
+    );
+    const last = uk.stderr[uk.stderr.length - 1];
+    expect(last).toMatch(/^migration-report: не вдалося створити звіт з A1:C5: Країна «Ghana» трапляється двічі: A2 і A4\. Кожній країні потрібен один рядок/);
+    expect(englishWordsIn(last, [csv, "migration-report", "twice.csv", "Ghana"])).toEqual([]);
+    const en = await cli(ENGLISH_LOCALE, ...args);
+    expect(en.stderr).toEqual(expect.arrayContaining(["  read as UTF-8 text, semicolon-separated"]));
+    expect(en.stderr[en.stderr.length - 1]).toMatch(/^migration-report: cannot build a report from A1:C5: Country "Ghana" appears twice: A2 and A4\. Each country needs one row/);
+  });
+});
