@@ -25,6 +25,7 @@ import { headlineLabel, headlineValue } from "../messages/headline";
 import { formatNumber, Lang, LOCALE } from "../messages/lang";
 import { aggregateRowText, reasonText, reasonsText } from "../messages/reasons";
 import { renderInputNote } from "../messages/input-notes";
+import { regionDataText } from "../messages/region-data";
 import { refusalText } from "../messages/refusals";
 import { reason } from "../report/reason";
 import { isRefusal } from "../report/refusal";
@@ -226,7 +227,10 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
   try {
     plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}), ...(regionData ? { regionData } : {}), ...(options.period !== undefined ? { period: options.period } : {}) });
   } catch (e) {
-    if (e instanceof RegionDataError) throw new CliError(EXIT.usage, `--${e.input} ${e.input === "distances" ? options.distances : options.populations}: ${e.message}`);
+    if (e instanceof RegionDataError) {
+      const option = `--${e.input} ${e.input === "distances" ? options.distances : options.populations}`;
+      throw new CliError(EXIT.usage, `${option}: ${e.message}`, (l) => `${option}: ${regionDataText(e, l)}`);
+    }
     // A period the data do not hold is a usage error: the message names the periods found.
     if ((e as Error).name === "UnknownPeriodError") {
       const { asked, periods } = e as UnknownPeriodError;
