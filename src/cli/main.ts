@@ -6,7 +6,7 @@
 import { existsSync, realpathSync, statSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { quoteText } from "../indicators/quote";
-import { columnIndex } from "../report/address";
+import { columnIndex, columnLetters } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
 import { aggregateRows } from "../report/aggregate-rows";
 import { findMatrixBlock, matrixAlignmentReasons, matrixRangeHint, MatrixSearch } from "../report/matrix-block";
@@ -103,16 +103,10 @@ export function resolveColumn(column: string, block: SourceBlock, detection: Det
     const index = columnIndex(column) - block.left;
     const width = block.values[0]?.length ?? 0;
     if (index >= 0 && index < width) return index;
-    throw new CliError(EXIT.usage, s.mapOutside(column.toUpperCase(), width, columnLetter(block.left)));
+    throw new CliError(EXIT.usage, s.mapOutside(column.toUpperCase(), width, columnLetters(block.left)));
   }
   const known = headers.filter((h) => h.trim() !== "");
   throw new CliError(EXIT.usage, s.mapNoColumn(quoteText(column, "'"), known.map((h) => quoteText(h, "'")).join(", ")));
-}
-
-function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function formatHeadline(value: number | string, lang: Lang): string {

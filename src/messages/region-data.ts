@@ -6,6 +6,7 @@
 import { isBlankCell } from "../cells/kind";
 import { quoteText } from "../indicators/quote";
 import type { CellShown, FirstOf, RegionDataInput, RegionDataParams, RegionDataProblem } from "../report/region-data-codes";
+import type { RegionDataError } from "../report/region-data";
 import type { CellValue } from "../report/types";
 import type { Lang } from "./lang";
 
@@ -90,7 +91,7 @@ const UK: Texts = {
 const TEXTS: Readonly<Record<Lang, Texts>> = { en: EN, uk: UK };
 
 /** Why the range cannot be used, in `lang`. */
-export function regionDataText(problem: RegionDataProblem, lang: Lang): string {
+export function regionDataText(problem: RegionDataProblem | RegionDataError, lang: Lang): string {
   const text = TEXTS[lang][problem.code] as (p: RegionDataProblem["params"], input: RegionDataInput) => string;
   return text(problem.params, problem.input);
 }

@@ -6,7 +6,7 @@ import { cell } from "./address";
 import { cellAt, readGeometry } from "./dataset";
 import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
-import { alignMatrix, isIdentity, labelKey, MatrixAlignment } from "./matrix-alignment";
+import { alignMatrix, alignmentKey, isIdentity, MatrixAlignment } from "./matrix-alignment";
 import { ReportRefusal } from "./refusal";
 import { Reason, reason } from "./reason";
 import type { CellValue, Detection, SourceBlock } from "./types";
@@ -155,7 +155,7 @@ function matrixPlaceAt(block: SourceBlock, h: number): MatrixPlace | undefined {
   const row = block.values[h] ?? [];
   const left = row.findIndex((v) => v !== null && v !== "");
   if (left < 0) return undefined;
-  const key = (v: CellValue) => (typeof v === "string" || typeof v === "number" ? labelKey(v) : "");
+  const key = (v: CellValue) => (typeof v === "string" || typeof v === "number" ? alignmentKey(v) : "");
   let right = left;
   for (let c = left + 1; c < row.length; c++) if (typeof row[c] === "string" && row[c] !== "") right = c;
   const headers = new Set(row.slice(left + 1, right + 1).map(key).filter((k) => k !== ""));
