@@ -116,7 +116,7 @@ function usedRange(rows: CellValue[][]): { top: number; left: number; bottom: nu
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (v === null || v === undefined || v === "") continue;
+      if (isBlankCell(v)) continue;
       if (r < top) top = r;
       bottom = r;
       if (c < left) left = c;
@@ -149,7 +149,7 @@ export function sheetContent(grid: CellValue[][]): { filled: number; numbers: nu
   for (const row of grid) {
     if (!row) continue;
     for (const v of row) {
-      if (v === null || v === undefined || v === "") continue;
+      if (isBlankCell(v)) continue;
       filled++;
       if (typeof v === "number") numbers++;
     }
