@@ -9,6 +9,10 @@ import type { CellShown, FirstOf, RegionDataInput, RegionDataParams, RegionDataP
 import type { RegionDataError } from "../report/region-data";
 import type { CellValue } from "../report/types";
 import type { Lang } from "./lang";
+import { ukForm } from "./plural";
+
+const regionsUk = (n: number) => `${n} ${ukForm(n, "регіон", "регіони", "регіонів")}`;
+const valuesUk = (n: number) => `${n} ${ukForm(n, "значення", "значення", "значень")}`;
 
 type Texts = { readonly [C in keyof RegionDataParams]: (p: RegionDataParams[C], input: RegionDataInput) => string };
 
@@ -79,11 +83,11 @@ const UK: Texts = {
   },
   notLabels: (p, input) => `${rangeUk(input, p.sheet)} має назви в першому рядку й стовпці, але ці клітинки назв порожні або не є назвами: ${listedUk(p.cells, String)}. Назвіть кожен рядок і стовпець або дайте лише числа.`,
   distancesSize: (p, input) =>
-    `${rangeUk(input, p.sheet)} має розмір ${p.rows} × ${p.columns}, а в матриці ${p.regions} регіонів: дайте ${p.regions} × ${p.regions} чисел у порядку матриці або діапазон із назвами регіонів у першому рядку й стовпці.`,
+    `${rangeUk(input, p.sheet)} має розмір ${p.rows} × ${p.columns}, а в матриці ${regionsUk(p.regions)}: дайте ${p.regions} × ${p.regions} чисел у порядку матриці або діапазон із назвами регіонів у першому рядку й стовпці.`,
   notDistances: (p, input) => `${rangeUk(input, p.sheet)} має поза діагоналлю клітинки, що не є відстанями (числом від 0): ${listedUk(p.cells, cellUk)}. Виправте або заповніть їх.`,
-  populationsShape: (p, input) => `${rangeUk(input, p.sheet)} має розмір ${p.rows} × ${p.columns}: дайте один стовпець (або рядок) із ${p.regions} значень у порядку матриці або два: назви регіонів і їхнє населення.`,
+  populationsShape: (p, input) => `${rangeUk(input, p.sheet)} має розмір ${p.rows} × ${p.columns}: дайте один стовпець (або рядок) із ${p.regions} ${ukForm(p.regions, "значення", "значень", "значень")} у порядку матриці або два: назви регіонів і їхнє населення.`,
   unlabelledValues: (p, input) => `${rangeUk(input, p.sheet)} має значення без назви регіону поруч: ${listedUk(p.cells, String)}.`,
-  populationsCount: (p, input) => `${rangeUk(input, p.sheet)} має ${p.values} значень, а в матриці ${p.regions} регіонів: дайте одне значення населення на регіон у порядку матриці або назви регіонів поруч.`,
+  populationsCount: (p, input) => `${rangeUk(input, p.sheet)} має ${valuesUk(p.values)}, а в матриці ${regionsUk(p.regions)}: дайте одне значення населення на регіон у порядку матриці або назви регіонів поруч.`,
   notPopulations: (p, input) => `${rangeUk(input, p.sheet)} має клітинки, що не є населенням (числом від 0): ${listedUk(p.cells, cellUk)}. Виправте або заповніть їх.`,
   notRegions: () => "відстані й населення зіставляються з регіонами матриці «звідки × куди» або списку потоків, а ці дані — таблиця країн",
 };

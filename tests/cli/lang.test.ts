@@ -153,3 +153,18 @@ describe("what the reader says about the file, and a repeated label", () => {
     expect(en.stderr[en.stderr.length - 1]).toMatch(/^migration-report: cannot build a report from A1:C5: Country "Ghana" appears twice: A2 and A4\. Each country needs one row/);
   });
 });
+
+describe("a distances or populations range that cannot be used", () => {
+  test("--lang uk: worded in Ukrainian after its option, exit code 2", async () => {
+    const csv = join(DIR, "matrix.csv");
+    writeFileSync(csv, ",A,B,C\nA,0,10,20\nB,30,0,40\nC,50,60,0\n");
+    const pop = join(DIR, "pop.csv");
+    writeFileSync(pop, "100\n200\n");
+    const args = [csv, "--populations", pop, "-o", join(DIR, "matrix-report.xlsx")];
+    const uk = await cli(ENGLISH_LOCALE, ...args, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.usage);
+    expect(uk.stderr[uk.stderr.length - 1]).toBe(`migration-report: --populations ${pop}: Діапазон населення на аркуші «Data» має 2 значення, а в матриці 3 регіони: дайте одне значення населення на регіон у порядку матриці або назви регіонів поруч.`);
+    const en = await cli(ENGLISH_LOCALE, ...args);
+    expect(en.stderr[en.stderr.length - 1]).toBe(`migration-report: --populations ${pop}: the populations range on sheet 'Data' has 2 values but the matrix has 3 regions: give one population per region in the matrix's order, or the regions' labels beside them.`);
+  });
+});
