@@ -5,6 +5,7 @@
  * report would refuse (text, a negative count) stops the diagram with the cell named; a country
  * table has no flows to draw.
  */
+import { isBlankCell } from "../cells/kind";
 import { matrixCellAt } from "../report/input";
 import { inputFromBlock } from "../report/input-from-block";
 import { choosePeriod } from "../report/input-periods";
@@ -40,7 +41,7 @@ export function chartFlows(block: SourceBlock, detection: Detection, period?: st
     const bad: string[] = [];
     const flows = input.cells.map((row, i) =>
       row.map((v, j) => {
-        if (i === j || v === null || v === "") return 0;
+        if (i === j || isBlankCell(v)) return 0;
         if (typeof v === "number" && Number.isFinite(v) && v >= 0) return v;
         bad.push(matrixCellAt(input, i, j));
         return 0;

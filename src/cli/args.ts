@@ -2,6 +2,7 @@
  * Command-line arguments → options. Pure: no file system, no process; a bad command line is a
  * CliError with exit code 2 (usage).
  */
+import type { StockDecrease } from "../indicators/estimation";
 import { ROLES } from "../report/roles";
 import type { Role, Shape, SharingMode } from "../report/types";
 import { CliError, EXIT } from "./errors";
@@ -20,7 +21,7 @@ export interface CliOptions {
   readonly force: boolean;
   readonly quiet: boolean;
   /** The list holds migrant stocks for several years: estimate flows with this method. */
-  readonly stocks?: "zero" | "return";
+  readonly stocks?: StockDecrease;
   /** The period to report on (a year such as 2005, or 1990-1995); default: the latest. */
   readonly period?: string;
   /** Rows kept: those whose cell in COLUMN (header name or letter) is VALUE; all must hold. */
@@ -86,7 +87,7 @@ export function parseArgs(argv: readonly string[], lang: Lang = "en"): ParsedArg
   let output: string | undefined;
   let force = false;
   let quiet = false;
-  let stocks: "zero" | "return" | undefined;
+  let stocks: StockDecrease | undefined;
   let period: string | undefined;
   const filter: { column: string; value: string }[] = [];
   let distances: string | undefined;

@@ -1,3 +1,5 @@
+import type { Lang } from "../messages/lang";
+
 /** The CLI's failures: one line for the user and an exit code per kind. */
 
 export const EXIT = {
@@ -12,11 +14,15 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** An expected failure: `message` is shown as `migration-report: <message>`, no stack trace. */
+/**
+ * An expected failure: `message` is shown as `migration-report: <message>`, no stack trace.
+ * `inLang`, when given, words it in the language the command line speaks (`message` is the English).
+ */
 export class CliError extends Error {
   constructor(
     readonly code: ExitCode,
     message: string,
+    readonly inLang?: (lang: Lang) => string,
   ) {
     super(message);
     this.name = "CliError";

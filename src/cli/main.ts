@@ -6,7 +6,7 @@
 import { existsSync, realpathSync, statSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { quoteText } from "../indicators/quote";
-import { columnIndex } from "../report/address";
+import { columnIndex, columnLetters } from "../report/address";
 import { writeReportXlsx } from "../hosts/xlsx";
 import { aggregateRows } from "../report/aggregate-rows";
 import { findMatrixBlock, matrixAlignmentReasons, matrixRangeHint, MatrixSearch } from "../report/matrix-block";
@@ -24,6 +24,8 @@ import { cliStrings, CliStrings, langFromEnv } from "../messages/cli";
 import { headlineLabel, headlineValue } from "../messages/headline";
 import { formatNumber, Lang, LOCALE } from "../messages/lang";
 import { aggregateRowText, reasonText, reasonsText } from "../messages/reasons";
+import { renderInputNote } from "../messages/input-notes";
+import { regionDataText } from "../messages/region-data";
 import { refusalText } from "../messages/refusals";
 import { reason } from "../report/reason";
 import { isRefusal } from "../report/refusal";
@@ -101,16 +103,10 @@ export function resolveColumn(column: string, block: SourceBlock, detection: Det
     const index = columnIndex(column) - block.left;
     const width = block.values[0]?.length ?? 0;
     if (index >= 0 && index < width) return index;
-    throw new CliError(EXIT.usage, s.mapOutside(column.toUpperCase(), width, columnLetter(block.left)));
+    throw new CliError(EXIT.usage, s.mapOutside(column.toUpperCase(), width, columnLetters(block.left)));
   }
   const known = headers.filter((h) => h.trim() !== "");
   throw new CliError(EXIT.usage, s.mapNoColumn(quoteText(column, "'"), known.map((h) => quoteText(h, "'")).join(", ")));
-}
-
-function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function formatHeadline(value: number | string, lang: Lang): string {
@@ -155,7 +151,7 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
   const cols = block.values[0]?.length ?? 0;
   progress(s.readSheet(block.sheet, read.address, rows, cols, Date.now() - t));
   const shownNotes = 5;
-  for (const note of read.notes.slice(0, shownNotes)) progress(`  ${note}`);
+  for (const note of read.notes.slice(0, shownNotes)) progress(`  ${renderInputNote(note, lang)}`);
   if (read.notes.length > shownNotes) progress(`  ${s.moreNotes(read.notes.length - shownNotes)}`);
 
   const regionData = await readRegionData(options, block.sheet, progress, s);
@@ -218,14 +214,17 @@ async function build(options: CliOptions, io: Io, loadEngine: () => Engine, lang
   const first = detection.reasons.length ? reasonText(detection.reasons[0], lang) : undefined;
   progress(s.detected(detection.shape, fixed(detection.confidence, 2, lang), Date.now() - t, first));
   for (const line of problemLines(detection.problems, engine.maxProblems, lang, PRINTED_PROBLEMS)) progress(line);
-  for (const note of headerUnitNotes(block, detection)) progress(`  ${note}`);
+  for (const note of headerUnitNotes(block, detection)) progress(`  ${renderInputNote(note, lang)}`);
 
   t = Date.now();
   let plan: ReportPlan;
   try {
     plan = engine.plan(block, detection, { mode: options.mode, source: block.provenance, now: io.now(), ...(options.stocks ? { stocks: options.stocks } : {}), ...(regionData ? { regionData } : {}), ...(options.period !== undefined ? { period: options.period } : {}) });
   } catch (e) {
-    if (e instanceof RegionDataError) throw new CliError(EXIT.usage, `--${e.input} ${e.input === "distances" ? options.distances : options.populations}: ${e.message}`);
+    if (e instanceof RegionDataError) {
+      const option = `--${e.input} ${e.input === "distances" ? options.distances : options.populations}`;
+      throw new CliError(EXIT.usage, `${option}: ${e.message}`, (l) => `${option}: ${regionDataText(e, l)}`);
+    }
     // A period the data do not hold is a usage error: the message names the periods found.
     if ((e as Error).name === "UnknownPeriodError") {
       const { asked, periods } = e as UnknownPeriodError;
@@ -316,7 +315,7 @@ export async function run(argv: readonly string[], io: Io = processIo, engine?: 
     return await build(parsed.options, io, load, lang);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr(`${PROGRAM}: ${e.message}`);
+      io.stderr(`${PROGRAM}: ${e.inLang ? e.inLang(lang) : e.message}`);
       return e.code;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -7,8 +7,9 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "fs";
 import { readFile } from "fs/promises";
 import { basename, extname } from "path";
+import { isBlankCell } from "../cells/kind";
 import { decodeText, readCsv as readDelimited } from "../report/csv";
-import { renderCsvNote } from "../messages/csv-notes";
+import { InputNote, ReadRefusal, renderReadRefusal } from "../messages/input-notes";
 import { parseRange, range } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
 import { CliError, EXIT } from "./errors";
@@ -31,8 +32,8 @@ export interface InputRead {
   /** The block's A1 range on its sheet. */
   readonly address: string;
   readonly bytes: number;
-  /** What the reader changed or could not settle, one sentence each, cells named (A1 on the sheet). */
-  readonly notes: readonly string[];
+  /** What the reader changed or could not settle, as codes (src/messages/input-notes.ts words them), cells named (A1 on the sheet). */
+  readonly notes: readonly InputNote[];
 }
 
 type Kind = "xlsx" | "csv";
@@ -115,7 +116,7 @@ function usedRange(rows: CellValue[][]): { top: number; left: number; bottom: nu
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (v === null || v === undefined || v === "") continue;
+      if (isBlankCell(v)) continue;
       if (r < top) top = r;
       bottom = r;
       if (c < left) left = c;
@@ -148,7 +149,7 @@ export function sheetContent(grid: CellValue[][]): { filled: number; numbers: nu
   for (const row of grid) {
     if (!row) continue;
     for (const v of row) {
-      if (v === null || v === undefined || v === "") continue;
+      if (isBlankCell(v)) continue;
       filled++;
       if (typeof v === "number") numbers++;
     }
@@ -174,7 +175,7 @@ async function chooseSheet(
   sheets: readonly string[],
   read: (k: number) => Promise<CellValue[][]>,
   file: string,
-): Promise<{ index: number; grid: CellValue[][]; notes: string[] }> {
+): Promise<{ index: number; grid: CellValue[][]; notes: InputNote[] }> {
   const first = await read(0);
   const others: { index: number; grid: CellValue[][]; content: { filled: number; numbers: number } }[] = [];
   const firstHolds = holdsNumbers(sheetContent(first));
@@ -183,19 +184,17 @@ async function chooseSheet(
     const content = sheetContent(grid);
     if (holdsNumbers(content)) others.push({ index: k, grid: firstHolds ? [] : grid, content });
   }
-  const list = (ks: readonly number[]) => ks.map((k) => `'${sheets[k]}'`).join(", ");
-  const rest = (k: number) => sheets.map((_s, j) => j).filter((j) => j !== k);
   if (firstHolds) {
-    const notes = others.length > 0 ? [`read the first sheet, '${sheets[0]}'; ${list(others.map((o) => o.index))} also hold numbers (use --sheet to read another)`] : [];
+    const notes: InputNote[] = others.length > 0 ? [{ code: "firstSheet", params: { sheet: sheets[0], others: others.map((o) => sheets[o.index]) } }] : [];
     return { index: 0, grid: first, notes };
   }
   if (others.length === 1) {
     const k = others[0].index;
-    return { index: k, grid: others[0].grid, notes: [`read sheet '${sheets[k]}', the one sheet holding a table of numbers; not read: ${list(rest(k))}`] };
+    return { index: k, grid: others[0].grid, notes: [{ code: "oneSheet", params: { sheet: sheets[k], notRead: sheets.filter((_s, j) => j !== k) } }] };
   }
   if (others.length > 1) {
-    const described = others.map((o) => `'${sheets[o.index]}' (${o.content.numbers.toLocaleString("en-US")} numbers)`).join(", ");
-    throw new CliError(EXIT.undetectable, `${file}: several sheets hold tables of numbers: ${described}; choose one with --sheet`);
+    const refusal: ReadRefusal = { code: "severalSheets", params: { file, sheets: others.map((o) => ({ name: sheets[o.index], numbers: o.content.numbers })) } };
+    throw new CliError(EXIT.undetectable, renderReadRefusal(refusal, "en"), (lang) => renderReadRefusal(refusal, lang));
   }
   return { index: 0, grid: first, notes: [] };
 }
@@ -221,7 +220,7 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
     }
     const wanted = req.sheet ?? fromRange?.sheet;
     let index = 0;
-    const notes: string[] = [];
+    const notes: InputNote[] = [];
     const read = async (k: number, clip?: Rect): Promise<CellValue[][]> => {
       try {
         return await file.readSheet(k, clip);
@@ -269,13 +268,13 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
   if (!decoded) throw new CliError(EXIT.input, `cannot read ${basename(path)}: it is neither an .xlsx workbook nor a text (CSV) file`);
   const csv = readDelimited(decoded.text);
   const rows = csv.rows as CellValue[][];
-  const notes: string[] = [];
-  const named = { ",": "comma", ";": "semicolon", "\t": "tab" }[csv.delimiter];
+  const notes: InputNote[] = [];
+  const delimiter = ({ ",": "comma", ";": "semicolon", "\t": "tab" } as const)[csv.delimiter];
   if (csv.delimiter !== "," || decoded.encoding !== "utf-8" || csv.decimalComma) {
-    notes.push(`read as ${decoded.encoding === "utf-8" ? "UTF-8" : decoded.encoding.toUpperCase()} text, ${named}-separated${csv.decimalComma ? ", with decimal commas" : ""}`);
+    notes.push({ code: "decoded", params: { encoding: decoded.encoding, delimiter, decimalComma: csv.decimalComma } });
   }
-  if (csv.markers > 0) notes.push(`${csv.markers.toLocaleString("en-US")} cell(s) held a missing-value marker (such as '..', ':', '-', 'x' or 'NA') and are read as blank`);
-  for (const n of csv.notes) notes.push(renderCsvNote(n, "en"));
+  if (csv.markers > 0) notes.push({ code: "missingMarkers", params: { count: csv.markers } });
+  notes.push(...csv.notes);
   const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
   if (fromRange?.sheet !== undefined && fromRange.sheet !== CSV_SHEET) {
     throw new CliError(EXIT.range, `no sheet '${fromRange.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
@@ -284,7 +283,7 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
   if (fromRange === undefined) {
     const start = metadataLines(rows, r.top);
     if (start > r.top) {
-      notes.push(`lines ${r.top + 1}–${start} are metadata above the table ('${String(rows[r.top].find((v) => v !== null && v !== ""))}' …), not read; the table starts on line ${start + 1}`);
+      notes.push({ code: "metadataLines", params: { first: r.top + 1, last: start, text: String(rows[r.top].find((v) => !isBlankCell(v))) } });
       r = { ...r, top: start };
     }
   }
@@ -308,7 +307,7 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
  * metadata. Returns `top` when there are none.
  */
 export function metadataLines(rows: readonly (readonly CellValue[])[], top: number): number {
-  const filled = (row: readonly CellValue[] | undefined) => (row ?? []).filter((v) => v !== null && v !== "").length;
+  const filled = (row: readonly CellValue[] | undefined) => (row ?? []).filter((v) => !isBlankCell(v)).length;
   let r = top;
   while (r < rows.length && r - top < 10) {
     const row = rows[r] ?? [];

@@ -1,7 +1,7 @@
 /** Data problems in English: the sentences the command line prints and the pane shows in English. */
 import { quoteText } from "../indicators/quote";
 import type { BadCellOutcome, ProblemColumn } from "../report/problem-codes";
-import { repeatSentence } from "../report/repeats";
+import { repeatSentence } from "./repeats";
 import type { ProblemListTexts, ProblemTexts } from "./problems";
 
 const quoted = (v: unknown) => quoteText(v, "'");

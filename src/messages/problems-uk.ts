@@ -1,8 +1,8 @@
 /** Data problems in Ukrainian: the same content as problems-en.ts, for the pane and the command line. */
 import { quoteText } from "../indicators/quote";
 import type { BadCellOutcome, LabelRole, ProblemColumn } from "../report/problem-codes";
-import type { CellValue } from "../report/types";
 import type { ProblemListTexts, ProblemTexts } from "./problems";
+import { repeated } from "./repeats";
 import { ROLE_NAMES } from "./roles";
 
 const quoted = (v: unknown) => `«${quoteText(v, "")}»`;
@@ -30,21 +30,6 @@ const then = (outcome: BadCellOutcome) => (outcome === "missing" ? "клітин
 
 /** Whose label is missing, in the genitive ("немає регіону"). */
 const LABEL_GENITIVE: Record<LabelRole, string> = { region: "регіону", origin: "місця походження", destination: "місця призначення" };
-
-function listOf(items: readonly string[]): string {
-  return items.length <= 2 ? items.join(" і ") : `${items.slice(0, -1).join(", ")} і ${items[items.length - 1]}`;
-}
-
-/** «Гана» трапляється двічі для 2010: A5 і A19 (the cells of a repeated label, the first five of many). */
-function repeated(label: CellValue, context: readonly CellValue[], addresses: readonly string[]): string {
-  const n = addresses.length;
-  const times = n === 2 ? "двічі" : `${n} ${pluralUk(n, "раз", "рази", "разів")}`;
-  const shown = context.filter((v) => v !== null && String(v).trim() !== "");
-  const forWhat = shown.length ? ` для ${shown.map((v) => quoteText(v, "")).join(", ")}` : "";
-  const more = n - 5;
-  const cells = n > 6 ? [...addresses.slice(0, 5), `ще в ${more} ${pluralUk(more, "клітинці", "клітинках", "клітинках")}`] : addresses;
-  return `${quoted(label)} трапляється ${times}${forWhat}: ${listOf(cells)}`;
-}
 
 export const PROBLEMS_UK: ProblemTexts = {
   numberStoredAsText: (p) => `${quoted(p.value)} ${where(p.column)} — число, збережене як текст: перетворіть його на число; доти ${then(p.outcome)}.`,

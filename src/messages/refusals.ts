@@ -4,11 +4,12 @@
  * message. Each language is composed from the parameters, never translated from the other.
  */
 import { quoteText } from "../indicators/quote";
-import type { Refusal, RefusalParams, ReportRefusal, UnitName } from "../report/refusal";
+import type { Refusal, RefusalParams, RepeatedLabel, ReportRefusal, UnitName } from "../report/refusal";
 import { isRole } from "../report/roles";
 import { formatNumber, Lang } from "./lang";
 import { leftOutWhyOf, leftOutWhyText } from "./left-out";
 import { aggregateRowText, SHAPE_NAMES } from "./reasons";
+import { repeated, repeatSentence } from "./repeats";
 import { ROLE_NAMES } from "./roles";
 
 type Renderers = { readonly [C in keyof RefusalParams]: (p: RefusalParams[C]) => string };
@@ -17,7 +18,7 @@ const q = (v: unknown) => quoteText(v, "'");
 const HOW_TO_SELECT_EN = "select a country table with a header row, a square origin × destination matrix with labels, or an origin–destination–flow list";
 const HOW_TO_SELECT_UK = "виділіть таблицю країн із рядком заголовків, квадратну матрицю «звідки × куди» з підписами або список «звідки — куди — потік»";
 
-const UNIT_EN: Record<UnitName, string> = {
+export const UNIT_EN: Record<UnitName, string> = {
   thousands: "in thousands",
   millions: "in millions",
   percent: "a percentage",
@@ -25,13 +26,17 @@ const UNIT_EN: Record<UnitName, string> = {
   perHundredThousand: "per 100,000",
 };
 
-const UNIT_UK: Record<UnitName, string> = {
+export const UNIT_UK: Record<UnitName, string> = {
   thousands: "у тисячах",
   millions: "у мільйонах",
   percent: "у відсотках",
   perThousand: "на 1000",
   perHundredThousand: "на 100 000",
 };
+
+const WHAT_EN: Record<RepeatedLabel["what"], string> = { country: "Country", code: "Code", rowLabel: "Region", columnLabel: "Region" };
+const WHERE_EN: Record<RepeatedLabel["what"], string> = { country: "", code: "", rowLabel: " in the row labels", columnLabel: " in the column labels" };
+const WHAT_UK: Record<RepeatedLabel["what"], string> = { country: "Країна", code: "Код", rowLabel: "У підписах рядків регіон", columnLabel: "У підписах стовпців регіон" };
 
 const leftOutEn = (l: RefusalParams["matrixLabels"]["leftOut"][number]) => `${l.side} ${q(l.label)} (${l.at}) is not a region of the matrix: ${leftOutWhyText(leftOutWhyOf(l.side, l.reason), "en", true)}`;
 
@@ -68,6 +73,17 @@ const en: Renderers = {
   unknownRole: (p) => `Unknown role ${q(p.role)}. Roles: ${p.roles.join(", ")}.`,
   roleNotInShape: (p) => `A ${SHAPE_NAMES.en[p.shape]} has no ${q(p.role)} column. Its roles: ${p.roles.join(", ")}.`,
   noColumn: (p) => `There is no column ${typeof p.column === "number" ? p.column : q(p.column)}. Available headers: ${headersEn(p.headers)}.`,
+  repeatedLabels: (p) => {
+    const found = p.repeats.map((r) => repeatSentence(WHAT_EN[r.what], { value: r.label, context: r.context, addresses: r.addresses }, WHERE_EN[r.what]));
+    const shown = p.more > 0 ? [...found, `and ${p.more} more`] : found;
+    const advice =
+      p.shape === "table"
+        ? "Each country needs one row (several years or groups need a year or group column that tells the rows apart); as it is, totals would count it twice"
+        : "Each region must appear once across the top and once down the side";
+    return `${shown.join("; ")}. ${advice}.`;
+  },
+  noFilteredRows: (p) =>
+    `No row holds the values chosen in the dimension columns (${p.filters.map((f) => `column ${f.column}${f.header ? ` ${q(f.header)}` : ""} = ${q(f.value)}`).join(", ")}): choose other values (on the command line --filter).`,
   ambiguousColumn: (p) => `${q(p.column)} names more than one column (${p.indexes.join(", ")}): map it by column index. Available headers: ${headersEn(p.headers)}.`,
 };
 
@@ -102,6 +118,17 @@ const uk: Renderers = {
   unknownRole: (p) => `Невідома роль «${p.role}». Ролі: ${p.roles.join(", ")}.`,
   roleNotInShape: (p) => `У формі «${SHAPE_NAMES.uk[p.shape]}» немає ролі «${p.role}». Її ролі: ${p.roles.join(", ")}.`,
   noColumn: (p) => `Немає стовпця ${typeof p.column === "number" ? p.column : `«${p.column}»`}. Наявні заголовки: ${headersUk(p.headers)}.`,
+  repeatedLabels: (p) => {
+    const found = p.repeats.map((r) => `${WHAT_UK[r.what]} ${repeated(r.label, r.context, r.addresses)}`);
+    const shown = p.more > 0 ? [...found, `і ще ${n(p.more)}`] : found;
+    const advice =
+      p.shape === "table"
+        ? "Кожній країні потрібен один рядок (кілька років чи груп потребують стовпця року чи групи, що розрізняє рядки); інакше підсумки врахують її двічі"
+        : "Кожен регіон має бути один раз угорі й один раз збоку";
+    return `${shown.join("; ")}. ${advice}.`;
+  },
+  noFilteredRows: (p) =>
+    `Жоден рядок не містить вибраних значень у стовпцях розбивки (${p.filters.map((f) => `стовпець ${f.column}${f.header ? ` «${f.header}»` : ""} = «${f.value}»`).join(", ")}): виберіть інші значення (у командному рядку --filter).`,
   ambiguousColumn: (p) => `«${p.column}» називає кілька стовпців (${p.indexes.join(", ")}): призначте роль за номером стовпця. Наявні заголовки: ${headersUk(p.headers)}.`,
 };
 

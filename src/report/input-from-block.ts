@@ -1,3 +1,4 @@
+import { columnLetters } from "./address";
 import { aggregateRows } from "./aggregate-rows";
 import { frameOf, readGeometry } from "./dataset";
 import { dimensionColumns, dimensionRefusal, filteredRows, repeatedPairs } from "./dimensions";
@@ -48,7 +49,10 @@ export function inputFromBlock(block: SourceBlock, detection: Detection): Report
   const unfiltered = aggregates.count > 0 ? data.rowIndex.filter((r) => !aggregates.rows.has(r)) : data.rowIndex;
   // one value chosen in a dimension column (sex T, one indicator): only its rows are read
   const rowIndex = data.shape === "long" ? filteredRows(block, unfiltered, detection.dimensionFilters) : unfiltered;
-  if (rowIndex.length === 0 && unfiltered.length > 0) throw new Error("No row holds the values chosen in the dimension columns: choose other values.");
+  if (rowIndex.length === 0 && unfiltered.length > 0) {
+    const filters = (detection.dimensionFilters ?? []).map((f) => ({ column: columnLetters(block.left + f.col), header: detection.columns.find((m) => m.index === f.col)?.header ?? "", value: f.value }));
+    throw new ReportRefusal("noFilteredRows", { filters });
+  }
   if (rowIndex.length === 0 && data.rowIndex.length > 0) {
     throw new ReportRefusal("allAggregates", { rows: aggregates.items.slice(0, 3).map((a) => ({ row: block.top + a.row + 1, address: a.address, label: a.label, role: a.role, reason: a.reason })) });
   }

@@ -1,3 +1,4 @@
+import { isBlankCell } from "../cells/kind";
 import { periodsIn } from "../cells/period";
 import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
@@ -63,7 +64,7 @@ export function planPivot(input: LongInput, options: PivotOptions = {}): PivotRe
     const o = input.origin.values[r];
     const d = input.destination.values[r];
     const f = input.flow.values[r];
-    if ((o === null || o === "") && (d === null || d === "") && (f === null || f === "")) continue;
+    if (isBlankCell(o) && isBlankCell(d) && isBlankCell(f)) continue;
     if (typeof o !== "string" && typeof o !== "number") problems.push(`origin in ${cell(input.rowsAt[r], input.origin.col)} is blank`);
     if (typeof d !== "string" && typeof d !== "number") problems.push(`destination in ${cell(input.rowsAt[r], input.destination.col)} is blank`);
     origins.push(book.of(o as Label));

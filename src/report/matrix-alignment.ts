@@ -29,12 +29,12 @@ export interface MatrixAlignment {
   readonly leftOut: readonly LeftOut[];
   /** The kept columns are not in the kept rows' order. */
   readonly reordered: boolean;
-  /** A label is repeated on one side (as compared: ./labelKey), so rows and columns were not paired by label. */
+  /** A label is repeated on one side (as compared: alignmentKey), so rows and columns were not paired by label. */
   readonly repeated: boolean;
 }
 
 /** Labels compared as a reader would: case, spacing and footnote marks aside. */
-export function labelKey(label: Label): string {
+export function alignmentKey(label: Label): string {
   return String(label)
     .replace(/\[[^\]]*]|[*†‡]+$/g, "")
     .replace(/\s+/g, " ")
@@ -73,23 +73,23 @@ export function alignMatrix(rowLabels: readonly Label[], columnLabels: readonly 
 
   const colByKey = new Map<string, number[]>();
   for (const j of cols) {
-    const k = labelKey(columnLabels[j]);
+    const k = alignmentKey(columnLabels[j]);
     colByKey.set(k, [...(colByKey.get(k) ?? []), j]);
   }
-  const rowKeys = new Set(rows.map((i) => labelKey(rowLabels[i])));
+  const rowKeys = new Set(rows.map((i) => alignmentKey(rowLabels[i])));
   const repeated = [...colByKey.values()].some((js) => js.length > 1) || rowKeys.size < rows.length;
   if (repeated) return { rows, columns: cols.length === rows.length ? cols : rows, leftOut, reordered: false, repeated };
   const keptRows: number[] = [];
   const pairedCols: number[] = [];
   for (const i of rows) {
-    const js = colByKey.get(labelKey(rowLabels[i]));
+    const js = colByKey.get(alignmentKey(rowLabels[i]));
     if (!js) out("row", i, rowLabels[i], "found only among the rows", { kind: "oneSide" });
     else {
       keptRows.push(i);
       pairedCols.push(js[0]);
     }
   }
-  for (const j of cols) if (!rowKeys.has(labelKey(columnLabels[j]))) out("column", j, columnLabels[j], "found only among the columns", { kind: "oneSide" });
+  for (const j of cols) if (!rowKeys.has(alignmentKey(columnLabels[j]))) out("column", j, columnLabels[j], "found only among the columns", { kind: "oneSide" });
   const reordered = pairedCols.some((j, k) => k > 0 && j < pairedCols[k - 1]);
   leftOut.sort((a, b) => (a.side === b.side ? a.index - b.index : a.side === "row" ? -1 : 1));
   return { rows: keptRows, columns: pairedCols, leftOut, reordered, repeated };

@@ -2,11 +2,12 @@
  * A detected matrix's labels matched (./matrix-alignment) on a block of cells: the refusal the
  * report gives when they do not pair up, and the sentences naming what is left out.
  */
+import { isBlankCell } from "../cells/kind";
 import { cell } from "./address";
 import { cellAt, readGeometry } from "./dataset";
 import type { MatrixGeometry } from "./dataset";
 import { aggregateReason } from "./aggregates";
-import { alignMatrix, isIdentity, labelKey, MatrixAlignment } from "./matrix-alignment";
+import { alignMatrix, alignmentKey, isIdentity, MatrixAlignment } from "./matrix-alignment";
 import { ReportRefusal } from "./refusal";
 import { Reason, reason } from "./reason";
 import type { CellValue, Detection, SourceBlock } from "./types";
@@ -169,17 +170,17 @@ export function findMatrixBlock(block: SourceBlock, detection: Detection): Matri
 /** The matrix whose header (destination labels) is block row `h`, if the column below its first cell holds the same labels. */
 function matrixPlaceAt(block: SourceBlock, h: number): MatrixPlace | undefined {
   const row = block.values[h] ?? [];
-  const left = row.findIndex((v) => v !== null && v !== "");
+  const left = row.findIndex((v) => !isBlankCell(v));
   if (left < 0) return undefined;
-  const key = (v: CellValue) => (typeof v === "string" || typeof v === "number" ? labelKey(v) : "");
+  const key = (v: CellValue) => (typeof v === "string" || typeof v === "number" ? alignmentKey(v) : "");
   let right = left;
-  for (let c = left + 1; c < row.length; c++) if (typeof row[c] === "string" && row[c] !== "") right = c;
+  for (let c = left + 1; c < row.length; c++) if (typeof row[c] === "string" && !isBlankCell(row[c])) right = c;
   const headers = new Set(row.slice(left + 1, right + 1).map(key).filter((k) => k !== ""));
   let bottom = h;
   let matched = 0;
   for (let r = h + 1; r < block.values.length; r++) {
     const v = block.values[r]?.[left] ?? null;
-    if (v === null || v === "") break;
+    if (isBlankCell(v)) break;
     const k = key(v);
     if (headers.has(k)) matched++;
     else if (!aggregateReason(typeof v === "string" ? v : null)) break;
@@ -192,7 +193,7 @@ function matrixPlaceAt(block: SourceBlock, h: number): MatrixPlace | undefined {
   for (let r = h + 1; r <= bottom; r++) {
     for (let c = left + 1; c <= right; c++) {
       const v = block.values[r]?.[c] ?? null;
-      if (v === null || v === "") continue;
+      if (isBlankCell(v)) continue;
       filled++;
       if (typeof v === "number") numbers++;
     }

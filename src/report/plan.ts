@@ -74,7 +74,7 @@ export function* planFromInputSteps(input: ReportInput, options: PlanOptions): S
 
   const wantsRegionData = options.regionData?.distances !== undefined || options.regionData?.populations !== undefined;
   if (wantsRegionData && input.shape === "table") {
-    throw new RegionDataError(options.regionData?.distances ? "distances" : "populations", "distances and populations are matched with the regions of an origin × destination matrix or a flow list; this data is a country table");
+    throw new RegionDataError(options.regionData?.distances ? "distances" : "populations", "notRegions", {});
   }
   const regionData = (labels: readonly (string | number)[]) => (wantsRegionData ? alignRegionData(labels, options.regionData!) : undefined);
   if (options.stocks && input.shape !== "long") throw new Error("estimating flows from stocks needs a long list of stocks (origin = place of birth, destination = residence, a year column, the stock)");

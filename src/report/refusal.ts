@@ -7,6 +7,7 @@
 import { refusalText } from "../messages/refusals";
 import type { AggregateReason } from "./aggregates";
 import type { LeftOut } from "./matrix-alignment";
+import type { CellValue } from "./types";
 
 /** What a refusal names, by code. Cells are A1 addresses on the source sheet. */
 export interface RefusalParams {
@@ -50,8 +51,25 @@ export interface RefusalParams {
   readonly roleNotInShape: { readonly shape: "table" | "matrix" | "long"; readonly role: string; readonly roles: readonly string[] };
   /** No column by that header (text) or block column (a number); the headers there are, with their block columns. */
   readonly noColumn: { readonly column: string | number; readonly headers: readonly { readonly header: string; readonly index: number }[] };
+  /**
+   * Regions listed twice in a table (one row per country, or per country, year and group) or in a
+   * matrix's labels: the first few repeated labels with every cell of each, and how many more.
+   */
+  readonly repeatedLabels: { readonly shape: "table" | "matrix"; readonly repeats: readonly RepeatedLabel[]; readonly more: number };
+  /** No row of a long list holds the values chosen in its dimension columns (on the command line --filter). */
+  readonly noFilteredRows: { readonly filters: readonly { readonly column: string; readonly header: string; readonly value: string }[] };
   /** A header naming more than one column. */
   readonly ambiguousColumn: { readonly column: string; readonly indexes: readonly number[]; readonly headers: readonly { readonly header: string; readonly index: number }[] };
+}
+
+/** One label found in several cells: where (a table's country or code column, a matrix's row or column labels), its year and group, every cell. */
+export interface RepeatedLabel {
+  readonly what: "country" | "code" | "rowLabel" | "columnLabel";
+  readonly label: CellValue;
+  /** The year and group of the repeated rows, as found (a table's; empty in a matrix). */
+  readonly context: readonly CellValue[];
+  readonly count: number;
+  readonly addresses: readonly string[];
 }
 
 /** The units a header can state (./units). */

@@ -15,10 +15,12 @@
  * sheet; its formulas read that copy, so a recalculation reads the cells the engine read.
  */
 import type { DistanceMatrix } from "../indicators/distance";
-import { quoteText } from "../indicators/quote";
 import { cell, onSheet, range, reportSheet } from "./address";
 import { computed, value } from "./cells";
 import { labelKey } from "./labels";
+import { regionDataText } from "../messages/region-data";
+import type { CellShown, RegionDataCode, RegionDataInput, RegionDataParams, RegionDataProblem } from "./region-data-codes";
+import { isBlankCell, isEmptyCell } from "../cells/kind";
 import type { CellValue, PlannedCell, PlannedSheet, SourceBlock } from "./types";
 
 /** The ranges the user pointed to. */
@@ -50,13 +52,14 @@ export interface AlignedRegionData {
   readonly notes: string[];
 }
 
-/** A range the report cannot use: the message names the labels or the cells (the command line adds its option). */
-export class RegionDataError extends Error {
+/** A range the report cannot use: a code and its parameters (src/messages/region-data.ts words them; the message is the English). */
+export class RegionDataError<C extends RegionDataCode = RegionDataCode> extends Error {
   constructor(
-    readonly input: "distances" | "populations",
-    message: string,
+    readonly input: RegionDataInput,
+    readonly code: C,
+    readonly params: RegionDataParams[C],
   ) {
-    super(message);
+    super(regionDataText({ input, code, params } as RegionDataProblem, "en"));
     this.name = "RegionDataError";
   }
 }
@@ -102,31 +105,22 @@ interface Read<T> {
   readonly at: (i: number, j: number) => { row: number; col: number };
 }
 
-const isText = (v: CellValue | undefined): v is string => typeof v === "string" && v.trim() !== "";
+/** Text with more than spaces (a label, or a header where a number belongs). */
+const isText = (v: CellValue | undefined): v is string => typeof v === "string" && !isEmptyCell(v);
 const isLabel = (v: CellValue | undefined): v is Label => isText(v) || (typeof v === "number" && Number.isFinite(v));
 
-/** The cell's address on its sheet, e.g. C5 (messages name the sheet once: `rangeOn`). */
+/** The cell's address on its sheet, e.g. C5 (messages name the sheet once). */
 function addressOf(block: SourceBlock, row: number, col: number): string {
   return cell(block.top + row, block.left + col);
 }
 
-/** "the distances range on sheet 'Km'", as a message begins. */
-function rangeOn(input: "distances" | "populations", block: SourceBlock): string {
-  return `the ${input} range on sheet ${quoteText(block.sheet, "'")}`;
+/** The first `max` items and how many there are: messages stay short enough to be shown (the pane shows up to 600 characters). */
+function firstOf<T>(items: readonly T[], max = 5): { readonly items: readonly T[]; readonly total: number } {
+  return { items: items.slice(0, max), total: items.length };
 }
 
-/** At most `max` items named: the whole message stays short enough to be shown (the pane shows up to 600 characters). */
-function listed(items: readonly string[], max = 5): string {
-  return `${items.slice(0, max).join(", ")}${items.length > max ? ` and ${items.length - max} more` : ""}`;
-}
-
-/** What a cell holds, for a message: "blank", "text 'abc'", "-3". */
-function shown(v: CellValue): string {
-  if (v === null || v === "") return "blank";
-  if (typeof v === "string") return `text ${quoteText(v)}`;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
-}
+/** A cell named in a message: where, and what it holds. */
+const shown = (block: SourceBlock, row: number, col: number, value: CellValue): CellShown => ({ address: addressOf(block, row, col), value });
 
 /** A non-negative finite number, or undefined for anything else (the caller names the cell). */
 function amount(v: CellValue): number | undefined {
@@ -137,25 +131,19 @@ function amount(v: CellValue): number | undefined {
  * Labels of one side (the range's first row or column) paired with the matrix's regions: for
  * each region the position holding it. Refuses naming what does not pair up.
  */
-function pairLabels(input: "distances" | "populations", block: SourceBlock, side: string, found: readonly { label: Label; address: string }[], labels: readonly Label[]): number[] {
+function pairLabels(input: RegionDataInput, block: SourceBlock, side: "firstRow" | "firstColumn", found: readonly { label: Label; address: string }[], labels: readonly Label[]): number[] {
   const byKey = new Map<string, number>();
-  const repeated: string[] = [];
+  const repeated: { label: Label; first: string; second: string }[] = [];
   found.forEach((f, k) => {
     const key = labelKey(f.label);
-    if (byKey.has(key)) repeated.push(`${quoteText(f.label, "'")} (${found[byKey.get(key)!].address} and ${f.address})`);
+    if (byKey.has(key)) repeated.push({ label: f.label, first: found[byKey.get(key)!].address, second: f.address });
     else byKey.set(key, k);
   });
-  if (repeated.length > 0) throw new RegionDataError(input, `${rangeOn(input, block)} lists a region twice in its ${side}: ${listed(repeated, 3)}. List each region once.`);
+  if (repeated.length > 0) throw new RegionDataError(input, "repeatedLabel", { sheet: block.sheet, side, repeats: firstOf(repeated, 3) });
   const regions = new Set(labels.map((l) => labelKey(l)));
-  const missing = labels.filter((l) => !byKey.has(labelKey(l))).map((l) => quoteText(l, "'"));
-  const extra = found.filter((f) => !regions.has(labelKey(f.label))).map((f) => `${quoteText(f.label, "'")} (${f.address})`);
-  if (missing.length > 0 || extra.length > 0) {
-    const parts = [
-      ...(missing.length > 0 ? [`regions of the matrix missing from its ${side}: ${listed(missing, 3)}`] : []),
-      ...(extra.length > 0 ? [`not regions of the matrix: ${listed(extra, 3)}`] : []),
-    ];
-    throw new RegionDataError(input, `the labels of ${rangeOn(input, block)} do not pair up with the matrix's regions (compared as Excel compares them): ${parts.join("; ")}. Give a range over the matrix's regions only.`);
-  }
+  const missing = labels.filter((l) => !byKey.has(labelKey(l)));
+  const extra = found.filter((f) => !regions.has(labelKey(f.label)));
+  if (missing.length > 0 || extra.length > 0) throw new RegionDataError(input, "unpaired", { sheet: block.sheet, side, missing: firstOf(missing, 3), extra: firstOf(extra, 3) });
   return labels.map((l) => byKey.get(labelKey(l))!);
 }
 
@@ -179,27 +167,27 @@ function readDistances(block: SourceBlock, labels: readonly Label[]): Read<numbe
   if (byLabel) {
     const blankRows = firstCol.flatMap((l, k) => (isLabel(l) ? [] : [addressOf(block, k + 1, 0)]));
     const blankCols = firstRow.flatMap((l, k) => (isLabel(l) ? [] : [addressOf(block, 0, k + 1)]));
-    if (blankRows.length + blankCols.length > 0) throw new RegionDataError("distances", `${rangeOn("distances", block)} has labels in its first row and column, but these label cells are blank or not labels: ${listed([...blankRows, ...blankCols])}. Label every row and column, or give the numbers only.`);
-    rowOf = pairLabels("distances", block, "first column", firstCol.map((l, k) => ({ label: l as Label, address: addressOf(block, k + 1, 0) })), labels).map((k) => k + 1);
-    colOf = pairLabels("distances", block, "first row", firstRow.map((l, k) => ({ label: l as Label, address: addressOf(block, 0, k + 1) })), labels).map((k) => k + 1);
+    if (blankRows.length + blankCols.length > 0) throw new RegionDataError("distances", "notLabels", { sheet: block.sheet, cells: firstOf([...blankRows, ...blankCols]) });
+    rowOf = pairLabels("distances", block, "firstColumn", firstCol.map((l, k) => ({ label: l as Label, address: addressOf(block, k + 1, 0) })), labels).map((k) => k + 1);
+    colOf = pairLabels("distances", block, "firstRow", firstRow.map((l, k) => ({ label: l as Label, address: addressOf(block, 0, k + 1) })), labels).map((k) => k + 1);
   } else {
     if (rows !== n || cols !== n) {
-      throw new RegionDataError("distances", `${rangeOn("distances", block)} is ${rows} × ${cols} but the matrix has ${n} regions: give ${n} × ${n} numbers in the matrix's order, or a range with the regions' labels in its first row and column.`);
+      throw new RegionDataError("distances", "distancesSize", { sheet: block.sheet, rows, columns: cols, regions: n });
     }
     rowOf = labels.map((_l, i) => i);
     colOf = rowOf;
   }
-  const bad: string[] = [];
+  const bad: CellShown[] = [];
   const values = labels.map((_l, i) =>
     labels.map((_m, j) => {
       if (i === j) return 0; // the diagonal is ignored
       const x = v[rowOf[i]][colOf[j]];
       const d = amount(x);
-      if (d === undefined) bad.push(`${addressOf(block, rowOf[i], colOf[j])} (${shown(x)})`);
+      if (d === undefined) bad.push(shown(block, rowOf[i], colOf[j], x));
       return d ?? 0;
     }),
   );
-  if (bad.length > 0) throw new RegionDataError("distances", `${rangeOn("distances", block)} has cells that are not distances (a number of 0 or more) off the diagonal: ${listed(bad)}. Fix or fill them.`);
+  if (bad.length > 0) throw new RegionDataError("distances", "notDistances", { sheet: block.sheet, cells: firstOf(bad) });
   return { values, byLabel, at: (i, j) => ({ row: rowOf[i], col: colOf[j] }) };
 }
 
@@ -222,7 +210,7 @@ function readPopulations(block: SourceBlock, labels: readonly Label[]): Read<num
     const p = pos(k, c);
     return addressOf(block, p.row, p.col);
   };
-  if (width > 2) throw new RegionDataError("populations", `${rangeOn("populations", block)} is ${rows} × ${cols}: give one column (or row) of ${n} values in the matrix's order, or two: the regions' labels and their populations.`);
+  if (width > 2) throw new RegionDataError("populations", "populationsShape", { sheet: block.sheet, rows, columns: cols, regions: n });
   const regions = new Set(labels.map((l) => labelKey(l)));
   const byLabel = width === 2;
   const valueCol = width - 1;
@@ -237,26 +225,26 @@ function readPopulations(block: SourceBlock, labels: readonly Label[]): Read<num
     for (let k = first; k < len; k++) {
       const l = get(k, 0);
       if (isLabel(l)) found.push({ label: l, address: addr(k, 0) });
-      else if (get(k, 1) !== null && get(k, 1) !== "") unlabelled.push(addr(k, 0));
+      else if (!isBlankCell(get(k, 1))) unlabelled.push(addr(k, 0));
     }
-    if (unlabelled.length > 0) throw new RegionDataError("populations", `${rangeOn("populations", block)} has values without a region's label beside them: ${listed(unlabelled)}.`);
-    const index = pairLabels("populations", block, across ? "first row" : "first column", found, labels);
+    if (unlabelled.length > 0) throw new RegionDataError("populations", "unlabelledValues", { sheet: block.sheet, cells: firstOf(unlabelled) });
+    const index = pairLabels("populations", block, across ? "firstRow" : "firstColumn", found, labels);
     const kOf = new Map(found.map((f, idx) => [f.address, idx]));
     const ks: number[] = [];
     for (let k = first; k < len; k++) if (kOf.has(addr(k, 0))) ks.push(k);
     at = index.map((idx) => ks[idx]);
   } else {
-    if (len - first !== n) throw new RegionDataError("populations", `${rangeOn("populations", block)} has ${len - first} values but the matrix has ${n} regions: give one population per region in the matrix's order, or the regions' labels beside them.`);
+    if (len - first !== n) throw new RegionDataError("populations", "populationsCount", { sheet: block.sheet, values: len - first, regions: n });
     at = labels.map((_l, i) => first + i);
   }
-  const bad: string[] = [];
+  const bad: CellShown[] = [];
   const values = at.map((k) => {
     const x = get(k, valueCol);
     const p = amount(x);
-    if (p === undefined) bad.push(`${addr(k, valueCol)} (${shown(x)})`);
+    if (p === undefined) bad.push({ address: addr(k, valueCol), value: x });
     return p ?? 0;
   });
-  if (bad.length > 0) throw new RegionDataError("populations", `${rangeOn("populations", block)} has cells that are not populations (a number of 0 or more): ${listed(bad)}. Fix or fill them.`);
+  if (bad.length > 0) throw new RegionDataError("populations", "notPopulations", { sheet: block.sheet, cells: firstOf(bad) });
   return { values, byLabel, at: (i) => pos(at[i], valueCol) };
 }
 

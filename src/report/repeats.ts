@@ -1,7 +1,8 @@
-import { quoteText } from "../indicators/quote";
 import { cell } from "./address";
 import { cellAt, Geometry, isBlank } from "./dataset";
 import { labelKey } from "./labels";
+import type { RepeatedLabel } from "./refusal";
+import { ReportRefusal } from "./refusal";
 import { CellValue, Detection, SourceBlock } from "./types";
 
 /**
@@ -42,57 +43,41 @@ export function repeatsOf(cells: Iterable<LabelCell>): Repeat[] {
   return [...groups.values()].filter((g) => g.addresses.length > 1);
 }
 
-const TIMES = ["", "once", "twice"];
-
-function listOf(addresses: readonly string[]): string {
-  return addresses.length <= 2 ? addresses.join(" and ") : `${addresses.slice(0, -1).join(", ")} and ${addresses[addresses.length - 1]}`;
-}
-
-/** `Country "Ghana" appears twice: A5 and A19` (with ` for 2010, men` when a year or group tells entries apart). */
-export function repeatSentence(what: string, r: Repeat, where = ""): string {
-  const times = TIMES[r.addresses.length] ?? `${r.addresses.length} times`;
-  const context = r.context.filter((v) => !isBlank(v));
-  const forWhat = context.length ? ` for ${context.map((v) => quoteText(v, "")).join(", ")}` : "";
-  const shown = r.addresses.length > 6 ? [...r.addresses.slice(0, 5), `${r.addresses.length - 5} more cells`] : r.addresses;
-  return `${what} ${quoteText(r.value)} appears ${times}${where}${forWhat}: ${listOf(shown)}`;
-}
-
 /** The label cells of a table (region, else code) with year and group, or of a matrix's two label lines. */
-function labelLines(block: SourceBlock, detection: Detection, data: Geometry): { what: string; where: string; cells: LabelCell[] }[] {
+function labelLines(block: SourceBlock, detection: Detection, data: Geometry): { what: RepeatedLabel["what"]; cells: LabelCell[] }[] {
   const at = (r: number, c: number) => cell(block.top + r, block.left + c);
   if (data.shape === "table") {
     const ci = data.columnIndex;
     const label = ci.region ?? ci.code;
     if (label === undefined) return [];
-    const what = ci.region !== undefined ? "Country" : "Code";
+    const what = ci.region !== undefined ? "country" : "code";
     const extra = [ci.year, ci.group].filter((c): c is number => c !== undefined);
     const cells = data.rowIndex.map((r) => ({ address: at(r, label), value: cellAt(block, r, label), context: extra.map((c) => cellAt(block, r, c)) }));
-    return [{ what, where: "", cells }];
+    return [{ what, cells }];
   }
   if (data.shape === "matrix") {
     const labels = detection.matrixLabels ?? { row: false, column: false };
     const line = (n: number, f: (i: number) => [number, number]) => Array.from({ length: n }, (_, i) => ({ address: at(...f(i)), value: cellAt(block, ...f(i)) }));
-    const out: { what: string; where: string; cells: LabelCell[] }[] = [];
-    if (labels.column) out.push({ what: "Region", where: " in the row labels", cells: line(data.n, (i) => [data.firstRow + i, data.firstCol - 1]) });
-    if (labels.row) out.push({ what: "Region", where: " in the column labels", cells: line(data.n, (j) => [detection.headerRow, data.firstCol + j]) });
+    const out: { what: RepeatedLabel["what"]; cells: LabelCell[] }[] = [];
+    if (labels.column) out.push({ what: "rowLabel", cells: line(data.n, (i) => [data.firstRow + i, data.firstCol - 1]) });
+    if (labels.row) out.push({ what: "columnLabel", cells: line(data.n, (j) => [detection.headerRow, data.firstCol + j]) });
     return out;
   }
   return []; // a long list adds up a pair listed twice (detection says so)
 }
 
-/** Every repeated label of a table or matrix as a sentence naming its cells. */
-export function repeatedLabels(block: SourceBlock, detection: Detection, data: Geometry): string[] {
-  return labelLines(block, detection, data).flatMap(({ what, where, cells }) => repeatsOf(cells).map((r) => repeatSentence(what, r, where)));
+/** Every repeated label of a table or matrix, with its cells. */
+export function repeatedLabels(block: SourceBlock, detection: Detection, data: Geometry): RepeatedLabel[] {
+  return labelLines(block, detection, data).flatMap(({ what, cells }) => repeatsOf(cells).map((r) => ({ what, label: r.value, context: r.context, count: r.addresses.length, addresses: r.addresses })));
 }
+
+/** How many repeated labels a refusal names; the rest are counted. */
+const NAMED_REPEATS = 5;
 
 /** Refuses a table or matrix that lists a region twice, naming the cells (one line, as every engine error). */
 export function refuseRepeatedLabels(block: SourceBlock, detection: Detection, data: Geometry): void {
   const found = repeatedLabels(block, detection, data);
   if (found.length === 0) return;
-  const shown = found.length > 5 ? [...found.slice(0, 5), `and ${found.length - 5} more`] : found;
-  const advice =
-    data.shape === "table"
-      ? "Each country needs one row (several years or groups need a year or group column that tells the rows apart); as it is, totals would count it twice"
-      : "Each region must appear once across the top and once down the side";
-  throw new Error(`${shown.join("; ")}. ${advice}.`);
+  const shape = data.shape === "table" ? "table" : "matrix";
+  throw new ReportRefusal("repeatedLabels", { shape, repeats: found.slice(0, NAMED_REPEATS), more: Math.max(0, found.length - NAMED_REPEATS) });
 }

@@ -7,7 +7,7 @@
  * a rate), or a rate column holds percentages without saying so, the report is refused, naming
  * the column and what settles it: never a share of 188 from people counted in thousands.
  */
-import { quoteText } from "../indicators/quote";
+import { ReadNote, renderInputNote } from "../messages/input-notes";
 import { cell, columnLetters } from "./address";
 import { cellAt } from "./dataset";
 import { ReportRefusal, UnitName } from "./refusal";
@@ -38,14 +38,6 @@ export function unitOfHeader(header: string): HeaderUnit | undefined {
   if (THOUSANDS.test(h)) return { name: "thousands", factor: 1e3 };
   return undefined;
 }
-
-const UNIT_WORDS: Record<UnitName, string> = {
-  thousands: "in thousands",
-  millions: "in millions",
-  percent: "a percentage",
-  perThousand: "per 1,000",
-  perHundredThousand: "per 100,000",
-};
 
 /** A mapped column whose header states a unit the report applies. */
 export interface AppliedUnit {
@@ -114,39 +106,46 @@ export function tableUnits(block: SourceBlock, columns: readonly MappedColumn[],
   return out;
 }
 
-/** The note on the Definitions sheet for a unit applied. */
+/** The note on a unit applied, as a code (src/messages/input-notes.ts words it). */
+export function unitNoteOf(block: SourceBlock, u: AppliedUnit): ReadNote {
+  return { code: "unitApplied", params: { column: columnLetters(block.left + u.col), header: u.header, unit: u.unit, factor: u.factor } };
+}
+
+/** The note on the Definitions sheet for a unit applied (the report's sheets are in English). */
 export function unitNote(block: SourceBlock, u: AppliedUnit): string {
-  const letters = columnLetters(block.left + u.col);
-  const what = u.factor > 1 ? `multiplied by ${u.factor.toLocaleString("en-US")} to count people` : `divided by ${(1 / u.factor).toLocaleString("en-US")} to give a rate between 0 and 1`;
-  return `Column ${letters} ${quoteText(u.header, "'")} is ${UNIT_WORDS[u.unit]} (as its header says): its values are ${what}, in the report's numbers and in its formulas.`;
+  return renderInputNote(unitNoteOf(block, u), "en");
 }
 
 /**
  * A flow column of a long list whose header states a unit: the report's counts are in that
  * unit; the indices (shares, MEI, circulation) do not depend on it. Said, not applied.
  */
-export function flowUnitNote(block: SourceBlock, col: number, header: string): string | undefined {
+export function flowUnitNoteOf(block: SourceBlock, col: number, header: string): ReadNote | undefined {
   const unit = unitOfHeader(header);
   if (!unit) return undefined;
-  if (unit.factor < 1) {
-    const letters = columnLetters(block.left + col);
-    throw new ReportRefusal("unitMismatch", { column: letters, header, role: "flow", roleLabel: ROLE_LABELS.flow, unit: unit.name, expects: "count" });
-  }
-  return `Column ${columnLetters(block.left + col)} ${quoteText(header, "'")} is ${UNIT_WORDS[unit.name]} (as its header says): the report's flows and totals are in that unit too; the indices do not depend on it.`;
+  const letters = columnLetters(block.left + col);
+  if (unit.factor < 1) throw new ReportRefusal("unitMismatch", { column: letters, header, role: "flow", roleLabel: ROLE_LABELS.flow, unit: unit.name, expects: "count" });
+  return { code: "flowUnit", params: { column: letters, header, unit: unit.name } };
+}
+
+/** flowUnitNoteOf in English, for the Definitions sheet. */
+export function flowUnitNote(block: SourceBlock, col: number, header: string): string | undefined {
+  const note = flowUnitNoteOf(block, col, header);
+  return note && renderInputNote(note, "en");
 }
 
 /**
  * The notes on units a report from this detection carries (what the command line prints; the
  * report itself checks the values and refuses where a unit does not fit). Headers only.
  */
-export function headerUnitNotes(block: SourceBlock, detection: { readonly shape: string; readonly columns: readonly { readonly index: number; readonly header: string; readonly role: Role | null }[] }): string[] {
-  const out: string[] = [];
+export function headerUnitNotes(block: SourceBlock, detection: { readonly shape: string; readonly columns: readonly { readonly index: number; readonly header: string; readonly role: Role | null }[] }): ReadNote[] {
+  const out: ReadNote[] = [];
   for (const c of detection.columns) {
     if (c.role === null || isLabelRole(c.role)) continue;
     const unit = unitOfHeader(c.header);
     if (!unit) continue;
-    if (detection.shape === "long" && c.role === "flow" && unit.factor > 1) out.push(flowUnitNote(block, c.index, c.header)!);
-    else if (detection.shape === "table" && (isRateRole(c.role) ? unit.factor < 1 : unit.factor > 1)) out.push(unitNote(block, { col: c.index, role: c.role, header: c.header, unit: unit.name, factor: unit.factor }));
+    if (detection.shape === "long" && c.role === "flow" && unit.factor > 1) out.push(flowUnitNoteOf(block, c.index, c.header)!);
+    else if (detection.shape === "table" && (isRateRole(c.role) ? unit.factor < 1 : unit.factor > 1)) out.push(unitNoteOf(block, { col: c.index, role: c.role, header: c.header, unit: unit.name, factor: unit.factor }));
   }
   return out;
 }

@@ -9,6 +9,8 @@ import { UnknownPeriodError } from "../report/input-periods";
 import { isRefusal } from "../report/refusal";
 import { Lang, strings } from "./i18n";
 import { refusalText } from "../messages/refusals";
+import { regionDataText } from "../messages/region-data";
+import { RegionDataError } from "../report/region-data";
 
 export interface PaneMessage {
   readonly kind: "error" | "cancelled";
@@ -60,6 +62,7 @@ export function describeError(err: unknown, lang: Lang, cancelled = false, durin
     if (lang === "en") return { kind: "error", text: `${message}${after}` };
     // A refusal of the engine is data: said in the pane's language (src/messages/refusals.ts).
     if (isRefusal(err)) return { kind: "error", text: `${refusalText(err, lang)}${after}` };
+    if (err instanceof RegionDataError) return { kind: "error", text: `${capitalise(regionDataText(err, lang))}${after}` };
     const lead = during === "choice" ? s.shapeRefused : ((code && s.officeErrors[code]) ?? s.errorUntouched);
     return { kind: "error", text: `${lead} ${s.errorFromEngine}`, detail: message };
   }

@@ -131,3 +131,40 @@ describe("a report built", () => {
     expect(r.stderr).toEqual(expect.arrayContaining([expect.stringMatching(/^detected long \(confidence 0\.93\) in \d+ ms: Long list: 144 flows between 12 regions, header in row 1\.$/)]));
   });
 });
+
+describe("what the reader says about the file, and a repeated label", () => {
+  test("--lang uk: a semicolon-separated file with a missing-value marker, a country listed twice: the notes and the refusal in Ukrainian", async () => {
+    const csv = join(DIR, "twice.csv");
+    writeFileSync(csv, "country;skilled emigrants;skilled residents\nGhana;10;100\nTogo;..;50\nGhana;12;120\nBenin;3;30\n");
+    const args = [csv, "-o", join(DIR, "twice-report.xlsx")];
+    const uk = await cli(ENGLISH_LOCALE, ...args, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.undetectable);
+    expect(uk.stderr).toEqual(
+      expect.arrayContaining([
+        "  прочитано як текст UTF-8, роздільник — крапка з комою",
+        "  1 клітинка містила позначку пропущеного значення (як-от '..', ':', '-', 'x', 'NA') і прочитана як порожня",
+      ]),
+    );
+    const last = uk.stderr[uk.stderr.length - 1];
+    expect(last).toMatch(/^migration-report: не вдалося створити звіт з A1:C5: Країна «Ghana» трапляється двічі: A2 і A4\. Кожній країні потрібен один рядок/);
+    expect(englishWordsIn(last, [csv, "migration-report", "twice.csv", "Ghana"])).toEqual([]);
+    const en = await cli(ENGLISH_LOCALE, ...args);
+    expect(en.stderr).toEqual(expect.arrayContaining(["  read as UTF-8 text, semicolon-separated"]));
+    expect(en.stderr[en.stderr.length - 1]).toMatch(/^migration-report: cannot build a report from A1:C5: Country "Ghana" appears twice: A2 and A4\. Each country needs one row/);
+  });
+});
+
+describe("a distances or populations range that cannot be used", () => {
+  test("--lang uk: worded in Ukrainian after its option, exit code 2", async () => {
+    const csv = join(DIR, "matrix.csv");
+    writeFileSync(csv, ",A,B,C\nA,0,10,20\nB,30,0,40\nC,50,60,0\n");
+    const pop = join(DIR, "pop.csv");
+    writeFileSync(pop, "100\n200\n");
+    const args = [csv, "--populations", pop, "-o", join(DIR, "matrix-report.xlsx")];
+    const uk = await cli(ENGLISH_LOCALE, ...args, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.usage);
+    expect(uk.stderr[uk.stderr.length - 1]).toBe(`migration-report: --populations ${pop}: Діапазон населення на аркуші «Data» має 2 значення, а в матриці 3 регіони: дайте одне значення населення на регіон у порядку матриці або назви регіонів поруч.`);
+    const en = await cli(ENGLISH_LOCALE, ...args);
+    expect(en.stderr[en.stderr.length - 1]).toBe(`migration-report: --populations ${pop}: the populations range on sheet 'Data' has 2 values but the matrix has 3 regions: give one population per region in the matrix's order, or the regions' labels beside them.`);
+  });
+});

@@ -4,6 +4,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { EXIT } from "../../src/cli/errors";
 import { metadataLines, readInput, splitRange } from "../../src/cli/read-input";
+import { renderInputNote } from "../../src/messages/input-notes";
 import { failure } from "../support/cli";
 
 const DIR = mkdtempSync(join(tmpdir(), "read-input-"));
@@ -97,10 +98,20 @@ test("a UTF-16 semicolon export with decimal commas and flags: numbers, and note
     [null, null, null],
     ["Belgien", null, 987],
   ]);
-  expect(r.notes).toEqual([
+  expect(r.notes.map((n) => [n.code, n.params])).toEqual([
+    ["decoded", { encoding: "utf-16le", delimiter: "semicolon", decimalComma: true }],
+    ["missingMarkers", { count: 1 }],
+    ["flag", { address: "C2", value: "1.234 p", number: 1234, flags: ["p"] }],
+  ]);
+  expect(r.notes.map((n) => renderInputNote(n, "en"))).toEqual([
     "read as UTF-16LE text, semicolon-separated, with decimal commas",
     "1 cell(s) held a missing-value marker (such as '..', ':', '-', 'x' or 'NA') and are read as blank",
     "C2: '1.234 p' read as 1234; the flag 'p' (p: provisional) is not kept",
+  ]);
+  expect(r.notes.map((n) => renderInputNote(n, "uk"))).toEqual([
+    "прочитано як текст UTF-16LE, роздільник — крапка з комою, десятковий знак — кома",
+    "1 клітинка містила позначку пропущеного значення (як-от '..', ':', '-', 'x', 'NA') і прочитана як порожня",
+    "C2: «1.234 p» прочитано як 1234; позначку «p» (p: попередні дані) не збережено",
   ]);
 });
 
@@ -111,7 +122,8 @@ test("metadata lines above a CSV table (World Bank downloads) are not read; rows
   expect(r.address).toBe("A5:D6");
   expect(r.block.top).toBe(4);
   expect(r.block.values[0]).toEqual(["Country Name", "Country Code", 1990, 2020]);
-  expect(r.notes).toContain("lines 1–4 are metadata above the table ('Data Source' …), not read; the table starts on line 5");
+  expect(r.notes).toContainEqual({ code: "metadataLines", params: { first: 1, last: 4, text: "Data Source" } });
+  expect(renderInputNote({ code: "metadataLines", params: { first: 1, last: 4, text: "Data Source" } }, "en")).toBe("lines 1–4 are metadata above the table ('Data Source' …), not read; the table starts on line 5");
   expect(metadataLines([["title"], ["a", "b", "c"]], 0)).toBe(0); // a line of three cells: not above a table of four
 });
 
@@ -126,10 +138,12 @@ test("several sheets, none named: the one holding a table of numbers is read and
   await wb.xlsx.writeFile(path);
   const r = await readInput(path);
   expect(r.block.sheet).toBe("Table 1");
-  expect(r.notes).toEqual(["read sheet 'Table 1', the one sheet holding a table of numbers; not read: 'Contents'"]);
+  expect(r.notes).toEqual([{ code: "oneSheet", params: { sheet: "Table 1", notRead: ["Contents"] } }]);
+  expect(renderInputNote(r.notes[0], "en")).toBe("read sheet 'Table 1', the one sheet holding a table of numbers; not read: 'Contents'");
   wb.addWorksheet("Table 2").addRows([[1, 2], [3, 4]]);
   await wb.xlsx.writeFile(path);
   const f = await failure(readInput(path));
   expect(f.code).toBe(EXIT.undetectable);
   expect(f.message).toBe("contents-first.xlsx: several sheets hold tables of numbers: 'Table 1' (6 numbers), 'Table 2' (4 numbers); choose one with --sheet");
+  expect(f.inLang?.("uk")).toBe("contents-first.xlsx: таблиці чисел є на кількох аркушах: «Table 1» (6 чисел), «Table 2» (4 числа); виберіть один за допомогою --sheet");
 });

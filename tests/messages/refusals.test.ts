@@ -37,3 +37,9 @@ describe("the engine's refusals in English and Ukrainian", () => {
     );
   });
 });
+
+test("a label repeated in a matrix's row labels: where, in each language", () => {
+  const refusal = new ReportRefusal("repeatedLabels", { shape: "matrix", repeats: [{ what: "rowLabel", label: "B", context: [], count: 2, addresses: ["A3", "A4"] }], more: 0 });
+  expect(refusalText(refusal, "en")).toBe('Region "B" appears twice in the row labels: A3 and A4. Each region must appear once across the top and once down the side.');
+  expect(refusalText(refusal, "uk")).toBe("У підписах рядків регіон «B» трапляється двічі: A3 і A4. Кожен регіон має бути один раз угорі й один раз збоку.");
+});

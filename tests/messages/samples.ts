@@ -22,6 +22,15 @@ export const REFUSALS: { [C in RefusalCode]: RefusalParams[C] } = {
   roleNotInShape: { shape: "long", role: "population", roles: ["origin", "destination", "flow"] },
   noColumn: { column: "Moves", headers: [{ header: "from", index: 0 }, { header: "", index: 1 }] },
   ambiguousColumn: { column: "flow", indexes: [2, 3], headers: [{ header: "Flow", index: 2 }, { header: "flow", index: 3 }] },
+  noFilteredRows: { filters: [{ column: "G", header: "sex", value: "X" }] },
+  repeatedLabels: {
+    shape: "table",
+    repeats: [
+      { what: "country", label: "Ghana", context: [2010], count: 3, addresses: ["A5", "A19", "A33"] },
+      { what: "code", label: "GHA", context: [], count: 2, addresses: ["B5", "B19"] },
+    ],
+    more: 4,
+  },
 };
 
 /** What each refusal's wording must name, in every language. */
@@ -44,6 +53,8 @@ export const REFUSAL_NAMES: { [C in RefusalCode]: readonly string[] } = {
   roleNotInShape: ["population", "origin, destination, flow"],
   noColumn: ["Moves", "from", "(0)", "(1)"],
   ambiguousColumn: ["flow", "2, 3", "Flow"],
+  noFilteredRows: ["G", "sex", "X"],
+  repeatedLabels: ["Ghana", "2010", "A5", "A19", "A33", "GHA", "B5", "B19", "4"],
 };
 
 export const REASONS: { [C in ReasonCode]: ReasonParams[C] } = {

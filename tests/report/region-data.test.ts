@@ -123,6 +123,7 @@ describe("refusals name the labels or cells", () => {
     d[4][0] = "Incheon-si";
     const e = refusal(() => alignRegionData(korea.labels, { distances: block("Dist", d) }));
     expect(e.input).toBe("distances");
+    expect([e.code, e.params]).toEqual(["unpaired", { sheet: "Dist", side: "firstColumn", missing: { items: ["Incheon"], total: 1 }, extra: { items: [{ label: "Incheon-si", address: "A5" }], total: 1 } }]);
     expect(e.message).toMatch(/regions of the matrix missing from its first column: 'Incheon'/);
     expect(e.message).toMatch(/'Incheon-si' \(A5\)/);
   });
@@ -157,11 +158,17 @@ describe("refusals name the labels or cells", () => {
     d[4][5] = true;
     d[6][7] = -1;
     const e = refusal(() => alignRegionData(korea.labels, { distances: block("Dist", d, 1, 1) }));
+    expect([e.code, e.params]).toEqual([
+      "notDistances",
+      { sheet: "Dist", cells: { items: [{ address: "C2", value: null }, { address: "E4", value: "12 km" }, { address: "G6", value: true }, { address: "I8", value: -1 }], total: 4 } },
+    ]);
     expect(e.message).toMatch(/^the distances range on sheet 'Dist' has cells that are not distances .*: C2 \(blank\), E4 \(text "12 km"\), G6 \(TRUE\), I8 \(-1\)/);
   });
 
   test("populations: too few values, a blank and text, a label that is no region", () => {
-    expect(refusal(() => alignRegionData(korea.labels, { populations: block("P", korea.populations.slice(1).map((x) => [x])) })).message).toMatch(/has 16 values but the matrix has 17 regions/);
+    const few = refusal(() => alignRegionData(korea.labels, { populations: block("P", korea.populations.slice(1).map((x) => [x])) }));
+    expect([few.input, few.code, few.params]).toEqual(["populations", "populationsCount", { sheet: "P", values: 16, regions: 17 }]);
+    expect(few.message).toMatch(/has 16 values but the matrix has 17 regions/);
     const bad: CellValue[][] = korea.populations.map((x) => [x]);
     bad[2][0] = null;
     bad[4][0] = "n/a";

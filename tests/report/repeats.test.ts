@@ -1,7 +1,10 @@
 import { engine } from "../../src/cli/engine";
 import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
-import { repeatSentence, repeatsOf } from "../../src/report/repeats";
+import { refusalText } from "../../src/messages/refusals";
+import { repeatSentence } from "../../src/messages/repeats";
+import { ReportRefusal } from "../../src/report/refusal";
+import { repeatsOf } from "../../src/report/repeats";
 import { CellValue, SourceBlock } from "../../src/report/types";
 
 const NOW = new Date(0);
@@ -10,15 +13,18 @@ function block(values: CellValue[][], top = 0, left = 0): SourceBlock {
   return { sheet: "Data", top, left, values, provenance: "test" };
 }
 
-/** The message planning refuses the block with, or undefined when it plans. */
-function refusal(b: SourceBlock): string | undefined {
+/** What planning refuses the block with, or undefined when it plans. */
+function refusalOf(b: SourceBlock): unknown {
   try {
     planReport(b, detect(b), { mode: "native", now: NOW });
     return undefined;
   } catch (e) {
-    return (e as Error).message;
+    return e;
   }
 }
+
+/** The English message planning refuses the block with, or undefined when it plans. */
+const refusal = (b: SourceBlock): string | undefined => (refusalOf(b) as Error | undefined)?.message;
 
 const HEADER: CellValue[] = ["country", "skilled emigrants", "skilled residents"];
 const rows = (n: number): CellValue[][] => Array.from({ length: n }, (_, i) => [`Country ${i + 1}`, 10 + i, 100 + i]);
@@ -59,6 +65,16 @@ describe("a country listed twice in a country table is refused, naming both cell
     r[4][0] = "Ghana"; // rows 5 and 19 of the sheet
     return r;
   };
+
+  test("the refusal is a code naming the label, its count and its cells", () => {
+    const e = refusalOf(block(twice()));
+    expect(e).toBeInstanceOf(ReportRefusal);
+    expect((e as ReportRefusal).code).toBe("repeatedLabels");
+    expect((e as ReportRefusal<"repeatedLabels">).params).toEqual({ shape: "table", repeats: [{ what: "country", label: "Ghana", context: [], count: 2, addresses: ["A5", "A19"] }], more: 0 });
+    expect(refusalText(e as ReportRefusal, "uk")).toBe(
+      "Країна «Ghana» трапляється двічі: A5 і A19. Кожній країні потрібен один рядок (кілька років чи груп потребують стовпця року чи групи, що розрізняє рядки); інакше підсумки врахують її двічі.",
+    );
+  });
 
   test("the report (task pane and CLI alike) says which country and where", () => {
     const message = refusal(block(twice()));
@@ -101,6 +117,8 @@ describe("a label used twice in a labelled matrix is refused, naming both cells"
   const withLabel = (r: number, c: number, v: CellValue) => MATRIX.map((row, i) => row.map((x, j) => (i === r && j === c ? v : x)));
 
   test("in the column labels", () => {
+    const e = refusalOf(block(withLabel(0, 3, "a"))) as ReportRefusal<"repeatedLabels">;
+    expect([e.code, e.params]).toEqual(["repeatedLabels", { shape: "matrix", repeats: [{ what: "columnLabel", label: "A", context: [], count: 2, addresses: ["B1", "D1"] }], more: 0 }]);
     expect(refusal(block(withLabel(0, 3, "a")))).toBe('Region "A" appears twice in the column labels: B1 and D1. Each region must appear once across the top and once down the side.');
   });
   test("in the row labels", () => {
