@@ -331,13 +331,54 @@ function largestCells(rows: readonly (readonly number[])[], top: number): number
   return best;
 }
 
-/** Every positive cell, largest first, ties in index order. */
+/**
+ * Every positive cell, largest first, ties in index order, without a comparator: the flows
+ * are sorted as numbers by the typed array's native sort, then each cell (in index order) is
+ * placed at the next free slot of its flow's run, found by binary search. Exact for any
+ * numbers, and ties keep index order by construction. (A comparator sort of the indices was
+ * most of MIGRATION.CORRIDORS' time: 190–250 ms for 54,000 cells.)
+ */
 function positiveCellsByFlow(rows: readonly (readonly number[])[]): Uint32Array {
   const n = rows.length;
   let count = 0;
   for (let i = 0; i < n; i++) count += positives(rows[i]);
+  const sorted = new Float64Array(count);
+  for (let i = 0, p = 0; i < n; i++) p = copyPositives(rows[i], sorted, p);
+  sorted.sort(); // ascending, numerically
+  // used[e]: how many cells of the run of flows ending at sorted[e] are placed so far.
+  const used = new Uint32Array(count);
   const order = new Uint32Array(count);
-  for (let i = 0, p = 0; i < n; i++) for (let j = 0; j < n; j++) if (rows[i][j] > 0) order[p++] = i * n + j;
-  const flow = (k: number) => rows[Math.floor(k / n)][k % n];
-  return order.sort((a, b) => flow(b) - flow(a) || a - b);
+  for (let i = 0; i < n; i++) placeRow(rows[i], i * n, sorted, used, order);
+  return order;
+}
+
+/** Copies a row's positive cells into `to` from `at`; returns the next free position. */
+function copyPositives(row: readonly number[], to: Float64Array, at: number): number {
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    if (v > 0) to[at++] = v;
+  }
+  return at;
+}
+
+/**
+ * Places a row's positive cells (flat indices from `base`) in `order`, largest flow first: a
+ * flow whose run in the ascending `sorted` ends before position e takes the slots from
+ * count − e on, in index order.
+ */
+function placeRow(row: readonly number[], base: number, sorted: Float64Array, used: Uint32Array, order: Uint32Array): void {
+  const count = sorted.length;
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    if (!(v > 0)) continue;
+    // e = the first position whose flow is greater than v (the run's end).
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] > v) hi = mid;
+      else lo = mid + 1;
+    }
+    order[count - lo + used[lo - 1]++] = base + j;
+  }
 }
