@@ -2,7 +2,7 @@ import { count } from "../indicators/guards";
 import { Cell } from "../cells/kind";
 import { periodsIn, readPeriod } from "../cells/period";
 import { Label, pivotFlows } from "../indicators/longformat";
-import { aggregateNetMigrationRate, connectivity, corridors, giniIndex, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
+import { aggregateNetMigrationRate, connectivity, giniIndex, listCorridors, migrationEffectivenessIndex, regionSummary } from "../indicators/matrix";
 import { courgeauK, grossMigrationRate, migrationEffectiveness, migrationIntensity, netMigration, netMigrationRate } from "../indicators/rates";
 import { FLOW_KEY_FIGURES, FlowKeyFigureName, flowKeyFiguresByPeriod } from "../indicators/periods";
 import { quoteText } from "../indicators/quote";
@@ -176,8 +176,7 @@ export function migrationCorridors(matrix: any[][], labels?: any[][], top?: any)
     const limit = readOptionalNumber(top, "top", Infinity);
     if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 1)) throw new MeasureError("outOfDomain", `top must be a whole number of at least 1 (got ${limit})`);
     const table: ResultCell[][] = [["origin", "destination", "flow", "counterflow", "net", "reciprocity"]];
-    for (const c of corridors(m, limit)) table.push([names[c.origin], names[c.destination], c.flow, c.counterflow, c.net, c.reciprocity]);
-    return table;
+    return listCorridors(m, limit, table, (origin, destination, flow, counterflow, net, reciprocity): ResultCell[] => [names[origin], names[destination], flow, counterflow, net, reciprocity]);
   });
 }
 

@@ -250,8 +250,11 @@ export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, meth
   const n = s0.n;
   if (n !== s1.n) throw new MeasureError("invalid", `the stock tables differ in shape: the start stocks are ${n}×${n}, the end stocks ${s1.n}×${s1.n} (they must list the same places in the same order)`);
   const flows: number[][] = new Array(n);
+  if (method === "zero") {
+    for (let i = 0; i < n; i++) flows[i] = stockRises(s0.rows[i], s1.rows[i]);
+    return flows;
+  }
   for (let i = 0; i < n; i++) flows[i] = new Array<number>(n).fill(0);
-  const withReturns = method === "return";
   for (let b = 0; b < n; b++) {
     const out = flows[b];
     const born0 = s0.rows[b];
@@ -260,10 +263,26 @@ export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, meth
       // Both diagonals are 0 in Flows, so a place of birth's own cell gives no flow.
       const d = born1[j] - born0[j];
       if (d > 0) out[j] += d;
-      else if (d < 0 && withReturns) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
+      else if (d < 0) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
     }
   }
   return flows;
+}
+
+/**
+ * Row i of the "zero" flows, max(0, Δ_ij), each cell written once, in order: a small function
+ * called n times is optimised after a few rows, where a whole-table loop runs at interpreter
+ * speed on the first calls. (The "return" flows stay one loop over the table: split in two
+ * passes, or reading Δ_ji down a column, they took 2–3 times as long warm.)
+ */
+function stockRises(start: readonly number[], end: readonly number[]): number[] {
+  const n = start.length;
+  const out = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    const d = end[j] - start[j];
+    out[j] = d > 0 ? d : 0;
+  }
+  return out;
 }
 
 /**

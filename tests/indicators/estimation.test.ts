@@ -567,6 +567,39 @@ describe("flowsFromStocks: properties", () => {
   });
 });
 
+describe("flowsFromStocks: each cell as adding its terms in turn to 0", () => {
+  /** The definition cell by cell in one table of zeros: a rise in Δ_bj added at (b, j), a fall subtracted at (j, b). */
+  function byAdding(start: number[][], end: number[][], method: "zero" | "return"): number[][] {
+    const n = start.length;
+    const flows = start.map(() => new Array<number>(n).fill(0));
+    for (let b = 0; b < n; b++) {
+      for (let j = 0; j < n; j++) {
+        if (b === j) continue;
+        const d = end[b][j] - start[b][j];
+        if (d > 0) flows[b][j] += d;
+        else if (d < 0 && method === "return") flows[j][b] -= d;
+      }
+    }
+    return flows;
+  }
+  const stockArb = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom(0.1, 0.2, 0.3, 1e300, 2 ** 53));
+  const pairArb = fc
+    .integer({ min: 1, max: 12 })
+    .chain((n) => fc.tuple(...[0, 1].map(() => fc.array(fc.array(stockArb, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }))));
+  test("property: both methods give the same bits (the diagonal ignored)", () => {
+    fc.assert(
+      fc.property(pairArb, ([start, end]) => {
+        for (const method of ["zero", "return"] as const) {
+          const got = flowsFromStocks(start, end, method);
+          const want = byAdding(start, end, method);
+          got.forEach((row, i) => row.forEach((v, j) => expect(Object.is(v, want[i][j])).toBe(true)));
+        }
+      }),
+      { seed: 1207, numRuns: 200 },
+    );
+  });
+});
+
 describe("flowsFromStocks: errors", () => {
   test("tables of different shapes, non-square or empty ones are invalid", () => {
     expectError(() => flowsFromStocks([[0, 1], [1, 0]], [[0, 1, 2], [1, 0, 2], [1, 2, 0]]), "invalid", /differ in shape: the start stocks are 2×2, the end stocks 3×3/);

@@ -203,6 +203,36 @@ describe("corridors: picking the largest without sorting them all", () => {
   });
 });
 
+describe("corridors: the order of a comparator sort, without one", () => {
+  /** A comparator sort of the positive cells' flat indices: largest flow first, ties by index. */
+  function comparatorOrder(m: number[][]): number[] {
+    const n = m.length;
+    const cells: number[] = [];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && m[i][j] > 0) cells.push(i * n + j);
+    const flow = (k: number) => m[Math.floor(k / n)][k % n];
+    return Uint32Array.from(cells)
+      .sort((a, b) => flow(b) - flow(a) || a - b)
+      .reduce<number[]>((out, k) => (out.push(k), out), []);
+  }
+  // Whole flows (sorted as exact keys, up to flow · cells ≈ 2^53 and past it), and fractions,
+  // near-equal and very large flows (sorted as numbers), with many ties and zeros.
+  const wholeArb = fc.oneof(fc.constantFrom(0, 0, 1, 2, 2, 3, 1e13, 2e13, 1e13 + 1), fc.integer({ min: 0, max: 2 ** 31 }));
+  const anyArb = fc.constantFrom(0, 0, 1, 2, 2, 3, 0.1, 0.2, 0.30000000000000004, 0.3, 1e-300, 5e-324, 2 ** 53, 2 ** 53 + 2, 1e300, 123456.789);
+  const squareArb = fc
+    .tuple(fc.integer({ min: 1, max: 24 }), fc.boolean())
+    .chain(([n, whole]) => fc.array(fc.array(whole ? wholeArb : anyArb, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }));
+  test("property: every corridor list (more than the few picked without sorting) is in the comparator's order", () => {
+    fc.assert(
+      fc.property(squareArb, (m) => {
+        const got = corridors(m).map((c) => c.origin * m.length + c.destination);
+        expect(got).toEqual(comparatorOrder(m));
+        expect(corridors(m, 100).map((c) => c.origin * m.length + c.destination)).toEqual(comparatorOrder(m).slice(0, 100));
+      }),
+      { seed: 2412, numRuns: 400 },
+    );
+  });
+});
+
 describe("Flows: a matrix checked once", () => {
   test("flowsOf copies the off-diagonal cells row by row and zeroes the diagonal, whatever it held", () => {
     const f = flowsOf([
