@@ -171,6 +171,18 @@ describe("a distances or populations range that cannot be used", () => {
 });
 
 describe("an input file that cannot be opened", () => {
+  test("--lang uk: a --populations value that is neither a range nor a file, in Ukrainian after its option, exit code 4", async () => {
+    const csv = join(DIR, "matrix-side.csv");
+    writeFileSync(csv, ",A,B,C\nA,0,10,20\nB,30,0,40\nC,50,60,0\n");
+    const args = [csv, "--populations", "no such range", "-o", join(DIR, "matrix-side-report.xlsx")];
+    const uk = await cli(ENGLISH_LOCALE, ...args, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.range);
+    expect(uk.stderr[uk.stderr.length - 1]).toBe("migration-report: --populations no such range: 'no such range' — це ні діапазон на кшталт Distances!B2:R18, ні файл");
+    const en = await cli(ENGLISH_LOCALE, ...args);
+    expect(en.stderr[en.stderr.length - 1]).toBe("migration-report: --populations no such range: 'no such range' is neither a range such as Distances!B2:R18 nor a file");
+  });
+
+
   test("--lang uk: a missing file, in Ukrainian, exit code 3", async () => {
     const missing = join(DIR, "nowhere.csv");
     const uk = await cli(ENGLISH_LOCALE, missing, "--lang", "uk");
