@@ -9,21 +9,25 @@ import { dirname, resolve } from "path";
 import type { ReportChart } from "../chart/report-chart";
 import type { Detection, SourceBlock } from "../report/types";
 import type { CliOptions } from "./args";
-import { CliError, EXIT } from "./errors";
+import { ChartError, renderChartError } from "../messages/file-errors";
+import { CliError, codedError, EXIT, ExitCode } from "./errors";
+
+/** A failure of --chart, worded in the language the command line speaks. */
+const fail = (code: ExitCode, error: ChartError): CliError => codedError(code, (lang) => renderChartError(error, lang));
 
 /** Refuses chart files that would overwrite the input, the report or each other, or a file without --force. */
 export function checkChartFiles(options: CliOptions, input: string, output: string): void {
   const chart = options.chart;
   if (!chart) return;
-  if (options.stocks) throw new CliError(EXIT.usage, "--chart draws flows; with --stocks the list holds migrant stocks (draw the Estimated Flows sheet's matrix instead)");
+  if (options.stocks) throw fail(EXIT.usage, { code: "withStocks", params: {} });
   const files = [chart.svg, chart.png].filter((f): f is string => f !== undefined);
   for (const f of files) {
-    if (resolve(f) === resolve(input) || resolve(f) === resolve(output)) throw new CliError(EXIT.usage, `the chart file ${f} is the input or the report; choose another name`);
-    if (existsSync(f) && statSync(f).isDirectory()) throw new CliError(EXIT.outputExists, `${f} is a folder; give a file name`);
-    if (existsSync(f) && !options.force) throw new CliError(EXIT.outputExists, `${f} already exists; use --force to overwrite it`);
-    if (!existsSync(dirname(resolve(f)))) throw new CliError(EXIT.other, `cannot write ${f}: folder ${dirname(resolve(f))} does not exist`);
+    if (resolve(f) === resolve(input) || resolve(f) === resolve(output)) throw fail(EXIT.usage, { code: "isInputOrReport", params: { file: f } });
+    if (existsSync(f) && statSync(f).isDirectory()) throw fail(EXIT.outputExists, { code: "isFolder", params: { file: f } });
+    if (existsSync(f) && !options.force) throw fail(EXIT.outputExists, { code: "exists", params: { file: f } });
+    if (!existsSync(dirname(resolve(f)))) throw fail(EXIT.other, { code: "noFolder", params: { file: f, folder: dirname(resolve(f)) } });
   }
-  if (files.length === 2 && resolve(files[0]) === resolve(files[1])) throw new CliError(EXIT.usage, "--chart-svg and --chart-png name the same file");
+  if (files.length === 2 && resolve(files[0]) === resolve(files[1])) throw fail(EXIT.usage, { code: "sameFile", params: {} });
 }
 
 /** The diagram of the data; a shape or a cell it cannot draw is a usage error naming why. */
@@ -34,7 +38,12 @@ export function drawChart(options: CliOptions, block: SourceBlock, detection: De
   try {
     return reportChart(block, detection, { source: block.provenance, now, ...(options.period !== undefined ? { period: options.period } : {}), ...(options.chart?.top !== undefined ? { top: options.chart.top } : {}), ...(options.chart?.order ? { order: options.chart.order } : {}) });
   } catch (e) {
-    throw new CliError(EXIT.usage, `cannot draw the chord diagram: ${(e as Error).message}`);
+    const why = (e as Error).message;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded already by report-chart above
+    const { ChartInputError } = require("../chart/chord-data") as typeof import("../chart/chord-data");
+    // A list the report's reader refuses keeps only its English words (the drawing passes the message on).
+    if (e instanceof ChartInputError && e.problem !== "badList") throw fail(EXIT.usage, { code: "cannotDraw", params: { why, problem: e.problem, cells: e.cells } });
+    throw fail(EXIT.usage, { code: "cannotDraw", params: { why } });
   }
 }
 
@@ -52,7 +61,7 @@ export async function writeChartFiles(options: CliOptions, chart: ReportChart): 
       await rename(tmp, file);
     } catch (e) {
       await unlink(tmp).catch(() => undefined);
-      throw new CliError(EXIT.other, `cannot write ${file}: ${(e as Error).message}`);
+      throw fail(EXIT.other, { code: "cannotWrite", params: { file, why: (e as Error).message } });
     }
     written.push(resolve(file));
   }

@@ -28,3 +28,8 @@ export class CliError extends Error {
     this.name = "CliError";
   }
 }
+
+/** A failure whose words are rendered from a code: `render("en")` is its message, `render` its other languages. */
+export function codedError(code: ExitCode, render: (lang: Lang) => string): CliError {
+  return new CliError(code, render("en"), render);
+}

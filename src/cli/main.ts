@@ -273,7 +273,7 @@ async function readRegionData(options: CliOptions, sheetRead: string, progress: 
       progress(s.readSide(option, r.block.sheet, r.address));
       return r.block;
     } catch (e) {
-      if (e instanceof CliError) throw new CliError(e.code, `--${option} ${spec}: ${e.message}`);
+      if (e instanceof CliError) throw new CliError(e.code, `--${option} ${spec}: ${e.message}`, (l) => `--${option} ${spec}: ${e.inLang ? e.inLang(l) : e.message}`);
       throw e;
     }
   };

@@ -12,8 +12,12 @@ import { decodeText, readCsv as readDelimited } from "../report/csv";
 import { InputNote, ReadRefusal, renderReadRefusal } from "../messages/input-notes";
 import { parseRange, range } from "../report/address";
 import type { CellValue, SourceBlock } from "../report/types";
-import { CliError, EXIT } from "./errors";
-import { Rect, XlsxFile } from "./read-xlsx";
+import { FileError, renderFileError } from "../messages/file-errors";
+import { CliError, codedError, EXIT, ExitCode } from "./errors";
+import { Rect, XlsxFile, XlsxReadError } from "./read-xlsx";
+
+/** A failure to open the input, worded in the language the command line speaks. */
+const fail = (code: ExitCode, error: FileError): CliError => codedError(code, (lang) => renderFileError(error, lang));
 
 /** The sheet name a CSV file's data gets (a CSV has no sheets). */
 export const CSV_SHEET = "Data";
@@ -43,8 +47,8 @@ function kindOf(path: string): Kind {
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
   if (ext === ".csv" || ext === ".txt") return "csv";
-  if (ext === ".xls") throw new CliError(EXIT.input, `${basename(path)}: old binary .xls workbooks cannot be read; save it as .xlsx or .csv`);
-  if (ext === ".ods") throw new CliError(EXIT.input, `${basename(path)}: .ods workbooks cannot be read; save it as .xlsx or .csv`);
+  if (ext === ".xls") throw fail(EXIT.input, { code: "oldXls", params: { file: basename(path) } });
+  if (ext === ".ods") throw fail(EXIT.input, { code: "ods", params: { file: basename(path) } });
   const head = Buffer.alloc(4);
   const fd = openSync(path, "r");
   try {
@@ -60,16 +64,16 @@ function checkFile(path: string): number {
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new CliError(EXIT.input, `${path} is a folder, not a file`);
+    if (st.isDirectory()) throw fail(EXIT.input, { code: "isFolder", params: { path } });
     size = st.size;
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new CliError(EXIT.input, `no such file: ${path}`);
-    if (code === "EACCES") throw new CliError(EXIT.input, `cannot read ${path}: permission denied`);
-    throw new CliError(EXIT.input, `cannot read ${path}: ${(e as Error).message}`);
+    if (code === "ENOENT") throw fail(EXIT.input, { code: "noSuchFile", params: { path } });
+    if (code === "EACCES") throw fail(EXIT.input, { code: "permissionDenied", params: { path } });
+    throw fail(EXIT.input, { code: "cannotRead", params: { path, why: (e as Error).message } });
   }
-  if (size === 0) throw new CliError(EXIT.input, `${path} is empty`);
+  if (size === 0) throw fail(EXIT.input, { code: "empty", params: { path } });
   return size;
 }
 
@@ -133,12 +137,12 @@ function pickRange(
 ): { top: number; left: number; bottom: number; right: number } {
   if (requested !== undefined) {
     const r = parseRange(requested);
-    if (!r) throw new CliError(EXIT.range, `bad range '${requested}': expected A1 notation such as A1:D20`);
-    if (r.bottom >= 1_048_576 || r.right >= 16_384) throw new CliError(EXIT.range, `bad range '${requested}': beyond the last row or column of a sheet`);
+    if (!r) throw fail(EXIT.range, { code: "badRange", params: { range: requested } });
+    if (r.bottom >= 1_048_576 || r.right >= 16_384) throw fail(EXIT.range, { code: "rangeBeyondSheet", params: { range: requested } });
     return r;
   }
   const used = usedRange(grid);
-  if (!used) throw new CliError(EXIT.undetectable, `sheet '${sheet}' has no data`);
+  if (!used) throw fail(EXIT.undetectable, { code: "sheetNoData", params: { sheet } });
   return used;
 }
 
@@ -202,8 +206,10 @@ async function chooseSheet(
 async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<InputRead> {
   const unreadable = (e: unknown): CliError => {
     if (e instanceof CliError) return e;
+    const file = basename(path);
+    if (e instanceof XlsxReadError && e.trouble) return fail(EXIT.input, { code: "notXlsx", params: { file, trouble: e.trouble, ...(e.part !== undefined ? { part: e.part } : {}) } });
     const why = (e as Error).message?.split("\n")[0] ?? String(e);
-    return new CliError(EXIT.input, `cannot read ${basename(path)} as an .xlsx workbook (${why})`);
+    return fail(EXIT.input, { code: "notXlsx", params: { file, why } });
   };
   let file: XlsxFile;
   try {
@@ -213,10 +219,10 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
   }
   try {
     const sheets = file.sheets.map((s) => s.name);
-    if (sheets.length === 0) throw new CliError(EXIT.input, `${basename(path)} has no sheets`);
+    if (sheets.length === 0) throw fail(EXIT.input, { code: "noSheets", params: { file: basename(path) } });
     const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
     if (req.sheet !== undefined && fromRange?.sheet !== undefined && fromRange.sheet !== req.sheet) {
-      throw new CliError(EXIT.usage, `--sheet '${req.sheet}' and --range '${req.range}' name different sheets`);
+      throw fail(EXIT.usage, { code: "sheetAndRange", params: { sheet: req.sheet, range: req.range ?? "" } });
     }
     const wanted = req.sheet ?? fromRange?.sheet;
     let index = 0;
@@ -234,7 +240,7 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
     if (wanted !== undefined) {
       index = sheets.indexOf(wanted);
       if (index < 0) index = sheets.findIndex((s) => s.toLowerCase() === wanted.toLowerCase());
-      if (index < 0) throw new CliError(EXIT.range, `no sheet '${wanted}' in ${basename(path)} (sheets: ${sheets.map((s) => `'${s}'`).join(", ")})`);
+      if (index < 0) throw fail(EXIT.range, { code: "noSheet", params: { sheet: wanted, file: basename(path), sheets } });
     } else if (sheets.length > 1) {
       const choice = await chooseSheet(sheets, read, basename(path));
       index = choice.index;
@@ -261,11 +267,11 @@ async function readXlsx(path: string, req: ReadRequest, bytes: number): Promise<
 
 async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<InputRead> {
   if (req.sheet !== undefined && req.sheet !== CSV_SHEET) {
-    throw new CliError(EXIT.range, `no sheet '${req.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
+    throw fail(EXIT.range, { code: "csvOneSheet", params: { sheet: req.sheet, file: basename(path), csvSheet: CSV_SHEET } });
   }
   const buffer = await readFile(path);
   const decoded = decodeText(buffer);
-  if (!decoded) throw new CliError(EXIT.input, `cannot read ${basename(path)}: it is neither an .xlsx workbook nor a text (CSV) file`);
+  if (!decoded) throw fail(EXIT.input, { code: "notText", params: { file: basename(path) } });
   const csv = readDelimited(decoded.text);
   const rows = csv.rows as CellValue[][];
   const notes: InputNote[] = [];
@@ -277,7 +283,7 @@ async function readCsv(path: string, req: ReadRequest, bytes: number): Promise<I
   notes.push(...csv.notes);
   const fromRange = req.range !== undefined ? splitRange(req.range) : undefined;
   if (fromRange?.sheet !== undefined && fromRange.sheet !== CSV_SHEET) {
-    throw new CliError(EXIT.range, `no sheet '${fromRange.sheet}' in ${basename(path)}: a CSV file has one sheet, read as '${CSV_SHEET}'`);
+    throw fail(EXIT.range, { code: "csvOneSheet", params: { sheet: fromRange.sheet, file: basename(path), csvSheet: CSV_SHEET } });
   }
   let r = pickRange(rows, CSV_SHEET, fromRange?.range);
   if (fromRange === undefined) {
@@ -331,7 +337,7 @@ export async function readInput(path: string, req: ReadRequest = {}): Promise<In
     kind = kindOf(path);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(EXIT.input, `cannot read ${path}: ${(e as Error).message}`);
+    throw fail(EXIT.input, { code: "cannotRead", params: { path, why: (e as Error).message } });
   }
   return kind === "xlsx" ? readXlsx(path, req, bytes) : readCsv(path, req, bytes);
 }
@@ -344,6 +350,6 @@ export async function readInput(path: string, req: ReadRequest = {}): Promise<In
 export async function readSideRange(input: string, spec: string, sheetRead: string): Promise<InputRead> {
   if (existsSync(spec) && statSync(spec).isFile()) return readInput(spec);
   const { sheet, range } = splitRange(spec);
-  if (!parseRange(range)) throw new CliError(EXIT.range, `'${spec}' is neither a range such as Distances!B2:R18 nor a file`);
+  if (!parseRange(range)) throw fail(EXIT.range, { code: "notRangeNorFile", params: { spec } });
   return readInput(input, sheet !== undefined ? { range: spec } : { sheet: sheetRead, range });
 }

@@ -27,11 +27,17 @@ import { createInflateRaw, inflateRawSync } from "zlib";
 import { fromFileFormula } from "../hosts/file-formula";
 import { parseRange } from "../report/address";
 import type { CellValue } from "../report/types";
+import type { XlsxTrouble } from "../messages/file-errors";
 import { ByteXml, ByteXmlHandler, NAME, NotRegularXml } from "./xml-bytes";
 
 /** A failure to read the file as an .xlsx workbook (damaged zip, missing part, bad XML). */
 export class XlsxReadError extends Error {
-  constructor(message: string) {
+  /** `trouble`: why, as a code the command line words in its languages; `part`: the part it concerns. */
+  constructor(
+    message: string,
+    readonly trouble?: XlsxTrouble,
+    readonly part?: string,
+  ) {
     super(message);
     this.name = "XlsxReadError";
   }
@@ -64,7 +70,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
-    if (n === 0) throw new XlsxReadError("the zip file is truncated");
+    if (n === 0) throw new XlsxReadError("the zip file is truncated", "truncated");
     done += n;
   }
   return buf;
@@ -81,7 +87,7 @@ function centralDirectory(fd: number, fileSize: number): Map<string, ZipEntry> {
       break;
     }
   }
-  if (eocd < 0) throw new XlsxReadError("not a zip file: the file is damaged or is not an .xlsx workbook");
+  if (eocd < 0) throw new XlsxReadError("not a zip file: the file is damaged or is not an .xlsx workbook", "notZip");
   let count = tail.readUInt16LE(eocd + 10);
   let cdSize = tail.readUInt32LE(eocd + 12);
   let cdOffset = tail.readUInt32LE(eocd + 16);
@@ -96,7 +102,7 @@ function centralDirectory(fd: number, fileSize: number): Map<string, ZipEntry> {
       cdOffset = Number(rec.readBigUInt64LE(48));
     }
   }
-  if (cdOffset + cdSize > fileSize) throw new XlsxReadError("the zip file is truncated");
+  if (cdOffset + cdSize > fileSize) throw new XlsxReadError("the zip file is truncated", "truncated");
   const cd = readAt(fd, cdOffset, cdSize);
   const entries = new Map<string, ZipEntry>();
   let p = 0;
@@ -770,7 +776,7 @@ export class XlsxFile {
         for (const rel of rels(rootRels, "")) if (/\/officeDocument$/.test(rel.type)) workbookPart = rel.target;
       }
       const workbook = text(workbookPart);
-      if (workbook === undefined) throw new XlsxReadError(`no workbook part (${workbookPart}) in the zip: not an .xlsx workbook`);
+      if (workbook === undefined) throw new XlsxReadError(`no workbook part (${workbookPart}) in the zip: not an .xlsx workbook`, "notWorkbook", workbookPart);
       const wbRels = new Map<string, { type: string; target: string }>();
       const relsText = text(relsPath(workbookPart));
       if (relsText) for (const rel of rels(relsText, workbookPart)) wbRels.set(rel.id, rel);

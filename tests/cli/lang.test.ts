@@ -13,6 +13,7 @@ import { run } from "../../src/cli/main";
 import { langFromEnv } from "../../src/messages/cli";
 import { englishWordsIn } from "../messages/samples";
 import { SAMPLES } from "../support/samples";
+import { writeXlsx } from "./xlsx-fixtures";
 
 const DIR = mkdtempSync(join(tmpdir(), "cli-lang-"));
 const ENGLISH_LOCALE = { LANG: "en_US.UTF-8" };
@@ -166,5 +167,83 @@ describe("a distances or populations range that cannot be used", () => {
     expect(uk.stderr[uk.stderr.length - 1]).toBe(`migration-report: --populations ${pop}: Діапазон населення на аркуші «Data» має 2 значення, а в матриці 3 регіони: дайте одне значення населення на регіон у порядку матриці або назви регіонів поруч.`);
     const en = await cli(ENGLISH_LOCALE, ...args);
     expect(en.stderr[en.stderr.length - 1]).toBe(`migration-report: --populations ${pop}: the populations range on sheet 'Data' has 2 values but the matrix has 3 regions: give one population per region in the matrix's order, or the regions' labels beside them.`);
+  });
+});
+
+describe("an input file that cannot be opened", () => {
+  test("--lang uk: a --populations value that is neither a range nor a file, in Ukrainian after its option, exit code 4", async () => {
+    const csv = join(DIR, "matrix-side.csv");
+    writeFileSync(csv, ",A,B,C\nA,0,10,20\nB,30,0,40\nC,50,60,0\n");
+    const args = [csv, "--populations", "no such range", "-o", join(DIR, "matrix-side-report.xlsx")];
+    const uk = await cli(ENGLISH_LOCALE, ...args, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.range);
+    expect(uk.stderr[uk.stderr.length - 1]).toBe("migration-report: --populations no such range: 'no such range' — це ні діапазон на кшталт Distances!B2:R18, ні файл");
+    const en = await cli(ENGLISH_LOCALE, ...args);
+    expect(en.stderr[en.stderr.length - 1]).toBe("migration-report: --populations no such range: 'no such range' is neither a range such as Distances!B2:R18 nor a file");
+  });
+
+
+  test("--lang uk: a missing file, in Ukrainian, exit code 3", async () => {
+    const missing = join(DIR, "nowhere.csv");
+    const uk = await cli(ENGLISH_LOCALE, missing, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.input);
+    expect(uk.stderr).toEqual([`migration-report: файлу немає: ${missing}`]);
+    const en = await cli(ENGLISH_LOCALE, missing);
+    expect(en.stderr).toEqual([`migration-report: no such file: ${missing}`]);
+  });
+
+  test("--lang uk: an unknown sheet, naming the sheets there are, in Ukrainian, exit code 4", async () => {
+    const book = join(DIR, "two-sheets.xlsx");
+    writeXlsx(book, [
+      { name: "Flows", rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+      { name: "Notes", rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' },
+    ], { sharedStrings: ["about"] });
+    const uk = await cli(ENGLISH_LOCALE, book, "--sheet", "Stocks", "--lang", "uk");
+    expect(uk.code).toBe(EXIT.range);
+    const last = uk.stderr[uk.stderr.length - 1];
+    expect(last).toBe("migration-report: у two-sheets.xlsx немає аркуша 'Stocks' (аркуші: 'Flows', 'Notes')");
+    expect(englishWordsIn(last, ["migration-report", "two-sheets.xlsx", "Stocks", "Flows", "Notes"])).toEqual([]);
+    const en = await cli(ENGLISH_LOCALE, book, "--sheet", "Stocks");
+    expect(en.stderr[en.stderr.length - 1]).toBe("migration-report: no sheet 'Stocks' in two-sheets.xlsx (sheets: 'Flows', 'Notes')");
+  });
+
+  test("--lang uk: a file that is not a zip, named .xlsx, in Ukrainian, exit code 3", async () => {
+    const fake = join(DIR, "fake.xlsx");
+    writeFileSync(fake, "origin,destination,flow\nA,B,1\n");
+    const uk = await cli(ENGLISH_LOCALE, fake, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.input);
+    expect(uk.stderr[uk.stderr.length - 1]).toBe("migration-report: не вдалося прочитати fake.xlsx як книгу .xlsx (це не zip-архів: файл пошкоджено або це не книга .xlsx)");
+    const en = await cli(ENGLISH_LOCALE, fake);
+    expect(en.stderr[en.stderr.length - 1]).toBe("migration-report: cannot read fake.xlsx as an .xlsx workbook (not a zip file: the file is damaged or is not an .xlsx workbook)");
+  });
+});
+
+describe("--chart that cannot be done", () => {
+  const flows = join(SAMPLES, "uk-interregional-flows-2018.csv");
+
+  test("--lang uk: a chart file that is the report, in Ukrainian, exit code 2", async () => {
+    const out = join(DIR, "chart-clash.xlsx");
+    const uk = await cli(ENGLISH_LOCALE, flows, "-o", out, "--chart-svg", out, "--lang", "uk");
+    expect(uk.code).toBe(EXIT.usage);
+    expect(uk.stderr).toEqual([`migration-report: файл діаграми ${out} — це вхідний файл або звіт; виберіть іншу назву`]);
+    const en = await cli(ENGLISH_LOCALE, flows, "-o", out, "--chart-svg", out);
+    expect(en.stderr).toEqual([`migration-report: the chart file ${out} is the input or the report; choose another name`]);
+  });
+
+  test("--lang uk: a bad --chart-top value, in Ukrainian, exit code 2", async () => {
+    const uk = await cli(ENGLISH_LOCALE, flows, "--chart-top", "many", "--lang", "uk");
+    expect(uk.code).toBe(EXIT.usage);
+    expect(uk.stderr).toEqual(["migration-report: --chart-top приймає ціле число (0 лишає всі регіони), а не 'many' (див. --help)"]);
+  });
+
+  test("--lang uk: a country table cannot be drawn, said in Ukrainian, exit code 2", async () => {
+    const table = join(DIR, "countries.csv");
+    writeFileSync(table, "Country,Emigrants,Population\nGhana,100,1000\nKenya,200,3000\nPeru,150,2000\nChile,120,1800\n");
+    const uk = await cli(ENGLISH_LOCALE, table, "--shape", "table", "--chart", "-o", join(DIR, "countries-report.xlsx"), "--lang", "uk");
+    expect(uk.code).toBe(EXIT.usage);
+    const last = uk.stderr[uk.stderr.length - 1];
+    expect(last).toBe("migration-report: не вдалося накреслити хордову діаграму: хордова діаграма показує потоки: їй потрібна матриця «звідки × куди» або довгий список «звідки — куди — потік», а не таблиця країн");
+    const en = await cli(ENGLISH_LOCALE, table, "--shape", "table", "--chart", "-o", join(DIR, "countries-report.xlsx"));
+    expect(en.stderr[en.stderr.length - 1]).toMatch(/^migration-report: cannot draw the chord diagram: a chord diagram draws flows/);
   });
 });
