@@ -21,6 +21,9 @@ const INTEGRATION = ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts", "
 const INTEGRATION_PATHS = ["/tests/build/", "/tests/browser/", "/tests/reliability/", "/tests/hosts/[^/]*libreoffice[^/]*\\.test\\.ts$", "-large\\.test\\.ts$", "/tests/hosts/xlsx-valid[^/]*\\.test\\.ts$", "/tests/hosts/xlsx-fuzz\\.test\\.ts$"];
 
 module.exports = {
+  // A test that runs the command line or plans a sample takes ~1 s alone and several on a busy
+  // machine; jest's 5 s default would make it fail by load, not by fault.
+  testTimeout: 30_000,
   // The browser suites share one air-gapped build per run (tests/support/pane-build.ts).
   globalSetup: "<rootDir>/tests/support/global-setup.js",
   globalTeardown: "<rootDir>/tests/support/global-teardown.js",
