@@ -4,7 +4,7 @@ import { computed, evaluate, flat, value } from "./cells";
 import { numberIn, TableInput } from "./input";
 import { median } from "./median";
 import { isRateRole, ROLE_LABELS, TABLE_LABEL_ROLES } from "./roles";
-import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, EFFECTIVENESS, guardedFormula, inputFormat, measuresFor, nativeFormula, scaledRefs, TableMeasure } from "./measures";
+import { addinFormula, BALANCE_THRESHOLD, classify, classifyFormula, columnSum, completeSum, EFFECTIVENESS, guardedFormula, inputFormat, measuresFor, nativeFormula, scaledRefs, TableMeasure } from "./measures";
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { titleCells } from "./layout";
 import { PlannedCell, PlannedSheet, PlannedTable, Role } from "./types";
@@ -163,10 +163,9 @@ function totalsRow(input: TableInput, labelRoles: Role[], inputRoles: Role[], me
       else complete = false;
     }
     sums.set(role, complete ? s : undefined);
-    const f = `SUM(${range(dataTop, c, dataBottom, c)})`;
-    // A column with a blank, text or TRUE/FALSE has no total (#N/A); not COUNT, which counts TRUE in LibreOffice.
     const column = range(dataTop, c, dataBottom, c);
-    line.push(computed(complete ? s : { error: "#N/A" }, complete ? f : `IF(SUMPRODUCT(ISBLANK(${column})+ISTEXT(${column})+ISLOGICAL(${column}))>0,NA(),${f})`, f, "count"));
+    const f = columnSum(column);
+    line.push(computed(complete ? s : { error: "#N/A" }, complete ? f : completeSum(column), f, "count"));
   });
   measures.forEach((m) => {
     if (m.inputs.some((r) => isRateRole(r))) {

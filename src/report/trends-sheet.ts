@@ -10,7 +10,7 @@ import { LabelBook } from "./labels";
 import { LIVE_PIVOT_LIMIT } from "./long-sheet";
 import { median } from "./median";
 import { styled, textCell } from "./layout";
-import { functionsOf, inputFormat, MATRIX_KEY_FIGURES, REGION_COLUMNS, REGION_KEYS, RegionColumnKey, regionColumnLetter, RegionRefs, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
+import { completeSum, functionsOf, inputFormat, PIVOT, MATRIX_KEY_FIGURES, REGION_COLUMNS, REGION_KEYS, RegionColumnKey, regionColumnLetter, RegionRefs, MatrixMeasure, MatrixRefs, measuresFor, nativeFormula, addinFormula, TableMeasure, Domain } from "./measures";
 import { isRateRole, ROLE_LABELS } from "./roles";
 import { ChartSpec, placeCharts } from "./chart-placement";
 import { PlannedCell, PlannedError, PlannedSheet, Role } from "./types";
@@ -205,8 +205,8 @@ export function planFlowTrends(input: LongInput, panel: PeriodPanel): { result: 
       m[i].forEach((v, j) => {
         // As the Flow Matrix sheet: labels compared as TRIM(label&"") (labels.ts), the list's flows
         // as SUMPRODUCT's second array, so rows of other periods (whatever they hold) add nothing.
-        const match = `${panel.select(p.key)}*(TRIM(${O}&"")=($A$${r + 1}&""))*(TRIM(${D}&"")=(${columnLetters(1 + j)}$${top + 1}&""))`;
-        const f = live ? `SUMPRODUCT(${match},${F})` : undefined;
+        const at = { origins: O, destinations: D, flows: F, origin: `($A$${r + 1}&"")`, destination: `(${columnLetters(1 + j)}$${top + 1}&"")`, selection: "" };
+        const f = live ? PIVOT.periodNative(at, panel.select(p.key)) : undefined;
         cells.push({ row: r, col: 1 + j, cell: computed(v, f, f, "count", panel.array) });
       });
       const at: RegionRefs = {
@@ -340,7 +340,7 @@ export function planTableTrends(input: TableInput, panel: PeriodPanel): TrendsRe
       sumCell.set(role, cell(r, 2 + c));
       const R = colOf(role);
       // SUMPRODUCT's second array reads text as 0; a blank, text or TRUE/FALSE in the period has no total (#N/A), as the summary's totals row.
-      const f = `IF(SUMPRODUCT(${select}*(ISBLANK(${R})+ISTEXT(${R})+ISLOGICAL(${R})))>0,NA(),SUMPRODUCT(${select},${R}))`;
+      const f = completeSum(R, select);
       line.push(computed(total ?? { error: "#N/A" }, f, f, "count", panel.array));
     });
     for (const m of [...inputRates, ...measures]) {

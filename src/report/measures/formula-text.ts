@@ -13,3 +13,13 @@ export const pairReciprocityFormula = (f: string, c: string) => reciprocated(`AB
 /** A region's flows off the diagonal: the SUM of its diagonal cell is 0 for a blank or text, so it is ignored whatever it holds. */
 export const offDiagonalSum = (cells: string, diagonal: string) => `SUM(${cells})-SUM(${diagonal})`;
 export const columnSum = (column: string) => `SUM(${column})`;
+
+/**
+ * The total of a count column (or of the rows `select` picks from it), #N/A when a cell in it is
+ * blank, text or TRUE/FALSE, as the engine leaves such a total out; not COUNT, which counts TRUE
+ * in LibreOffice. SUMPRODUCT's second array reads the text of unselected rows as 0.
+ */
+export const completeSum = (column: string, select?: string) =>
+  select === undefined
+    ? `IF(SUMPRODUCT(ISBLANK(${column})+ISTEXT(${column})+ISLOGICAL(${column}))>0,NA(),${columnSum(column)})`
+    : `IF(SUMPRODUCT(${select}*(ISBLANK(${column})+ISTEXT(${column})+ISLOGICAL(${column})))>0,NA(),SUMPRODUCT(${select},${column}))`;

@@ -9,6 +9,7 @@ export { MATRIX_KEY_FIGURES, type MatrixMeasure, type MatrixRefs } from "./matri
 export { PIVOT, type PivotRefs } from "./pivot";
 export { REGION_COLUMNS, REGION_KEYS, type RegionColumn, type RegionColumnKey, regionColumnLetter, type RegionRefs, type RegionValue } from "./regions";
 export { FLOW, REGION_COUNT } from "./shown";
+export { columnSum, completeSum } from "./formula-text";
 export { functionsOf } from "./functions";
 export { ESTIMATED_FLOW, type StockChangeRefs } from "./stock-change";
 export { addinFormula, type Domain, EFFECTIVENESS, guardedFormula, inputFormat, measuresFor, nativeFormula, scaledRefs, TABLE_MEASURES, type TableMeasure } from "./table";

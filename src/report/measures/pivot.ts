@@ -16,7 +16,14 @@ export interface PivotRefs {
 }
 
 /** A matrix cell built from the list's rows: the engine's pivot, the cell's formulas, its format. */
-export type PivotMeasure = FormulaEntry<PivotRefs, typeof pivotFlows>;
+export interface PivotMeasure extends FormulaEntry<PivotRefs, typeof pivotFlows> {
+  /**
+   * The same cell over one period's rows (the Period Flows sheet), `period` the factor that
+   * selects them: the flows are SUMPRODUCT's second array, so rows of other periods add nothing
+   * whatever they hold; the engine refuses a blank or negative flow of any period.
+   */
+  readonly periodNative: (at: PivotRefs, period: string) => string;
+}
 
 /**
  * A long list pivoted into a matrix (MIGRATION.MATRIX): each cell adds up the list's rows for
@@ -30,9 +37,13 @@ export const PIVOT: PivotMeasure = {
   native: pivotCellFormula,
   addin: pivotCellFormula,
   format: FLOW.format,
+  periodNative: (at, period) => `SUMPRODUCT(${period}*${pairMatch(at)},${at.flows})`,
 };
 
+/** The rows of the cell's pair: labels compared as TRIM(label&""). */
+const pairMatch = (at: PivotRefs) => `(TRIM(${at.origins}&"")=${at.origin})*(TRIM(${at.destinations}&"")=${at.destination})`;
+
 function pivotCellFormula(at: PivotRefs): string {
-  const match = `(TRIM(${at.origins}&"")=${at.origin})*(TRIM(${at.destinations}&"")=${at.destination})${at.selection}`;
+  const match = `${pairMatch(at)}${at.selection}`;
   return `IF(SUMPRODUCT(${match}*(ISBLANK(${at.flows})+(${at.flows}<0)))>0,NA(),SUMPRODUCT(${match}*${at.flows}))`;
 }
