@@ -2,6 +2,7 @@
 import type { RefusalCode, RefusalParams } from "../../src/report/refusal";
 import type { ReasonCode, ReasonParams } from "../../src/report/reason";
 import type { HeadlineItem } from "../../src/report/headline";
+import { Lang, LANGS } from "../../src/messages/lang";
 
 export const REFUSALS: { [C in RefusalCode]: RefusalParams[C] } = {
   unitMismatch: { column: "C", header: "Emigrants (%)", role: "emigrants", roleLabel: "Emigrants", unit: "percent", expects: "count" },
@@ -115,4 +116,20 @@ export function englishWordsIn(text: string, allowed: readonly string[]): string
   rest = rest.replace(/--[a-z-]+(?:[ =]\S+)?/g, " ").replace(/\b[A-Z]{2,}\b/g, " ");
   const KEYWORDS = new Set(["flow", "return", "zero", "COLUMN"]);
   return (rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEYWORDS.has(w));
+}
+
+/**
+ * A message worded in both languages: one line, no "undefined", every name in it; the
+ * Ukrainian in Cyrillic with no English word left but the names and the `allowed` ones.
+ */
+export function expectBothLanguages(render: (lang: Lang) => string, names: readonly string[], allowed: readonly string[] = []): void {
+  for (const lang of LANGS) {
+    const text = render(lang);
+    expect(text).toMatch(/\S/);
+    expect(text).not.toMatch(/\n|undefined|\[object/);
+    for (const name of names) expect(text).toContain(name);
+  }
+  const uk = render("uk");
+  expect(uk).toMatch(/[а-яіїєґ]{4}/);
+  expect(englishWordsIn(uk, [...names, ...allowed])).toEqual([]);
 }
