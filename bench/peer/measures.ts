@@ -40,8 +40,16 @@ export interface PeerMeasure {
   ours: string;
   /** The R function (package::name). */
   peer: string;
-  /** Our call on the case, as Excel makes it (2-D arrays in); returns the comparable number. */
-  call(fn: (id: string) => Fn, c: PeerCase): () => number;
+  /**
+   * Our call on the case, as Excel makes it (2-D arrays in): the timed part. Returns the
+   * comparable number, or (with `read`) the result as our function returns it.
+   */
+  call(fn: (id: string) => Fn, c: PeerCase): () => unknown;
+  /**
+   * The comparable number from a whole result, read after the timing as R's `value` is: adding up
+   * a table of results is the harness's work, not the measure's.
+   */
+  read?(result: any): number;
   /** R: statements run once before timing (the case's fields are bound: m, m2, p, row_tot, col_tot, r = region names). */
   setup?: string;
   /** R: the timed expression; its value is `x`. */
@@ -374,8 +382,8 @@ export const measures: PeerMeasure[] = [
     peer: "migest::sum_bilat",
     // Σ flow × net over the corridors: each flow paired with its own counterflow (a corridor of no
     // flow, which ours leaves out and sum_bilat lists, adds 0).
-    call: (fn, c) => () => {
-      const t = fn("MIGRATION.CORRIDORS")(c.m, null, null);
+    call: (fn, c) => () => fn("MIGRATION.CORRIDORS")(c.m, null, null),
+    read: (t: any[][]) => {
       let s = 0;
       for (let k = 1; k < t.length; k++) s += t[k][2] * t[k][4];
       return s;
@@ -388,7 +396,8 @@ export const measures: PeerMeasure[] = [
     ours: "MIGRATION.FLOWSFROMSTOCKS",
     peer: "migest::ffs_diff",
     // The sum of all the flows.
-    call: (fn, c) => () => tableSum(fn("MIGRATION.FLOWSFROMSTOCKS")(c.m, c.m2, "zero")),
+    call: (fn, c) => () => fn("MIGRATION.FLOWSFROMSTOCKS")(c.m, c.m2, "zero"),
+    read: tableSum,
     r: "ffs_diff(stock_start = m, stock_end = m2, decrease = 'zero')",
     value: "sum(x)",
   },
@@ -396,7 +405,8 @@ export const measures: PeerMeasure[] = [
     id: "ffs_diff.return",
     ours: "MIGRATION.FLOWSFROMSTOCKS",
     peer: "migest::ffs_diff",
-    call: (fn, c) => () => tableSum(fn("MIGRATION.FLOWSFROMSTOCKS")(c.m, c.m2, "return")),
+    call: (fn, c) => () => fn("MIGRATION.FLOWSFROMSTOCKS")(c.m, c.m2, "return"),
+    read: tableSum,
     r: "ffs_diff(stock_start = m, stock_end = m2, decrease = 'return')",
     value: "sum(x)",
   },

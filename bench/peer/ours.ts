@@ -24,15 +24,17 @@ const call = measure.call((name) => {
 const budgetMs = 1000 * Number(budgetArg);
 const start = process.hrtime.bigint();
 const spent = () => Number(process.hrtime.bigint() - start) / 1e6;
-let value = NaN;
+let result: unknown;
 const timed = () => {
   const t0 = process.hrtime.bigint();
-  value = call();
+  result = call();
   return Number(process.hrtime.bigint() - t0) / 1e6;
 };
+// The comparable number is read from the last result after the timing, as R's is.
+const valueOf = (r: unknown): number => (measure.read ? measure.read(r) : (r as number));
 const cold: number[] = [];
 for (let k = 0; k < Number(coldArg); k++) cold.push(timed());
-const coldValue = value;
+const coldValue = valueOf(result);
 const warm: number[] = [];
 // Warm-up until V8 has had time to optimise (at least 20 calls, or 0.5 s), untimed.
 for (let k = 0, t = spent(); k < 20 || spent() - t < 500; k++) {
@@ -40,5 +42,6 @@ for (let k = 0, t = spent(); k < 20 || spent() - t < 500; k++) {
   if (spent() > budgetMs / 2) break;
 }
 for (let k = 0; k < Number(warmArg) && spent() < budgetMs; k++) warm.push(timed());
+const value = valueOf(result);
 if (value !== coldValue) throw new Error(`${id}: warm calls returned ${value}, cold ${coldValue}`);
 console.log(JSON.stringify({ value, cold, warm }));

@@ -2,7 +2,7 @@ import { hostCellKind, isBlankCell } from "../cells/kind";
 import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
 import { Flows, FlowSums } from "../indicators/matrix";
-import { SeedTable } from "../indicators/estimation";
+import { SeedTable, Stocks } from "../indicators/estimation";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
 
@@ -140,6 +140,33 @@ export function readMatrix(v: unknown, arg: string, shape = "origin × destinati
   const rows: number[][] = new Array(n);
   for (let i = 0; i < n; i++) rows[i] = readFlowRow(grid[i], arg, i, n);
   return new Flows(n, rows);
+}
+
+/**
+ * A square table of stocks (place of birth × place of residence), checked as `readMatrix` checks
+ * a matrix (the same cells accepted, the same first bad cell reported) but not copied: a row of
+ * numbers only is used in place (its diagonal, whatever number it holds, is not read); a row
+ * with a blank, or with something else than a number on its diagonal, is copied as
+ * `readMatrix` copies it. Copying both tables made the first calls on a large table slow.
+ */
+export function readStocks(v: unknown, arg: string, shape: string): Stocks {
+  const grid = readGrid(v, arg);
+  const n = squareOrder(grid, arg, shape);
+  const rows: (readonly number[])[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const src = grid[i];
+    rows[i] = isCountRow(src, i, n) ? (src as number[]) : readFlowRow(src, arg, i, n);
+  }
+  return new Stocks(n, rows);
+}
+
+/** Row i holds numbers only, counts off the diagonal. */
+function isCountRow(src: CellValue[], i: number, n: number): boolean {
+  for (let j = 0; j < n; j++) {
+    const v = src[j];
+    if (!(typeof v === "number" && ((v >= 0 && v !== Infinity) || j === i))) return false;
+  }
+  return true;
 }
 
 /** The order n of a square grid; a message naming `shape` when it is not square. */

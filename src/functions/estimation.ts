@@ -1,6 +1,6 @@
 import { flowsFromStocks, ipf, StockDecrease } from "../indicators/estimation";
 import { MeasureError } from "../indicators/types";
-import { readCountTable, readMatrix, readOptionalChoice, readOptionalNumber, readVector } from "./cells";
+import { readCountTable, readOptionalChoice, readOptionalNumber, readStocks, readVector } from "./cells";
 import { guard, guardFinite } from "./errors";
 
 // Estimating flows. Both results are whole tables: one bad input fails the call with that
@@ -47,8 +47,8 @@ export function migrationIpf(seed: any[][], row_totals: any[][], col_totals: any
 export function migrationFlowsFromStocks(stocks_start: any[][], stocks_end: any[][], method?: any): any[][] {
   return guard(() => {
     const shape = "place of birth × place of residence table";
-    const start = readMatrix(stocks_start, "stocks_start", shape);
-    const end = readMatrix(stocks_end, "stocks_end", shape);
+    const start = readStocks(stocks_start, "stocks_start", shape);
+    const end = readStocks(stocks_end, "stocks_end", shape);
     if (start.n !== end.n) {
       throw new MeasureError("invalid", `stocks_start is ${start.n}×${start.n} but stocks_end is ${end.n}×${end.n}: give two tables of the same places in the same order`);
     }

@@ -243,7 +243,7 @@ export type StockDecrease = "zero" | "return";
  * Errors: tables that are empty, not square or of different sizes → `invalid`; a negative or
  * non-finite stock off the diagonal → `outOfDomain`.
  */
-export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, method: StockDecrease = "zero"): number[][] {
+export function flowsFromStocks(start: Matrix | Flows | Stocks, end: Matrix | Flows | Stocks, method: StockDecrease = "zero"): number[][] {
   if (method !== "zero" && method !== "return") throw new MeasureError("invalid", `method must be "zero" or "return" (got ${JSON.stringify(method)})`);
   const s0 = stocksOf(start, "the start stocks");
   const s1 = stocksOf(end, "the end stocks");
@@ -251,7 +251,7 @@ export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, meth
   if (n !== s1.n) throw new MeasureError("invalid", `the stock tables differ in shape: the start stocks are ${n}×${n}, the end stocks ${s1.n}×${s1.n} (they must list the same places in the same order)`);
   const flows: number[][] = new Array(n);
   if (method === "zero") {
-    for (let i = 0; i < n; i++) flows[i] = stockRises(s0.rows[i], s1.rows[i]);
+    for (let i = 0; i < n; i++) flows[i] = stockRises(s0.rows[i], s1.rows[i], i);
     return flows;
   }
   for (let i = 0; i < n; i++) flows[i] = new Array<number>(n).fill(0);
@@ -260,7 +260,7 @@ export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, meth
     const born0 = s0.rows[b];
     const born1 = s1.rows[b];
     for (let j = 0; j < n; j++) {
-      // Both diagonals are 0 in Flows, so a place of birth's own cell gives no flow.
+      if (j === b) continue; // a place of birth's own cell (the diagonal) is not read
       const d = born1[j] - born0[j];
       if (d > 0) out[j] += d;
       else if (d < 0) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
@@ -270,39 +270,53 @@ export function flowsFromStocks(start: Matrix | Flows, end: Matrix | Flows, meth
 }
 
 /**
- * Row i of the "zero" flows, max(0, Δ_ij), each cell written once, in order: a small function
- * called n times is optimised after a few rows, where a whole-table loop runs at interpreter
- * speed on the first calls. (The "return" flows stay one loop over the table: split in two
- * passes, or reading Δ_ji down a column, they took 2–3 times as long warm.)
+ * Row i of the "zero" flows, max(0, Δ_ij), each cell written once, in order, and the diagonal
+ * (whatever the stocks hold there) 0: a small function called n times is optimised after a few
+ * rows, where a whole-table loop runs at interpreter speed on the first calls. (The "return"
+ * flows stay one loop over the table: split in two passes, or reading Δ_ji down a column, they
+ * took 2–3 times as long warm.)
  */
-function stockRises(start: readonly number[], end: readonly number[]): number[] {
+function stockRises(start: readonly number[], end: readonly number[], i: number): number[] {
   const n = start.length;
   const out = new Array<number>(n);
   for (let j = 0; j < n; j++) {
     const d = end[j] - start[j];
     out[j] = d > 0 ? d : 0;
   }
+  out[i] = 0;
   return out;
 }
 
 /**
- * A table of stocks as `Flows` (the same square of counts off the diagonal), checked with the
- * stock tables' own messages when it is not one already.
+ * A square table of stocks (rows = place of birth, columns = place of residence) whose cells
+ * off the diagonal are counts. The diagonal (people living where they were born) is not read,
+ * so it may hold any number. The rows may be the caller's own arrays, read in place and never
+ * written: checking a table of stocks copies nothing.
  */
-function stocksOf(m: Matrix | Flows, name: string): Flows {
-  if (m instanceof Flows) return m;
+export class Stocks {
+  constructor(
+    readonly n: number,
+    readonly rows: readonly (readonly number[])[],
+  ) {}
+}
+
+/**
+ * A table of stocks checked with the stock tables' own messages (the same `Stocks` if it is
+ * one already; `Flows` are stocks with a zero diagonal). Checked in place, row by row, so the
+ * first problem in reading order is the one reported.
+ */
+function stocksOf(m: Matrix | Flows | Stocks, name: string): Stocks {
+  if (m instanceof Stocks) return m;
+  if (m instanceof Flows) return new Stocks(m.n, m.rows);
   const n = m.length;
   if (n === 0) throw new MeasureError("invalid", `${name} table is empty`);
-  const rows: number[][] = new Array(n);
   for (let b = 0; b < n; b++) {
     const row = m[b];
     if (row.length !== n) throw new MeasureError("invalid", `${name} table must be square, place of birth × place of residence (it has ${n} rows but row ${b + 1} has ${row.length} columns)`);
-    const out = new Array<number>(n);
     for (let j = 0; j < n; j++) {
       const v = row[j];
-      out[j] = j === b ? 0 : v >= 0 && v !== Infinity ? v : count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
+      if (j !== b && !(v >= 0 && v !== Infinity)) count(v, `${name}: born in ${b + 1}, living in ${j + 1}`);
     }
-    rows[b] = out;
   }
-  return new Flows(n, rows);
+  return new Stocks(n, m);
 }

@@ -1,4 +1,5 @@
-import { readCountTable, readFlowSums, readMatrix, readVector } from "../../src/functions/cells";
+import { readCountTable, readFlowSums, readMatrix, readStocks, readVector } from "../../src/functions/cells";
+import { flowsFromStocks, Stocks } from "../../src/indicators/estimation";
 import { Flows, flowsOf, FlowSums, flowSumsOf, margins } from "../../src/indicators/matrix";
 import { prng } from "../support/random";
 import { MeasureError } from "../../src/indicators/types";
@@ -80,6 +81,62 @@ describe("readFlowSums: a matrix read as readMatrix reads it, kept as its sums",
       expect(Array.from(s.inflows)).toEqual(g.inflows);
       expect(s.total).toBe(g.total);
       expect(s.nonZero).toBe(m.flatMap((row, i) => row.filter((v, j) => j !== i && v > 0)).length);
+    }
+  });
+});
+
+describe("readStocks: a table of stocks checked as readMatrix checks it, read in place", () => {
+  const shape = "place of birth × place of residence table";
+  const bad: unknown[][][] = [
+    [[0, "x"], [-1, 0]],
+    [[0, 1], [-1, 0]],
+    [[0, 1], [NaN, 0]],
+    [[0, 1], [Infinity, 0]],
+    [[0, "12,610"], [1, 0]],
+    [[0, false], [1, 0]],
+    [[0, 1, 2]],
+    [[0, 1], [2]],
+  ];
+  test("the same cells refused, with the same first bad cell named, as readMatrix", () => {
+    for (const m of bad) {
+      const fromMatrix = thrown(() => readMatrix(m, "stocks_start", shape));
+      expect(fromMatrix).toBeDefined();
+      expect(thrown(() => readStocks(m, "stocks_start", shape))).toEqual(fromMatrix);
+    }
+  });
+  test("a row of numbers is the caller's own array, never written; a row with a blank or a non-number on the diagonal is a copy", () => {
+    const grid: unknown[][] = [
+      [-7, 1, 2],
+      [3, "stayers", null],
+      [4, 5, NaN],
+    ];
+    const before = JSON.stringify(grid.map((row) => row.map(String)));
+    const s = readStocks(grid, "stocks_start", shape);
+    expect(s).toBeInstanceOf(Stocks);
+    expect(s.rows[0]).toBe(grid[0]);
+    expect(s.rows[1]).not.toBe(grid[1]);
+    expect(s.rows[1]).toEqual([3, 0, 0]);
+    expect(s.rows[2]).toBe(grid[2]);
+    flowsFromStocks(s, readStocks([[0, 9, 9], [9, 0, 9], [9, 9, 0]], "stocks_end", shape), "return");
+    expect(JSON.stringify(grid.map((row) => row.map(String)))).toBe(before);
+  });
+  test("the flows from stocks read in place are those from the same tables read by readMatrix, bit for bit", () => {
+    const rand = prng(20261205);
+    const cell = (i: number, j: number): unknown => {
+      const r = rand();
+      if (i === j) return r < 0.3 ? "—" : r < 0.5 ? null : r < 0.6 ? -3 : Math.floor(r * 1e6);
+      return r < 0.1 ? null : r < 0.15 ? "" : r < 0.6 ? Math.floor(r * 1e5) : r * 1e4;
+    };
+    for (const n of [1, 2, 3, 7, 40]) {
+      for (let k = 0; k < 5; k++) {
+        const a = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => cell(i, j)));
+        const b = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => cell(i, j)));
+        for (const method of ["zero", "return"] as const) {
+          const got = flowsFromStocks(readStocks(a, "stocks_start", shape), readStocks(b, "stocks_end", shape), method);
+          const want = flowsFromStocks(readMatrix(a, "stocks_start", shape), readMatrix(b, "stocks_end", shape), method);
+          expect(got.flat().map((v) => Object.is(v, -0) ? "-0" : v)).toEqual(want.flat().map((v) => Object.is(v, -0) ? "-0" : v));
+        }
+      }
     }
   });
 });
