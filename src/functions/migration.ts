@@ -9,7 +9,7 @@ import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
 import { CellValue, isBlank, isHeaderText, readGrid, readFlowSums, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
 import { elementwise2, elementwise3 } from "./elementwise";
-import { guard, measureErrorOf, toExcelError } from "./errors";
+import { guard, guardFinite, measureErrorOf, toExcelError } from "./errors";
 
 /**
  * Net migration: inflow − outflow.
@@ -170,7 +170,7 @@ export function migrationSummary(matrix: any[][], labels?: any[][]): any[][] {
  * @returns A table with a header row and one row per corridor.
  */
 export function migrationCorridors(matrix: any[][], labels?: any[][], top?: any): any[][] {
-  return guard(() => {
+  return guardFinite(() => {
     const m = readMatrix(matrix, "matrix");
     const names = readLabels(labels, "labels", m.n);
     const limit = readOptionalNumber(top, "top", Infinity);

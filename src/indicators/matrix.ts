@@ -310,13 +310,16 @@ export function listCorridors<T>(
   const few = Number.isInteger(top) && top >= 0 && top <= FEW;
   const order = few ? largestCells(rows, top) : positiveCellsByFlow(rows);
   const end = Math.min(order.length, top);
+  // Sized once: grown by push, the list of 54,000 rows was copied a dozen times as it grew.
+  const base = into.length;
+  into.length = base + end;
   for (let k = 0; k < end; k++) {
     const at = order[k];
     const origin = Math.floor(at / n);
     const destination = at - origin * n;
     const f = rows[origin][destination];
     const c = rows[destination][origin];
-    into.push(make(origin, destination, f, c, f - c, pairReciprocity(f, c)));
+    into[base + k] = make(origin, destination, f, c, f - c, pairReciprocity(f, c));
   }
   return into;
 }
