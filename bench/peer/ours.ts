@@ -1,7 +1,8 @@
 /**
  * Times one of our measures on one case, in a fresh Node process (so its first calls are cold),
  * through the BUILT dist/functions.js as Excel calls it. Started by run.ts; prints one JSON
- * object: the value, the times of the cold calls and of the warm ones (ms).
+ * object: the value, the times of the cold calls and of the warm ones (ms), and the page faults
+ * of each cold call.
  * Usage: tsx bench/peer/ours.ts CASE.json MEASURE COLD WARM BUDGET_S
  */
 import { readFileSync } from "fs";
@@ -25,15 +26,22 @@ const budgetMs = 1000 * Number(budgetArg);
 const start = process.hrtime.bigint();
 const spent = () => Number(process.hrtime.bigint() - start) / 1e6;
 let result: unknown;
+// The page faults of each timed call beside its time (read outside the timing): a first touch of
+// a fresh page of memory is most of a cold call's time on some machines (bench:peer's header).
+const faults: number[] = [];
 const timed = () => {
+  const f0 = process.resourceUsage().minorPageFault;
   const t0 = process.hrtime.bigint();
   result = call();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  faults.push(process.resourceUsage().minorPageFault - f0);
+  return ms;
 };
 // The comparable number is read from the last result after the timing, as R's is.
 const valueOf = (r: unknown): number => (measure.read ? measure.read(r) : (r as number));
 const cold: number[] = [];
 for (let k = 0; k < Number(coldArg); k++) cold.push(timed());
+const coldFaults = faults.slice();
 const coldValue = valueOf(result);
 const warm: number[] = [];
 // Warm-up until V8 has had time to optimise (at least 20 calls, or 0.5 s), untimed.
@@ -44,4 +52,4 @@ for (let k = 0, t = spent(); k < 20 || spent() - t < 500; k++) {
 for (let k = 0; k < Number(warmArg) && spent() < budgetMs; k++) warm.push(timed());
 const value = valueOf(result);
 if (value !== coldValue) throw new Error(`${id}: warm calls returned ${value}, cold ${coldValue}`);
-console.log(JSON.stringify({ value, cold, warm }));
+console.log(JSON.stringify({ value, cold, warm, coldFaults }));

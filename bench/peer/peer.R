@@ -1,6 +1,7 @@
 # Times one R peer measure on one case, in a fresh R process (so its first calls are cold).
 # Usage: Rscript peer.R CASE.json SETUP CALL VALUE COLD WARM BUDGET_S
-# Prints one JSON object: the value, the times of the cold calls and of the warm ones (ms).
+# Prints one JSON object: the value, the times of the cold calls and of the warm ones (ms), and
+# the page faults of each cold call.
 # The peers' sources are read from MIGEST_DIR and MIGRATION_INDICES_DIR (their R/ folders).
 args <- commandArgs(trailingOnly = TRUE)
 suppressPackageStartupMessages({
@@ -36,10 +37,20 @@ cold_n <- as.integer(args[5])
 warm_n <- as.integer(args[6])
 budget <- as.numeric(args[7])
 
+# Minor page faults so far (Linux; NA elsewhere), read around each cold call as ours are.
+minflt <- function() {
+  stat <- tryCatch(readLines("/proc/self/stat", warn = FALSE), error = function(e) "")
+  fields <- strsplit(sub("^.*[)] ", "", stat), " ")[[1]]
+  if (length(fields) < 8) NA_real_ else as.numeric(fields[8])
+}
+faults <- c()
 timed <- function() {
+  f0 <- minflt()
   t0 <- Sys.time()
   x <<- eval(call, envir = globalenv())
-  1000 * as.numeric(difftime(Sys.time(), t0, units = "secs"))
+  ms <- 1000 * as.numeric(difftime(Sys.time(), t0, units = "secs"))
+  faults <<- c(faults, minflt() - f0)
+  ms
 }
 start <- Sys.time()
 spent <- function() as.numeric(difftime(Sys.time(), start, units = "secs"))
@@ -48,6 +59,7 @@ for (k in seq_len(cold_n)) {
   cold <- c(cold, timed())
   if (spent() > budget) break
 }
+cold_faults <- faults
 value <- eval(parse(text = args[4]))
 warm <- c()
 if (length(cold) == cold_n && spent() < budget) {
@@ -57,4 +69,4 @@ if (length(cold) == cold_n && spent() < budget) {
     warm <- c(warm, timed())
   }
 }
-cat(toJSON(list(value = value, cold = cold, warm = warm), digits = NA, auto_unbox = TRUE), "\n")
+cat(toJSON(list(value = value, cold = cold, warm = warm, coldFaults = cold_faults), digits = NA, auto_unbox = TRUE), "\n")

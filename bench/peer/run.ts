@@ -34,6 +34,8 @@ interface Timing {
   value: number;
   cold: number[];
   warm: number[];
+  /** The minor page faults of each cold call. */
+  coldFaults?: number[];
 }
 
 function notDone(reason: string): never {
@@ -72,13 +74,35 @@ function child(command: string, args: string[], env: NodeJS.ProcessEnv, what: st
   const line = out.stdout?.trim().split("\n").pop();
   if (out.status !== 0 || !line) throw new Error(`${what} failed (exit ${out.status}):\n${out.stderr}`);
   const t = JSON.parse(line) as Timing;
-  return { value: Number(t.value), cold: times(t.cold), warm: times(t.warm) };
+  return { value: Number(t.value), cold: times(t.cold), warm: times(t.warm), coldFaults: times(t.coldFaults) };
 }
 
 const fmt = (ms: number | undefined): string => (ms === undefined ? "—" : ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4));
 const ratio = (r: number | undefined, o: number | undefined): number | undefined => (r === undefined || o === undefined ? undefined : r / o);
 const fmtRatio = (x: number | undefined): string => (x === undefined ? "—" : x >= 100 ? `${x.toFixed(0)}×` : `${x.toFixed(1)}×`);
 const med = (xs: number[]): number | undefined => (xs.length ? median(xs) : undefined);
+
+/**
+ * What a first touch of a fresh page of memory costs here (µs, median of 5 fresh 8 MB buffers):
+ * a call that allocates much pays it for every page the heap takes from the system. It was 11 µs
+ * on the virtual machine these figures were first taken on, some ten times a bare machine's.
+ */
+function pageTouchUs(): number {
+  const per: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = process.hrtime.bigint();
+    const b = Buffer.allocUnsafeSlow(8 << 20);
+    for (let i = 0; i < b.length; i += 4096) b[i] = 1;
+    per.push(Number(process.hrtime.bigint() - t0) / 1e3 / (b.length / 4096));
+  }
+  return median(per);
+}
+
+/** The median over the processes of each one's median page faults per cold call. */
+function faultsOf(ts: Timing[]): string {
+  const m = med(ts.map((t) => med(t.coldFaults ?? [])).filter((x): x is number => x !== undefined));
+  return m === undefined ? "—" : m.toFixed(0);
+}
 
 function main(): void {
   const dirs = peerDirs();
@@ -95,9 +119,11 @@ function main(): void {
   const tsx = require.resolve("tsx/cjs");
   let failed = false;
   const records: Record<string, unknown>[] = [];
-  console.log(`R ${spawnSync("Rscript", ["-e", "cat(R.version.string)"], { encoding: "utf8" }).stdout}; Node ${process.version}; load average ${require("os").loadavg().map((x: number) => x.toFixed(2)).join(" ")}`);
-  console.log("| measure (R peer) | ours | n | R cold | ours cold | R / ours cold | R warm | ours warm | R / ours warm | processes |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  console.log(
+    `R ${spawnSync("Rscript", ["-e", "cat(R.version.string)"], { encoding: "utf8" }).stdout}; Node ${process.version}; load average ${require("os").loadavg().map((x: number) => x.toFixed(2)).join(" ")}; first touch of a fresh 4 KB page ${pageTouchUs().toFixed(2)} µs`,
+  );
+  console.log("| measure (R peer) | ours | n | R cold | ours cold | R / ours cold | R warm | ours warm | R / ours warm | page faults per cold call, R / ours | processes |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   try {
     for (const n of sizes) {
       const file = join(tmp, `case-${n}.json`);
@@ -121,7 +147,7 @@ function main(): void {
         const warm = ratio(figure.r.warm, figure.ours.warm);
         const short = [cold, warm].some((x) => x !== undefined && x < TARGET);
         if (!agree || short || cold === undefined) failed = true;
-        const line = `| ${m.peer} | ${m.ours} | ${n} | ${fmt(figure.r.cold)} | ${fmt(figure.ours.cold)} | ${fmtRatio(cold)} | ${fmt(figure.r.warm)} | ${fmt(figure.ours.warm)} | ${fmtRatio(warm)} | ${ours.length} |${agree ? "" : ` values differ: R ${peer[0].value}, ours ${ours[0].value}`}`;
+        const line = `| ${m.peer} | ${m.ours} | ${n} | ${fmt(figure.r.cold)} | ${fmt(figure.ours.cold)} | ${fmtRatio(cold)} | ${fmt(figure.r.warm)} | ${fmt(figure.ours.warm)} | ${fmtRatio(warm)} | ${faultsOf(peer)} / ${faultsOf(ours)} | ${ours.length} |${agree ? "" : ` values differ: R ${peer[0].value}, ours ${ours[0].value}`}`;
         console.log(line);
         records.push({ name: `peer ${m.id} ${n}x${n}`, figures: { ...figure, runs: { r: peer, ours } }, unit: "ms per call", target: `R / ours >= ${TARGET}`, met: agree && !short });
       }

@@ -1,7 +1,7 @@
 import { hostCellKind, isBlankCell } from "../cells/kind";
 import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
-import { Flows, FlowSums } from "../indicators/matrix";
+import { FlowCount, Flows, FlowSums } from "../indicators/matrix";
 import { SeedTable, Stocks } from "../indicators/estimation";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
@@ -193,6 +193,30 @@ export function readFlowSums(v: unknown, arg: string): FlowSums {
   let total = 0;
   for (let i = 0; i < n; i++) total += outflows[i]; // region by region, as `margins` adds them
   return new FlowSums(n, outflows, inflows, total, nonZero);
+}
+
+/**
+ * An origin × destination matrix read as `readMatrix` reads it (the same cells accepted, the
+ * same first bad cell reported) but kept only as its count of non-zero flows, for connectivity.
+ */
+export function readFlowCount(v: unknown, arg: string): FlowCount {
+  const grid = readGrid(v, arg);
+  const n = squareOrder(grid, arg, "origin × destination matrix");
+  let nonZero = 0;
+  for (let i = 0; i < n; i++) nonZero += countFlowRow(grid[i], arg, i, n);
+  return new FlowCount(n, nonZero);
+}
+
+/** Row i's count of non-zero flows; its cells checked, the diagonal skipped whatever it holds. */
+function countFlowRow(src: CellValue[], arg: string, i: number, n: number): number {
+  let nonZero = 0;
+  for (let j = 0; j < n; j++) {
+    const v = src[j];
+    if (typeof v === "number" && v >= 0 && v !== Infinity) {
+      if (v > 0 && j !== i) nonZero++;
+    } else if (j !== i && readCount(v, arg, i, j, n, n) > 0) nonZero++;
+  }
+  return nonZero;
 }
 
 /**

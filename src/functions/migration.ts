@@ -7,7 +7,7 @@ import { courgeauK, grossMigrationRate, migrationEffectiveness, migrationIntensi
 import { FLOW_KEY_FIGURES, FlowKeyFigureName, flowKeyFiguresByPeriod } from "../indicators/periods";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
-import { CellValue, isBlank, isHeaderText, readGrid, readFlowSums, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
+import { CellValue, isBlank, isHeaderText, readFlowCount, readGrid, readFlowSums, readLabels, readMatrix, readNumber, readOptionalBoolean, readOptionalNumber, readVector, ResultCell } from "./cells";
 import { elementwise2, elementwise3 } from "./elementwise";
 import { guard, guardFinite, measureErrorOf, toExcelError } from "./errors";
 
@@ -125,7 +125,7 @@ export function migrationAnmr(matrix: any[][], populations: any[][]): number {
  * @returns A fraction from 0 to 1.
  */
 export function migrationConnectivity(matrix: any[][]): number {
-  return guard(() => connectivity(readFlowSums(matrix, "matrix")));
+  return guard(() => connectivity(readFlowCount(matrix, "matrix")));
 }
 
 /**

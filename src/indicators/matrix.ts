@@ -137,6 +137,19 @@ export class FlowSums {
   ) {}
 }
 
+/**
+ * What connectivity reads of a checked matrix: its order and its count of non-zero flows
+ * (diagonal excluded). The Excel face counts them in the one pass that checks the cells
+ * (`readFlowCount`), adding up nothing: the sums were most of that pass on the first calls.
+ */
+export class FlowCount {
+  constructor(
+    readonly n: number,
+    /** #{(i, j): i ≠ j, M_ij > 0} */
+    readonly nonZero: number,
+  ) {}
+}
+
 /** The sums of a matrix (the same `FlowSums` if it is one already): the same additions, in the same order, as `margins`. */
 export function flowSumsOf(m: Matrix | Flows | FlowSums): FlowSums {
   if (m instanceof FlowSums) return m;
@@ -193,8 +206,8 @@ function netExchange(outflows: Float64Array, inflows: Float64Array): Exchange {
  * Connectivity: the share of the n(n − 1) possible off-diagonal flows that are non-zero.
  * Definition and source: MIGRATION.CONNECTIVITY in ./definitions/matrix.ts.
  */
-export function connectivity(m: Matrix | Flows | FlowSums): Rate {
-  const { n, nonZero } = flowSumsOf(m);
+export function connectivity(m: Matrix | Flows | FlowSums | FlowCount): Rate {
+  const { n, nonZero } = m instanceof FlowCount ? m : flowSumsOf(m);
   return divide(nonZero, n * (n - 1), "the number of off-diagonal cells");
 }
 

@@ -1,6 +1,6 @@
-import { readCountTable, readFlowSums, readMatrix, readStocks, readVector } from "../../src/functions/cells";
+import { readCountTable, readFlowCount, readFlowSums, readMatrix, readStocks, readVector } from "../../src/functions/cells";
 import { flowsFromStocks, Stocks } from "../../src/indicators/estimation";
-import { Flows, flowsOf, FlowSums, flowSumsOf, margins } from "../../src/indicators/matrix";
+import { FlowCount, Flows, flowsOf, FlowSums, flowSumsOf, margins } from "../../src/indicators/matrix";
 import { prng } from "../support/random";
 import { MeasureError } from "../../src/indicators/types";
 
@@ -48,7 +48,7 @@ describe("readMatrix: Excel's cells read and checked in one pass, into Flows", (
   });
 });
 
-describe("readFlowSums: a matrix read as readMatrix reads it, kept as its sums", () => {
+describe("readFlowSums and readFlowCount: a matrix read as readMatrix reads it, kept as its sums or its count of non-zero flows", () => {
   const cases: unknown[][][] = [
     [
       ["stayers", 1, null],
@@ -67,7 +67,12 @@ describe("readFlowSums: a matrix read as readMatrix reads it, kept as its sums",
     for (const m of cases) {
       const fromMatrix = thrown(() => readMatrix(m, "matrix"));
       expect(thrown(() => readFlowSums(m, "matrix"))).toEqual(fromMatrix);
-      if (!fromMatrix) expect(readFlowSums(m, "matrix")).toEqual(flowSumsOf(readMatrix(m, "matrix")));
+      expect(thrown(() => readFlowCount(m, "matrix"))).toEqual(fromMatrix);
+      if (!fromMatrix) {
+        const sums = flowSumsOf(readMatrix(m, "matrix"));
+        expect(readFlowSums(m, "matrix")).toEqual(sums);
+        expect(readFlowCount(m, "matrix")).toEqual(new FlowCount(sums.n, sums.nonZero));
+      }
     }
   });
   test("its sums are those of margins, bit for bit, and its non-zero count that of the off-diagonal cells", () => {
@@ -81,6 +86,7 @@ describe("readFlowSums: a matrix read as readMatrix reads it, kept as its sums",
       expect(Array.from(s.inflows)).toEqual(g.inflows);
       expect(s.total).toBe(g.total);
       expect(s.nonZero).toBe(m.flatMap((row, i) => row.filter((v, j) => j !== i && v > 0)).length);
+      expect(readFlowCount(m, "matrix")).toEqual(new FlowCount(n, s.nonZero));
     }
   });
 });
