@@ -188,11 +188,10 @@ export function readFlowSums(v: unknown, arg: string): FlowSums {
   const n = squareOrder(grid, arg, "origin × destination matrix");
   const outflows = new Float64Array(n);
   const inflows = new Float64Array(n);
-  let nonZero = 0;
-  for (let i = 0; i < n; i++) nonZero += sumFlowRow(grid[i], arg, i, n, outflows, inflows);
+  for (let i = 0; i < n; i++) sumFlowRow(grid[i], arg, i, n, outflows, inflows);
   let total = 0;
   for (let i = 0; i < n; i++) total += outflows[i]; // region by region, as `margins` adds them
-  return new FlowSums(n, outflows, inflows, total, nonZero);
+  return new FlowSums(n, outflows, inflows, total);
 }
 
 /**
@@ -220,12 +219,11 @@ function countFlowRow(src: CellValue[], arg: string, i: number, n: number): numb
 }
 
 /**
- * Row i of a matrix into the sums: its outflow into `outflows[i]`, its cells into `inflows`;
- * returns its count of non-zero flows. The diagonal is skipped whatever it holds.
+ * Row i of a matrix into the sums: its outflow into `outflows[i]`, its cells into `inflows`.
+ * The diagonal is skipped whatever it holds.
  */
-function sumFlowRow(src: CellValue[], arg: string, i: number, n: number, outflows: Float64Array, inflows: Float64Array): number {
+function sumFlowRow(src: CellValue[], arg: string, i: number, n: number, outflows: Float64Array, inflows: Float64Array): void {
   let out = 0;
-  let nonZero = 0;
   for (let j = 0; j < n; j++) {
     let v = src[j];
     // The common cell, a finite count, in as few operations as possible: the first calls run
@@ -236,10 +234,8 @@ function sumFlowRow(src: CellValue[], arg: string, i: number, n: number, outflow
     } else if (j === i) continue;
     out += v;
     inflows[j] += v;
-    if (v > 0) nonZero++;
   }
   outflows[i] = out;
-  return nonZero;
 }
 
 /**

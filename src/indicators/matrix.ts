@@ -119,9 +119,9 @@ export function pairReciprocity(f: number, c: number): Rate {
 }
 
 /**
- * What MEI, ANMR and connectivity read of a checked matrix: its margins and its count of
- * non-zero flows (diagonal excluded). The Excel face builds it in the one pass that checks the
- * cells (`readFlowSums`), without copying the matrix; `flowSumsOf` builds it from a matrix.
+ * What MEI and ANMR read of a checked matrix: its margins and total. The Excel face builds it in
+ * the one pass that checks the cells (`readFlowSums`), without copying the matrix; `flowSumsOf`
+ * builds it from a matrix.
  */
 export class FlowSums {
   constructor(
@@ -132,8 +132,6 @@ export class FlowSums {
     readonly inflows: Float64Array,
     /** Σ_{i≠j} M_ij, added region by region in row order */
     readonly total: Count,
-    /** #{(i, j): i ≠ j, M_ij > 0} */
-    readonly nonZero: number,
   ) {}
 }
 
@@ -157,14 +155,21 @@ export function flowSumsOf(m: Matrix | Flows | FlowSums): FlowSums {
   const outflows = new Float64Array(n);
   const inflows = new Float64Array(n);
   let total = 0;
-  let nonZero = 0;
   for (let i = 0; i < n; i++) {
     const out = addRow(rows[i], inflows);
     outflows[i] = out;
     total += out;
-    nonZero += positives(rows[i]); // the diagonal is 0
   }
-  return new FlowSums(n, outflows, inflows, total, nonZero);
+  return new FlowSums(n, outflows, inflows, total);
+}
+
+/** The count of non-zero flows of a matrix (the same `FlowCount` if it is one already). */
+export function flowCountOf(m: Matrix | Flows | FlowCount): FlowCount {
+  if (m instanceof FlowCount) return m;
+  const { n, rows } = flowsOf(m);
+  let nonZero = 0;
+  for (let i = 0; i < n; i++) nonZero += positives(rows[i]); // the diagonal is 0
+  return new FlowCount(n, nonZero);
 }
 
 /**
@@ -206,8 +211,8 @@ function netExchange(outflows: Float64Array, inflows: Float64Array): Exchange {
  * Connectivity: the share of the n(n − 1) possible off-diagonal flows that are non-zero.
  * Definition and source: MIGRATION.CONNECTIVITY in ./definitions/matrix.ts.
  */
-export function connectivity(m: Matrix | Flows | FlowSums | FlowCount): Rate {
-  const { n, nonZero } = m instanceof FlowCount ? m : flowSumsOf(m);
+export function connectivity(m: Matrix | Flows | FlowCount): Rate {
+  const { n, nonZero } = flowCountOf(m);
   return divide(nonZero, n * (n - 1), "the number of off-diagonal cells");
 }
 
