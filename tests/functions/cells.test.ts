@@ -32,6 +32,19 @@ describe("readMatrix: Excel's cells read and checked in one pass, into Flows", (
       [3, 4, 0],
     ]);
   });
+  test("a row of counts with 0 on its diagonal is the caller's own array; a row with a blank, or anything else on its diagonal (-0 too), is a copy", () => {
+    const grid: unknown[][] = [
+      [0, 1, 2],
+      [3, -0, 4],
+      [5, null, 0],
+    ];
+    const f = readMatrix(grid, "matrix");
+    expect(f.rows[0]).toBe(grid[0]);
+    expect(f.rows[1]).not.toBe(grid[1]);
+    expect(Object.is(f.rows[1][1], 0)).toBe(true);
+    expect(f.rows[2]).not.toBe(grid[2]);
+    expect(f.rows[2]).toEqual([5, 0, 0]);
+  });
   test("the Flows read from cells equals the one checked from the same numbers", () => {
     const m = [
       [0, 7, 1.5],
