@@ -25,7 +25,7 @@ function deepFrozen<T>(v: T): T {
   return v;
 }
 
-function outcome(fn: Function, args: unknown[]): unknown {
+function outcome(fn: (...args: unknown[]) => unknown, args: unknown[]): unknown {
   try {
     return fn(...args);
   } catch (e) {
@@ -40,7 +40,7 @@ test("a write into a frozen range throws in the bundle's code", () => {
 
 test.each(CATALOG)("%s writes into none of the ranges it is given", (id) => {
   const meta = fns.metadata.get(id)!;
-  const fn = fns.registered.get(id)!;
+  const fn = fns.registered.get(id) as (...args: unknown[]) => unknown;
   const args = excelArguments(meta, REFERENCE[id as FunctionName]);
   const fresh = JSON.parse(JSON.stringify(args)) as unknown[];
   const frozen = deepFrozen(JSON.parse(JSON.stringify(args)) as unknown[]);
