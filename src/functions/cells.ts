@@ -152,8 +152,8 @@ export function readMatrix(v: unknown, arg: string, shape = "origin × destinati
  * A square table of stocks (place of birth × place of residence), checked as `readMatrix` checks
  * a matrix (the same cells accepted, the same first bad cell reported) but not copied: a row of
  * numbers only is used in place (its diagonal, whatever number it holds, is not read); a row
- * with a blank, or with something else than a number on its diagonal, is copied as
- * `readMatrix` copies it. Copying both tables made the first calls on a large table slow.
+ * with a blank, or with anything but a number on its diagonal, is copied as `readMatrix` copies
+ * it. Copying both tables was most of the first calls' time on a large table.
  */
 export function readStocks(v: unknown, arg: string, shape: string): Stocks {
   const grid = readGrid(v, arg);
