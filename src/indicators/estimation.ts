@@ -255,26 +255,31 @@ export function flowsFromStocks(start: Matrix | Flows | Stocks, end: Matrix | Fl
     return flows;
   }
   for (let i = 0; i < n; i++) flows[i] = new Array<number>(n).fill(0);
-  for (let b = 0; b < n; b++) {
-    const out = flows[b];
-    const born0 = s0.rows[b];
-    const born1 = s1.rows[b];
-    for (let j = 0; j < n; j++) {
-      if (j === b) continue; // a place of birth's own cell (the diagonal) is not read
-      const d = born1[j] - born0[j];
-      if (d > 0) out[j] += d;
-      else if (d < 0) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
-    }
-  }
+  for (let b = 0; b < n; b++) addChanges(s0.rows[b], s1.rows[b], b, flows);
   return flows;
+}
+
+/**
+ * The "return" flows of the people born in b, added into `flows`: a rise in j is a flow b → j,
+ * a fall a return j → b. A function of one place of birth, as `stockRises` is of one row, so
+ * that it is optimised within the first call.
+ */
+function addChanges(born0: readonly number[], born1: readonly number[], b: number, flows: number[][]): void {
+  const out = flows[b];
+  for (let j = 0; j < born0.length; j++) {
+    if (j === b) continue; // a place of birth's own cell (the diagonal) is not read
+    const d = born1[j] - born0[j];
+    if (d > 0) out[j] += d;
+    else if (d < 0) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
+  }
 }
 
 /**
  * Row i of the "zero" flows, max(0, Δ_ij), each cell written once, in order, and the diagonal
  * (whatever the stocks hold there) 0: a small function called n times is optimised after a few
  * rows, where a whole-table loop runs at interpreter speed on the first calls. (The "return"
- * flows stay one loop over the table: split in two passes, or reading Δ_ji down a column, they
- * took 2–3 times as long warm.)
+ * flows are one pass over the table too, `addChanges`: split in two passes, or reading Δ_ji
+ * down a column, they took 2–3 times as long warm.)
  */
 function stockRises(start: readonly number[], end: readonly number[], i: number): number[] {
   const n = start.length;
