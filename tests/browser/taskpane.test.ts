@@ -15,6 +15,7 @@ import { planReport } from "../../src/report/plan";
 import type { SourceBlock } from "../../src/report/types";
 import { formatNumber } from "../../src/taskpane/i18n";
 import { ARTIFACTS, usePaneSite } from "../support/pane-page";
+import { NATIONAL_SHEET, NATIONAL_TOTAL } from "../support/matrices";
 import { readSample } from "../support/samples";
 
 type Cells = (string | number | boolean | null)[][];
@@ -182,6 +183,12 @@ async function mapping(page: Page): Promise<{ column: string; role: string; note
   );
 }
 
+/** Presses the pane's build button (its label in the pane's language) and waits for the result. */
+async function buildReport(page: Page, button = "Build report"): Promise<void> {
+  await page.getByRole("button", { name: button }).click();
+  await page.locator("section.result").waitFor({ timeout: 30_000 });
+}
+
 async function headline(page: Page): Promise<Record<string, string>> {
   return page.locator("dl.headline").evaluate((dl) => {
     const out: Record<string, string> = {};
@@ -259,8 +266,7 @@ test("English: a long list is read, two roles are swapped from the drop-downs, a
       expect(await page.locator(`#${describedBy}`).textContent()).toMatch(/colleague/i);
     }
 
-    await page.getByRole("button", { name: "Build report" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    await buildReport(page);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).toBe("result");
 
     // What the double received: new sheets beside the untouched source, the summary active.
@@ -359,8 +365,7 @@ test("Ukrainian (Office's display language uk-UA): a country table, a role chang
     await page.getByLabel("Лише значення").check();
     expect(await page.locator(`#${await page.getByLabel("Лише значення").getAttribute("aria-describedby")}`).textContent()).toMatch(/^Колега бачить ті самі числа/);
 
-    await page.getByRole("button", { name: "Побудувати звіт" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    await buildReport(page, "Побудувати звіт");
     expect(await page.locator("section.result h3").textContent()).toBe("Звіт записано");
 
     // The same choices in the engine, in Node, give the numbers the pane must show.
@@ -405,8 +410,7 @@ test("Ukrainian from the pane's switch: a matrix, its reasons in Ukrainian, and 
     expect(await found(page).locator("details.english").count()).toBe(0);
     expect(await found(page).locator("ul.reasons li").nth(2).textContent()).toBe("Порожні клітинки вважаються відсутнім потоком (0); діагональ лишається як є, і показники її не враховують.");
     expect(await found(page).textContent()).toContain("Упевненість: 95");
-    await page.getByRole("button", { name: "Побудувати звіт" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    await buildReport(page, "Побудувати звіт");
     const h = await headline(page);
     expect(norm(h["Усього переміщень"])).toBe("268 142");
     expect(h["Регіонів"]).toBe("33");
@@ -446,8 +450,7 @@ test("rows left out as totals or aggregates are listed with why; unticking one k
     await europe.uncheck();
     expect(await list.locator("h4").textContent()).toBe("Left out of the regions (1)");
     expect(await page.getByLabel("Europe (row 5, B5): a region or group (UN location code of 900 or more)").isChecked()).toBe(false);
-    await page.getByRole("button", { name: "Build report" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    await buildReport(page);
     expect((await headline(page))["Rows"]).toBe("4");
     await expectClean(pane);
   } finally {
@@ -477,8 +480,7 @@ test("note and source lines under a country table are listed as left out with a 
     await page.getByLabel("Language / Мова").selectOption("uk");
     expect(await list.locator("li").allTextContents()).toEqual(["Source: National Statistics Office, 2023 (рядок 5, A5): примітка або джерело (текст без чисел)", "Note: figures for 2022 are provisional. (рядок 6, A6): примітка або джерело (текст без чисел)"]);
     await page.getByLabel("Language / Мова").selectOption("en");
-    await page.getByRole("button", { name: "Build report" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    await buildReport(page);
     // Austria, Liechtenstein (no numbers: a row with missing data) and France
     expect((await headline(page))["Rows"]).toBe("3");
     await expectClean(pane);
@@ -488,21 +490,7 @@ test("note and source lines under a country table are listed as left out with a 
 }, 60_000);
 
 test("a national statistics sheet selected whole: the matrix under its title rows is found, its totals listed as left out, in Ukrainian too", async () => {
-  const values: Cells = [
-    ["Table 1: Moves between regions, 2022", null, null, null, null, null],
-    ["Number of people", null, null, null, null, null],
-    [null, null, null, null, null, null],
-    [null, "Region of destination", null, null, null, null],
-    ["Region of origin", "North", "South", "East", "West", "Total outflow"],
-    ["North", 0, 700, 500, 300, 1500],
-    ["South", 600, 0, 100, 200, 900],
-    ["East", 250, 90, 0, 40, 380],
-    ["West", 150, 400, 30, 0, 580],
-    ["Total inflow [note 1]", 1000, 1190, 630, 540, 3360],
-    [null, null, null, null, null, null],
-    ["Note 1: moves within a region are not counted.", null, null, null, null, null],
-  ];
-  const pane = await openPane({ workbook: { sheets: [{ name: "Table 1", values }], selection: "'Table 1'!A1:F12" } });
+  const pane = await openPane({ workbook: { sheets: [{ name: "Table 1", values: NATIONAL_SHEET }], selection: "'Table 1'!A1:F12" } });
   const { page } = pane;
   try {
     await page.getByRole("button", { name: "Use selection" }).click();
@@ -512,9 +500,8 @@ test("a national statistics sheet selected whole: the matrix under its title row
     expect(await found(page).locator("section.left-out li").allTextContents()).toEqual(["Total inflow [note 1] (A10): a total", "Total outflow (column, F5): a total"]);
     await page.getByLabel("Language / Мова").selectOption("uk");
     expect(await found(page).locator("section.left-out li").allTextContents()).toEqual(["Total inflow [note 1] (A10): підсумок", "Total outflow (стовпець, F5): підсумок"]);
-    await page.getByRole("button", { name: "Побудувати звіт" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
-    // the true total: the off-diagonal flows, added by hand
+    await buildReport(page, "Побудувати звіт");
+    expect(NATIONAL_TOTAL).toBe(3360);
     expect(norm((await headline(page))["Усього переміщень"])).toBe("3 360");
     await expectAccessible(page, "matrix found under title rows");
     await expectClean(pane);
@@ -539,8 +526,7 @@ test("a matrix whose columns are alphabetical, with a totals row and a label on 
     await found(page).waitFor();
     expect(await page.getByLabel("Shape").inputValue()).toBe("matrix");
     expect(await found(page).locator("section.left-out li").allTextContents()).toEqual(["Total (A3): a total", "Elsewhere (column, D1): found only among the columns"]);
-    await page.getByRole("button", { name: "Build report" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    await buildReport(page);
     // the true total: the off-diagonal flows between the four regions, added by hand
     expect(norm((await headline(page))["Total flows"])).toBe(formatNumber(7000 + 5000 + 3000 + 6000 + 1000 + 2000 + 2500 + 900 + 400 + 1500 + 4000 + 300, "en"));
     const wb = await workbookState(page);
@@ -571,8 +557,7 @@ test("a long list broken down by sex: the column is offered with its values; wit
     await expectAccessible(page, "dimension offered");
     await sex.selectOption("T");
     expect(await page.getByLabel("Column C “sex”", { exact: true }).inputValue()).toBe("T");
-    await page.getByRole("button", { name: "Build report" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    await buildReport(page);
     // the true total: the T rows, added by hand
     expect((await headline(page))["Total flows"]).toBe("20,500");
     await expectClean(pane);
@@ -632,8 +617,7 @@ test("flows from stocks: a long list of stocks for two years offers the estimate
 
     // Values only, so the double holds the numbers; then build.
     await page.getByLabel("Values only").check();
-    await page.getByRole("button", { name: "Build report" }).click();
-    await page.locator("section.result").waitFor({ timeout: 30_000 });
+    await buildReport(page);
     expect((await headline(page))["Estimated flows"]).toBe("2010–2015, method return");
 
     // The same block and choices in the engine, in Node: the sheets and numbers the double must hold.

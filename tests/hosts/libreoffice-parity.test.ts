@@ -14,6 +14,7 @@ import type { CellValue, Detection, ReportPlan, SourceBlock } from "../../src/re
 import { ENGINE_CASES, ENGINE_NOW } from "../reliability/bad-input";
 import { compareWithFile, Mismatch } from "../support/compare-plan";
 import { ensureLibreOffice, recalculateAll } from "../support/libreoffice";
+import { NATIONAL_MATRIX } from "../support/matrices";
 
 jest.setTimeout(300_000);
 
@@ -95,15 +96,6 @@ const UNITS_TABLE: CellValue[][] = [
   ["E", 400_000, 900_000, 0, 150, 1],
 ];
 
-/** A matrix selected with its totals row and column after the regions: the regions read in place. */
-const MATRIX_WITH_TOTALS: CellValue[][] = [
-  ["Region of origin", "North", "South", "East", "West", "Total outflow"],
-  ["North", 0, 700, 500, 300, 1500],
-  ["South", 600, 0, 100, 200, 900],
-  ["East", 250, 90, 0, 40, 380],
-  ["West", 150, 400, 30, 0, 580],
-  ["Total inflow", 1000, 1190, 630, 540, 3360],
-];
 
 /**
  * A matrix whose columns are alphabetical and rows in another order, with a totals row among
@@ -166,7 +158,7 @@ beforeAll(async () => {
   await write("country table with a bad cell of every kind", BAD_TABLE);
   for (const [name, v] of Object.entries(PERIOD_LISTS)) await write(`periods: ${name}`, v.values, v.period ? { period: v.period } : {});
   await write("country table with units in its headers", UNITS_TABLE);
-  await write("matrix with its totals after the regions", MATRIX_WITH_TOTALS);
+  await write("matrix with its totals after the regions", NATIONAL_MATRIX);
   await write("matrix with columns in another order, a totals row and a one-sided label", MATRIX_REORDERED);
   await write("country table with notes under it", TABLE_WITH_NOTES);
   await write("long list by sex, T kept", BY_SEX, {}, (d) => ({ ...d, dimensionFilters: [{ col: 2, value: "T" }] }));

@@ -3,6 +3,7 @@ import { matrixAlignmentReasons, matrixLabelMismatch } from "../../src/report/ma
 import { detect } from "../../src/report/detect";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, SourceBlock } from "../../src/report/types";
+import { NATIONAL_MATRIX, NATIONAL_TOTAL } from "../support/matrices";
 
 const grid = (m: number[][]) => (i: number, j: number) => m[i]?.[j] ?? null;
 
@@ -123,22 +124,13 @@ describe("a matrix on a block", () => {
 });
 
 describe("a matrix with a totals row and column after its regions, read where it is (as the task pane reads a selection)", () => {
-  const NATIONAL: CellValue[][] = [
-    ["Region of origin", "North", "South", "East", "West", "Total outflow"],
-    ["North", 0, 700, 500, 300, 1500],
-    ["South", 600, 0, 100, 200, 900],
-    ["East", 250, 90, 0, 40, 380],
-    ["West", 150, 400, 30, 0, 580],
-    ["Total inflow [note 1]", 1000, 1190, 630, 540, 3360],
-  ];
   test("the regions are read in place, the totals left out and named on the Definitions sheet, the true total", () => {
-    const b = { ...block(NATIONAL), top: 4, left: 0 };
+    const b = { ...block(NATIONAL_MATRIX), top: 4, left: 0 };
     const d = detect(b);
     expect(d.shape).toBe("matrix");
     expect(matrixLabelMismatch(b, d)).toBeUndefined();
     const plan = planReport(b, d, { mode: "native", now: new Date(0) });
-    // true total: the off-diagonal flows, added by hand
-    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
+    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(NATIONAL_TOTAL);
     const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
     expect(notes).toContain("Row 'Total inflow [note 1]' (A10) is not a region of the matrix: a total; left out.");
     expect(notes).toContain("Column 'Total outflow' (F5) is not a region of the matrix: a total; left out.");
@@ -151,10 +143,10 @@ describe("a matrix with a totals row and column after its regions, read where it
     expect(sourceRefs.filter((r) => /F\$?\d|\$?10\b/.test(r))).toEqual([]);
   });
   test("a total between the regions: left out and named, the regions read through a copy", () => {
-    const values = [NATIONAL[0], NATIONAL[1], NATIONAL[5], NATIONAL[2], NATIONAL[3], NATIONAL[4]];
+    const values = [NATIONAL_MATRIX[0], NATIONAL_MATRIX[1], NATIONAL_MATRIX[5], NATIONAL_MATRIX[2], NATIONAL_MATRIX[3], NATIONAL_MATRIX[4]];
     const b = block(values);
     const plan = planReport(b, detect(b), { mode: "native", now: new Date(0) });
-    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30);
+    expect(plan.headline.find((h) => h.code === "totalFlows")?.value).toBe(NATIONAL_TOTAL);
     const notes = plan.sheets[plan.sheets.length - 1].cells.map((c) => String(c.cell.value));
     expect(notes).toContain("Row 'Total inflow [note 1]' (A3) is not a region of the matrix: a total; left out.");
     const copy = plan.sheets.find((s) => s.name === "Flow Matrix")!.tables[0];

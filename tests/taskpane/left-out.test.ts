@@ -9,6 +9,7 @@ import type { HeadlineCode } from "../../src/report/headline";
 import { Controller, PaneHost } from "../../src/taskpane/controller";
 import { describeError } from "../../src/taskpane/errors";
 import { leftOutList } from "../../src/taskpane/left-out";
+import { NATIONAL_SHEET, NATIONAL_TOTAL } from "../support/matrices";
 
 /** A host that hands over `read` and keeps the plans it is asked to write. */
 function fakeHost(read: SourceBlock): PaneHost & { plans: ReportPlan[] } {
@@ -33,26 +34,9 @@ async function paneWith(read: SourceBlock, lang: "en" | "uk" = "en") {
 
 const headline = (plan: ReportPlan, code: HeadlineCode) => plan.headline.find((h) => h.code === code)?.value;
 
-/** A national statistics sheet selected whole: title, unit line, merged heading, totals row and column, notes. */
-const NATIONAL: CellValue[][] = [
-  ["Table 1: Moves between regions, year ending June 2022", null, null, null, null, null],
-  ["Number of people", null, null, null, null, null],
-  [null, null, null, null, null, null],
-  [null, "Region of destination", null, null, null, null],
-  ["Region of origin", "North", "South", "East", "West", "Total outflow"],
-  ["North", 0, 700, 500, 300, 1500],
-  ["South", 600, 0, 100, 200, 900],
-  ["East", 250, 90, 0, 40, 380],
-  ["West", 150, 400, 30, 0, 580],
-  ["Total inflow [note 1]", 1000, 1190, 630, 540, 3360],
-  [null, null, null, null, null, null],
-  ["Note 1: moves within a region are not counted.", null, null, null, null, null],
-];
-// the true total: the off-diagonal flows, added by hand
-const NATIONAL_TOTAL = 700 + 500 + 300 + 600 + 100 + 200 + 250 + 90 + 40 + 150 + 400 + 30;
 
 describe("a national statistics sheet selected whole", () => {
-  const block: SourceBlock = { sheet: "Table 1", top: 0, left: 0, values: NATIONAL, provenance: "'Table 1'!A1:F12" };
+  const block: SourceBlock = { sheet: "Table 1", top: 0, left: 0, values: NATIONAL_SHEET, provenance: "'Table 1'!A1:F12" };
 
   test("the matrix is found under its title rows and read where it is; its totals are listed as left out, in English and Ukrainian", async () => {
     const { controller } = await paneWith(block);
