@@ -10,8 +10,9 @@ import { Count, Matrix, MeasureError, Rate, Vector } from "./types";
  * A checked origin × destination matrix: n ≥ 1 rows of n counts, the diagonal 0. The measures
  * take one or a `Matrix`, which they check into one first; the Excel face reads its cells
  * straight into one, checking as it reads, so no cell is checked twice. Built only by code that
- * has checked every off-diagonal cell (`flowsOf`, or a reader doing the same checks).
- * Rows of plain arrays rather than one typed array: a Float64Array of 150 × 150 cells cost
+ * has checked every off-diagonal cell (`flowsOf`, or a reader doing the same checks). Its rows
+ * may be the caller's own arrays (`readMatrix` keeps a row already in this form), so nothing
+ * writes into them. Rows of plain arrays rather than one typed array: a Float64Array of 150 × 150 cells cost
  * ten times the whole read in its allocation alone (it lives outside V8's young generation).
  */
 export class Flows {
