@@ -1,7 +1,7 @@
 import { hostCellKind, isBlankCell } from "../cells/kind";
 import { count } from "../indicators/guards";
 import { Label } from "../indicators/longformat";
-import { FlowCount, Flows, FlowSums } from "../indicators/matrix";
+import { FlowCount, Flows, FlowSums, zeros } from "../indicators/matrix";
 import { SeedTable, Stocks } from "../indicators/estimation";
 import { quoteText } from "../indicators/quote";
 import { MeasureError } from "../indicators/types";
@@ -192,8 +192,8 @@ function squareOrder(grid: Grid, arg: string, shape: string): number {
 export function readFlowSums(v: unknown, arg: string): FlowSums {
   const grid = readGrid(v, arg);
   const n = squareOrder(grid, arg, "origin × destination matrix");
-  const outflows = new Float64Array(n);
-  const inflows = new Float64Array(n);
+  const outflows = zeros(n);
+  const inflows = zeros(n);
   for (let i = 0; i < n; i++) sumFlowRow(grid[i], arg, i, n, outflows, inflows);
   let total = 0;
   for (let i = 0; i < n; i++) total += outflows[i]; // region by region, as `margins` adds them
@@ -212,36 +212,58 @@ export function readFlowCount(v: unknown, arg: string): FlowCount {
   return new FlowCount(n, nonZero);
 }
 
-/** Row i's count of non-zero flows; its cells checked, the diagonal skipped whatever it holds. */
+/** Row i's count of non-zero flows; its cells checked, the diagonal skipped (counted either side of it) whatever it holds. */
 function countFlowRow(src: CellValue[], arg: string, i: number, n: number): number {
+  return countCells(src, arg, i, n, 0, i) + countCells(src, arg, i, n, i + 1, n);
+}
+
+/** The non-zero flows among cells `from` … `to` − 1 of row i, each checked with as few tests as a count allows. */
+function countCells(src: CellValue[], arg: string, i: number, n: number, from: number, to: number): number {
   let nonZero = 0;
-  for (let j = 0; j < n; j++) {
+  for (let j = from; j < to; j++) {
     const v = src[j];
-    if (typeof v === "number" && v >= 0 && v !== Infinity) {
-      if (v > 0 && j !== i) nonZero++;
-    } else if (j !== i && readCount(v, arg, i, j, n, n) > 0) nonZero++;
+    if (typeof v === "number" && v > 0) {
+      if (v === Infinity) readCount(v, arg, i, j, n, n);
+      nonZero++;
+    } else if (!(v === 0) && readCount(v, arg, i, j, n, n) > 0) nonZero++;
   }
   return nonZero;
 }
 
 /**
  * Row i of a matrix into the sums: its outflow into `outflows[i]`, its cells into `inflows`.
- * The diagonal is skipped whatever it holds.
+ * The diagonal is skipped whatever it holds, by adding the cells on either side of it (in row
+ * order, as `margins` adds them): each common cell then has one test, which matters because the
+ * first calls run this unoptimised, where every test is a call.
  */
-function sumFlowRow(src: CellValue[], arg: string, i: number, n: number, outflows: Float64Array, inflows: Float64Array): void {
-  let out = 0;
-  for (let j = 0; j < n; j++) {
+function sumFlowRow(src: CellValue[], arg: string, i: number, n: number, outflows: number[], inflows: number[]): void {
+  const out = addCells(src, arg, i, n, i + 1, n, addCells(src, arg, i, n, 0, i, 0, inflows), inflows);
+  if (out === Infinity) rejectInfinity(src, arg, i, n, n);
+  outflows[i] = out;
+}
+
+/**
+ * Adds cells `from` … `to` − 1 of row i to `sum` and into `inflows`. A number ≥ 0 is taken as it
+ * is: an infinite one makes the sum infinite, and is then found and rejected, before any later
+ * bad cell of its row so that the first bad cell is the one named.
+ */
+function addCells(src: CellValue[], arg: string, i: number, n: number, from: number, to: number, sum: number, inflows: number[]): number {
+  let out = sum;
+  for (let j = from; j < to; j++) {
     let v = src[j];
-    // The common cell, a finite count, in as few operations as possible: the first calls run
-    // this unoptimised (V8 optimises it on another thread, late on a busy machine).
-    if (!(typeof v === "number" && v >= 0 && v !== Infinity)) {
-      if (j === i) continue;
+    if (!(typeof v === "number" && v >= 0)) {
+      if (out === Infinity) rejectInfinity(src, arg, i, n, j);
       v = readCount(v, arg, i, j, n, n);
-    } else if (j === i) continue;
+    }
     out += v;
     inflows[j] += v;
   }
-  outflows[i] = out;
+  return out;
+}
+
+/** Rejects the first infinite cell of row i before column `end` (the diagonal skipped), if any: a sum can also overflow. */
+function rejectInfinity(src: CellValue[], arg: string, i: number, n: number, end: number): void {
+  for (let j = 0; j < end; j++) if (j !== i && src[j] === Infinity) readCount(src[j], arg, i, j, n, n);
 }
 
 /**

@@ -75,18 +75,27 @@ export interface Margins {
 export function margins(m: Matrix | Flows): Margins {
   const { n, rows } = flowsOf(m);
   const outflows = new Array<number>(n);
-  const inflows = new Float64Array(n);
+  const inflows = zeros(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const out = addRow(rows[i], inflows);
     outflows[i] = out;
     total += out;
   }
-  return { outflows, inflows: Array.from(inflows), total };
+  return { outflows, inflows, total };
+}
+
+/**
+ * n zeros in a plain array, for sums. Not a Float64Array: unoptimised code (a call's first
+ * runs) boxes every number read from a typed array into a fresh heap object, so adding whole
+ * counts into one allocated at each cell; a plain array of small integers adds them in place.
+ */
+export function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
 }
 
 /** Adds a row's cells into `inflows` and returns their sum (the diagonal is 0: it changes no sum). */
-function addRow(row: readonly number[], inflows: Float64Array): number {
+function addRow(row: readonly number[], inflows: number[]): number {
   let out = 0;
   for (let j = 0; j < row.length; j++) {
     const v = row[j];
@@ -128,9 +137,9 @@ export class FlowSums {
   constructor(
     readonly n: number,
     /** O_i = Σ_{j≠i} M_ij */
-    readonly outflows: Float64Array,
+    readonly outflows: readonly number[],
     /** D_i = Σ_{j≠i} M_ji */
-    readonly inflows: Float64Array,
+    readonly inflows: readonly number[],
     /** Σ_{i≠j} M_ij, added region by region in row order */
     readonly total: Count,
   ) {}
@@ -153,8 +162,8 @@ export class FlowCount {
 export function flowSumsOf(m: Matrix | Flows | FlowSums): FlowSums {
   if (m instanceof FlowSums) return m;
   const { n, rows } = flowsOf(m);
-  const outflows = new Float64Array(n);
-  const inflows = new Float64Array(n);
+  const outflows = zeros(n);
+  const inflows = zeros(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const out = addRow(rows[i], inflows);
@@ -202,7 +211,7 @@ export function aggregateNetMigrationRate(m: Matrix | Flows | FlowSums, populati
 }
 
 /** Each region's inflow against its outflow. */
-function netExchange(outflows: Float64Array, inflows: Float64Array): Exchange {
+function netExchange(outflows: readonly number[], inflows: readonly number[]): Exchange {
   const e = new Exchange();
   for (let i = 0; i < outflows.length; i++) e.add(inflows[i], outflows[i]);
   return e;

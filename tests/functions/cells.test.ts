@@ -75,6 +75,15 @@ describe("readFlowSums and readFlowCount: a matrix read as readMatrix reads it, 
     [[0, 1, 2]],
     [[0, 1], [2]],
     [[5]],
+    // An infinite cell is named before a later bad cell of its row, and before the next row's.
+    [[0, Infinity, "x"], [1, 0, 2], [3, 4, 0]],
+    [[0, 1, Infinity], ["x", 0, 1], [0, 0, 0]],
+    [[Infinity, 1], [2, -0]],
+    // Finite cells whose sum overflows are accepted; a bad cell after them is still the one named.
+    [[0, 1e308, 1e308], [0, 0, 0], [0, 0, 0]],
+    [[0, 1e308, 1e308, "x"], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
+    [[0, 1e308, 1e308, Infinity], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
+    [[0, 1e308, 1e308, Infinity, "x"], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]],
   ];
   test("the same cells accepted and the same first bad cell reported as readMatrix", () => {
     for (const m of cases) {
