@@ -12,10 +12,16 @@
  * and ../peers/migration.indices beside the repository). Without them it says what is missing
  * and exits 2: no comparison, no pass. Exits 1 when a value disagrees or a ratio is under 10.
  *
+ * Both sides run on the same processor: every child is pinned (taskset) to the fastest of the
+ * processors this process may use. On a virtual machine they can differ: one here ran the same
+ * loop 1.5–1.9 times slower than the other, so a side that happened to land on it lost or gained
+ * that much, and cold ratios moved by 2× from run to run.
+ *
  * Options (environment): BENCH_PEER_SIZES (default 50,150,233); BENCH_PEER_BUDGET_S, the time
  * the R side may spend on one measure and size (default 30; at least one call is always made,
- * so a peer slower than that shows one cold call and no warm figure). Arguments: measure ids
- * to run only those.
+ * so a peer slower than that shows one cold call and no warm figure); BENCH_PEER_CPU, the
+ * processor to pin to (default the fastest; "none" not to pin). Arguments: measure ids to run
+ * only those.
  */
 import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
@@ -98,6 +104,40 @@ function pageTouchUs(): number {
   return median(per);
 }
 
+/** The processors this process may run on (taskset's list), or none when taskset is missing. */
+function allowedCpus(): number[] {
+  const out = spawnSync("taskset", ["-cp", String(process.pid)], { encoding: "utf8" });
+  if (out.error || out.status !== 0) return [];
+  const list = out.stdout.split(":").pop()?.trim() ?? "";
+  return list.split(",").flatMap((part) => {
+    const [a, b] = part.split("-").map(Number);
+    return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, k) => a + k);
+  });
+}
+
+/** ms for a fixed loop in a fresh Node process pinned to `cpu` (the best of three). */
+function loopMs(cpu: number): number {
+  const code = "let x=0;const t=process.hrtime.bigint();for(let i=0;i<5e7;i++)x+=i;console.log(Number(process.hrtime.bigint()-t)/1e6,x>0)";
+  const runs = [0, 1, 2].map(() => Number(spawnSync("taskset", ["-c", String(cpu), process.execPath, "-e", code], { encoding: "utf8" }).stdout.split(" ")[0]));
+  return Math.min(...runs);
+}
+
+/**
+ * The processor every child runs on, and a line saying how it was chosen: the same one for R and
+ * for us, so neither side gains by where the system happens to place it.
+ */
+function chooseCpu(): { pin: string[]; said: string } {
+  const asked = process.env.BENCH_PEER_CPU;
+  if (asked === "none") return { pin: [], said: "processes not pinned (BENCH_PEER_CPU=none)" };
+  const cpus = allowedCpus();
+  if (cpus.length === 0) return { pin: [], said: "processes not pinned (taskset not found)" };
+  if (asked !== undefined) return { pin: ["taskset", "-c", asked], said: `every process pinned to processor ${asked} (BENCH_PEER_CPU)` };
+  const speed = cpus.map((cpu) => ({ cpu, ms: loopMs(cpu) }));
+  const best = speed.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const each = speed.map((s) => `${s.cpu}: ${s.ms.toFixed(0)} ms`).join(", ");
+  return { pin: ["taskset", "-c", String(best.cpu)], said: `a fixed loop per processor (${each}); every process pinned to processor ${best.cpu}` };
+}
+
 /** The median over the processes of each one's median page faults per cold call. */
 function faultsOf(ts: Timing[]): string {
   const m = med(ts.map((t) => med(t.coldFaults ?? [])).filter((x): x is number => x !== undefined));
@@ -117,10 +157,12 @@ function main(): void {
   const tmp = mkdtempSync(join(tmpdir(), "bench-peer-"));
   const env = { ...process.env, MIGEST_DIR: dirs.migest, MIGRATION_INDICES_DIR: dirs.indices };
   const tsx = require.resolve("tsx/cjs");
+  const cpu = chooseCpu();
+  const pinned = (command: string, args: string[]): [string, string[]] => (cpu.pin.length ? [cpu.pin[0], [...cpu.pin.slice(1), command, ...args]] : [command, args]);
   let failed = false;
   const records: Record<string, unknown>[] = [];
   console.log(
-    `R ${spawnSync("Rscript", ["-e", "cat(R.version.string)"], { encoding: "utf8" }).stdout}; Node ${process.version}; load average ${require("os").loadavg().map((x: number) => x.toFixed(2)).join(" ")}; first touch of a fresh 4 KB page ${pageTouchUs().toFixed(2)} µs`,
+    `R ${spawnSync("Rscript", ["-e", "cat(R.version.string)"], { encoding: "utf8" }).stdout}; Node ${process.version}; load average ${require("os").loadavg().map((x: number) => x.toFixed(2)).join(" ")}; first touch of a fresh 4 KB page ${pageTouchUs().toFixed(2)} µs; ${cpu.said}`,
   );
   console.log("| measure (R peer) | ours | n | R cold | ours cold | R / ours cold | R warm | ours warm | R / ours warm | page faults per cold call, R / ours | processes |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -129,8 +171,8 @@ function main(): void {
       const file = join(tmp, `case-${n}.json`);
       writeFileSync(file, JSON.stringify(peerCase(n)));
       for (const m of chosen) {
-        const runOurs = () => child(process.execPath, ["--expose-gc", "--require", tsx, join(__dirname, "ours.ts"), file, m.id, String(COLD), String(WARM), "10"], env, `${m.ours} ${n}×${n}`);
-        const runPeer = () => child("Rscript", [join(__dirname, "peer.R"), file, m.setup ?? "", m.r, m.value, String(COLD), String(WARM), String(budget)], env, `${m.peer} ${n}×${n}`);
+        const runOurs = () => child(...pinned(process.execPath, ["--expose-gc", "--require", tsx, join(__dirname, "ours.ts"), file, m.id, String(COLD), String(WARM), "10"]), env, `${m.ours} ${n}×${n}`);
+        const runPeer = () => child(...pinned("Rscript", [join(__dirname, "peer.R"), file, m.setup ?? "", m.r, m.value, String(COLD), String(WARM), String(budget)]), env, `${m.peer} ${n}×${n}`);
         const ours = [runOurs()];
         const peer = [runPeer()];
         // A few cold calls are easily swamped by another process on a busy machine: a fast case
