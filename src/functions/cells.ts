@@ -194,7 +194,10 @@ export function readFlowSums(v: unknown, arg: string): FlowSums {
   const n = squareOrder(grid, arg, "origin × destination matrix");
   const outflows = zeros(n);
   const inflows = zeros(n);
-  for (let i = 0; i < n; i++) sumFlowRow(grid[i], arg, i, n, outflows, inflows);
+  const sums = [0, 0];
+  let i = 0;
+  for (; i + 1 < n; i += 2) sumFlowRows(grid[i], grid[i + 1], arg, i, n, outflows, inflows, sums);
+  if (i < n) outflows[i] = finishRow(grid[i], arg, i, n, 0, 0, inflows);
   let total = 0;
   for (let i = 0; i < n; i++) total += outflows[i]; // region by region, as `margins` adds them
   return new FlowSums(n, outflows, inflows, total);
@@ -231,15 +234,63 @@ function countCells(src: CellValue[], arg: string, i: number, n: number, from: n
 }
 
 /**
- * Row i of a matrix into the sums: its outflow into `outflows[i]`, its cells into `inflows`.
- * The diagonal is skipped whatever it holds, by adding the cells on either side of it (in row
- * order, as `margins` adds them): each common cell then has one test, which matters because the
- * first calls run this unoptimised, where every test is a call.
+ * Rows i and i + 1 of a matrix into the sums (`sums` is scratch space for their two running
+ * sums), two rows at a time: each column's inflow is then read and written once for both,
+ * which takes a quarter off the first calls, run unoptimised. The cells are added in the order
+ * `margins` adds them (each row left to right, row i's cell into a column before row i + 1's).
+ * At the first cell that is not simply a number ≥ 0, each row is finished on its own, row i
+ * first, so that the first bad cell in reading order is the one named.
  */
-function sumFlowRow(src: CellValue[], arg: string, i: number, n: number, outflows: number[], inflows: number[]): void {
-  const out = addCells(src, arg, i, n, i + 1, n, addCells(src, arg, i, n, 0, i, 0, inflows), inflows);
+function sumFlowRows(a: CellValue[], b: CellValue[], arg: string, i: number, n: number, outflows: number[], inflows: number[], sums: number[]): void {
+  sums[0] = 0;
+  sums[1] = 0;
+  let j = addPairs(a, b, 0, i, sums, inflows);
+  if (j === i) {
+    // Column i is row i's diagonal, column i + 1 row i + 1's: of these two, one cell each.
+    const x = a[i + 1];
+    const y = b[i];
+    if (typeof x === "number" && x >= 0 && typeof y === "number" && y >= 0) {
+      sums[0] += x;
+      sums[1] += y;
+      inflows[i] += y;
+      inflows[i + 1] += x;
+      j = addPairs(a, b, i + 2, n, sums, inflows);
+    }
+  }
+  outflows[i] = finishRow(a, arg, i, n, j, sums[0], inflows);
+  outflows[i + 1] = finishRow(b, arg, i + 1, n, j, sums[1], inflows);
+}
+
+/**
+ * Adds cells `from` … `to` − 1 of two rows into their sums and into `inflows`, while both are
+ * numbers ≥ 0 (an infinite one is found by its row's sum); returns the column it stopped at.
+ */
+function addPairs(a: CellValue[], b: CellValue[], from: number, to: number, sums: number[], inflows: number[]): number {
+  let sa = sums[0];
+  let sb = sums[1];
+  let j = from;
+  for (; j < to; j++) {
+    const x = a[j];
+    const y = b[j];
+    if (!(typeof x === "number" && x >= 0 && typeof y === "number" && y >= 0)) break;
+    sa += x;
+    sb += y;
+    inflows[j] = inflows[j] + x + y;
+  }
+  sums[0] = sa;
+  sums[1] = sb;
+  return j;
+}
+
+/**
+ * Row i of a matrix from column `from` on, added to `sum` and into `inflows`, the diagonal
+ * skipped whatever it holds (by adding the cells on either side of it); returns the row's sum,
+ * after rejecting an infinite cell, if the sum is infinite.
+ */
+function finishRow(src: CellValue[], arg: string, i: number, n: number, from: number, sum: number, inflows: number[]): number {
+  const out = addCells(src, arg, i, n, Math.max(from, i + 1), n, addCells(src, arg, i, n, from, i, sum, inflows), inflows);
   if (out === Infinity) rejectInfinity(src, arg, i, n, n);
-  outflows[i] = out;
+  return out;
 }
 
 /**

@@ -96,10 +96,30 @@ describe("readFlowSums and readFlowCount: a matrix read as readMatrix reads it, 
       }
     }
   });
+  test("over seeded random matrices with bad cells anywhere, the same first bad cell as readMatrix, or sums equal to those of readMatrix's flows, bit for bit", () => {
+    const rand = prng(20261206);
+    const odd: unknown[] = ["", null, "x", -1, NaN, Infinity, 1e308, true, -0, 0, "12"];
+    // Square roots fill all 53 bits, so that adding in another order shows in the last bit.
+    let refused = 0;
+    for (let k = 0; k < 3000; k++) {
+      const n = 1 + Math.floor(rand() * 7);
+      const m = Array.from({ length: n }, () => Array.from({ length: n }, () => (rand() < 0.06 ? odd[Math.floor(rand() * odd.length)] : Math.sqrt(rand()) * 10 ** Math.floor(rand() * 7))));
+      const fromMatrix = thrown(() => readMatrix(m, "matrix"));
+      expect(thrown(() => readFlowSums(m, "matrix"))).toEqual(fromMatrix);
+      expect(thrown(() => readFlowCount(m, "matrix"))).toEqual(fromMatrix);
+      if (fromMatrix) refused++;
+      else {
+        expect(readFlowSums(m, "matrix")).toEqual(flowSumsOf(readMatrix(m, "matrix")));
+        expect(readFlowCount(m, "matrix")).toEqual(flowCountOf(readMatrix(m, "matrix")));
+      }
+    }
+    expect(refused).toBeGreaterThan(300); // both branches well exercised
+    expect(refused).toBeLessThan(2700);
+  });
   test("its sums are those of margins, bit for bit, and the count of non-zero flows that of the off-diagonal cells", () => {
     const rand = prng(7);
     for (const n of [1, 2, 5, 33]) {
-      const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (rand() < 0.3 ? 0 : i === j ? 1e9 : rand() * 1e6)));
+      const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (rand() < 0.3 ? 0 : i === j ? 1e9 : Math.sqrt(rand()) * 1e6)));
       const s = readFlowSums(m, "matrix");
       const g = margins(m);
       expect(s).toBeInstanceOf(FlowSums);
