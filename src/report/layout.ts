@@ -94,12 +94,32 @@ export function contentAreas(sheet: Pick<PlannedSheet, "cells" | "tables" | "wid
     areas.push({ top: t.top, left: t.left, bottom: t.top + 1 + t.rows.length + (t.totals ? 1 : 0), right: t.left + width });
   }
   for (const c of sheet.cells) {
-    if (c.cell.value === null) continue;
-    const spill = typeof c.cell.value === "string" ? spanFor(c.cell.value, c.col, sheet.widths, c.cell.style) : 1;
-    areas.push({ top: c.row, left: c.col, bottom: c.row + 1, right: c.col + (c.span ?? spill) });
+    if (c.cell.value !== null) areas.push({ top: c.row, left: c.col, bottom: c.row + 1, right: cellRight(c, sheet.widths) });
   }
   for (const c of sheet.charts ?? []) areas.push({ top: c.top, left: c.left, bottom: c.top + c.rows, right: c.left + c.cols });
   return areas;
+}
+
+/** The column after a free cell's content: its span, or the columns its text spills over. */
+function cellRight(c: PlannedSheet["cells"][number], widths: readonly number[]): number {
+  const spill = typeof c.cell.value === "string" ? spanFor(c.cell.value, c.col, widths, c.cell.style) : 1;
+  return c.col + (c.span ?? spill);
+}
+
+/**
+ * The column after all of a sheet's content (the right edge of `contentAreas`), without listing
+ * the areas: a sheet of 100,000 free cells made as many objects to find one number.
+ */
+export function contentRight(sheet: Pick<PlannedSheet, "cells" | "tables" | "widths"> & { charts?: PlannedSheet["charts"] }): number {
+  let right = 0;
+  for (const t of sheet.tables) {
+    let width = Math.max(t.header.length, t.totals?.length ?? 0);
+    for (const r of t.rows) if (r.length > width) width = r.length;
+    right = Math.max(right, t.left + width);
+  }
+  for (const c of sheet.cells) if (c.cell.value !== null) right = Math.max(right, cellRight(c, sheet.widths));
+  for (const c of sheet.charts ?? []) right = Math.max(right, c.left + c.cols);
+  return right;
 }
 
 export function overlaps(a: Area, b: Area): boolean {
@@ -119,11 +139,6 @@ export function pixelsBefore(widths: readonly number[], right: number): number {
   let px = 0;
   for (let j = 0; j < right; j++) px += columnPixels(widthOf(widths, j));
   return px;
-}
-
-/** The sheet's width in pixels: its columns up to the rightmost one with content. */
-export function sheetPixels(widths: readonly number[], areas: readonly Area[]): number {
-  return pixelsBefore(widths, areas.reduce((r, a) => Math.max(r, a.right), 0));
 }
 
 /** The columns the sheet's tables use (from column A), for notes to wrap within. */

@@ -3,7 +3,7 @@
  * (the hosts do that), landscape when its columns are wider than a portrait page holds at full
  * size, the main table's header row repeated on every page, the report's title in the footer.
  */
-import { contentAreas, sheetPixels } from "./layout";
+import { contentRight, pixelsBefore } from "./layout";
 import { PlannedSheet, PrintSetup } from "./types";
 
 /**
@@ -21,7 +21,7 @@ export const PRINTABLE_PIXELS = {
  * (a sheet taller than wide but with wide columns is read more easily large, on more pages).
  */
 export function printSetup(sheet: Omit<PlannedSheet, "print">, footer: string): PrintSetup {
-  const width = sheetPixels(sheet.widths, contentAreas(sheet));
+  const width = pixelsBefore(sheet.widths, contentRight(sheet));
   const orientation = width > PRINTABLE_PIXELS.portrait ? "landscape" : "portrait";
   // The main table: the one with the most rows (its header is what a reader needs on each page).
   const main = sheet.tables.reduce<PlannedSheet["tables"][number] | undefined>((m, t) => (m === undefined || t.rows.length > m.rows.length ? t : m), undefined);

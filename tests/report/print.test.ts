@@ -3,7 +3,7 @@
  * portrait A4 or Letter page holds, the main table's header repeated on each page, the
  * report's title in the footer.
  */
-import { contentAreas, sheetPixels } from "../../src/report/layout";
+import { contentAreas, contentRight, pixelsBefore } from "../../src/report/layout";
 import { printSetup, PRINTABLE_PIXELS, withPrint } from "../../src/report/print";
 import { PlannedSheet } from "../../src/report/types";
 import { SAMPLE_PLAN_NAMES, samplePlan } from "../support/sample-plans";
@@ -37,10 +37,13 @@ test("no table, no repeated rows; a planner's own set-up is kept", () => {
 
 describe.each(SAMPLE_PLAN_NAMES)("%s", (name) => {
   const plan = samplePlan(name);
+  test("every sheet: contentRight is the right edge of its content areas", () => {
+    for (const s of plan.sheets) expect([s.name, contentRight(s)]).toEqual([s.name, contentAreas(s).reduce((r, a) => Math.max(r, a.right), 0)]);
+  });
   test("every sheet: the footer is the report's title, the main table's header repeats, the orientation follows the width", () => {
     for (const s of plan.sheets) {
       const main = [...s.tables].sort((a, b) => b.rows.length - a.rows.length)[0];
-      const width = sheetPixels(s.widths, contentAreas(s));
+      const width = pixelsBefore(s.widths, contentAreas(s).reduce((r, a) => Math.max(r, a.right), 0));
       expect([s.name, s.print]).toEqual([s.name, { orientation: width > PRINTABLE_PIXELS.portrait ? "landscape" : "portrait", titleRows: [main.top, main.top], footer: String(plan.sheets[0].cells[0].cell.value) }]);
     }
   });
