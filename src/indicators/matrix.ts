@@ -123,9 +123,9 @@ export class Exchange {
 
 /** 1 − |f − c| / (f + c) of one pair: 1 = balanced exchange, 0 = one-way (the pair's circulation index). */
 export function pairReciprocity(f: number, c: number): Rate {
-  const pair = new Exchange();
-  pair.add(f, c);
-  return 1 - pair.gap / pair.gross;
+  // An Exchange of one pair, written out: the list of corridors calls this once per row, and
+  // in its first, unoptimised runs an object per call was a fifth of a cold call's fresh memory.
+  return 1 - Math.abs(f - c) / (f + c);
 }
 
 /**
@@ -343,8 +343,9 @@ export function listCorridors<T>(
   into.length = base + end;
   for (let k = 0; k < end; k++) {
     const at = order[k];
-    const origin = Math.floor(at / n);
-    const destination = at - origin * n;
+    // Whole numbers throughout (no fractional at / n), which unoptimised code keeps unboxed.
+    const destination = at % n;
+    const origin = (at - destination) / n;
     const f = rows[origin][destination];
     const c = rows[destination][origin];
     into[base + k] = make(origin, destination, f, c, f - c, pairReciprocity(f, c));
@@ -389,38 +390,60 @@ function largestCells(rows: readonly (readonly number[])[], top: number): number
  */
 function positiveCellsByFlow(rows: readonly (readonly number[])[]): Uint32Array {
   const n = rows.length;
-  let count = 0;
-  for (let i = 0; i < n; i++) count += positives(rows[i]);
+  const tally = [0, 0, 1]; // positive cells, the largest flow, 1 while every flow is whole
+  for (let i = 0; i < n; i++) tallyRow(rows[i], tally);
+  const [count, most, whole] = tally;
   const cells = new Uint32Array(count); // flat indices, in index order
-  const keys = new Float64Array(count);
-  for (let i = 0, p = 0; i < n; i++) p = copyPositives(rows[i], i * n, cells, keys, p);
   const order = new Uint32Array(count);
-  if (packKeys(keys)) {
+  const largestKey = most * count + (count - 1);
+  if (whole === 1 && largestKey <= Number.MAX_SAFE_INTEGER) {
+    // 32-bit keys where they fit: read back, they are small integers, not a fresh heap number
+    // each as a Float64Array's are in a call's first, unoptimised runs.
+    const keys = largestKey <= 0xffffffff ? new Uint32Array(count) : new Float64Array(count);
+    for (let i = 0, p = 0; i < n; i++) p = copyKeys(rows[i], i * n, cells, keys, p);
     keys.sort(); // ascending, numerically
     for (let q = 0; q < count; q++) order[q] = cells[count - 1 - (keys[count - 1 - q] % count)];
     return order;
   }
-  for (let i = 0, p = 0; i < n; i++) p = copyPositives(rows[i], i * n, cells, keys, p);
-  keys.sort();
-  // used[e]: how many cells of the run of flows ending at keys[e] are placed so far.
+  const flows = new Float64Array(count);
+  for (let i = 0, p = 0; i < n; i++) p = copyPositives(rows[i], i * n, cells, flows, p);
+  flows.sort();
+  // used[e]: how many cells of the run of flows ending at flows[e] are placed so far.
   const used = new Uint32Array(count);
-  for (let i = 0; i < n; i++) placeRow(rows[i], i * n, keys, used, order);
+  for (let i = 0; i < n; i++) placeRow(rows[i], i * n, flows, used, order);
   return order;
 }
 
-/**
- * Turns whole flows into exact keys in place (see positiveCellsByFlow); false, leaving `keys`
- * partly changed, when a flow is not whole or a key would pass 2^53.
- */
-function packKeys(keys: Float64Array): boolean {
-  const count = keys.length;
-  for (let p = 0; p < count; p++) {
-    const v = keys[p];
-    const key = v * count + (count - 1 - p); // a product past 2^53 fails the test below
-    if (v % 1 !== 0 || !(key <= Number.MAX_SAFE_INTEGER)) return false;
-    keys[p] = key;
+/** Adds a row's positive cells to `tally`: their number, the largest flow, and 0 if a flow is not whole. */
+function tallyRow(row: readonly number[], tally: number[]): void {
+  let k = 0;
+  let most = tally[1];
+  let whole = tally[2];
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    if (v > 0) {
+      k++;
+      if (v > most) most = v;
+      if (v % 1 !== 0) whole = 0;
+    }
   }
-  return true;
+  tally[0] += k;
+  tally[1] = most;
+  tally[2] = whole;
+}
+
+/** A row's positive cells from position `at` on: their flat indices, and each whole flow's key flow · count + (count − 1 − p). */
+function copyKeys(row: readonly number[], base: number, cells: Uint32Array, keys: Uint32Array | Float64Array, at: number): number {
+  const count = keys.length;
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    if (v > 0) {
+      cells[at] = base + j;
+      keys[at] = v * count + (count - 1 - at);
+      at++;
+    }
+  }
+  return at;
 }
 
 /** Copies a row's positive cells (flat indices from `base`) and their flows from `at`; returns the next free position. */
