@@ -11,7 +11,10 @@ import { CellValue } from "./types";
 
 /** Excel's TRIM: leading and trailing spaces (U+0020) removed, inner runs of spaces made one. */
 export function excelTrim(s: string): string {
-  return s.indexOf(" ") < 0 ? s : s.replace(/ {2,}/g, " ").replace(/^ | $/g, "");
+  // Most labels ("Region 12", "United Kingdom") have single inner spaces only: kept as they are,
+  // without the two replacements (a long list reads two labels a row).
+  if (s.indexOf("  ") < 0 && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32) return s;
+  return s.replace(/ {2,}/g, " ").replace(/^ | $/g, "");
 }
 
 /**

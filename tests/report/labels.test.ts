@@ -7,6 +7,7 @@ import { detect } from "../../src/report/detect";
 import { excelTrim, LabelBook, labelKey, shownLabel } from "../../src/report/labels";
 import { planReport } from "../../src/report/plan";
 import type { CellValue, SourceBlock } from "../../src/report/types";
+import { prng } from "../support/random";
 
 const NOW = new Date(0);
 const block = (values: CellValue[][]): SourceBlock => ({ sheet: "Data", top: 0, left: 0, values, provenance: "Data!A1" });
@@ -17,6 +18,15 @@ describe("one rule for labels", () => {
     expect(excelTrim("B ")).toBe("B");
     expect(excelTrim("\tB\u00a0")).toBe("\tB\u00a0");
     expect(excelTrim("   ")).toBe("");
+  });
+
+  test("excelTrim equals TRIM's rule written out, on seeded strings of letters, spaces, tabs and no-break spaces", () => {
+    const rand = prng(20261206);
+    const chars = ["a", "B", " ", " ", "\t", "\u00a0"];
+    for (let k = 0; k < 5000; k++) {
+      const s = Array.from({ length: Math.floor(rand() * 8) }, () => chars[Math.floor(rand() * chars.length)]).join("");
+      expect([s, excelTrim(s)]).toEqual([s, s.replace(/ {2,}/g, " ").replace(/^ | $/g, "")]);
+    }
   });
 
   test("labelKey: equal exactly when Excel's TRIM(a&\"\")=TRIM(b&\"\") is TRUE", () => {
