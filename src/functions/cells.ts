@@ -140,12 +140,7 @@ export function readMatrix(v: unknown, arg: string, shape = "origin × destinati
   // that form, counts with a 0 on the diagonal (the usual matrix), is used in place and never
   // written; any other is copied, its blanks and diagonal made 0. A 233 × 233 copy was a third
   // of a megabyte of fresh memory per call.
-  const rows: (readonly number[])[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const src = grid[i];
-    rows[i] = isCountRow(src, i, n) && Object.is(src[i], 0) ? (src as number[]) : readFlowRow(src, arg, i, n);
-  }
-  return new Flows(n, rows);
+  return new Flows(n, checkedRows(grid, arg, n, true));
 }
 
 /**
@@ -158,12 +153,21 @@ export function readMatrix(v: unknown, arg: string, shape = "origin × destinati
 export function readStocks(v: unknown, arg: string, shape: string): Stocks {
   const grid = readGrid(v, arg);
   const n = squareOrder(grid, arg, shape);
+  return new Stocks(n, checkedRows(grid, arg, n, false));
+}
+
+/**
+ * The rows of a square grid checked as counts off the diagonal: a row of numbers only (with +0
+ * on its diagonal when `zeroDiagonal`) is the caller's own array, any other a copy whose blanks
+ * and diagonal are 0.
+ */
+function checkedRows(grid: Grid, arg: string, n: number, zeroDiagonal: boolean): (readonly number[])[] {
   const rows: (readonly number[])[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const src = grid[i];
-    rows[i] = isCountRow(src, i, n) ? (src as number[]) : readFlowRow(src, arg, i, n);
+    rows[i] = isCountRow(src, i, n) && (!zeroDiagonal || Object.is(src[i], 0)) ? (src as number[]) : readFlowRow(src, arg, i, n);
   }
-  return new Stocks(n, rows);
+  return rows;
 }
 
 /** Row i holds numbers only, counts off the diagonal. */
@@ -187,7 +191,7 @@ function squareOrder(grid: Grid, arg: string, shape: string): number {
 /**
  * An origin × destination matrix read as `readMatrix` reads it (the same cells accepted, the
  * same first bad cell reported) but kept only as its sums: for the measures that need no more
- * (MEI, ANMR, connectivity), one pass over the cells and no copy of them.
+ * (MEI, ANMR), one pass over the cells and no copy of them.
  */
 export function readFlowSums(v: unknown, arg: string): FlowSums {
   const grid = readGrid(v, arg);

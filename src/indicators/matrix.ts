@@ -12,8 +12,9 @@ import { Count, Matrix, MeasureError, Rate, Vector } from "./types";
  * straight into one, checking as it reads, so no cell is checked twice. Built only by code that
  * has checked every off-diagonal cell (`flowsOf`, or a reader doing the same checks). Its rows
  * may be the caller's own arrays (`readMatrix` keeps a row already in this form), so nothing
- * writes into them. Rows of plain arrays rather than one typed array: a Float64Array of 150 × 150 cells cost
- * ten times the whole read in its allocation alone (it lives outside V8's young generation).
+ * writes into them. Rows of plain arrays rather than one typed array: a Float64Array of
+ * 150 × 150 cells cost ten times the whole read in its allocation alone (it lives outside V8's
+ * young generation).
  */
 export class Flows {
   constructor(
@@ -123,10 +124,17 @@ export class Exchange {
 
 /** 1 − |f − c| / (f + c) of one pair: 1 = balanced exchange, 0 = one-way (the pair's circulation index). */
 export function pairReciprocity(f: number, c: number): Rate {
-  // An Exchange of one pair, written out: the list of corridors calls this once per row, and
-  // in its first, unoptimised runs an object per call was a fifth of a cold call's fresh memory.
-  return 1 - Math.abs(f - c) / (f + c);
+  PAIR.gap = 0;
+  PAIR.gross = 0;
+  PAIR.add(f, c);
+  return 1 - PAIR.gap / PAIR.gross;
 }
+
+/**
+ * The one Exchange `pairReciprocity` fills: the list of corridors calls it once per row, and in
+ * its first, unoptimised runs a new object per call was a fifth of a cold call's fresh memory.
+ */
+const PAIR = new Exchange();
 
 /**
  * What MEI and ANMR read of a checked matrix: its margins and total. The Excel face builds it in
