@@ -1,6 +1,7 @@
 /** Widths fitted to what cells show, long texts merged and wrapped. */
 import { fitSheet, rowHeights, WIDTH_CAP, wrappedLines } from "../../src/report/fit-widths";
 import type { PlannedCell, PlannedSheet } from "../../src/report/types";
+import { SAMPLE_PLAN_NAMES, samplePlan } from "../support/sample-plans";
 
 const text = (value: string, style?: PlannedCell["style"]): PlannedCell => ({ value, ...(style ? { style } : {}) });
 
@@ -76,4 +77,31 @@ test("wrapped lines count words whole", () => {
   expect(wrappedLines("one two three", 100)).toBe(1);
   expect(wrappedLines("aaaa bbbb cccc dddd", 8, 1)).toBe(4);
   expect(wrappedLines("first\nsecond", 100)).toBe(2);
+});
+
+describe.each(SAMPLE_PLAN_NAMES)("%s: the order in which a sheet lists its cells changes nothing", (name) => {
+  // A text's right-hand neighbour is looked for first as the next cell listed: reversed, every
+  // sheet takes the other way, which must give the same widths, spans and wrapped columns.
+  test("each sheet fitted with its cells reversed equals it fitted as planned", () => {
+    const byPlace = (s: PlannedSheet) => [...s.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+    for (const s of samplePlan(name).sheets) {
+      const asPlanned = fitSheet(s);
+      const reversed = fitSheet({ ...s, cells: [...s.cells].reverse() });
+      expect([s.name, reversed.widths, reversed.wrapColumns, byPlace(reversed)]).toEqual([s.name, asPlanned.widths, asPlanned.wrapColumns, byPlace(asPlanned)]);
+    }
+  });
+});
+
+test("a text whose next cell listed is further along its row still overflows into the empty cells between, in either order", () => {
+  const title = "Flows between regions, year to June 2022";
+  const cells = [
+    { row: 0, col: 0, cell: text(title, "title") },
+    { row: 0, col: 4, cell: { value: 2022, format: "count" as const } },
+  ];
+  for (const listed of [cells, [...cells].reverse()]) {
+    const s = fitSheet(sheet({ cells: listed }));
+    // Column A is not widened to the title (as it would be with a filled cell right of it): the
+    // title runs on over the empty B–D.
+    expect(s.widths[0]).toBeLessThan(title.length / 2);
+  }
 });
