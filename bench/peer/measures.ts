@@ -435,3 +435,36 @@ export const measures: PeerMeasure[] = [
     value: "x",
   },
 ];
+
+/**
+ * Not a measure: the floor under the ones that return an n × n table. It builds FLOWSFROMSTOCKS
+ * "zero"'s table from the same two matrices by a bare loop, with no cell checked and nothing else
+ * done, so its cold calls are what a fresh process pays for creating n rows of n numbers: first
+ * compilation and the young generation's fresh pages (about 85 pages a call at 233 × 233). R's
+ * ffs_diff divided by it is the most any JavaScript could gain over R on this machine.
+ */
+export const tableFloor: PeerMeasure = {
+  id: "floor.table",
+  ours: "a bare loop, no checks",
+  peer: "the floor under an n × n result",
+  call: (_fn, c) => () => {
+    const table: number[][] = new Array(c.n);
+    for (let i = 0; i < c.n; i++) table[i] = rises(c.m[i], c.m2[i], i);
+    return table;
+  },
+  read: tableSum,
+  r: "",
+  value: "",
+};
+
+/** One row of the floor's table, a function of its own as in FLOWSFROMSTOCKS: V8 optimises a small function called n times within the first call, a whole-table loop only later. */
+function rises(start: number[], end: number[], i: number): number[] {
+  const n = start.length;
+  const row = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    const d = end[j] - start[j];
+    row[j] = d > 0 ? d : 0;
+  }
+  row[i] = 0;
+  return row;
+}

@@ -6,6 +6,9 @@
  * median of the first five calls (cold) and of calls after a warm-up (warm). A case whose cold
  * calls are quick is run in three fresh processes per side, alternating, and the medians of
  * theirs are shown: on a shared machine a few cold calls are easily swamped by another process.
+ * Warm calls follow a warm-up that lasts until V8 has optimised and its young generation has
+ * settled (ours.ts says why). After each size, a floor row: a bare loop building an n × n table,
+ * and R's ffs_diff divided by it, the most any JavaScript could gain over R here.
  *
  * Needs R (Rscript with dplyr, tidyr, jsonlite) and the peers' sources: MIGEST_DIR and
  * MIGRATION_INDICES_DIR, each a package source folder with its R/ files (default ../peers/migest
@@ -28,7 +31,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { DIST, emit, median, ROOT } from "../lib";
-import { measures, peerCase } from "./measures";
+import { measures, peerCase, tableFloor } from "./measures";
 
 const TARGET = 10;
 const COLD = 5;
@@ -87,6 +90,8 @@ const fmt = (ms: number | undefined): string => (ms === undefined ? "—" : ms >
 const ratio = (r: number | undefined, o: number | undefined): number | undefined => (r === undefined || o === undefined ? undefined : r / o);
 const fmtRatio = (x: number | undefined): string => (x === undefined ? "—" : x >= 100 ? `${x.toFixed(0)}×` : `${x.toFixed(1)}×`);
 const med = (xs: number[]): number | undefined => (xs.length ? median(xs) : undefined);
+/** The median over processes of each one's median cold (or warm) time. */
+const across = (ts: Timing[], k: "cold" | "warm"): number | undefined => med(ts.map((t) => med(t[k])).filter((x): x is number => x !== undefined));
 
 /**
  * What a first touch of a fresh page of memory costs here (µs, median of 5 fresh 8 MB buffers):
@@ -170,6 +175,7 @@ function main(): void {
     for (const n of sizes) {
       const file = join(tmp, `case-${n}.json`);
       writeFileSync(file, JSON.stringify(peerCase(n)));
+      let zeroFlows: { cold?: number; warm?: number; value: number } | undefined;
       for (const m of chosen) {
         const runOurs = () => child(...pinned(process.execPath, ["--expose-gc", "--require", tsx, join(__dirname, "ours.ts"), file, m.id, String(COLD), String(WARM), "10"]), env, `${m.ours} ${n}×${n}`);
         const runPeer = () => child(...pinned("Rscript", [join(__dirname, "peer.R"), file, m.setup ?? "", m.r, m.value, String(COLD), String(WARM), String(budget)]), env, `${m.peer} ${n}×${n}`);
@@ -183,7 +189,6 @@ function main(): void {
           peer.push(runPeer());
         }
         const agree = [...ours, ...peer].every((t) => Math.abs(t.value - peer[0].value) <= 1e-6 * Math.max(1, Math.abs(peer[0].value)));
-        const across = (ts: Timing[], k: "cold" | "warm") => med(ts.map((t) => med(t[k])).filter((x): x is number => x !== undefined));
         const figure = { r: { cold: across(peer, "cold"), warm: across(peer, "warm") }, ours: { cold: across(ours, "cold"), warm: across(ours, "warm") } };
         const cold = ratio(figure.r.cold, figure.ours.cold);
         const warm = ratio(figure.r.warm, figure.ours.warm);
@@ -192,7 +197,21 @@ function main(): void {
         const line = `| ${m.peer} | ${m.ours} | ${n} | ${fmt(figure.r.cold)} | ${fmt(figure.ours.cold)} | ${fmtRatio(cold)} | ${fmt(figure.r.warm)} | ${fmt(figure.ours.warm)} | ${fmtRatio(warm)} | ${faultsOf(peer)} / ${faultsOf(ours)} | ${ours.length} |${agree ? "" : ` values differ: R ${peer[0].value}, ours ${ours[0].value}`}`;
         console.log(line);
         records.push({ name: `peer ${m.id} ${n}x${n}`, figures: { ...figure, runs: { r: peer, ours } }, unit: "ms per call", target: `R / ours >= ${TARGET}`, met: agree && !short });
+        if (m.id === "ffs_diff.zero") zeroFlows = { ...figure.r, value: peer[0].value };
       }
+      // The floor row: what a bare loop pays for the same n × n table, and R's ffs_diff "zero"
+      // (when it ran) divided by it. Information only; it sets no target.
+      const floor = Array.from({ length: REPEAT }, () =>
+        child(...pinned(process.execPath, ["--expose-gc", "--require", tsx, join(__dirname, "ours.ts"), file, tableFloor.id, String(COLD), String(WARM), "10"]), env, `floor ${n}×${n}`),
+      );
+      const floorCold = across(floor, "cold");
+      const floorWarm = across(floor, "warm");
+      const rc = zeroFlows?.cold;
+      const rw = zeroFlows?.warm;
+      console.log(
+        `| ${tableFloor.peer} (R: ffs_diff "zero") | ${tableFloor.ours} | ${n} | ${fmt(rc)} | ${fmt(floorCold)} | ${fmtRatio(ratio(rc, floorCold))} | ${fmt(rw)} | ${fmt(floorWarm)} | ${fmtRatio(ratio(rw, floorWarm))} | — / ${faultsOf(floor)} | ${floor.length} |${!zeroFlows || floor.every((t) => Math.abs(t.value - zeroFlows!.value) <= 1e-6 * Math.abs(zeroFlows!.value)) ? "" : ` values differ: R ${zeroFlows.value}, the loop ${floor[0].value}`}`,
+      );
+      records.push({ name: `peer ${tableFloor.id} ${n}x${n}`, figures: { ours: { cold: floorCold, warm: floorWarm }, runs: { ours: floor } }, unit: "ms per call" });
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -388,16 +388,42 @@ function readCountRow(src: CellValue[], arg: string, i: number, rows: number, co
  * argument and the choices.
  */
 export function readOptionalChoice<T extends string>(v: unknown, arg: string, choices: readonly T[], fallback: T): T {
+  const chosen = choiceOf(v, choices, fallback);
+  if (chosen !== undefined) return chosen;
+  // Not one of the choices: say why.
   const cell = firstCellOf(v, arg);
-  const kind = hostCellKind(cell);
-  if (kind === "blank") return fallback;
   if (cell instanceof CustomFunctions.Error) throw cell;
   const allowed = choices.map((c) => `"${c}"`).join(" or ");
-  if (typeof cell !== "string") throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${kind === "boolean" ? shownCell(cell as boolean) : String(cell)})`);
+  if (typeof cell !== "string") throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${typeof cell === "boolean" ? shownCell(cell) : String(cell)})`);
+  throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${quoteText(cell)})`);
+}
+
+/** The choice `readOptionalChoice` reads from `v`, or undefined where it fails. */
+export function choiceOf<T extends string>(v: unknown, choices: readonly T[], fallback: T): T | undefined {
+  let cell = v;
+  if (Array.isArray(v)) {
+    if (v.length !== 1 || !Array.isArray(v[0]) || v[0].length !== 1) return undefined;
+    cell = (v[0] as unknown[])[0];
+  }
+  if (hostCellKind(cell) === "blank") return fallback;
+  if (typeof cell !== "string") return undefined;
   const word = cell.trim().toLowerCase();
-  const match = choices.find((c) => c.toLowerCase() === word);
-  if (match === undefined) throw new MeasureError("invalid", `${arg} must be ${allowed} (got ${quoteText(cell)})`);
-  return match;
+  return choices.find((c) => c.toLowerCase() === word);
+}
+
+/**
+ * Two ranges that are square tables of the same order, as they are (rows of any cells), for a
+ * measure that checks each cell as it uses it; undefined when either is not, for the readers to
+ * say why.
+ */
+export function squarePair(a: unknown, b: unknown): [unknown[][], unknown[][]] | undefined {
+  return isSquare(a) && isSquare(b) && a.length === b.length ? [a, b] : undefined;
+}
+
+function isSquare(v: unknown): v is unknown[][] {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (const row of v) if (!Array.isArray(row) || row.length !== v.length) return false;
+  return true;
 }
 
 /** A one-row or one-column range (or a single value) as a list; blanks are missing values. */

@@ -1,6 +1,6 @@
-import { flowsFromStocks, ipf, StockDecrease } from "../indicators/estimation";
+import { flowsFromCountCells, flowsFromStocks, ipf, StockDecrease } from "../indicators/estimation";
 import { MeasureError } from "../indicators/types";
-import { readCountTable, readOptionalChoice, readOptionalNumber, readStocks, readVector } from "./cells";
+import { choiceOf, readCountTable, readOptionalChoice, readOptionalNumber, readStocks, readVector, squarePair } from "./cells";
 import { guard, guardFinite } from "./errors";
 
 // Estimating flows. Both results are whole tables: one bad input fails the call with that
@@ -46,12 +46,19 @@ export function migrationIpf(seed: any[][], row_totals: any[][], col_totals: any
  */
 export function migrationFlowsFromStocks(stocks_start: any[][], stocks_end: any[][], method?: any): any[][] {
   return guard(() => {
+    // Two tables of counts, the common case, are checked as the flows are worked out, in one
+    // pass; anything else is read table by table below, which names the first bad cell.
+    const methods = ["zero", "return"] as const;
+    const chosen = choiceOf<StockDecrease>(method, methods, "zero");
+    const tables = chosen && squarePair(stocks_start, stocks_end);
+    const flows = tables && flowsFromCountCells(tables[0], tables[1], chosen);
+    if (flows) return flows;
     const shape = "place of birth × place of residence table";
     const start = readStocks(stocks_start, "stocks_start", shape);
     const end = readStocks(stocks_end, "stocks_end", shape);
     if (start.n !== end.n) {
       throw new MeasureError("invalid", `stocks_start is ${start.n}×${start.n} but stocks_end is ${end.n}×${end.n}: give two tables of the same places in the same order`);
     }
-    return flowsFromStocks(start, end, readOptionalChoice<StockDecrease>(method, "method", ["zero", "return"], "zero"));
+    return flowsFromStocks(start, end, readOptionalChoice<StockDecrease>(method, "method", methods, "zero"));
   });
 }

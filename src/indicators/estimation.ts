@@ -249,44 +249,79 @@ export function flowsFromStocks(start: Matrix | Flows | Stocks, end: Matrix | Fl
   const s1 = stocksOf(end, "the end stocks");
   const n = s0.n;
   if (n !== s1.n) throw new MeasureError("invalid", `the stock tables differ in shape: the start stocks are ${n}×${n}, the end stocks ${s1.n}×${s1.n} (they must list the same places in the same order)`);
+  const flows = flowsOfCells(s0.rows, s1.rows, method);
+  if (flows === undefined) throw new Error("a checked table of stocks holds a cell that is not a count");
+  return flows;
+}
+
+/**
+ * `flowsFromStocks` straight from two square tables of cells of the same order, as a host hands
+ * them over: each cell off the diagonal is checked as it is used, and at the first that is not a
+ * count (a number ≥ 0, finite) the result is undefined, for the caller to read the tables in full
+ * and name that cell. One pass over the two tables, where checking them first took two more.
+ */
+export function flowsFromCountCells(start: CellTable, end: CellTable, method: StockDecrease): number[][] | undefined {
+  return start.length === end.length ? flowsOfCells(start, end, method) : undefined;
+}
+
+/** A square table of cells whose values are not yet known to be numbers. */
+type CellTable = readonly (readonly unknown[])[];
+
+function flowsOfCells(start: CellTable, end: CellTable, method: StockDecrease): number[][] | undefined {
+  const n = start.length;
   const flows: number[][] = new Array(n);
   if (method === "zero") {
-    for (let i = 0; i < n; i++) flows[i] = stockRises(s0.rows[i], s1.rows[i], i);
+    for (let i = 0; i < n; i++) {
+      const row = stockRises(start[i], end[i], i);
+      if (row === undefined) return undefined;
+      flows[i] = row;
+    }
     return flows;
   }
   for (let i = 0; i < n; i++) flows[i] = new Array<number>(n).fill(0);
-  for (let b = 0; b < n; b++) addChanges(s0.rows[b], s1.rows[b], b, flows);
+  for (let b = 0; b < n; b++) if (!addChanges(start[b], end[b], b, flows)) return undefined;
   return flows;
 }
 
 /**
  * The "return" flows of the people born in b, added into `flows`: a rise in j is a flow b → j,
  * a fall a return j → b. A function of one place of birth, as `stockRises` is of one row, so
- * that it is optimised within the first call.
+ * that it is optimised within the first call. False at a cell that is not a count.
  */
-function addChanges(born0: readonly number[], born1: readonly number[], b: number, flows: number[][]): void {
+function addChanges(born0: readonly unknown[], born1: readonly unknown[], b: number, flows: number[][]): boolean {
   const out = flows[b];
   for (let j = 0; j < born0.length; j++) {
     if (j === b) continue; // a place of birth's own cell (the diagonal) is not read
-    const d = born1[j] - born0[j];
+    const s = born0[j];
+    const e = born1[j];
+    // A count, written out rather than called: unoptimised code pays for a call per cell.
+    if (!(typeof s === "number" && s >= 0 && s !== Infinity && typeof e === "number" && e >= 0 && e !== Infinity)) return false;
+    const d = e - s;
     if (d > 0) out[j] += d;
     else if (d < 0) flows[j][b] -= d; // born in b, fewer living in j: a return j → b
   }
+  return true;
 }
 
 /**
  * Row i of the "zero" flows, max(0, Δ_ij), each cell written once, in order, and the diagonal
- * (whatever the stocks hold there) 0: a small function called n times is optimised after a few
- * rows, where a whole-table loop runs at interpreter speed on the first calls. (The "return"
- * flows are one pass over the table too, `addChanges`: split in two passes, or reading Δ_ji
- * down a column, they took 2–3 times as long warm.)
+ * (whatever the stocks hold there) 0; undefined at a cell off the diagonal that is not a count.
+ * A small function called n times is optimised after a few rows, where a whole-table loop runs
+ * at interpreter speed on the first calls. (The "return" flows are one pass over the table too,
+ * `addChanges`: split in two passes, or reading Δ_ji down a column, they took 2–3 times as long
+ * warm.)
  */
-function stockRises(start: readonly number[], end: readonly number[], i: number): number[] {
+function stockRises(start: readonly unknown[], end: readonly unknown[], i: number): number[] | undefined {
   const n = start.length;
   const out = new Array<number>(n);
   for (let j = 0; j < n; j++) {
-    const d = end[j] - start[j];
-    out[j] = d > 0 ? d : 0;
+    const s = start[j];
+    const e = end[j];
+    // A count, written out rather than called: unoptimised code pays for a call per cell.
+    if (typeof s === "number" && s >= 0 && s !== Infinity && typeof e === "number" && e >= 0 && e !== Infinity) {
+      const d = e - s;
+      out[j] = d > 0 ? d : 0;
+    } else if (j !== i) return undefined;
   }
   out[i] = 0;
   return out;

@@ -1,6 +1,6 @@
 import { prng } from "../support/random";
 import fc from "fast-check";
-import { flowsFromStocks, ipf } from "../../src/indicators/estimation";
+import { flowsFromCountCells, flowsFromStocks, ipf } from "../../src/indicators/estimation";
 import { readCountTable } from "../../src/functions/cells";
 import { MeasureError, MeasureErrorKind } from "../../src/indicators/types";
 import { matrixArb } from "../support/arbitraries";
@@ -567,21 +567,21 @@ describe("flowsFromStocks: properties", () => {
   });
 });
 
-describe("flowsFromStocks: each cell as adding its terms in turn to 0", () => {
-  /** The definition cell by cell in one table of zeros: a rise in Δ_bj added at (b, j), a fall subtracted at (j, b). */
-  function byAdding(start: number[][], end: number[][], method: "zero" | "return"): number[][] {
-    const n = start.length;
-    const flows = start.map(() => new Array<number>(n).fill(0));
-    for (let b = 0; b < n; b++) {
-      for (let j = 0; j < n; j++) {
-        if (b === j) continue;
-        const d = end[b][j] - start[b][j];
-        if (d > 0) flows[b][j] += d;
-        else if (d < 0 && method === "return") flows[j][b] -= d;
-      }
+/** The definition cell by cell in one table of zeros: a rise in Δ_bj added at (b, j), a fall subtracted at (j, b). */
+function byAdding(start: number[][], end: number[][], method: "zero" | "return"): number[][] {
+  const n = start.length;
+  const flows = start.map(() => new Array<number>(n).fill(0));
+  for (let b = 0; b < n; b++) {
+    for (let j = 0; j < n; j++) {
+      if (b === j) continue;
+      const d = end[b][j] - start[b][j];
+      if (d > 0) flows[b][j] += d;
+      else if (d < 0 && method === "return") flows[j][b] -= d;
     }
-    return flows;
   }
+  return flows;
+}
+describe("flowsFromStocks: each cell as adding its terms in turn to 0", () => {
   const stockArb = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom(0.1, 0.2, 0.3, 1e300, 2 ** 53));
   const pairArb = fc
     .integer({ min: 1, max: 12 })
@@ -597,6 +597,40 @@ describe("flowsFromStocks: each cell as adding its terms in turn to 0", () => {
       }),
       { seed: 1207, numRuns: 200 },
     );
+  });
+});
+
+describe("flowsFromCountCells: two tables of cells, each checked as it is used", () => {
+  /** A count as the stock readers take one: a number ≥ 0, finite (−0 included). */
+  const isCount = (v: unknown) => typeof v === "number" && v >= 0 && v !== Infinity;
+  const NOT_COUNTS: unknown[] = [null, "", "7", "x", true, -1, NaN, Infinity, -Infinity, {}];
+  test("seeded: undefined exactly when a cell off the diagonal of either table is not a count; otherwise the same bits as flowsFromStocks", () => {
+    const rand = prng(1206);
+    let flows = 0;
+    for (let k = 0; k < 3000; k++) {
+      const n = 1 + Math.floor(rand() * 6);
+      const share = [0, 0, 0.03, 0.2][Math.floor(rand() * 4)];
+      const cell = () => (rand() < share ? NOT_COUNTS[Math.floor(rand() * NOT_COUNTS.length)] : rand() < 0.1 ? -0 : Math.sqrt(1 + Math.floor(rand() * 500)) * 10 ** Math.floor(rand() * 3));
+      const start = Array.from({ length: n }, () => Array.from({ length: n }, cell));
+      const end = Array.from({ length: n }, () => Array.from({ length: n }, cell));
+      const counts = [start, end].every((t) => t.every((row, i) => row.every((v, j) => i === j || isCount(v))));
+      for (const method of ["zero", "return"] as const) {
+        const got = flowsFromCountCells(start, end, method);
+        if (!counts) {
+          expect(got).toBeUndefined();
+          continue;
+        }
+        flows++;
+        // The diagonal, whatever it holds, is not read: 0 there for the reference.
+        const numbers = (t: unknown[][]) => t.map((row, i) => row.map((v, j) => (i === j ? 0 : (v as number))));
+        const want = byAdding(numbers(start), numbers(end), method);
+        got!.forEach((row, i) => row.forEach((v, j) => expect(Object.is(v, want[i][j])).toBe(true)));
+      }
+    }
+    expect(flows).toBeGreaterThan(2000);
+  });
+  test("tables of different orders are undefined", () => {
+    expect(flowsFromCountCells([[0]], [[0, 1], [1, 0]], "zero")).toBeUndefined();
   });
 });
 
