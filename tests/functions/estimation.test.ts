@@ -3,9 +3,11 @@
  * pass, and reads anything else table by table: whichever way a call goes, it gives what reading
  * both tables first gives, the same flows or the same error naming the same cell.
  */
+import * as cells from "../../src/functions/cells";
 import { choiceOf, readOptionalChoice, readStocks } from "../../src/functions/cells";
 import { guard } from "../../src/functions/errors";
 import { migrationFlowsFromStocks } from "../../src/functions/estimation";
+import * as estimation from "../../src/indicators/estimation";
 import { flowsFromStocks, StockDecrease } from "../../src/indicators/estimation";
 import { MeasureError } from "../../src/indicators/types";
 import { prng } from "../support/random";
@@ -52,7 +54,7 @@ describe("MIGRATION.FLOWSFROMSTOCKS: checked as the flows are worked out", () =>
   test("seeded: 4,000 pairs of tables, with bad cells anywhere (the diagonal too), give what reading both tables first gives", () => {
     const rand = prng(20261206);
     const methods: unknown[] = [undefined, null, "zero", "return", " Return ", [["ZERO"]], "net", true, 3, [["zero", "return"]], errorValue];
-    let fast = 0;
+    let withFlows = 0;
     for (let k = 0; k < 4000; k++) {
       const n = 1 + Math.floor(rand() * 6);
       const badShare = [0, 0, 0.02, 0.1, 0.4][Math.floor(rand() * 5)];
@@ -68,12 +70,44 @@ describe("MIGRATION.FLOWSFROMSTOCKS: checked as the flows are worked out", () =>
       const g = got as { value?: number[][] };
       const w = want as { value?: number[][] };
       if (g.value && w.value) {
-        fast++;
+        withFlows++;
         // (A cell whose flow overflows is an error value, compared as one.)
         g.value.forEach((row, i) => row.forEach((v, j) => (typeof v === "number" ? expect(Object.is(v, w.value![i][j])).toBe(true) : expect(v).toEqual(w.value![i][j]))));
       }
     }
-    expect(fast).toBeGreaterThan(1000); // most draws reach the flows, through either path
+    expect(withFlows).toBeGreaterThan(1000); // most draws reach the flows, through either path
+  });
+
+  test("two tables of counts take the one pass; a table with a blank takes it, is turned back at the blank, and is read table by table", () => {
+    const onePass = jest.spyOn(estimation, "flowsFromCountCells");
+    const tableByTable = jest.spyOn(cells, "readStocks");
+    try {
+      const counts = [
+        [0, 5],
+        [3, 0],
+      ];
+      expect(migrationFlowsFromStocks(counts, [[0, 9], [1, 0]], "zero")).toEqual([
+        [0, 4],
+        [0, 0],
+      ]);
+      expect(onePass).toHaveBeenCalledTimes(1);
+      expect(onePass.mock.results[0].value).toEqual([
+        [0, 4],
+        [0, 0],
+      ]);
+      expect(tableByTable).not.toHaveBeenCalled();
+      // Born in 1: 5 fewer living in 2 (a return 2 → 1); born in 2: 2 fewer living in 1 (1 → 2).
+      expect(migrationFlowsFromStocks(counts, [[0, null], [1, 0]], "return")).toEqual([
+        [0, 2],
+        [5, 0],
+      ]);
+      expect(onePass).toHaveBeenCalledTimes(2);
+      expect(onePass.mock.results[1].value).toBeUndefined();
+      expect(tableByTable).toHaveBeenCalledTimes(2);
+    } finally {
+      onePass.mockRestore();
+      tableByTable.mockRestore();
+    }
   });
 
   test("a bad cell of the start table is named before an earlier one of the end table, as reading the start table first names it", () => {
